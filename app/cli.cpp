@@ -1,0 +1,416 @@
+#include "cli.h"
+
+#include <CLI/CLI.hpp>
+
+#include <cstdio>
+#include <iostream>
+#include <optional>
+
+#include "backup.h"
+#include "board_factory.h"
+#include "board_file.h"
+#include "editor.h"
+#include "geometry.h"
+#include "json_listing.h"
+#include "queries.h"
+#include "settings.h"
+#include "window.h"
+
+namespace cc {
+
+namespace {
+
+/// A refusal: printed as one line, exit status 1.
+struct Refusal : std::runtime_error {
+    using std::runtime_error::runtime_error;
+};
+
+std::string trim(const std::string& s) {
+    auto b = s.find_first_not_of(" \t\r\n");
+    if (b == std::string::npos) return {};
+    return s.substr(b, s.find_last_not_of(" \t\r\n") - b + 1);
+}
+
+std::string checkedSource(const std::string& key) {
+    if (!SourceKinds::builtin().contains(key))
+        throw Refusal("unknown source kind '" + key + "' (see 'customer-canvas sources')");
+    return key;
+}
+
+std::string checkedDate(const std::string& date) {
+    if (!isValidDate(date)) throw Refusal("'" + date + "' is not a date (YYYY-MM-DD)");
+    return date;
+}
+
+std::string checkedText(const std::string& text) {
+    if (trim(text).empty()) throw Refusal("the note text is empty");
+    if (!isValidUtf8(text)) throw Refusal("the note text is not valid UTF-8");
+    if (text.size() > limits::kTextBytes) throw Refusal("the note text is longer than 64 KiB");
+    return text;
+}
+
+std::uint32_t checkedColour(const std::string& s) {
+    if (s.size() != 7 || s[0] != '#' || s.find_first_not_of("0123456789abcdefABCDEF", 1) != std::string::npos)
+        throw Refusal("'" + s + "' is not a colour (#RRGGBB)");
+    return static_cast<std::uint32_t>(std::stoul(s.substr(1), nullptr, 16));
+}
+
+/// An open board: its file, its document with the file attached, and an editor.
+struct OpenBoard {
+    std::unique_ptr<BoardFile> file;
+    std::unique_ptr<Document> doc;
+    std::unique_ptr<Editor> editor;
+
+    OpenBoard(const std::string& path, BoardFile::Mode mode, const std::string& author) {
+        file = BoardFile::open(path, mode);
+        doc = file->load();
+        if (mode == BoardFile::Mode::ReadWrite) file->attach(*doc);
+        editor = std::make_unique<Editor>(*doc, author);
+    }
+};
+
+/// The options that add and edit share.
+struct NoteOptions {
+    std::optional<std::string> text, source, date, segment, state, data, colour, customerInitiated;
+    std::optional<int> quadrant, votes;
+    std::optional<double> x, y;
+    std::vector<std::string> tags;
+
+    void declare(CLI::App* cmd) {
+        cmd->add_option("--text", text, "the note's text: a first line that reads as a title, then the body");
+        cmd->add_option("--source", source, "source-kind key (see 'sources')");
+        cmd->add_option("--quadrant", quadrant, "put the note on the wall in quadrant 1-4")->check(CLI::Range(1, 4));
+        cmd->add_option("--date", date, "date the evidence was gathered, YYYY-MM-DD");
+        cmd->add_option("--tag", tags, "a tag (repeat for more)")->allow_extra_args(false);
+        cmd->add_option("--segment", segment, "customer segment");
+        cmd->add_option("--votes", votes, "votes")->check(CLI::Range(0, limits::kMaxVotes));
+        cmd->add_option("--data", data, "quantitative or qualitative (default: from the source kind)")
+            ->check(CLI::IsMember({"quantitative", "qualitative"}));
+        cmd->add_option("--customer-initiated", customerInitiated, "yes if the customer started the contact")
+            ->check(CLI::IsMember({"yes", "no"}));
+        cmd->add_option("--colour", colour, "note colour #RRGGBB (default: the source kind's)");
+        cmd->add_option("--x", x, "wall x of the note's top-left corner (with --y)");
+        cmd->add_option("--y", y, "wall y of the note's top-left corner (with --x)");
+    }
+
+    /// Applies the given fields to a note; `fresh` when it is a new note.
+    void applyTo(Note& n, const SourceKinds& kinds) const {
+        if (text) n.text = checkedText(*text);
+        if (source) {
+            n.source = checkedSource(*source);
+            const SourceKind* k = kinds.find(n.source);
+            if (!k->eitherData) n.data = k->data;
+            n.customerInitiated = k->customerInitiated;
+        }
+        if (data) n.data = *dataKindFromString(*data);
+        if (customerInitiated) n.customerInitiated = *customerInitiated == "yes";
+        if (date) n.dateGathered = checkedDate(*date);
+        if (!tags.empty()) {
+            n.tags.clear();
+            for (const auto& t : tags) {
+                std::string tt = trim(t);
+                if (tt.empty()) throw Refusal("a tag is empty");
+                if (!isValidUtf8(tt) || tt.size() > limits::kShortBytes) throw Refusal("tag '" + tt.substr(0, 40) + "' is not valid");
+                n.tags.push_back(tt);
+            }
+            normaliseTags(n.tags);
+        }
+        if (segment) n.segment = trim(*segment);
+        if (votes) n.votes = *votes;
+        if (colour) n.colour = checkedColour(*colour);
+        if (state) {
+            auto s = noteStateFromString(*state);
+            if (!s) throw Refusal("'" + *state + "' is not a state (tray, pinned or archived)");
+            n.state = *s;
+        }
+        if (x.has_value() != y.has_value()) throw Refusal("--x and --y go together");
+        if (x) {
+            if (std::fabs(*x) > limits::kMaxCoordinate || std::fabs(*y) > limits::kMaxCoordinate)
+                throw Refusal("the position is outside the wall");
+            n.x = *x;
+            n.y = *y;
+            if (n.state == NoteState::Tray) n.state = NoteState::Pinned;
+        }
+    }
+};
+
+void printNoteLine(const Document& doc, const Note& n) {
+    std::string title = noteTitle(n);
+    std::cout << "  " << n.id << "  " << n.source << "  " << (n.dateGathered.empty() ? "----------" : n.dateGathered)
+              << "  " << title;
+    if (n.votes) std::cout << "  [" << n.votes << (n.votes == 1 ? " vote]" : " votes]");
+    for (const auto& t : n.tags) std::cout << "  #" << t;
+    if (!n.segment.empty()) std::cout << "  (" << n.segment << ")";
+    if (isCorroborated(doc, n.id)) std::cout << "  [corroborated]";
+    if (isContested(doc, n.id)) std::cout << "  [contested]";
+    std::cout << "\n";
+}
+
+void printBoard(const Document& doc) {
+    const BoardInfo& b = doc.board();
+    const BoardCounts c = countBoard(doc);
+    std::cout << b.title << "  (" << b.templateKey << " template)\n"
+              << c.onWall << " notes on the wall, " << c.inTray << " in the tray, " << c.archived << " archived; "
+              << c.links << " links (" << c.supports << " supports, " << c.conflicts << " conflicts, " << c.relates
+              << " relates); " << c.corroborated << " corroborated, " << c.contested << " contested\n";
+    const auto notes = doc.sortedNotes();
+    for (const auto& q : b.quadrants) {
+        std::cout << "\n" << q.index << "  " << q.title << "  (" << c.byQuadrant[q.index] << ")\n";
+        for (const Note* n : notes)
+            if (n->state == NoteState::Pinned && n->quadrant == q.index) printNoteLine(doc, *n);
+    }
+    auto section = [&](NoteState s, const char* name, int count) {
+        if (!count) return;
+        std::cout << "\n" << name << "  (" << count << ")\n";
+        for (const Note* n : notes)
+            if (n->state == s) printNoteLine(doc, *n);
+    };
+    section(NoteState::Tray, "Tray", c.inTray);
+    section(NoteState::Archived, "Archived", c.archived);
+    if (c.links) {
+        std::cout << "\nLinks  (" << c.links << ")\n";
+        for (const Link* l : doc.sortedLinks()) {
+            std::cout << "  " << l->id << "  " << l->from << " " << toString(l->kind) << " " << l->to;
+            if (!l->label.empty()) std::cout << "  \"" << l->label << "\"";
+            std::cout << "\n";
+        }
+    }
+}
+
+void printSources() {
+    std::printf("%-20s %-30s %-10s %-13s %-9s %s\n", "key", "English", "", "data", "channel", "customer-initiated");
+    for (const auto& k : SourceKinds::builtin().all()) {
+        std::string data = k.eitherData ? "either" : std::string(toString(k.data));
+        std::cout << k.key << std::string(k.key.size() < 21 ? 21 - k.key.size() : 1, ' ') << k.english
+                  << std::string(k.english.size() < 31 ? 31 - k.english.size() : 1, ' ') << k.chinese << "  " << data
+                  << std::string(data.size() < 13 ? 13 - data.size() : 1, ' ') << toString(k.channel)
+                  << std::string(toString(k.channel).size() < 10 ? 10 - toString(k.channel).size() : 1, ' ')
+                  << (k.customerInitiated ? "yes" : "no") << "\n";
+    }
+}
+
+}  // namespace
+
+int runCli(int argc, char** argv) {
+    CLI::App app{"Customer Canvas: the four-quadrant customer canvas for insight teams.\n"
+                 "With no command, or 'open BOARD', it opens the window."};
+    app.set_help_all_flag("--help-all", "all commands and their options");
+    app.require_subcommand(0, 1);
+    app.fallthrough();  // --author may come after the subcommand
+    Settings settings = Settings::load();
+    std::string author;
+    app.add_option("--author", author, "who makes the changes (default: the 'author' setting, else the OS user)");
+
+    std::string board, other, out;
+    std::string title, templ = "canvas";
+    bool json = false;
+    NoteOptions opt;
+    std::string kind, label;
+
+    auto* open = app.add_subcommand("open", "open a board in the window");
+    open->add_option("BOARD", board, "board file (.ccboard)")->required();
+
+    auto* cmdNew = app.add_subcommand("new", "create a new, empty board file");
+    cmdNew->add_option("BOARD", board, "board file to create (.ccboard)")->required();
+    cmdNew->add_option("--title", title, "board title (default: the file name)");
+    cmdNew->add_option("--template", templ, "quadrant template")->check(CLI::IsMember({"canvas", "empathy", "custom"}));
+
+    auto* add = app.add_subcommand("add", "add a note; prints its id");
+    add->add_option("BOARD", board)->required();
+    opt.declare(add);
+    add->get_option("--text")->required();
+
+    auto* edit = app.add_subcommand("edit", "change a note");
+    edit->add_option("BOARD", board)->required();
+    edit->add_option("ID", other, "note id")->required();
+    opt.declare(edit);
+    edit->add_option("--state", opt.state, "tray, pinned or archived");
+
+    auto* link = app.add_subcommand("link", "link two notes; prints the link's id");
+    std::string from, to;
+    link->add_option("BOARD", board)->required();
+    link->add_option("FROM_ID", from)->required();
+    link->add_option("TO_ID", to)->required();
+    link->add_option("--kind", kind, "supports, conflicts or relates")
+        ->required()
+        ->check(CLI::IsMember({"supports", "conflicts", "relates"}));
+    link->add_option("--label", label, "a short label shown on the link");
+
+    auto* del = app.add_subcommand("delete", "delete a note (with its links) or a link");
+    del->add_option("BOARD", board)->required();
+    del->add_option("ID", other, "note or link id")->required();
+
+    auto* list = app.add_subcommand("list", "print the board");
+    list->add_option("BOARD", board)->required();
+    list->add_flag("--json", json, "one JSON object: board, quadrants, notes, links");
+
+    app.add_subcommand("sources", "print the source-kind table");
+
+    auto* check = app.add_subcommand("check", "check the file's integrity and the board's invariants");
+    check->add_option("BOARD", board)->required();
+
+    auto* exp = app.add_subcommand("export", "write the whole board and its history as a JSON backup");
+    exp->add_option("BOARD", board)->required();
+    exp->add_option("--out", out, "backup file (.json)")->required();
+
+    auto* restore = app.add_subcommand("restore", "restore a JSON backup into a new board file");
+    restore->add_option("FILE", other, "backup file (.json)")->required();
+    restore->add_option("BOARD", board, "board file to create")->required();
+
+    auto* config = app.add_subcommand("config", "show or change a setting (author)");
+    std::string key, value;
+    bool unset = false;
+    config->add_option("KEY", key)->check(CLI::IsMember({"author"}));
+    config->add_option("VALUE", value);
+    config->add_flag("--unset", unset, "remove the setting");
+
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::CallForHelp& e) {
+        return app.exit(e);
+    } catch (const CLI::CallForAllHelp& e) {
+        return app.exit(e);
+    } catch (const CLI::Success& e) {
+        return app.exit(e);
+    } catch (const CLI::ParseError& e) {
+        std::string what = e.what();
+        std::cerr << "customer-canvas: " << what << " (see 'customer-canvas --help')\n";
+        return 2;
+    }
+    if (author.empty()) author = defaultAuthor(settings);
+
+    try {
+        if (app.got_subcommand(open)) return openWindow(board, author);
+        if (app.get_subcommands().empty()) return openWindow("", author);
+
+        if (app.got_subcommand(cmdNew)) {
+            std::string t = title.empty() ? std::filesystem::path(board).stem().string() : title;
+            if (!isValidUtf8(t) || t.size() > limits::kShortBytes) throw Refusal("the title is not valid");
+            BoardFile::create(board, makeBoard(t, templ), author);
+            std::cout << "created " << board << "\n";
+            return 0;
+        }
+        if (app.got_subcommand(add)) {
+            OpenBoard ob(board, BoardFile::Mode::ReadWrite, author);
+            Note n = ob.editor->makeNote("", opt.source.value_or("other"));
+            if (!opt.source) checkedSource("other");
+            if (opt.quadrant || opt.x) n.state = NoteState::Pinned;
+            else n.state = NoteState::Tray;
+            opt.applyTo(n, ob.doc->sourceKinds());
+            std::string id;
+            if (opt.quadrant && !opt.x) {
+                id = ob.editor->addNoteInQuadrant(n, *opt.quadrant);
+            } else {
+                if (opt.quadrant && quadrantOf(n) != *opt.quadrant)
+                    throw Refusal("--x/--y place the note in quadrant " + std::to_string(quadrantOf(n)) +
+                                  ", not " + std::to_string(*opt.quadrant));
+                id = ob.editor->addNote(n);
+            }
+            std::cout << id << "\n";
+            return 0;
+        }
+        if (app.got_subcommand(edit)) {
+            OpenBoard ob(board, BoardFile::Mode::ReadWrite, author);
+            const Note* before = ob.doc->note(other);
+            if (!before) throw Refusal("no note with id '" + other + "' in " + board);
+            Note n = *before;
+            opt.applyTo(n, ob.doc->sourceKinds());
+            if (opt.quadrant && !opt.x) {
+                if (n.state == NoteState::Tray) n.state = NoteState::Pinned;
+                if (before->state == NoteState::Tray || quadrantOf(n) != *opt.quadrant) {
+                    auto [x, y] = freeSpotInQuadrant(*ob.doc, *opt.quadrant, n.w, n.h);
+                    n.x = x;
+                    n.y = y;
+                }
+            } else if (n.state != NoteState::Tray && before->state == NoteState::Tray && !opt.x) {
+                throw Refusal("a note leaving the tray needs a place: give --quadrant N");
+            }
+            ob.editor->updateNote(n);
+            std::cout << "updated " << other << "\n";
+            return 0;
+        }
+        if (app.got_subcommand(link)) {
+            OpenBoard ob(board, BoardFile::Mode::ReadWrite, author);
+            for (const auto& id : {from, to})
+                if (!ob.doc->note(id)) throw Refusal("no note with id '" + id + "' in " + board);
+            if (!isValidUtf8(label) || label.size() > limits::kShortBytes) throw Refusal("the label is not valid");
+            std::cout << ob.editor->addLink(from, to, *linkKindFromString(kind), trim(label)) << "\n";
+            return 0;
+        }
+        if (app.got_subcommand(del)) {
+            OpenBoard ob(board, BoardFile::Mode::ReadWrite, author);
+            if (ob.doc->note(other)) {
+                std::size_t links = ob.doc->linksOf(other).size();
+                ob.editor->deleteNotes({other});
+                std::cout << "deleted note " << other;
+                if (links) std::cout << " and its " << links << (links == 1 ? " link" : " links");
+                std::cout << "\n";
+            } else if (ob.doc->link(other)) {
+                ob.editor->deleteLinks({other});
+                std::cout << "deleted link " << other << "\n";
+            } else {
+                throw Refusal("no note or link with id '" + other + "' in " + board);
+            }
+            return 0;
+        }
+        if (app.got_subcommand(list)) {
+            OpenBoard ob(board, BoardFile::Mode::ReadOnly, author);
+            if (json) std::cout << boardToJson(*ob.doc) << "\n";
+            else printBoard(*ob.doc);
+            return 0;
+        }
+        if (app.got_subcommand("sources")) {
+            printSources();
+            return 0;
+        }
+        if (app.got_subcommand(check)) {
+            OpenBoard ob(board, BoardFile::Mode::ReadOnly, author);
+            auto problems = ob.file->integrityProblems();
+            for (auto& p : ob.doc->checkInvariants()) problems.push_back(std::move(p));
+            if (!problems.empty()) {
+                for (const auto& p : problems) std::cerr << board << ": " << p << "\n";
+                return 1;
+            }
+            std::cout << board << ": ok (" << ob.doc->notes().size() << " notes, " << ob.doc->links().size()
+                      << " links, " << ob.file->lastSequence() << " changes in the log)\n";
+            return 0;
+        }
+        if (app.got_subcommand(exp)) {
+            OpenBoard ob(board, BoardFile::Mode::ReadOnly, author);
+            exportBackup(*ob.doc, ob.file->changeLog(), out);
+            std::cout << "exported " << ob.doc->notes().size() << " notes and " << ob.doc->links().size()
+                      << " links to " << out << "\n";
+            return 0;
+        }
+        if (app.got_subcommand(restore)) {
+            restoreBackup(other, board);
+            std::cout << "restored " << other << " into " << board << "\n";
+            return 0;
+        }
+        if (app.got_subcommand(config)) {
+            if (key.empty()) {
+                std::cout << "settings file: " << Settings::path() << "\n";
+                std::cout << "author=" << defaultAuthor(settings) << (settings.get("author") ? "" : "  (from the OS user)")
+                          << "\n";
+            } else if (unset) {
+                settings.unset(key);
+                settings.save();
+            } else if (value.empty()) {
+                std::cout << (key == "author" ? defaultAuthor(settings) : settings.get(key).value_or("")) << "\n";
+            } else {
+                settings.set(key, value);
+                settings.save();
+            }
+            return 0;
+        }
+    } catch (const std::exception& e) {
+        std::string msg = e.what();
+        for (char& c : msg)
+            if (c == '\n') c = ' ';
+        std::cerr << "customer-canvas: " << msg << "\n";
+        return 1;
+    }
+    return 0;
+}
+
+}  // namespace cc

@@ -1,0 +1,112 @@
+#include "fonts.h"
+
+#include <fontconfig/fontconfig.h>
+#include <imgui.h>
+
+#include <algorithm>
+#include <set>
+#include <stdexcept>
+
+namespace cc::gui {
+
+namespace {
+
+/// Decodes UTF-8 (already validated by the model) into code points.
+std::u32string decode(const std::string& s) {
+    std::u32string out;
+    for (std::size_t i = 0; i < s.size();) {
+        unsigned char c = s[i];
+        char32_t cp;
+        int len;
+        if (c < 0x80) { cp = c; len = 1; }
+        else if ((c & 0xE0) == 0xC0) { cp = c & 0x1F; len = 2; }
+        else if ((c & 0xF0) == 0xE0) { cp = c & 0x0F; len = 3; }
+        else if ((c & 0xF8) == 0xF0) { cp = c & 0x07; len = 4; }
+        else { ++i; continue; }
+        if (i + len > s.size()) break;
+        for (int k = 1; k < len; ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
+        out.push_back(cp);
+        i += len;
+    }
+    return out;
+}
+
+std::pair<std::string, int> findCjkFont() {
+    FcInit();
+    FcPattern* pat = FcNameParse(reinterpret_cast<const FcChar8*>("sans-serif:lang=zh-cn"));
+    FcConfigSubstitute(nullptr, pat, FcMatchPattern);
+    FcDefaultSubstitute(pat);
+    FcResult result;
+    FcPattern* match = FcFontMatch(nullptr, pat, &result);
+    std::string file;
+    int index = 0;
+    if (match) {
+        FcChar8* f = nullptr;
+        FcLangSet* langs = nullptr;
+        bool hasChinese = FcPatternGetLangSet(match, FC_LANG, 0, &langs) == FcResultMatch &&
+                          FcLangSetHasLang(langs, reinterpret_cast<const FcChar8*>("zh-cn")) != FcLangDifferentLang;
+        if (hasChinese && FcPatternGetString(match, FC_FILE, 0, &f) == FcResultMatch) {
+            file = reinterpret_cast<const char*>(f);
+            FcPatternGetInteger(match, FC_INDEX, 0, &index);
+        }
+        FcPatternDestroy(match);
+    }
+    FcPatternDestroy(pat);
+    if (file.empty())
+        throw std::runtime_error("no font with Chinese characters found (install fonts-noto-cjk)");
+    return {file, index};
+}
+
+}  // namespace
+
+Fonts::Fonts() {
+    auto [file, index] = findCjkFont();
+    m_file = file;
+    m_faceIndex = index;
+    // The interface's own characters: printable ASCII, Latin-1, general punctuation, CJK
+    // punctuation and full-width forms, plus the symbols the wall draws.
+    std::u32string base;
+    for (char32_t c = 0x20; c < 0x7F; ++c) base.push_back(c);
+    for (char32_t c = 0xA0; c <= 0xFF; ++c) base.push_back(c);
+    for (char32_t c = 0x2000; c <= 0x206F; ++c) base.push_back(c);
+    for (char32_t c = 0x3000; c <= 0x303F; ++c) base.push_back(c);
+    for (char32_t c = 0xFF00; c <= 0xFFEF; ++c) base.push_back(c);
+    for (char32_t c : {0x2190, 0x2192, 0x2713, 0x26A0, 0x25CF, 0x2605, 0x00B7}) base.push_back(c);
+    m_chars = base;
+    std::sort(m_chars.begin(), m_chars.end());
+    m_chars.erase(std::unique(m_chars.begin(), m_chars.end()), m_chars.end());
+}
+
+bool Fonts::addText(const std::string& text) {
+    std::u32string cps = decode(text);
+    std::sort(cps.begin(), cps.end());
+    cps.erase(std::unique(cps.begin(), cps.end()), cps.end());
+    std::u32string merged;
+    std::set_union(m_chars.begin(), m_chars.end(), cps.begin(), cps.end(), std::back_inserter(merged));
+    if (merged.size() == m_chars.size()) return false;
+    m_chars.swap(merged);
+    m_dirty = true;
+    return true;
+}
+
+void Fonts::build(float scale) {
+    ImGuiIO& io = ImGui::GetIO();
+    io.Fonts->Clear();
+    ImFontGlyphRangesBuilder builder;
+    for (char32_t c : m_chars)
+        if (c <= 0xFFFF) builder.AddChar(static_cast<ImWchar>(c));  // ImWchar is 16-bit in Debian's build
+    static ImVector<ImWchar> ranges;
+    ranges.clear();
+    builder.BuildRanges(&ranges);
+    ImFontConfig cfg;
+    cfg.FontNo = m_faceIndex;
+    cfg.OversampleH = 2;
+    cfg.OversampleV = 1;
+    m_ui = io.Fonts->AddFontFromFileTTF(m_file.c_str(), 17.0f * scale, &cfg, ranges.Data);
+    m_note = io.Fonts->AddFontFromFileTTF(m_file.c_str(), m_noteSize * scale, &cfg, ranges.Data);
+    if (!m_ui || !m_note) throw std::runtime_error(m_file + ": the font could not be loaded");
+    io.Fonts->Build();
+    m_dirty = false;
+}
+
+}  // namespace cc::gui

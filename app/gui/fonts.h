@@ -1,0 +1,38 @@
+#pragma once
+// Fonts for the window: a CJK-capable font found through fontconfig, rasterised only for the
+// characters the board and the interface actually use (all of CJK would need a 4096² atlas).
+
+#include <string>
+
+struct ImFont;
+
+namespace cc::gui {
+
+class Fonts {
+public:
+    /// Finds the font file (throws std::runtime_error naming what is missing).
+    Fonts();
+    /// Adds the characters of `text` to the set to rasterise; true if any are new.
+    bool addText(const std::string& text);
+    /// (Re)builds the ImGui font atlas with every character seen so far, at `scale` (the
+    /// monitor's content scale). Call between frames; the renderer's texture is recreated.
+    void build(float scale);
+    bool dirty() const { return m_dirty; }
+
+    ImFont* ui() const { return m_ui; }
+    /// The note font: rasterised large, drawn scaled, so text stays sharp when zoomed in.
+    ImFont* note() const { return m_note; }
+    float noteBaseSize() const { return m_noteSize; }
+    const std::string& file() const { return m_file; }
+
+private:
+    std::string m_file;
+    int m_faceIndex = 0;
+    std::u32string m_chars;  // sorted, unique
+    bool m_dirty = true;
+    ImFont* m_ui = nullptr;
+    ImFont* m_note = nullptr;
+    float m_noteSize = 32.0f;
+};
+
+}  // namespace cc::gui

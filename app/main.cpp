@@ -1,0 +1,4 @@
+// customer-canvas: the window and the command line in one program.
+#include "cli.h"
+
+int main(int argc, char** argv) { return cc::runCli(argc, argv); }

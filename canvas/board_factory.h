@@ -1,0 +1,14 @@
+#pragma once
+// Making a new, empty board record from a template.
+
+#include <string>
+
+#include "model.h"
+
+namespace cc {
+
+/// A new board: the template's quadrants, the default wall size, a fresh id, created now.
+/// Throws std::invalid_argument for an unknown template.
+BoardInfo makeBoard(std::string title, const std::string& templateKey = "canvas");
+
+}  // namespace cc

@@ -1,0 +1,51 @@
+#pragma once
+// A change set: the only way a board changes. Records added, updated (before and after) and
+// removed, with the source of the change.
+
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "model.h"
+
+namespace cc {
+
+/// Who made a change: the local user, an import, a collaborator elsewhere, or undo/redo.
+enum class ChangeSource { User, Import, Remote, History };
+
+std::string_view toString(ChangeSource s);
+std::optional<ChangeSource> changeSourceFromString(std::string_view s);
+
+/// Added, updated and removed records of one type.
+template <class R>
+struct RecordDiff {
+    std::vector<R> added;
+    std::vector<std::pair<R, R>> updated;  ///< (before, after), same id
+    std::vector<R> removed;
+
+    bool empty() const { return added.empty() && updated.empty() && removed.empty(); }
+    bool operator==(const RecordDiff&) const = default;
+};
+
+/// One change to a board, applied as a whole or not at all.
+struct ChangeSet {
+    ChangeSource source = ChangeSource::User;
+    std::string author;
+    Millis time = 0;
+    RecordDiff<Note> notes;
+    RecordDiff<Link> links;
+    std::optional<std::pair<BoardInfo, BoardInfo>> board;  ///< (before, after)
+
+    bool empty() const { return notes.empty() && links.empty() && !board; }
+    /// The change set that takes this one back (same source, author and time).
+    ChangeSet inverted() const;
+    bool operator==(const ChangeSet&) const = default;
+};
+
+/// The single change set with the effect of applying `sets` in order (for one undo step per
+/// gesture). Records added then removed vanish; updates fold to (first before, last after).
+/// Source, author and time come from the last set.
+ChangeSet squash(const std::vector<ChangeSet>& sets);
+
+}  // namespace cc

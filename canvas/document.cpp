@@ -1,0 +1,275 @@
+#include "document.h"
+
+#include <algorithm>
+#include <cmath>
+#include <unordered_set>
+
+#include "geometry.h"
+
+namespace cc {
+
+namespace {
+const std::vector<std::string> kNoLinks;
+
+void require(bool ok, const std::string& message) {
+    if (!ok) throw ChangeError(message);
+}
+
+void checkText(const std::string& s, std::size_t max, const std::string& what) {
+    require(s.size() <= max, what + " is longer than " + std::to_string(max) + " bytes");
+    require(isValidUtf8(s), what + " is not valid UTF-8");
+}
+}  // namespace
+
+Document::Document(BoardInfo board, const SourceKinds& kinds) : m_board(std::move(board)), m_kinds(&kinds) {}
+
+const Note* Document::note(const std::string& id) const {
+    auto it = m_notes.find(id);
+    return it == m_notes.end() ? nullptr : &it->second;
+}
+
+const Link* Document::link(const std::string& id) const {
+    auto it = m_links.find(id);
+    return it == m_links.end() ? nullptr : &it->second;
+}
+
+const std::vector<std::string>& Document::linksOf(const std::string& noteId) const {
+    auto it = m_adjacency.find(noteId);
+    return it == m_adjacency.end() ? kNoLinks : it->second;
+}
+
+void Document::validateNote(const Note& n) const {
+    const std::string who = "note " + n.id + ": ";
+    require(!n.id.empty() && n.id.size() <= 64, "a note needs an id of 1 to 64 bytes");
+    checkText(n.text, limits::kTextBytes, who + "text");
+    require(m_kinds->contains(n.source), who + "unknown source kind '" + n.source + "'");
+    require(n.dateGathered.empty() || isValidDate(n.dateGathered),
+            who + "date gathered '" + n.dateGathered + "' is not a date (YYYY-MM-DD)");
+    checkText(n.author, limits::kShortBytes, who + "author");
+    checkText(n.segment, limits::kShortBytes, who + "segment");
+    require(n.tags.size() <= limits::kTagsPerNote, who + "has more than 64 tags");
+    for (const auto& t : n.tags) {
+        checkText(t, limits::kShortBytes, who + "tag");
+        require(!t.empty(), who + "has an empty tag");
+    }
+    require(std::is_sorted(n.tags.begin(), n.tags.end()) &&
+                std::adjacent_find(n.tags.begin(), n.tags.end()) == n.tags.end(),
+            who + "tags are not sorted and unique");
+    checkText(n.provenance.file, limits::kShortBytes * 4, who + "provenance file");
+    checkText(n.provenance.location, limits::kShortBytes, who + "provenance location");
+    checkText(n.provenance.excerpt, limits::kExcerptBytes, who + "provenance excerpt");
+    require(n.colour <= 0xFFFFFF, who + "colour out of range");
+    require(n.votes >= 0 && n.votes <= limits::kMaxVotes, who + "votes out of range");
+    for (double v : {n.x, n.y})
+        require(std::isfinite(v) && std::fabs(v) <= limits::kMaxCoordinate, who + "position out of range");
+    require(std::isfinite(n.w) && std::isfinite(n.h) && n.w > 0 && n.h > 0 && n.w <= 1e5 && n.h <= 1e5,
+            who + "size out of range");
+    require(n.quadrant >= 0 && n.quadrant <= 4, who + "quadrant must be 0 to 4");
+    if (n.state != NoteState::Tray)
+        require(n.quadrant == quadrantOf(n), who + "quadrant " + std::to_string(n.quadrant) +
+                                                 " does not match its place on the wall (quadrant " +
+                                                 std::to_string(quadrantOf(n)) + ")");
+}
+
+void Document::validateLink(const Link& l) const {
+    const std::string who = "link " + l.id + ": ";
+    require(!l.id.empty() && l.id.size() <= 64, "a link needs an id of 1 to 64 bytes");
+    require(l.from != l.to, who + "links a note to itself");
+    checkText(l.label, limits::kShortBytes, who + "label");
+    checkText(l.author, limits::kShortBytes, who + "author");
+}
+
+void Document::validateBoard(const BoardInfo& b) const {
+    checkText(b.title, limits::kShortBytes, "board title");
+    for (int i = 0; i < 4; ++i) {
+        require(b.quadrants[i].index == i + 1, "quadrant " + std::to_string(i + 1) + " has index " +
+                                                   std::to_string(b.quadrants[i].index));
+        checkText(b.quadrants[i].title, limits::kShortBytes, "quadrant title");
+        checkText(b.quadrants[i].description, limits::kTextBytes, "quadrant description");
+    }
+    require(std::isfinite(b.wallWidth) && std::isfinite(b.wallHeight) && b.wallWidth >= 100 &&
+                b.wallHeight >= 100 && b.wallWidth <= limits::kMaxCoordinate &&
+                b.wallHeight <= limits::kMaxCoordinate,
+            "wall size out of range");
+}
+
+void Document::validate(const ChangeSet& cs) const {
+    // Notes: removals, then additions, then updates, as mutate() does them.
+    std::unordered_set<std::string> removedNotes, addedNotes;
+    for (const auto& n : cs.notes.removed) {
+        require(m_notes.count(n.id) > 0, "note " + n.id + " does not exist");
+        require(removedNotes.insert(n.id).second, "note " + n.id + " removed twice");
+    }
+    for (const auto& n : cs.notes.added) {
+        require(!m_notes.count(n.id) || removedNotes.count(n.id), "note " + n.id + " already exists");
+        require(addedNotes.insert(n.id).second, "note " + n.id + " added twice");
+        validateNote(n);
+    }
+    std::unordered_set<std::string> updatedNotes;
+    for (const auto& [before, after] : cs.notes.updated) {
+        require(before.id == after.id, "an update changes note id " + before.id);
+        require(m_notes.count(after.id) && !removedNotes.count(after.id),
+                "note " + after.id + " does not exist");
+        require(updatedNotes.insert(after.id).second, "note " + after.id + " updated twice");
+        validateNote(after);
+    }
+    auto noteExistsAfter = [&](const std::string& id) {
+        return addedNotes.count(id) || (m_notes.count(id) && !removedNotes.count(id));
+    };
+
+    std::unordered_set<std::string> removedLinks, addedLinks;
+    for (const auto& l : cs.links.removed) {
+        require(m_links.count(l.id) > 0, "link " + l.id + " does not exist");
+        require(removedLinks.insert(l.id).second, "link " + l.id + " removed twice");
+    }
+    for (const auto& l : cs.links.added) {
+        require(!m_links.count(l.id) || removedLinks.count(l.id), "link " + l.id + " already exists");
+        require(addedLinks.insert(l.id).second, "link " + l.id + " added twice");
+        validateLink(l);
+        require(noteExistsAfter(l.from), "link " + l.id + ": note " + l.from + " does not exist");
+        require(noteExistsAfter(l.to), "link " + l.id + ": note " + l.to + " does not exist");
+    }
+    for (const auto& [before, after] : cs.links.updated) {
+        require(before.id == after.id, "an update changes link id " + before.id);
+        require(m_links.count(after.id) && !removedLinks.count(after.id), "link " + after.id + " does not exist");
+        validateLink(after);
+        require(noteExistsAfter(after.from) && noteExistsAfter(after.to),
+                "link " + after.id + " points at a note that does not exist");
+    }
+    // A removed note may not leave a link behind.
+    for (const auto& id : removedNotes) {
+        if (addedNotes.count(id)) continue;
+        for (const auto& linkId : linksOf(id))
+            require(removedLinks.count(linkId) > 0,
+                    "note " + id + " is removed but link " + linkId + " still points at it");
+    }
+    if (cs.board) validateBoard(cs.board->second);
+}
+
+void Document::indexLink(const Link& l) {
+    m_adjacency[l.from].push_back(l.id);
+    m_adjacency[l.to].push_back(l.id);
+}
+
+void Document::unindexLink(const Link& l) {
+    for (const auto& end : {l.from, l.to}) {
+        auto it = m_adjacency.find(end);
+        if (it == m_adjacency.end()) continue;
+        auto& v = it->second;
+        v.erase(std::remove(v.begin(), v.end(), l.id), v.end());
+        if (v.empty()) m_adjacency.erase(it);
+    }
+}
+
+void Document::mutate(const ChangeSet& cs) {
+    for (const auto& l : cs.links.removed) {
+        unindexLink(m_links.at(l.id));
+        m_links.erase(l.id);
+    }
+    for (const auto& n : cs.notes.removed) m_notes.erase(n.id);
+    for (const auto& n : cs.notes.added) m_notes[n.id] = n;
+    for (const auto& [before, after] : cs.notes.updated) m_notes[after.id] = after;
+    for (const auto& l : cs.links.added) {
+        m_links[l.id] = l;
+        indexLink(l);
+    }
+    for (const auto& [before, after] : cs.links.updated) {
+        unindexLink(m_links.at(after.id));
+        m_links[after.id] = after;
+        indexLink(after);
+    }
+    if (cs.board) m_board = cs.board->second;
+    ++m_revision;
+}
+
+void Document::apply(const ChangeSet& cs) {
+    validate(cs);
+    mutate(cs);
+    try {
+        for (auto& [handle, listener] : m_listeners) listener(cs);
+    } catch (...) {
+        // Put back the state from before: the inverse of a change that just applied is valid.
+        mutate(cs.inverted());
+        throw;
+    }
+}
+
+void Document::loadRecords(std::vector<Note> notes, std::vector<Link> links) {
+    m_notes.clear();
+    m_links.clear();
+    m_adjacency.clear();
+    m_notes.reserve(notes.size());
+    for (auto& n : notes) {
+        std::string id = n.id;
+        m_notes.emplace(std::move(id), std::move(n));
+    }
+    m_links.reserve(links.size());
+    m_adjacency.reserve(links.size());
+    for (auto& l : links) {
+        indexLink(l);
+        std::string id = l.id;
+        m_links.emplace(std::move(id), std::move(l));
+    }
+    ++m_revision;
+}
+
+std::size_t Document::subscribe(Listener l) {
+    m_listeners.emplace_back(m_nextListener, std::move(l));
+    return m_nextListener++;
+}
+
+void Document::unsubscribe(std::size_t handle) {
+    m_listeners.erase(std::remove_if(m_listeners.begin(), m_listeners.end(),
+                                     [&](const auto& p) { return p.first == handle; }),
+                      m_listeners.end());
+}
+
+std::vector<std::string> Document::checkInvariants() const {
+    std::vector<std::string> problems;
+    try {
+        validateBoard(m_board);
+    } catch (const ChangeError& e) {
+        problems.emplace_back(e.what());
+    }
+    for (const auto& [id, n] : m_notes) {
+        if (id != n.id) problems.push_back("note stored under id " + id + " says it is " + n.id);
+        try {
+            validateNote(n);
+        } catch (const ChangeError& e) {
+            problems.emplace_back(e.what());
+        }
+    }
+    for (const auto& [id, l] : m_links) {
+        if (id != l.id) problems.push_back("link stored under id " + id + " says it is " + l.id);
+        try {
+            validateLink(l);
+        } catch (const ChangeError& e) {
+            problems.emplace_back(e.what());
+        }
+        if (!m_notes.count(l.from)) problems.push_back("link " + id + " starts at missing note " + l.from);
+        if (!m_notes.count(l.to)) problems.push_back("link " + id + " ends at missing note " + l.to);
+    }
+    return problems;
+}
+
+std::vector<const Note*> Document::sortedNotes() const {
+    std::vector<const Note*> out;
+    out.reserve(m_notes.size());
+    for (const auto& [id, n] : m_notes) out.push_back(&n);
+    std::sort(out.begin(), out.end(), [](const Note* a, const Note* b) {
+        return a->created != b->created ? a->created < b->created : a->id < b->id;
+    });
+    return out;
+}
+
+std::vector<const Link*> Document::sortedLinks() const {
+    std::vector<const Link*> out;
+    out.reserve(m_links.size());
+    for (const auto& [id, l] : m_links) out.push_back(&l);
+    std::sort(out.begin(), out.end(), [](const Link* a, const Link* b) {
+        return a->created != b->created ? a->created < b->created : a->id < b->id;
+    });
+    return out;
+}
+
+}  // namespace cc

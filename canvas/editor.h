@@ -1,0 +1,70 @@
+#pragma once
+// The editor: the commands a person (or the command line) gives, turned into change sets on a
+// document, with the local user's undo history. One undo step per command or per gesture.
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "document.h"
+#include "history.h"
+
+namespace cc {
+
+class Editor {
+public:
+    Editor(Document& doc, std::string author);
+
+    Document& document() { return m_doc; }
+    const Document& document() const { return m_doc; }
+    const std::string& author() const { return m_author; }
+    void setAuthor(std::string author) { m_author = std::move(author); }
+    History& history() { return m_history; }
+
+    /// A new note with the defaults of its source kind (data kind, who started the contact),
+    /// a fresh id, this editor's author, today's date and the default size. Not yet added.
+    Note makeNote(std::string text, std::string source) const;
+
+    /// Adds a note as given (its quadrant follows from its place); returns its id.
+    std::string addNote(Note n);
+    /// Adds a note at the first free place in quadrant q; returns its id.
+    std::string addNoteInQuadrant(Note n, int q);
+    /// Replaces a note with a new version (re-filed by its place); no-op if nothing changed.
+    void updateNote(Note after);
+    void updateNotes(std::vector<Note> after);
+    /// Moves notes by (dx, dy); those that cross a boundary are re-filed.
+    void moveNotes(const std::vector<std::string>& ids, double dx, double dy);
+    /// Removes notes and every link that touches them.
+    void deleteNotes(const std::vector<std::string>& ids);
+    /// Links two notes; refuses a link to itself or a second link of the same kind.
+    std::string addLink(const std::string& from, const std::string& to, LinkKind kind, std::string label = {});
+    void updateLink(Link after);
+    void deleteLinks(const std::vector<std::string>& ids);
+    void updateBoard(BoardInfo after);
+
+    /// Applies a change set made by the local user (or an import) and records it for undo.
+    void applyLocal(ChangeSet cs, ChangeSource source = ChangeSource::User);
+
+    bool canUndo() const { return m_history.canUndo(); }
+    bool canRedo() const { return m_history.canRedo(); }
+    /// Takes back the newest local step; false when there is none.
+    bool undo();
+    bool redo();
+
+    /// A gesture (drag, link, text editing) becomes one undo step: begin, apply changes, end.
+    void beginGesture();
+    void endGesture();
+    /// Takes back everything since beginGesture (Escape during a drag).
+    void cancelGesture();
+    bool inGesture() const { return m_gestureMark.has_value(); }
+
+private:
+    Note refiled(Note n) const;
+
+    Document& m_doc;
+    std::string m_author;
+    History m_history;
+    std::optional<std::size_t> m_gestureMark;
+};
+
+}  // namespace cc

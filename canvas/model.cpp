@@ -1,0 +1,145 @@
+#include "model.h"
+
+#include <algorithm>
+#include <chrono>
+#include <ctime>
+#include <random>
+
+namespace cc {
+
+std::string_view toString(NoteState s) {
+    switch (s) {
+        case NoteState::Tray: return "tray";
+        case NoteState::Pinned: return "pinned";
+        case NoteState::Archived: return "archived";
+    }
+    return "pinned";
+}
+
+std::string_view toString(DataKind d) {
+    return d == DataKind::Quantitative ? "quantitative" : "qualitative";
+}
+
+std::string_view toString(LinkKind k) {
+    switch (k) {
+        case LinkKind::Supports: return "supports";
+        case LinkKind::Conflicts: return "conflicts";
+        case LinkKind::Relates: return "relates";
+    }
+    return "relates";
+}
+
+std::optional<NoteState> noteStateFromString(std::string_view s) {
+    if (s == "tray") return NoteState::Tray;
+    if (s == "pinned") return NoteState::Pinned;
+    if (s == "archived") return NoteState::Archived;
+    return std::nullopt;
+}
+
+std::optional<DataKind> dataKindFromString(std::string_view s) {
+    if (s == "quantitative") return DataKind::Quantitative;
+    if (s == "qualitative") return DataKind::Qualitative;
+    return std::nullopt;
+}
+
+std::optional<LinkKind> linkKindFromString(std::string_view s) {
+    if (s == "supports") return LinkKind::Supports;
+    if (s == "conflicts") return LinkKind::Conflicts;
+    if (s == "relates") return LinkKind::Relates;
+    return std::nullopt;
+}
+
+bool isValidDate(std::string_view s) {
+    if (s.size() != 10 || s[4] != '-' || s[7] != '-') return false;
+    for (std::size_t i : {0, 1, 2, 3, 5, 6, 8, 9})
+        if (s[i] < '0' || s[i] > '9') return false;
+    auto num = [&](std::size_t at, std::size_t len) {
+        int v = 0;
+        for (std::size_t i = at; i < at + len; ++i) v = v * 10 + (s[i] - '0');
+        return v;
+    };
+    int y = num(0, 4), m = num(5, 2), d = num(8, 2);
+    if (y < 1900 || m < 1 || m > 12 || d < 1) return false;
+    return std::chrono::year_month_day{std::chrono::year{y}, std::chrono::month{unsigned(m)},
+                                       std::chrono::day{unsigned(d)}}
+        .ok();
+}
+
+bool isValidUtf8(std::string_view s) {
+    const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+    const auto* end = p + s.size();
+    while (p < end) {
+        unsigned c = *p;
+        if (c < 0x80) { ++p; continue; }
+        int len;
+        unsigned cp;
+        if ((c & 0xE0) == 0xC0) { len = 2; cp = c & 0x1F; }
+        else if ((c & 0xF0) == 0xE0) { len = 3; cp = c & 0x0F; }
+        else if ((c & 0xF8) == 0xF0) { len = 4; cp = c & 0x07; }
+        else return false;
+        if (end - p < len) return false;
+        for (int i = 1; i < len; ++i) {
+            if ((p[i] & 0xC0) != 0x80) return false;
+            cp = (cp << 6) | (p[i] & 0x3F);
+        }
+        if ((len == 2 && cp < 0x80) || (len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000)) return false;
+        if (cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return false;
+        p += len;
+    }
+    return true;
+}
+
+std::string todayDate() {
+    std::time_t t = std::time(nullptr);
+    std::tm tm{};
+    gmtime_r(&t, &tm);
+    char buf[16];
+    std::strftime(buf, sizeof buf, "%Y-%m-%d", &tm);
+    return buf;
+}
+
+Millis nowMillis() {
+    using namespace std::chrono;
+    return duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count();
+}
+
+std::string newId(std::string_view prefix) {
+    // 10 characters of base32: 50 random bits, so two processes that add notes at
+    // the same moment do not collide without asking each other.
+    static thread_local std::mt19937_64 rng{std::random_device{}() ^
+                                            static_cast<std::uint64_t>(nowMillis())};
+    static constexpr char kAlphabet[] = "abcdefghjkmnpqrstuvwxyz23456789";  // 31 readable characters
+    std::string id(prefix);
+    id += '-';
+    std::uint64_t bits = rng();
+    for (int i = 0; i < 10; ++i) {
+        id += kAlphabet[bits % 31];
+        bits /= 31;
+    }
+    return id;
+}
+
+std::string noteTitle(const Note& n) {
+    std::size_t pos = 0;
+    while (pos < n.text.size()) {
+        std::size_t end = n.text.find('\n', pos);
+        if (end == std::string::npos) end = n.text.size();
+        std::string line = n.text.substr(pos, end - pos);
+        auto first = line.find_first_not_of(" \t\r");
+        if (first != std::string::npos) {
+            auto last = line.find_last_not_of(" \t\r");
+            return line.substr(first, last - first + 1);
+        }
+        pos = end + 1;
+    }
+    return {};
+}
+
+void normaliseTags(std::vector<std::string>& tags) {
+    tags.erase(std::remove_if(tags.begin(), tags.end(), [](const std::string& t) { return t.empty(); }),
+               tags.end());
+    std::sort(tags.begin(), tags.end());
+    tags.erase(std::unique(tags.begin(), tags.end()), tags.end());
+}
+
+}  // namespace cc

@@ -1,0 +1,436 @@
+#include "board_file.h"
+
+#include <SQLiteCpp/Statement.h>
+#include <SQLiteCpp/Transaction.h>
+#include <sqlite3.h>
+#include <sys/stat.h>
+
+#include <array>
+#include <cstring>
+#include <cstdio>
+#include <fstream>
+#include <unordered_map>
+
+#include "migrations.h"
+#include "serialize.h"
+
+namespace cc {
+
+namespace {
+
+[[noreturn]] void fail(const std::string& path, const std::string& reason) {
+    throw BoardError(path + ": " + reason);
+}
+
+std::uint32_t be32(const unsigned char* p) {
+    return (std::uint32_t(p[0]) << 24) | (std::uint32_t(p[1]) << 16) | (std::uint32_t(p[2]) << 8) | p[3];
+}
+
+/// Looks at the file's bytes before SQLite does, so that a text file, random bytes or a
+/// truncated board get a reason a person understands, and nothing is written to them.
+void checkHeader(const std::string& path) {
+    struct stat st{};
+    if (::stat(path.c_str(), &st) != 0) fail(path, "no such file");
+    if (!S_ISREG(st.st_mode)) fail(path, "not a regular file");
+    if (st.st_size == 0) fail(path, "the file is empty, not a board");
+    std::ifstream in(path, std::ios::binary);
+    if (!in) fail(path, "cannot be read (permission denied?)");
+    std::array<unsigned char, 100> h{};
+    in.read(reinterpret_cast<char*>(h.data()), h.size());
+    static const char kMagic[] = "SQLite format 3";
+    if (in.gcount() < 100 || std::memcmp(h.data(), kMagic, 16) != 0)
+        fail(path, "not a Customer Canvas board (not an SQLite database)");
+    std::uint32_t pageSize = (std::uint32_t(h[16]) << 8) | h[17];
+    if (pageSize == 1) pageSize = 65536;
+    const std::uint32_t pages = be32(&h[28]);
+    const bool countValid = be32(&h[92]) == be32(&h[24]) && pages != 0;
+    if (countValid && std::uint64_t(pageSize) * pages > std::uint64_t(st.st_size))
+        fail(path, "the board is truncated (" + std::to_string(st.st_size) + " of " +
+                       std::to_string(std::uint64_t(pageSize) * pages) + " bytes)");
+}
+
+/// Reads application_id and user_version without writing, and says what is wrong.
+void checkIdentity(const std::string& path) {
+    try {
+        SQLite::Database db(path, SQLite::OPEN_READONLY);
+        db.setBusyTimeout(5000);
+        const int appId = db.execAndGet("PRAGMA application_id").getInt();
+        const int version = db.execAndGet("PRAGMA user_version").getInt();
+        if (appId != kBoardApplicationId) {
+            const int tables = db.execAndGet("SELECT count(*) FROM sqlite_schema").getInt();
+            fail(path, tables == 0 ? "an empty SQLite database, not a Customer Canvas board"
+                                   : "an SQLite database of another program, not a Customer Canvas board");
+        }
+        if (version > currentSchemaVersion())
+            fail(path, "written by a newer Customer Canvas (board schema " + std::to_string(version) +
+                           ", this program reads up to " + std::to_string(currentSchemaVersion()) +
+                           "); update the program");
+        if (version < 1) fail(path, "a board without a schema (user_version 0)");
+    } catch (const SQLite::Exception& e) {
+        fail(path, std::string("not a readable board (") + e.what() + ")");
+    }
+}
+
+void configure(SQLite::Database& db, bool writable) {
+    db.setBusyTimeout(10000);
+    db.exec("PRAGMA foreign_keys = ON");
+    if (writable) {
+        db.exec("PRAGMA journal_mode = WAL");
+        db.exec("PRAGMA synchronous = NORMAL");
+    }
+}
+
+void bindNote(SQLite::Statement& st, const Note& n) {
+    st.bind(":id", n.id);
+    st.bind(":text", n.text);
+    st.bind(":source", n.source);
+    st.bind(":data", std::string(toString(n.data)));
+    st.bind(":ci", n.customerInitiated ? 1 : 0);
+    st.bind(":date", n.dateGathered);
+    st.bind(":author", n.author);
+    st.bind(":created", static_cast<int64_t>(n.created));
+    st.bind(":updated", static_cast<int64_t>(n.updated));
+    st.bind(":segment", n.segment);
+    st.bind(":pfile", n.provenance.file);
+    st.bind(":ploc", n.provenance.location);
+    st.bind(":pexc", n.provenance.excerpt);
+    st.bind(":colour", static_cast<int64_t>(n.colour));
+    st.bind(":votes", n.votes);
+    st.bind(":state", std::string(toString(n.state)));
+    st.bind(":quadrant", n.quadrant);
+    st.bind(":x", n.x);
+    st.bind(":y", n.y);
+    st.bind(":w", n.w);
+    st.bind(":h", n.h);
+}
+
+constexpr const char* kInsertNote =
+    "INSERT INTO note (id, text, source, data, customer_initiated, date_gathered, author, created, updated, "
+    "segment, prov_file, prov_location, prov_excerpt, colour, votes, state, quadrant, x, y, w, h) VALUES "
+    "(:id, :text, :source, :data, :ci, :date, :author, :created, :updated, :segment, :pfile, :ploc, :pexc, "
+    ":colour, :votes, :state, :quadrant, :x, :y, :w, :h)";
+constexpr const char* kUpdateNote =
+    "UPDATE note SET text = :text, source = :source, data = :data, customer_initiated = :ci, "
+    "date_gathered = :date, author = :author, created = :created, updated = :updated, segment = :segment, "
+    "prov_file = :pfile, prov_location = :ploc, prov_excerpt = :pexc, colour = :colour, votes = :votes, "
+    "state = :state, quadrant = :quadrant, x = :x, y = :y, w = :w, h = :h WHERE id = :id";
+
+/// The prepared statements one write transaction uses, made once per transaction.
+struct Writer {
+    explicit Writer(SQLite::Database& db)
+        : insertNote(db, kInsertNote),
+          updateNote(db, kUpdateNote),
+          deleteNote(db, "DELETE FROM note WHERE id = ?"),
+          insertTag(db, "INSERT INTO note_tag (note_id, tag) VALUES (?, ?)"),
+          deleteTags(db, "DELETE FROM note_tag WHERE note_id = ?"),
+          insertLink(db, "INSERT INTO link (id, from_id, to_id, kind, label, author, created) VALUES (?, ?, ?, ?, ?, ?, ?)"),
+          updateLink(db, "UPDATE link SET from_id = ?2, to_id = ?3, kind = ?4, label = ?5, author = ?6, created = ?7 WHERE id = ?1"),
+          deleteLink(db, "DELETE FROM link WHERE id = ?"),
+          insertLog(db, "INSERT INTO change_log (author, time, source, payload) VALUES (?, ?, ?, ?)") {}
+
+    void run(SQLite::Statement& st) {
+        st.exec();
+        st.reset();
+        st.clearBindings();
+    }
+    void tags(const Note& n) {
+        for (const auto& t : n.tags) {
+            insertTag.bind(1, n.id);
+            insertTag.bind(2, t);
+            run(insertTag);
+        }
+    }
+    void addNote(const Note& n) {
+        bindNote(insertNote, n);
+        run(insertNote);
+        tags(n);
+    }
+    void changeNote(const Note& before, const Note& after) {
+        bindNote(updateNote, after);
+        run(updateNote);
+        if (before.tags != after.tags) {
+            deleteTags.bind(1, after.id);
+            run(deleteTags);
+            tags(after);
+        }
+    }
+    void removeNote(const Note& n) {
+        deleteNote.bind(1, n.id);
+        run(deleteNote);
+    }
+    void bindLink(SQLite::Statement& st, const Link& l) {
+        st.bind(1, l.id);
+        st.bind(2, l.from);
+        st.bind(3, l.to);
+        st.bind(4, std::string(toString(l.kind)));
+        st.bind(5, l.label);
+        st.bind(6, l.author);
+        st.bind(7, static_cast<int64_t>(l.created));
+    }
+    void addLink(const Link& l) {
+        bindLink(insertLink, l);
+        run(insertLink);
+    }
+    void changeLink(const Link& l) {
+        bindLink(updateLink, l);
+        run(updateLink);
+    }
+    void removeLink(const Link& l) {
+        deleteLink.bind(1, l.id);
+        run(deleteLink);
+    }
+    void log(const std::string& author, Millis time, const std::string& source, const std::string& payload) {
+        insertLog.bind(1, author);
+        insertLog.bind(2, static_cast<int64_t>(time));
+        insertLog.bind(3, source);
+        insertLog.bind(4, payload);
+        run(insertLog);
+    }
+
+    SQLite::Statement insertNote, updateNote, deleteNote, insertTag, deleteTags, insertLink, updateLink,
+        deleteLink, insertLog;
+};
+
+}  // namespace
+
+BoardFile::BoardFile(std::string path, std::unique_ptr<SQLite::Database> db)
+    : m_path(std::move(path)), m_db(std::move(db)) {}
+
+std::unique_ptr<BoardFile> BoardFile::create(const std::string& path, const BoardInfo& board,
+                                             const std::string& author) {
+    struct stat st{};
+    if (::stat(path.c_str(), &st) == 0) fail(path, "already exists; choose another name or delete it first");
+    std::unique_ptr<BoardFile> file;
+    try {
+        auto db = std::make_unique<SQLite::Database>(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+        configure(*db, true);
+        migrate(*db);
+        file.reset(new BoardFile(path, std::move(db)));
+        SQLite::Transaction tx(*file->m_db, SQLite::TransactionBehavior::IMMEDIATE);
+        file->writeBoard(board);
+        ChangeSet created;
+        created.author = author;
+        created.time = board.created;
+        created.board = std::make_pair(BoardInfo{}, board);
+        Writer(*file->m_db).log(author, board.created, "user", changeSetToJson(created));
+        tx.commit();
+    } catch (const SQLite::Exception& e) {
+        file.reset();
+        for (const char* suffix : {"", "-wal", "-shm", "-journal"}) std::remove((path + suffix).c_str());
+        fail(path, std::string("cannot create the board (") + e.what() + ")");
+    }
+    return file;
+}
+
+std::unique_ptr<BoardFile> BoardFile::open(const std::string& path, Mode mode) {
+    checkHeader(path);
+    checkIdentity(path);
+    try {
+        const bool writable = mode == Mode::ReadWrite;
+        auto db = std::make_unique<SQLite::Database>(path, writable ? SQLite::OPEN_READWRITE : SQLite::OPEN_READONLY);
+        configure(*db, writable);
+        if (writable) migrate(*db);
+        return std::unique_ptr<BoardFile>(new BoardFile(path, std::move(db)));
+    } catch (const SQLite::Exception& e) {
+        fail(path, std::string("cannot open the board (") + e.what() + ")");
+    }
+}
+
+void BoardFile::writeBoard(const BoardInfo& b) {
+    SQLite::Statement st(*m_db,
+                         "INSERT INTO board (singleton, id, title, template, created, wall_width, wall_height) "
+                         "VALUES (1, ?, ?, ?, ?, ?, ?) ON CONFLICT (singleton) DO UPDATE SET id = excluded.id, "
+                         "title = excluded.title, template = excluded.template, created = excluded.created, "
+                         "wall_width = excluded.wall_width, wall_height = excluded.wall_height");
+    st.bind(1, b.id);
+    st.bind(2, b.title);
+    st.bind(3, b.templateKey);
+    st.bind(4, static_cast<int64_t>(b.created));
+    st.bind(5, b.wallWidth);
+    st.bind(6, b.wallHeight);
+    st.exec();
+    SQLite::Statement q(*m_db,
+                        "INSERT INTO quadrant (idx, title, description) VALUES (?, ?, ?) ON CONFLICT (idx) "
+                        "DO UPDATE SET title = excluded.title, description = excluded.description");
+    for (const auto& quad : b.quadrants) {
+        q.bind(1, quad.index);
+        q.bind(2, quad.title);
+        q.bind(3, quad.description);
+        q.exec();
+        q.reset();
+    }
+}
+
+std::unique_ptr<Document> BoardFile::load(const SourceKinds& kinds) {
+    try {
+        BoardInfo b;
+        {
+            SQLite::Statement st(*m_db, "SELECT id, title, template, created, wall_width, wall_height FROM board");
+            if (!st.executeStep()) fail(m_path, "the board record is missing");
+            b.id = st.getColumn(0).getString();
+            b.title = st.getColumn(1).getString();
+            b.templateKey = st.getColumn(2).getString();
+            b.created = st.getColumn(3).getInt64();
+            b.wallWidth = st.getColumn(4).getDouble();
+            b.wallHeight = st.getColumn(5).getDouble();
+        }
+        {
+            SQLite::Statement st(*m_db, "SELECT idx, title, description FROM quadrant ORDER BY idx");
+            int count = 0;
+            while (st.executeStep()) {
+                int idx = st.getColumn(0).getInt();
+                if (idx < 1 || idx > 4) continue;
+                b.quadrants[idx - 1] = QuadrantInfo{idx, st.getColumn(1).getString(), st.getColumn(2).getString()};
+                ++count;
+            }
+            if (count != 4) fail(m_path, "the board has " + std::to_string(count) + " quadrants, not 4");
+        }
+        std::vector<Note> notes;
+        std::unordered_map<std::string, std::size_t> index;
+        {
+            SQLite::Statement st(*m_db,
+                                 "SELECT id, text, source, data, customer_initiated, date_gathered, author, created, "
+                                 "updated, segment, prov_file, prov_location, prov_excerpt, colour, votes, state, "
+                                 "quadrant, x, y, w, h FROM note");
+            while (st.executeStep()) {
+                Note n;
+                n.id = st.getColumn(0).getString();
+                n.text = st.getColumn(1).getString();
+                n.source = st.getColumn(2).getString();
+                n.data = dataKindFromString(st.getColumn(3).getText()).value_or(DataKind::Qualitative);
+                n.customerInitiated = st.getColumn(4).getInt() != 0;
+                n.dateGathered = st.getColumn(5).getString();
+                n.author = st.getColumn(6).getString();
+                n.created = st.getColumn(7).getInt64();
+                n.updated = st.getColumn(8).getInt64();
+                n.segment = st.getColumn(9).getString();
+                n.provenance.file = st.getColumn(10).getString();
+                n.provenance.location = st.getColumn(11).getString();
+                n.provenance.excerpt = st.getColumn(12).getString();
+                n.colour = static_cast<std::uint32_t>(st.getColumn(13).getInt64());
+                n.votes = st.getColumn(14).getInt();
+                n.state = noteStateFromString(st.getColumn(15).getText()).value_or(NoteState::Pinned);
+                n.quadrant = st.getColumn(16).getInt();
+                n.x = st.getColumn(17).getDouble();
+                n.y = st.getColumn(18).getDouble();
+                n.w = st.getColumn(19).getDouble();
+                n.h = st.getColumn(20).getDouble();
+                index.emplace(n.id, notes.size());
+                notes.push_back(std::move(n));
+            }
+        }
+        {
+            // Rows come in primary-key order, so each note's tags arrive sorted.
+            SQLite::Statement st(*m_db, "SELECT note_id, tag FROM note_tag");
+            while (st.executeStep()) {
+                auto it = index.find(st.getColumn(0).getText());
+                if (it != index.end()) notes[it->second].tags.push_back(st.getColumn(1).getString());
+            }
+        }
+        std::vector<Link> links;
+        {
+            SQLite::Statement st(*m_db, "SELECT id, from_id, to_id, kind, label, author, created FROM link");
+            while (st.executeStep()) {
+                Link l;
+                l.id = st.getColumn(0).getString();
+                l.from = st.getColumn(1).getString();
+                l.to = st.getColumn(2).getString();
+                l.kind = linkKindFromString(st.getColumn(3).getText()).value_or(LinkKind::Relates);
+                l.label = st.getColumn(4).getString();
+                l.author = st.getColumn(5).getString();
+                l.created = st.getColumn(6).getInt64();
+                links.push_back(std::move(l));
+            }
+        }
+        auto doc = std::make_unique<Document>(std::move(b), kinds);
+        doc->loadRecords(std::move(notes), std::move(links));
+        return doc;
+    } catch (const SQLite::Exception& e) {
+        fail(m_path, std::string("cannot read the board (") + e.what() + ")");
+    }
+}
+
+void BoardFile::attach(Document& doc) {
+    doc.subscribe([this](const ChangeSet& cs) {
+        if (cs.source != ChangeSource::Remote) persist(cs);
+    });
+}
+
+std::int64_t BoardFile::persist(const ChangeSet& cs) {
+    try {
+        SQLite::Transaction tx(*m_db, SQLite::TransactionBehavior::IMMEDIATE);
+        Writer w(*m_db);
+        for (const auto& l : cs.links.removed) w.removeLink(l);
+        for (const auto& n : cs.notes.removed) w.removeNote(n);
+        for (const auto& n : cs.notes.added) w.addNote(n);
+        for (const auto& [before, after] : cs.notes.updated) w.changeNote(before, after);
+        for (const auto& l : cs.links.added) w.addLink(l);
+        for (const auto& [before, after] : cs.links.updated) w.changeLink(after);
+        if (cs.board) writeBoard(cs.board->second);
+        w.log(cs.author, cs.time, std::string(toString(cs.source)), changeSetToJson(cs));
+        const std::int64_t seq = m_db->getLastInsertRowid();
+        tx.commit();
+        return seq;
+    } catch (const SQLite::Exception& e) {
+        fail(m_path, std::string("the change could not be saved (") + e.what() + ")");
+    }
+}
+
+std::int64_t BoardFile::lastSequence() {
+    return m_db->execAndGet("SELECT coalesce(max(seq), 0) FROM change_log").getInt64();
+}
+
+std::vector<LogEntry> BoardFile::changeLog(std::int64_t afterSeq, std::size_t max) {
+    std::vector<LogEntry> out;
+    SQLite::Statement st(*m_db, "SELECT seq, author, time, source, payload FROM change_log WHERE seq > ? ORDER BY seq");
+    st.bind(1, static_cast<int64_t>(afterSeq));
+    while (out.size() < max && st.executeStep())
+        out.push_back(LogEntry{st.getColumn(0).getInt64(), st.getColumn(1).getString(), st.getColumn(2).getInt64(),
+                               st.getColumn(3).getString(), st.getColumn(4).getString()});
+    return out;
+}
+
+std::vector<std::string> BoardFile::integrityProblems() {
+    std::vector<std::string> out;
+    try {
+        SQLite::Statement st(*m_db, "PRAGMA integrity_check");
+        while (st.executeStep()) {
+            std::string row = st.getColumn(0).getString();
+            if (row != "ok") out.push_back("integrity: " + row);
+        }
+        SQLite::Statement fk(*m_db, "PRAGMA foreign_key_check");
+        while (fk.executeStep())
+            out.push_back("foreign key: row " + fk.getColumn(1).getString() + " of table " +
+                          fk.getColumn(0).getString() + " points at a missing " + fk.getColumn(2).getString());
+    } catch (const SQLite::Exception& e) {
+        out.push_back(std::string("integrity check failed: ") + e.what());
+    }
+    return out;
+}
+
+void BoardFile::writeAll(const Document& doc, const std::vector<LogEntry>& log) {
+    try {
+        SQLite::Transaction tx(*m_db, SQLite::TransactionBehavior::IMMEDIATE);
+        if (m_db->execAndGet("SELECT count(*) FROM note").getInt() != 0) fail(m_path, "the board is not empty");
+        m_db->exec("DELETE FROM change_log");
+        writeBoard(doc.board());
+        Writer w(*m_db);
+        for (const Note* n : doc.sortedNotes()) w.addNote(*n);
+        for (const Link* l : doc.sortedLinks()) w.addLink(*l);
+        SQLite::Statement st(*m_db, "INSERT INTO change_log (seq, author, time, source, payload) VALUES (?, ?, ?, ?, ?)");
+        for (const auto& e : log) {
+            st.bind(1, static_cast<int64_t>(e.seq));
+            st.bind(2, e.author);
+            st.bind(3, static_cast<int64_t>(e.time));
+            st.bind(4, e.source);
+            st.bind(5, e.payload);
+            st.exec();
+            st.reset();
+        }
+        tx.commit();
+    } catch (const SQLite::Exception& e) {
+        fail(m_path, std::string("cannot write the board (") + e.what() + ")");
+    }
+}
+
+}  // namespace cc

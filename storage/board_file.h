@@ -1,0 +1,72 @@
+#pragma once
+// One board is one SQLite file (extension .ccboard). Every change set is committed as it
+// happens, in one BEGIN IMMEDIATE transaction that also appends it to the change log.
+
+#include <SQLiteCpp/Database.h>
+
+#include <cstdint>
+#include <limits>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "board_error.h"
+#include "document.h"
+
+namespace cc {
+
+/// The file extension of a board.
+inline constexpr const char* kBoardExtension = ".ccboard";
+
+/// One row of the change log: a committed change set.
+struct LogEntry {
+    std::int64_t seq = 0;
+    std::string author;
+    Millis time = 0;
+    std::string source;
+    std::string payload;  ///< the change set as JSON (see serialize.h)
+
+    bool operator==(const LogEntry&) const = default;
+};
+
+class BoardFile {
+public:
+    enum class Mode { ReadWrite, ReadOnly };
+
+    /// Creates a new board file (refuses to overwrite anything) holding an empty board.
+    static std::unique_ptr<BoardFile> create(const std::string& path, const BoardInfo& board,
+                                             const std::string& author);
+    /// Opens an existing board. Anything that is not a board of this or an older schema is
+    /// refused with a BoardError before a single byte of it is written.
+    static std::unique_ptr<BoardFile> open(const std::string& path, Mode mode = Mode::ReadWrite);
+
+    const std::string& path() const { return m_path; }
+    SQLite::Database& database() { return *m_db; }
+
+    /// Reads the whole board into a new document.
+    std::unique_ptr<Document> load(const SourceKinds& kinds = SourceKinds::builtin());
+    /// Persists every change set the document applies from now on (except remote ones, which
+    /// are already in the file). A failed write makes the document take the change back.
+    void attach(Document& doc);
+    /// Commits one change set; returns its sequence number in the change log.
+    std::int64_t persist(const ChangeSet& cs);
+
+    std::int64_t lastSequence();
+    /// The change log after `afterSeq`, oldest first, at most `max` rows.
+    std::vector<LogEntry> changeLog(std::int64_t afterSeq = 0,
+                                    std::size_t max = std::numeric_limits<std::size_t>::max());
+    /// Problems found by SQLite's integrity and foreign-key checks (empty when sound).
+    std::vector<std::string> integrityProblems();
+    /// Writes a whole document and its change log into this board (which must hold no notes),
+    /// in one transaction: for restoring a backup.
+    void writeAll(const Document& doc, const std::vector<LogEntry>& log);
+
+private:
+    BoardFile(std::string path, std::unique_ptr<SQLite::Database> db);
+    void writeBoard(const BoardInfo& b);
+
+    std::string m_path;
+    std::unique_ptr<SQLite::Database> m_db;
+};
+
+}  // namespace cc

@@ -1,0 +1,14 @@
+#pragma once
+// `list --json`: the board, its quadrants, notes and links as one plain JSON object for other
+// tools and scripts (no archive envelope, unlike the backup).
+
+#include <string>
+
+#include "document.h"
+
+namespace cc {
+
+/// The whole board as one JSON object (pretty when `pretty`).
+std::string boardToJson(const Document& doc, bool pretty = true);
+
+}  // namespace cc
