@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Installs the Debian packages the project needs, if any are missing. Sourced or run by
+# run.sh, test.sh and bench.sh; safe to run again (it only installs what is not there).
+set -euo pipefail
+
+CC_PACKAGES=(
+  # build
+  cmake ninja-build g++ pkg-config
+  # the program
+  libimgui-dev libstb-dev libglfw3-dev libgl-dev libgl1-mesa-dri libfontconfig-dev fonts-noto-cjk
+  libsqlite3-dev libsqlitecpp-dev libcereal-dev rapidjson-dev libcli11-dev
+  # tests and benchmarks
+  googletest libgtest-dev librapidcheck-dev libbenchmark-dev sqlite3
+  xvfb xauth xdotool x11-utils
+)
+
+missing=()
+for p in "${CC_PACKAGES[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed'; then
+    missing+=("$p")
+  fi
+done
+
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "Installing missing packages: ${missing[*]}"
+  SUDO=""
+  if [ "$(id -u)" -ne 0 ]; then
+    if command -v sudo >/dev/null; then SUDO="sudo"; else
+      echo "error: these packages are missing and this user cannot install them: ${missing[*]}" >&2
+      exit 1
+    fi
+  fi
+  export DEBIAN_FRONTEND=noninteractive
+  $SUDO apt-get update -qq
+  $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
