@@ -1,0 +1,130 @@
+#include "wall_commands.h"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <unordered_map>
+
+#include "geometry.h"
+
+namespace cc {
+
+namespace {
+
+std::string trimmed(const std::string& s) {
+    auto b = s.find_first_not_of(" \t\r\n");
+    if (b == std::string::npos) return {};
+    return s.substr(b, s.find_last_not_of(" \t\r\n") - b + 1);
+}
+
+/// Fresh ids, the new author and time, and the place moved by (dx, dy).
+std::vector<std::string> addCopies(Editor& ed, std::vector<Note> notes, std::vector<Link> links, double dx, double dy) {
+    const Millis now = nowMillis();
+    std::unordered_map<std::string, std::string> newId;
+    ChangeSet cs;
+    for (Note& n : notes) {
+        std::string id = cc::newId("n");
+        newId[n.id] = id;
+        n.id = id;
+        n.x += dx;
+        n.y += dy;
+        n.created = n.updated = now;
+        n.author = ed.author();
+        if (n.state != NoteState::Tray) n.quadrant = quadrantOf(n);
+        normaliseTags(n.tags);
+        cs.notes.added.push_back(std::move(n));
+    }
+    for (Link& l : links) {
+        auto f = newId.find(l.from), t = newId.find(l.to);
+        if (f == newId.end() || t == newId.end()) continue;
+        l.id = cc::newId("l");
+        l.from = f->second;
+        l.to = t->second;
+        l.author = ed.author();
+        l.created = now;
+        cs.links.added.push_back(std::move(l));
+    }
+    std::vector<std::string> ids;
+    for (const auto& n : cs.notes.added) ids.push_back(n.id);
+    ed.applyLocal(std::move(cs));
+    return ids;
+}
+
+}  // namespace
+
+std::vector<std::string> duplicateNotes(Editor& ed, const std::vector<std::string>& ids, double dx, double dy) {
+    const Document& doc = ed.document();
+    std::vector<Note> notes;
+    std::vector<Link> links;
+    std::unordered_map<std::string, bool> chosen;
+    for (const auto& id : ids)
+        if (const Note* n = doc.note(id)) {
+            notes.push_back(*n);
+            chosen[id] = true;
+        }
+    for (const auto& [id, l] : doc.links())
+        if (chosen.count(l.from) && chosen.count(l.to)) links.push_back(l);
+    return addCopies(ed, std::move(notes), std::move(links), dx, dy);
+}
+
+std::vector<std::string> pasteNotes(Editor& ed, std::vector<Note> notes, std::vector<Link> links, double x, double y) {
+    if (notes.empty()) return {};
+    double minX = std::numeric_limits<double>::max(), minY = std::numeric_limits<double>::max();
+    for (auto& n : notes) {
+        if (n.w <= 0) n.w = kNoteWidth;
+        if (n.h <= 0) n.h = kNoteHeight;
+        if (n.state == NoteState::Tray) n.state = NoteState::Pinned;
+        minX = std::min(minX, n.x);
+        minY = std::min(minY, n.y);
+    }
+    return addCopies(ed, std::move(notes), std::move(links), x - minX, y - minY);
+}
+
+std::vector<std::string> splitParagraphs(const std::string& text) {
+    std::string t;
+    t.reserve(text.size());
+    for (char c : text)
+        if (c != '\r') t += c;
+    std::vector<std::string> out;
+    const bool hasBlank = t.find("\n\n") != std::string::npos ||
+                          t.find("\n \n") != std::string::npos || t.find("\n\t\n") != std::string::npos;
+    std::string current;
+    std::size_t pos = 0;
+    while (pos <= t.size()) {
+        std::size_t end = t.find('\n', pos);
+        if (end == std::string::npos) end = t.size();
+        std::string line = t.substr(pos, end - pos);
+        pos = end + 1;
+        if (!hasBlank) {
+            if (!trimmed(line).empty()) out.push_back(trimmed(line));
+            continue;
+        }
+        if (trimmed(line).empty()) {
+            if (!trimmed(current).empty()) out.push_back(trimmed(current));
+            current.clear();
+        } else {
+            current += (current.empty() ? "" : "\n") + line;
+        }
+    }
+    if (!trimmed(current).empty()) out.push_back(trimmed(current));
+    return out;
+}
+
+std::vector<std::string> pasteText(Editor& ed, const std::string& text, double x, double y) {
+    std::vector<Note> notes;
+    const int perRow = 5;
+    int i = 0;
+    for (auto& para : splitParagraphs(text)) {
+        if (!isValidUtf8(para)) continue;
+        if (para.size() > limits::kTextBytes) para.resize(limits::kTextBytes);
+        while (!para.empty() && !isValidUtf8(para)) para.pop_back();  // do not cut a character in two
+        Note n = ed.makeNote(para, "other");
+        n.x = (i % perRow) * (kNoteWidth + kNoteGap);
+        n.y = (i / perRow) * (kNoteHeight + kNoteGap);
+        notes.push_back(std::move(n));
+        ++i;
+    }
+    return pasteNotes(ed, std::move(notes), {}, x, y);
+}
+
+}  // namespace cc

@@ -1,0 +1,25 @@
+#pragma once
+// Commands on groups of notes that the wall offers: duplicate, paste notes, paste plain text.
+// Each is one change set, one undo step.
+
+#include <string>
+#include <vector>
+
+#include "editor.h"
+
+namespace cc {
+
+/// Copies of notes (and of the links among them) moved by (dx, dy), with fresh ids; returns them.
+std::vector<std::string> duplicateNotes(Editor& ed, const std::vector<std::string>& ids, double dx, double dy);
+
+/// Pastes notes and the links among them with fresh ids, so that their bounding box's top-left
+/// lands at (x, y). Links to notes that are not pasted are dropped. Returns the new note ids.
+std::vector<std::string> pasteNotes(Editor& ed, std::vector<Note> notes, std::vector<Link> links, double x, double y);
+
+/// Splits text into paragraphs: blank-line separated, or line by line when there are no blank lines.
+std::vector<std::string> splitParagraphs(const std::string& text);
+
+/// One note per paragraph of plain text, laid out in rows from (x, y). Returns the new ids.
+std::vector<std::string> pasteText(Editor& ed, const std::string& text, double x, double y);
+
+}  // namespace cc

@@ -1,0 +1,161 @@
+#include "wall_tool.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace cc {
+
+WallTool::WallTool(Editor& editor, const SpatialIndex& index, Selection& selection)
+    : m_editor(editor), m_index(index), m_selection(selection) {}
+
+Rect WallTool::rubberBand() const {
+    return {std::min(m_start.x, m_last.x), std::min(m_start.y, m_last.y), std::fabs(m_last.x - m_start.x),
+            std::fabs(m_last.y - m_start.y)};
+}
+
+const Note* WallTool::handleAt(const Pointer& p) const {
+    const double r = 9 * m_px;
+    const Document& doc = m_editor.document();
+    auto near = [&](const std::string& id) -> const Note* {
+        const Note* n = doc.note(id);
+        if (!n || n->state != NoteState::Pinned) return nullptr;
+        auto [hx, hy] = linkHandle(*n);
+        return (p.x - hx) * (p.x - hx) + (p.y - hy) * (p.y - hy) <= r * r ? n : nullptr;
+    };
+    if (!m_hovered.empty())
+        if (const Note* n = near(m_hovered)) return n;
+    for (const auto& id : m_selection.ids())
+        if (const Note* n = near(id)) return n;
+    return nullptr;
+}
+
+void WallTool::down(const Pointer& p) {
+    m_start = m_last = p;
+    m_dx = m_dy = 0;
+    if (const Note* h = handleAt(p)) {
+        m_linkFrom = h->id;
+        m_state = State::Linking;
+        return;
+    }
+    const Note* n = m_index.hit(p.x, p.y);
+    if (n) {
+        m_pressed = n->id;
+        m_pressToggled = false;
+        if (p.shift || p.ctrl) {
+            m_selection.toggle(n->id);
+            m_pressToggled = true;
+        } else if (!m_selection.contains(n->id)) {
+            m_selection.set({n->id});
+        }
+        m_state = State::PointingNote;
+        return;
+    }
+    m_rubberBase = (p.shift || p.ctrl) ? m_selection.ids() : std::vector<std::string>{};
+    if (!(p.shift || p.ctrl)) m_selection.clear();
+    m_state = State::PointingEmpty;
+}
+
+void WallTool::move(const Pointer& p) {
+    m_last = p;
+    if (m_state == State::Idle) {
+        const Note* n = m_index.hit(p.x, p.y);
+        m_hovered = n ? n->id : std::string();
+        return;
+    }
+    const double dist = std::hypot(p.x - m_start.x, p.y - m_start.y);
+    switch (m_state) {
+        case State::PointingNote:
+            if (dist >= threshold() && m_selection.contains(m_pressed)) m_state = State::Dragging;
+            else break;
+            [[fallthrough]];
+        case State::Dragging:
+            m_dx = p.x - m_start.x;
+            m_dy = p.y - m_start.y;
+            break;
+        case State::PointingEmpty:
+            if (dist >= threshold()) m_state = State::RubberBand;
+            else break;
+            [[fallthrough]];
+        case State::RubberBand: {
+            std::vector<std::string> ids = m_rubberBase;
+            for (const Note* n : m_index.query(rubberBand()))
+                if (std::find(ids.begin(), ids.end(), n->id) == ids.end()) ids.push_back(n->id);
+            std::sort(ids.begin() + static_cast<long>(m_rubberBase.size()), ids.end());
+            if (ids != m_selection.ids()) m_selection.set(std::move(ids));
+            break;
+        }
+        case State::Linking: {
+            const Note* n = m_index.hit(p.x, p.y);
+            m_hovered = n ? n->id : std::string();
+            break;
+        }
+        case State::Idle: break;
+    }
+}
+
+void WallTool::up(const Pointer& p) {
+    move(p);
+    switch (m_state) {
+        case State::PointingNote:
+            // A plain click on a note of a multi-selection selects just that note.
+            if (!m_pressToggled && !(p.shift || p.ctrl)) m_selection.set({m_pressed});
+            break;
+        case State::Dragging: {
+            // Only notes on the wall move; the whole drag is one change set, one undo step.
+            std::vector<std::string> ids;
+            for (const auto& id : m_selection.ids())
+                if (const Note* n = m_editor.document().note(id); n && n->state == NoteState::Pinned) ids.push_back(id);
+            if (!ids.empty() && (m_dx != 0 || m_dy != 0)) m_editor.moveNotes(ids, m_dx, m_dy);
+            break;
+        }
+        case State::Linking: {
+            const Note* target = m_index.hit(p.x, p.y);
+            if (target && target->id != m_linkFrom) m_linkRequest = std::make_pair(m_linkFrom, target->id);
+            break;
+        }
+        default: break;
+    }
+    m_state = State::Idle;
+    m_dx = m_dy = 0;
+    m_linkFrom.clear();
+    m_pressed.clear();
+}
+
+void WallTool::doubleClick(const Pointer& p) {
+    m_state = State::Idle;
+    if (const Note* n = m_index.hit(p.x, p.y)) {
+        m_selection.set({n->id});
+        m_editRequest = n->id;
+        return;
+    }
+    // A new note centred where the person double-clicked, straight into text editing. The
+    // view ends the gesture when editing ends (an empty note is then removed: no undo step).
+    m_editor.beginGesture();
+    Note n = m_editor.makeNote("", "other");
+    n.x = p.x - n.w / 2;
+    n.y = p.y - n.h / 2;
+    // Keep the whole card on the side of the boundary that was clicked.
+    const int q = quadrantAt(p.x, p.y);
+    if ((q == 1 || q == 3) && n.x + n.w > 0) n.x = -n.w - 1;
+    if ((q == 2 || q == 4) && n.x < 0) n.x = 1;
+    if ((q == 1 || q == 2) && n.y + n.h > 0) n.y = -n.h - 1;
+    if ((q == 3 || q == 4) && n.y < 0) n.y = 1;
+    const std::string id = m_editor.addNote(n);
+    m_selection.set({id});
+    m_editRequest = id;
+}
+
+void WallTool::escape() {
+    if (m_state == State::RubberBand) m_selection.set(m_rubberBase);
+    m_state = State::Idle;
+    m_dx = m_dy = 0;
+    m_linkFrom.clear();
+}
+
+bool WallTool::requestLinkForSelection() {
+    if (m_selection.size() != 2) return false;
+    m_linkRequest = std::make_pair(m_selection.ids()[0], m_selection.ids()[1]);
+    return true;
+}
+
+}  // namespace cc

@@ -1,0 +1,196 @@
+// The wall's pointer tool driven by synthetic events, as a person would use it; no window.
+#include <gtest/gtest.h>
+
+#include "board_factory.h"
+#include "spatial_index.h"
+#include "wall_commands.h"
+#include "wall_tool.h"
+
+using namespace cc;
+
+namespace {
+
+struct Wall : ::testing::Test {
+    Document doc{makeBoard("Wall")};
+    Editor editor{doc, "tester"};
+    SpatialIndex index{doc};
+    Selection selection;
+    WallTool tool{editor, index, selection};
+    Millis clock = nowMillis();
+
+    std::string noteAt(double x, double y, const std::string& text = "n") {
+        Note n = editor.makeNote(text, "survey");
+        n.x = x;
+        n.y = y;
+        n.created = n.updated = ++clock;  // distinct creation times: the newest is drawn on top
+        return editor.addNote(n);
+    }
+    static Pointer at(double x, double y, bool shift = false) { return Pointer{x, y, shift, false}; }
+    void click(double x, double y, bool shift = false) {
+        tool.down(at(x, y, shift));
+        tool.up(at(x, y, shift));
+    }
+    void drag(double x0, double y0, double x1, double y1, bool shift = false) {
+        tool.down(at(x0, y0, shift));
+        for (int i = 1; i <= 10; ++i) tool.move(at(x0 + (x1 - x0) * i / 10, y0 + (y1 - y0) * i / 10, shift));
+        tool.up(at(x1, y1, shift));
+    }
+};
+
+}  // namespace
+
+TEST_F(Wall, ClickSelectsShiftClickAddsEmptyClickClears) {
+    std::string a = noteAt(-1000, -1000), b = noteAt(-600, -1000);
+    click(-900, -950);
+    EXPECT_EQ(selection.ids(), std::vector<std::string>{a});
+    click(-500, -950, true);
+    EXPECT_EQ(selection.size(), 2u);
+    click(-500, -950, true);  // shift-click again takes it out
+    EXPECT_EQ(selection.ids(), std::vector<std::string>{a});
+    click(-2000, 1000);
+    EXPECT_TRUE(selection.empty());
+}
+
+TEST_F(Wall, DraggingMovesTheSelectionAsOneUndoStepAndRefilesIt) {
+    std::string a = noteAt(-1000, -1000), b = noteAt(-600, -1000);
+    click(-900, -950);
+    click(-500, -950, true);
+    const auto depth = editor.history().undoDepth();
+    drag(-900, -950, -900 + 1500, -950 + 1200);  // from quadrant 1 into quadrant 4
+    EXPECT_EQ(editor.history().undoDepth(), depth + 1);
+    EXPECT_DOUBLE_EQ(doc.note(a)->x, 500);
+    EXPECT_DOUBLE_EQ(doc.note(b)->y, 200);
+    EXPECT_EQ(doc.note(a)->quadrant, 4);
+    EXPECT_EQ(doc.note(b)->quadrant, 4);
+    editor.undo();
+    EXPECT_DOUBLE_EQ(doc.note(a)->x, -1000);
+    EXPECT_EQ(doc.note(a)->quadrant, 1);
+}
+
+TEST_F(Wall, DragShowsAPreviewAndEscapeDropsIt) {
+    std::string a = noteAt(-1000, -1000);
+    tool.down(at(-900, -950));
+    tool.move(at(-700, -950));
+    EXPECT_EQ(tool.state(), WallTool::State::Dragging);
+    EXPECT_DOUBLE_EQ(tool.dragOffset().first, 200);
+    EXPECT_DOUBLE_EQ(doc.note(a)->x, -1000);  // nothing committed during the drag
+    tool.escape();
+    tool.up(at(-700, -950));
+    EXPECT_DOUBLE_EQ(doc.note(a)->x, -1000);
+    EXPECT_EQ(editor.history().undoDepth(), 1u);
+}
+
+TEST_F(Wall, RubberBandSelectsWhatItTouches) {
+    std::string a = noteAt(-1000, -1000), b = noteAt(-600, -1000), c = noteAt(500, 500);
+    drag(-1100, -1100, -700, -900);
+    EXPECT_EQ(selection.ids(), std::vector<std::string>{a});
+    drag(-1100, -1100, -300, -900);
+    EXPECT_EQ(selection.size(), 2u);
+    drag(400, 400, 450, 450, true);  // shift: adds to the selection (touches nothing here)
+    EXPECT_EQ(selection.size(), 2u);
+    drag(400, 400, 600, 600, true);
+    EXPECT_EQ(selection.size(), 3u);
+    EXPECT_TRUE(selection.contains(c));
+}
+
+TEST_F(Wall, DoubleClickOnEmptyWallMakesANoteThereReadyForText) {
+    tool.doubleClick(at(300, -500));  // quadrant 2
+    auto req = tool.takeEditRequest();
+    ASSERT_TRUE(req.has_value());
+    const Note* n = doc.note(*req);
+    ASSERT_NE(n, nullptr);
+    EXPECT_EQ(n->quadrant, 2);
+    EXPECT_NEAR(n->x + n->w / 2, 300, 1e-9);
+    EXPECT_TRUE(editor.inGesture());
+    // The view types the text and ends the gesture: one undo step for the whole new note.
+    Note typed = *n;
+    typed.text = "客户说 the app is slow";
+    editor.updateNote(typed);
+    editor.endGesture();
+    EXPECT_EQ(editor.history().undoDepth(), 1u);
+    editor.undo();
+    EXPECT_TRUE(doc.notes().empty());
+}
+
+TEST_F(Wall, DoubleClickNearTheCentreKeepsTheNoteInTheClickedQuadrant) {
+    tool.doubleClick(at(-10, 10));  // quadrant 3, right next to both boundaries
+    const Note* n = doc.note(*tool.takeEditRequest());
+    EXPECT_EQ(n->quadrant, 3);
+    EXPECT_LT(n->x + n->w, 0);
+    EXPECT_GE(n->y, 0);
+}
+
+TEST_F(Wall, DoubleClickOnANoteEditsIt) {
+    std::string a = noteAt(-1000, -1000);
+    tool.doubleClick(at(-950, -950));
+    EXPECT_EQ(tool.takeEditRequest(), a);
+    EXPECT_EQ(doc.notes().size(), 1u);
+}
+
+TEST_F(Wall, DraggingFromTheLinkHandleOntoAnotherNoteAsksForALink) {
+    std::string a = noteAt(-1000, -1000), b = noteAt(-600, -1000);
+    click(-950, -950);
+    const Note* na = doc.note(a);
+    auto [hx, hy] = WallTool::linkHandle(*na);
+    drag(hx, hy, -500, -950);
+    auto req = tool.takeLinkRequest();
+    ASSERT_TRUE(req.has_value());
+    EXPECT_EQ(req->first, a);
+    EXPECT_EQ(req->second, b);
+    EXPECT_DOUBLE_EQ(doc.note(a)->x, -1000);  // the note did not move
+    // Dropping on empty wall asks for nothing.
+    click(-950, -950);
+    drag(hx, hy, 1500, 1500);
+    EXPECT_FALSE(tool.takeLinkRequest().has_value());
+}
+
+TEST_F(Wall, LKeyLinksTwoSelectedNotes) {
+    std::string a = noteAt(-1000, -1000), b = noteAt(-600, -1000);
+    EXPECT_FALSE(tool.requestLinkForSelection());
+    click(-950, -950);
+    click(-550, -950, true);
+    EXPECT_TRUE(tool.requestLinkForSelection());
+    auto req = tool.takeLinkRequest();
+    ASSERT_TRUE(req);
+    editor.addLink(req->first, req->second, LinkKind::Conflicts);
+    EXPECT_EQ(doc.links().size(), 1u);
+}
+
+TEST_F(Wall, DuplicateCopiesNotesAndTheirLinksAsOneStep) {
+    std::string a = noteAt(-1000, -1000, "甲"), b = noteAt(-600, -1000, "乙"), c = noteAt(-200, -1000, "丙");
+    editor.addLink(a, b, LinkKind::Supports);
+    editor.addLink(b, c, LinkKind::Conflicts);
+    const auto depth = editor.history().undoDepth();
+    auto copies = duplicateNotes(editor, {a, b}, 30, 30);
+    ASSERT_EQ(copies.size(), 2u);
+    EXPECT_EQ(doc.notes().size(), 5u);
+    EXPECT_EQ(doc.links().size(), 3u);  // the a-b link is copied, b-c is not
+    EXPECT_EQ(doc.note(copies[0])->text, "甲");
+    EXPECT_DOUBLE_EQ(doc.note(copies[0])->x, -970);
+    EXPECT_EQ(editor.history().undoDepth(), depth + 1);
+}
+
+TEST_F(Wall, PastedPlainTextBecomesOneNotePerParagraph) {
+    auto ids = pasteText(editor, "第一段：客户抱怨手续费。\n还有第二行。\n\nSecond paragraph here.\n\n\nThird.", -1500, -1200);
+    ASSERT_EQ(ids.size(), 3u);
+    EXPECT_EQ(doc.note(ids[0])->text, "第一段：客户抱怨手续费。\n还有第二行。");
+    EXPECT_EQ(doc.note(ids[2])->text, "Third.");
+    for (const auto& id : ids) EXPECT_EQ(doc.note(id)->quadrant, 1);
+    EXPECT_EQ(splitParagraphs("one\ntwo\nthree").size(), 3u);  // no blank lines: a note per line
+    EXPECT_TRUE(splitParagraphs("  \n \n").empty());
+}
+
+TEST_F(Wall, SpatialIndexFollowsChanges) {
+    std::string a = noteAt(-1000, -1000);
+    EXPECT_EQ(index.hit(-950, -950)->id, a);
+    editor.moveNotes({a}, 3000, 3000);
+    EXPECT_EQ(index.hit(-950, -950), nullptr);
+    EXPECT_EQ(index.hit(2050, 2050)->id, a);
+    editor.deleteNotes({a});
+    EXPECT_EQ(index.hit(2050, 2050), nullptr);
+    editor.undo();
+    EXPECT_EQ(index.hit(2050, 2050)->id, a);
+    std::string top = noteAt(2000, 2000, "on top");
+    EXPECT_EQ(index.hit(2050, 2050)->id, top);  // the newest note is on top
+    EXPECT_EQ(index.query(Rect{-5000, -5000, 10000, 10000}).size(), 2u);
+}
