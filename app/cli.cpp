@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <iostream>
 #include <optional>
+#include <sstream>
 
 #include "backup.h"
 #include "board_factory.h"
@@ -210,6 +211,20 @@ int runCli(int argc, char** argv) {
     auto* open = app.add_subcommand("open", "open a board in the window");
     open->add_option("BOARD", board, "board file (.ccboard)")->required();
 
+    WindowOptions win;
+    std::string size = "1600x1000", zoom = "fit";
+    auto* shot = app.add_subcommand("screenshot", "open the board in a window, fit the wall, write a PNG, exit");
+    shot->add_option("BOARD", board)->required();
+    shot->add_option("--out", win.out, "the PNG file to write")->required();
+    shot->add_option("--size", size, "window size WxH (default 1600x1000)");
+    shot->add_option("--zoom", zoom, "fit (the whole wall, default) or 100 (the centre at 100 %)")
+        ->check(CLI::IsMember({"fit", "100"}));
+    auto* frames = app.add_subcommand("frames", "time frames while panning the wall (vsync off); prints median and p90");
+    frames->add_option("BOARD", board)->required();
+    frames->add_option("--frames", win.frames, "how many frames (default 300)")->check(CLI::Range(10, 100000));
+    frames->add_option("--size", size, "window size WxH (default 1600x1000)");
+    frames->add_option("--zoom", zoom, "fit or 100")->check(CLI::IsMember({"fit", "100"}));
+
     auto* cmdNew = app.add_subcommand("new", "create a new, empty board file");
     cmdNew->add_option("BOARD", board, "board file to create (.ccboard)")->required();
     cmdNew->add_option("--title", title, "board title (default: the file name)");
@@ -280,8 +295,24 @@ int runCli(int argc, char** argv) {
     if (author.empty()) author = defaultAuthor(settings);
 
     try {
-        if (app.got_subcommand(open)) return openWindow(board, author);
-        if (app.get_subcommands().empty()) return openWindow("", author);
+        win.author = author;
+        if (app.got_subcommand(shot) || app.got_subcommand(frames)) {
+            int w = 0, h = 0;
+            char x = 0;
+            std::istringstream in(size);
+            if (!(in >> w >> x >> h) || x != 'x' || w < 200 || h < 150 || w > 8192 || h > 8192)
+                throw Refusal("--size '" + size + "' is not a window size like 1600x1000");
+            win.width = w;
+            win.height = h;
+            win.board = board;
+            win.zoom100 = zoom == "100";
+            win.mode = app.got_subcommand(shot) ? WindowOptions::Mode::Screenshot : WindowOptions::Mode::Frames;
+            return openWindow(win);
+        }
+        if (app.got_subcommand(open) || app.get_subcommands().empty()) {
+            win.board = board;
+            return openWindow(win);
+        }
 
         if (app.got_subcommand(cmdNew)) {
             std::string t = title.empty() ? std::filesystem::path(board).stem().string() : title;

@@ -24,12 +24,12 @@ struct Rect {
     Rect united(const Rect& o) const;
 };
 
-inline constexpr double kNoteWidth = 220;
-inline constexpr double kNoteHeight = 140;
-inline constexpr double kDefaultWallWidth = 4800;
-inline constexpr double kDefaultWallHeight = 3000;
+inline constexpr double kNoteWidth = 240;
+inline constexpr double kNoteHeight = 150;
+inline constexpr double kDefaultWallWidth = 3600;
+inline constexpr double kDefaultWallHeight = 2200;
 /// Room at the top of each quadrant for its title and description.
-inline constexpr double kQuadrantHeader = 180;
+inline constexpr double kQuadrantHeader = 150;
 inline constexpr double kNoteGap = 24;
 
 /// The quadrant (1-4) that the point falls in.

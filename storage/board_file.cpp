@@ -8,6 +8,7 @@
 #include <array>
 #include <cstring>
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
 #include <unordered_map>
 
@@ -44,15 +45,45 @@ void checkHeader(const std::string& path) {
     if (pageSize == 1) pageSize = 65536;
     const std::uint32_t pages = be32(&h[28]);
     const bool countValid = be32(&h[92]) == be32(&h[24]) && pages != 0;
-    if (countValid && std::uint64_t(pageSize) * pages > std::uint64_t(st.st_size))
+    // With a WAL next to it the main file may be shorter than its header says and still sound:
+    // a checkpoint writes page 1 first and extends the file as it goes, so a crash in between
+    // leaves the missing pages in the WAL, where SQLite reads them. Only judge the size without one.
+    std::error_code ec;
+    const auto walSize = std::filesystem::file_size(path + "-wal", ec);
+    const bool walHasFrames = !ec && walSize > 32;
+    if (countValid && !walHasFrames && std::uint64_t(pageSize) * pages > std::uint64_t(st.st_size))
         fail(path, "the board is truncated (" + std::to_string(st.st_size) + " of " +
                        std::to_string(std::uint64_t(pageSize) * pages) + " bytes)");
+}
+
+/// A URI that opens `path` as an immutable file: SQLite then takes no locks and creates no
+/// -wal, -shm or -journal file next to it.
+std::string immutableUri(const std::string& path) {
+    std::string uri = path.rfind('/', 0) == 0 ? "file://" : "file:";
+    for (char c : path) {
+        if (c == '%' || c == '?' || c == '#') {
+            char buf[4];
+            std::snprintf(buf, sizeof buf, "%%%02X", static_cast<unsigned char>(c));
+            uri += buf;
+        } else {
+            uri += c;
+        }
+    }
+    return uri + "?immutable=1";
 }
 
 /// Reads application_id and user_version without writing, and says what is wrong.
 void checkIdentity(const std::string& path) {
     try {
-        SQLite::Database db(path, SQLite::OPEN_READONLY);
+        // A plain read-only connection to a WAL-mode file creates -wal and -shm files next to it
+        // and cannot remove them again, so a refused file would not be left as it was. Without a
+        // -wal file the main file holds every committed page and can be read as immutable; with
+        // one (a board in use, or after a crash) SQLite has to read the WAL, and its files are
+        // there already.
+        std::error_code ec;
+        const bool walPresent = std::filesystem::exists(path + "-wal", ec);
+        SQLite::Database db(walPresent ? path : immutableUri(path),
+                            SQLite::OPEN_READONLY | (walPresent ? 0 : SQLite::OPEN_URI));
         db.setBusyTimeout(5000);
         const int appId = db.execAndGet("PRAGMA application_id").getInt();
         const int version = db.execAndGet("PRAGMA user_version").getInt();

@@ -72,6 +72,9 @@ Fonts::Fonts() {
     for (char32_t c = 0x3000; c <= 0x303F; ++c) base.push_back(c);
     for (char32_t c = 0xFF00; c <= 0xFFEF; ++c) base.push_back(c);
     for (char32_t c : {0x2190, 0x2192, 0x2713, 0x26A0, 0x25CF, 0x2605, 0x00B7}) base.push_back(c);
+    // Chinese in the interface's own strings (legend, link kinds, templates).
+    const std::string uiText = "支持冲突相关客户画像行为态度与感受需求期望说想做象限一二三四";
+    for (char32_t c : decode(uiText)) base.push_back(c);
     m_chars = base;
     std::sort(m_chars.begin(), m_chars.end());
     m_chars.erase(std::unique(m_chars.begin(), m_chars.end()), m_chars.end());
@@ -89,6 +92,14 @@ bool Fonts::addText(const std::string& text) {
     return true;
 }
 
+bool Fonts::addCodepoint(char32_t c) {
+    auto it = std::lower_bound(m_chars.begin(), m_chars.end(), c);
+    if (it != m_chars.end() && *it == c) return false;
+    m_chars.insert(it, c);
+    m_dirty = true;
+    return true;
+}
+
 void Fonts::build(float scale) {
     ImGuiIO& io = ImGui::GetIO();
     io.Fonts->Clear();
@@ -102,11 +113,22 @@ void Fonts::build(float scale) {
     cfg.FontNo = m_faceIndex;
     cfg.OversampleH = 2;
     cfg.OversampleV = 1;
+    m_scale = scale;
     m_ui = io.Fonts->AddFontFromFileTTF(m_file.c_str(), 17.0f * scale, &cfg, ranges.Data);
-    m_note = io.Fonts->AddFontFromFileTTF(m_file.c_str(), m_noteSize * scale, &cfg, ranges.Data);
-    if (!m_ui || !m_note) throw std::runtime_error(m_file + ": the font could not be loaded");
+    const float sizes[3] = {15.0f, 30.0f, 60.0f};
+    // A board with very many distinct characters skips the largest size to keep the atlas small.
+    const int count = m_chars.size() > 4000 ? 2 : 3;
+    for (int i = 0; i < 3; ++i)
+        m_sizes[i] = i < count ? io.Fonts->AddFontFromFileTTF(m_file.c_str(), sizes[i], &cfg, ranges.Data) : nullptr;
+    if (!m_ui || !m_sizes[0]) throw std::runtime_error(m_file + ": the font could not be loaded");
     io.Fonts->Build();
     m_dirty = false;
+}
+
+ImFont* Fonts::forSize(float pixels) const {
+    for (ImFont* f : m_sizes)
+        if (f && f->FontSize >= pixels * 0.85f) return f;
+    return m_sizes[2] ? m_sizes[2] : m_sizes[1];
 }
 
 }  // namespace cc::gui

@@ -14,16 +14,19 @@ public:
     Fonts();
     /// Adds the characters of `text` to the set to rasterise; true if any are new.
     bool addText(const std::string& text);
+    /// Adds one character (a key typed this frame); true if it is new.
+    bool addCodepoint(char32_t c);
     /// (Re)builds the ImGui font atlas with every character seen so far, at `scale` (the
     /// monitor's content scale). Call between frames; the renderer's texture is recreated.
     void build(float scale);
     bool dirty() const { return m_dirty; }
 
     ImFont* ui() const { return m_ui; }
-    /// The note font: rasterised large, drawn scaled, so text stays sharp when zoomed in.
-    ImFont* note() const { return m_note; }
-    float noteBaseSize() const { return m_noteSize; }
+    /// The rasterised size closest above a wanted pixel size, so wall text stays sharp at
+    /// every zoom (drawn scaled from 15, 30 or 60 px).
+    ImFont* forSize(float pixels) const;
     const std::string& file() const { return m_file; }
+    std::size_t glyphCount() const { return m_chars.size(); }
 
 private:
     std::string m_file;
@@ -31,8 +34,8 @@ private:
     std::u32string m_chars;  // sorted, unique
     bool m_dirty = true;
     ImFont* m_ui = nullptr;
-    ImFont* m_note = nullptr;
-    float m_noteSize = 32.0f;
+    ImFont* m_sizes[3] = {nullptr, nullptr, nullptr};
+    float m_scale = 1.0f;
 };
 
 }  // namespace cc::gui

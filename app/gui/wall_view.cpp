@@ -1,119 +1,336 @@
 #include "wall_view.h"
 
+#include <GLFW/glfw3.h>
+#include <imgui_stdlib.h>
+
 #include <algorithm>
 #include <cmath>
+#include <unordered_set>
 
 #include "fonts.h"
-#include "queries.h"
 
 namespace cc::gui {
 
-namespace {
+WallView::WallView(BoardSession& session, Fonts& fonts)
+    : m_s(session), m_fonts(fonts), m_tool(*session.editor, *session.index, session.selection) {}
 
-ImU32 rgb(std::uint32_t c, int alpha = 255) {
-    return IM_COL32((c >> 16) & 0xFF, (c >> 8) & 0xFF, c & 0xFF, alpha);
+Pointer WallView::pointerAt(const ImVec2& screen, const ImVec2& centre) const {
+    Pointer p;
+    m_camera.toWall(screen, centre, p.x, p.y);
+    const ImGuiIO& io = ImGui::GetIO();
+    p.shift = io.KeyShift;
+    p.ctrl = io.KeyCtrl;
+    return p;
 }
 
-const ImU32 kQuadrantFill[4] = {IM_COL32(250, 248, 240, 255), IM_COL32(244, 248, 252, 255),
-                                IM_COL32(246, 251, 245, 255), IM_COL32(252, 246, 246, 255)};
-
-}  // namespace
-
-void WallView::fitWall(const Document& doc) {
-    m_fitTarget = wallBounds(doc);
-    m_fitPending = true;
+std::pair<double, double> WallView::pointerOnWall() const {
+    const ImVec2 centre{m_origin.x + m_viewSize.x / 2, m_origin.y + m_viewSize.y / 2};
+    ImVec2 m = ImGui::GetIO().MousePos;
+    if (!(m.x >= m_origin.x && m.y >= m_origin.y && m.x < m_origin.x + m_viewSize.x && m.y < m_origin.y + m_viewSize.y))
+        m = centre;
+    double x, y;
+    m_camera.toWall(m, centre, x, y);
+    return {x, y};
 }
 
-void WallView::handleInput(const ImVec2& centre) {
+void WallView::zoomBy(double factor) {
+    const ImVec2 centre{m_origin.x + m_viewSize.x / 2, m_origin.y + m_viewSize.y / 2};
+    m_camera.zoomAround(factor, centre, centre);
+}
+
+void WallView::panBy(float dx, float dy) {
+    m_camera.cx += dx / m_camera.zoom;
+    m_camera.cy += dy / m_camera.zoom;
+}
+
+void WallView::focusNote(const std::string& id) {
+    const Note* n = m_s.doc->note(id);
+    if (!n) return;
+    if (n->state == NoteState::Pinned) {
+        m_camera.cx = n->x + n->w / 2;
+        m_camera.cy = n->y + n->h / 2;
+        m_camera.zoom = std::max(m_camera.zoom, 0.6 * m_uiScale);
+    }
+    m_s.selection.set({id});
+}
+
+void WallView::editNote(const std::string& id) {
+    const Note* n = m_s.doc->note(id);
+    if (!n) return;
+    if (!m_editing.empty()) finishEditing();
+    m_editIsNew = m_s.editor->inGesture();  // the tool opened a gesture for a new note
+    if (!m_editIsNew) m_s.editor->beginGesture();
+    m_editing = id;
+    m_editText = n->text;
+    m_editFrames = 0;
+}
+
+void WallView::finishEditing() {
+    const std::string id = std::exchange(m_editing, std::string());
+    const Note* n = m_s.doc->note(id);
+    std::string text = m_editText;
+    while (!text.empty() && (text.back() == '\n' || text.back() == ' ' || text.back() == '\r' || text.back() == '\t'))
+        text.pop_back();
+    try {
+        if (n) {
+            bool blank = text.find_first_not_of(" \t\r\n") == std::string::npos;
+            if (blank && m_editIsNew) {
+                m_s.editor->deleteNotes({id});  // an untouched new note leaves no trace in the history
+            } else if (!blank && text != n->text) {
+                Note after = *n;
+                after.text = text;
+                m_s.editor->updateNote(after);
+            }
+        }
+    } catch (const std::exception& e) {
+        m_message = e.what();
+    }
+    m_s.editor->endGesture();
+    m_s.pruneSelection();
+}
+
+void WallView::escape() {
+    if (m_tool.state() != WallTool::State::Idle) {
+        m_tool.escape();
+        return;
+    }
+    m_s.selection.clear();
+}
+
+void WallView::handleMouse(const ImVec2& centre) {
     ImGuiIO& io = ImGui::GetIO();
-    if (!ImGui::IsItemHovered()) return;
-    if (ImGui::IsMouseDragging(ImGuiMouseButton_Right) || ImGui::IsMouseDragging(ImGuiMouseButton_Middle)) {
+    const bool hovered = ImGui::IsItemHovered();
+    const bool spaceHeld = !io.WantTextInput && ImGui::IsKeyDown(GLFW_KEY_SPACE);
+    const Pointer p = pointerAt(io.MousePos, centre);
+    m_tool.setPixelSize(1.0 / m_camera.zoom);
+
+    // Panning: middle or right drag, or space + left drag.
+    if (hovered && (ImGui::IsMouseClicked(ImGuiMouseButton_Middle) || ImGui::IsMouseClicked(ImGuiMouseButton_Right) ||
+                    (spaceHeld && ImGui::IsMouseClicked(ImGuiMouseButton_Left))))
+        m_panning = true;
+    if (m_panning) {
         m_camera.cx -= io.MouseDelta.x / m_camera.zoom;
         m_camera.cy -= io.MouseDelta.y / m_camera.zoom;
+        if (!ImGui::IsMouseDown(ImGuiMouseButton_Middle) && !ImGui::IsMouseDown(ImGuiMouseButton_Right) &&
+            !ImGui::IsMouseDown(ImGuiMouseButton_Left))
+            m_panning = false;
+        return;
     }
-    if (io.MouseWheel != 0) {
-        // Zoom around the cursor: the wall point under it stays under it.
-        double wx, wy;
-        m_camera.toWall(io.MousePos, centre, wx, wy);
-        double factor = std::pow(1.15, io.MouseWheel);
-        m_camera.zoom = std::clamp(m_camera.zoom * factor, 0.01, 8.0);
-        m_camera.cx = wx - (io.MousePos.x - centre.x) / m_camera.zoom;
-        m_camera.cy = wy - (io.MousePos.y - centre.y) / m_camera.zoom;
+    if (hovered && io.MouseWheel != 0) m_camera.zoomAround(std::pow(1.15, io.MouseWheel), io.MousePos, centre);
+
+    if (hovered && ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left)) {
+        m_tool.doubleClick(p);
+    } else if (hovered && ImGui::IsMouseClicked(ImGuiMouseButton_Left)) {
+        m_tool.down(p);
+    } else if (m_tool.state() != WallTool::State::Idle) {
+        if (ImGui::IsMouseDown(ImGuiMouseButton_Left)) m_tool.move(p);
+        else m_tool.up(p);
+    } else if (hovered) {
+        m_tool.move(p);
+    }
+    if (auto id = m_tool.takeEditRequest()) editNote(*id);
+    if (auto req = m_tool.takeLinkRequest()) {
+        m_linkPending = req;
+        m_linkLabel.clear();
+        m_openLinkPopup = true;
     }
 }
 
-void WallView::draw(const Document& doc) {
-    const ImVec2 origin = ImGui::GetCursorScreenPos();
+void WallView::drawToolOverlay(ImDrawList* dl, const Palette& p, const ImVec2& centre) {
+    if (m_tool.state() == WallTool::State::RubberBand) {
+        const Rect r = m_tool.rubberBand();
+        const ImVec2 a = m_camera.toScreen(r.x, r.y, centre), b = m_camera.toScreen(r.right(), r.bottom(), centre);
+        dl->AddRectFilled(a, b, p.rubberFill);
+        dl->AddRect(a, b, p.rubberBorder, 0, 0, 1.5f);
+    }
+    if (m_tool.state() == WallTool::State::Linking) {
+        if (const Note* from = m_s.doc->note(m_tool.linkFrom())) {
+            auto [hx, hy] = WallTool::linkHandle(*from);
+            auto [px, py] = m_tool.pointer();
+            const ImVec2 a = m_camera.toScreen(hx, hy, centre), b = m_camera.toScreen(px, py, centre);
+            dl->AddLine(a, b, p.handle, 2.5f);
+            dl->AddCircleFilled(b, 5, p.handle);
+        }
+    }
+}
+
+void WallView::drawTextEditor(const ImVec2& centre) {
+    const Note* n = m_s.doc->note(m_editing);
+    if (!n) {  // deleted meanwhile (undo, or someone else): keep what was typed out of harm's way
+        m_editing.clear();
+        m_s.editor->endGesture();
+        return;
+    }
+    const float z = static_cast<float>(m_camera.zoom);
+    const float fontPx = std::max(17.0f * z, 15.0f * m_uiScale);
+    ImVec2 a = m_camera.toScreen(n->x, n->y, centre), b = m_camera.toScreen(n->x + n->w, n->y + n->h, centre);
+    ImVec2 size{std::max(b.x - a.x, 280.0f * m_uiScale), std::max(b.y - a.y, 170.0f * m_uiScale)};
+    ImFont* font = m_fonts.forSize(fontPx);
+    ImGui::SetNextWindowPos(a);
+    ImGui::SetNextWindowSize(size);
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, {4, 4});
+    ImGui::Begin("##note-editor", nullptr,
+                 ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoMove |
+                     ImGuiWindowFlags_NoFocusOnAppearing);
+    ImGui::PopStyleVar();
+    // Escape ends editing and keeps the text (Dear ImGui 1.86 would otherwise revert it).
+    const bool escape = m_editFrames > 1 && ImGui::IsKeyPressed(GLFW_KEY_ESCAPE, false);
+    const bool ctrlEnter = ImGui::GetIO().KeyCtrl && ImGui::IsKeyPressed(GLFW_KEY_ENTER, false);
+    if (escape || ctrlEnter) {
+        ImGui::End();
+        finishEditing();
+        return;
+    }
+    ImGui::PushFont(font);
+    ImGui::SetWindowFontScale(fontPx / font->FontSize);
+    if (m_editFrames == 0) ImGui::SetKeyboardFocusHere();
+    ImGui::InputTextMultiline("##text", &m_editText, ImGui::GetContentRegionAvail(), ImGuiInputTextFlags_None);
+    const bool deactivated = m_editFrames > 1 && (ImGui::IsItemDeactivated() || !ImGui::IsItemActive());
+    ImGui::PopFont();
+    ImGui::End();
+    m_fonts.addText(m_editText);  // typed or pasted characters get glyphs from the next frame on
+    ++m_editFrames;
+    if (deactivated) finishEditing();
+}
+
+void WallView::drawLinkChooser() {
+    if (m_openLinkPopup) {
+        ImGui::OpenPopup("Link notes");
+        m_openLinkPopup = false;
+    }
+    if (!ImGui::BeginPopup("Link notes")) {
+        m_linkPending.reset();
+        return;
+    }
+    auto finish = [&](std::optional<LinkKind> kind) {
+        if (kind && m_linkPending) {
+            try {
+                m_s.editor->addLink(m_linkPending->first, m_linkPending->second, *kind, m_linkLabel);
+            } catch (const std::exception& e) {
+                m_message = e.what();
+            }
+        }
+        m_linkPending.reset();
+        ImGui::CloseCurrentPopup();
+    };
+    if (m_linkPending) {
+        const Note* a = m_s.doc->note(m_linkPending->first);
+        const Note* b = m_s.doc->note(m_linkPending->second);
+        if (!a || !b) {
+            finish(std::nullopt);
+        } else {
+            ImGui::Text("Link  “%s”  →  “%s”", noteTitle(*a).substr(0, 60).c_str(), noteTitle(*b).substr(0, 60).c_str());
+            ImGui::Separator();
+            ImGui::SetNextItemWidth(260 * m_uiScale);
+            ImGui::InputTextWithHint("##label", "label (optional)", &m_linkLabel);
+            const bool typing = ImGui::IsItemActive();
+            if (ImGui::Button("Supports  (S)") || (!typing && ImGui::IsKeyPressed(GLFW_KEY_S, false))) finish(LinkKind::Supports);
+            ImGui::SameLine();
+            if (ImGui::Button("Conflicts  (C)") || (!typing && ImGui::IsKeyPressed(GLFW_KEY_C, false)))
+                finish(LinkKind::Conflicts);
+            ImGui::SameLine();
+            if (ImGui::Button("Relates  (R)") || (!typing && ImGui::IsKeyPressed(GLFW_KEY_R, false))) finish(LinkKind::Relates);
+            ImGui::SameLine();
+            if (ImGui::Button("Cancel") || ImGui::IsKeyPressed(GLFW_KEY_ESCAPE, false)) finish(std::nullopt);
+        }
+    }
+    ImGui::EndPopup();
+}
+
+void WallView::drawMinimap(const Palette& p) {
+    const Rect bounds = m_renderer.wallBoundsCached();
+    const Rect view = m_camera.visible(m_viewSize);
+    if (bounds.w <= 0 || (view.x <= bounds.x && view.y <= bounds.y && view.right() >= bounds.right() &&
+                          view.bottom() >= bounds.bottom()))
+        return;  // the whole wall is in view: no minimap needed
+    const float w = 220 * m_uiScale;
+    const float h = static_cast<float>(w * bounds.h / bounds.w);
+    const ImVec2 a{m_origin.x + m_viewSize.x - w - 12 * m_uiScale, m_origin.y + m_viewSize.y - h - 12 * m_uiScale};
+    const float k = static_cast<float>(w / bounds.w);
+    if (m_minimapRevision != m_s.doc->revision() || !(m_minimapBounds.w == bounds.w && m_minimapBounds.h == bounds.h &&
+                                                      m_minimapBounds.x == bounds.x && m_minimapBounds.y == bounds.y)) {
+        // Fold the notes into 2-pixel cells once per change, not every frame.
+        m_minimapRevision = m_s.doc->revision();
+        m_minimapBounds = bounds;
+        m_minimapDots.clear();
+        std::unordered_set<long long> taken;
+        for (const auto& [id, n] : m_s.doc->notes()) {
+            if (n.state != NoteState::Pinned) continue;
+            const float x = static_cast<float>((n.x + n.w / 2 - bounds.x) * k), y = static_cast<float>((n.y + n.h / 2 - bounds.y) * k);
+            const long long key = (static_cast<long long>(x / 2) << 32) | static_cast<unsigned>(y / 2);
+            if (taken.insert(key).second)
+                m_minimapDots.emplace_back(ImVec2{x, y}, noteFill(p, noteColour(n, m_s.doc->sourceKinds())));
+        }
+    }
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    dl->AddRectFilled({a.x - 4, a.y - 4}, {a.x + w + 4, a.y + h + 4}, p.minimapFill, 6);
+    for (int q = 1; q <= 4; ++q) {
+        const Rect r = quadrantRect(m_s.doc->board(), q);
+        dl->AddRectFilled({a.x + static_cast<float>((r.x - bounds.x) * k), a.y + static_cast<float>((r.y - bounds.y) * k)},
+                          {a.x + static_cast<float>((r.right() - bounds.x) * k), a.y + static_cast<float>((r.bottom() - bounds.y) * k)},
+                          p.quadrantFill[q - 1]);
+    }
+    const float dot = std::max(2.0f, static_cast<float>(kNoteWidth * k));
+    for (const auto& [pt, col] : m_minimapDots)
+        dl->AddRectFilled({a.x + pt.x - dot / 2, a.y + pt.y - dot / 2}, {a.x + pt.x + dot / 2, a.y + pt.y + dot / 2}, col);
+    const ImVec2 va{a.x + static_cast<float>((view.x - bounds.x) * k), a.y + static_cast<float>((view.y - bounds.y) * k)};
+    const ImVec2 vb{a.x + static_cast<float>((view.right() - bounds.x) * k), a.y + static_cast<float>((view.bottom() - bounds.y) * k)};
+    dl->PushClipRect({a.x - 4, a.y - 4}, {a.x + w + 4, a.y + h + 4}, true);
+    dl->AddRect(va, vb, p.minimapView, 0, 0, 2);
+    dl->PopClipRect();
+    // Click or drag in the minimap: look there.
+    ImGui::SetCursorScreenPos({a.x - 4, a.y - 4});
+    ImGui::InvisibleButton("minimap", {w + 8, h + 8});
+    if (ImGui::IsItemActive()) {
+        const ImVec2 m = ImGui::GetIO().MousePos;
+        m_camera.cx = bounds.x + (m.x - a.x) / k;
+        m_camera.cy = bounds.y + (m.y - a.y) / k;
+    }
+}
+
+void WallView::draw(const Palette& palette, float uiScale, bool chineseBadges, bool showMinimap) {
+    m_uiScale = uiScale;
+    m_origin = ImGui::GetCursorScreenPos();
     m_viewSize = ImGui::GetContentRegionAvail();
-    if (m_viewSize.x < 1 || m_viewSize.y < 1) return;
+    if (m_viewSize.x < 2 || m_viewSize.y < 2) return;
+    const ImVec2 centre{m_origin.x + m_viewSize.x / 2, m_origin.y + m_viewSize.y / 2};
+    m_s.facts.update(*m_s.doc);
+    if (m_fitPending) {
+        m_camera.fit(wallBounds(*m_s.doc), m_viewSize);
+        m_fitPending = false;
+    }
     ImGui::InvisibleButton("wall", m_viewSize,
                            ImGuiButtonFlags_MouseButtonLeft | ImGuiButtonFlags_MouseButtonRight |
                                ImGuiButtonFlags_MouseButtonMiddle);
-    const ImVec2 centre{origin.x + m_viewSize.x / 2, origin.y + m_viewSize.y / 2};
-    if (m_fitPending) {
-        if (m_fitTarget.w <= 0) m_fitTarget = wallBounds(doc);
-        const double margin = 0.04;
-        m_camera.zoom = std::min(m_viewSize.x / (m_fitTarget.w * (1 + 2 * margin)),
-                                 m_viewSize.y / (m_fitTarget.h * (1 + 2 * margin)));
-        m_camera.cx = m_fitTarget.x + m_fitTarget.w / 2;
-        m_camera.cy = m_fitTarget.y + m_fitTarget.h / 2;
-        m_fitPending = false;
-    }
-    handleInput(centre);
+    handleMouse(centre);
+    m_s.pruneSelection();
 
+    WallScene scene;
+    scene.doc = m_s.doc.get();
+    scene.index = m_s.index.get();
+    scene.facts = &m_s.facts;
+    scene.fonts = &m_fonts;
+    scene.palette = &palette;
+    scene.camera = m_camera;
+    scene.origin = m_origin;
+    scene.size = m_viewSize;
+    scene.selection = &m_s.selection;
+    scene.filter = &m_s.filter;
+    std::tie(scene.dragDx, scene.dragDy) = m_tool.dragOffset();
+    scene.hovered = m_tool.hovered();
+    scene.editing = m_editing;
+    scene.chineseBadges = chineseBadges;
+    scene.uiScale = uiScale;
+    if (m_s.selection.size() == 1 && m_tool.state() == WallTool::State::Idle) scene.linkHandleOf = m_s.selection.ids()[0];
+    else if (!m_tool.hovered().empty() && m_tool.state() == WallTool::State::Idle) scene.linkHandleOf = m_tool.hovered();
     ImDrawList* dl = ImGui::GetWindowDrawList();
-    dl->PushClipRect(origin, {origin.x + m_viewSize.x, origin.y + m_viewSize.y}, true);
-    dl->AddRectFilled(origin, {origin.x + m_viewSize.x, origin.y + m_viewSize.y}, IM_COL32(226, 228, 232, 255));
-
-    const BoardInfo& b = doc.board();
-    const BoardCounts counts = countBoard(doc);
-    const float zoom = static_cast<float>(m_camera.zoom);
-    ImFont* font = m_fonts.note();
-    const float base = m_fonts.noteBaseSize();
-    for (int q = 1; q <= 4; ++q) {
-        Rect r = quadrantRect(b, q);
-        ImVec2 a = m_camera.toScreen(r.x, r.y, centre), c = m_camera.toScreen(r.right(), r.bottom(), centre);
-        dl->AddRectFilled(a, c, kQuadrantFill[q - 1]);
-        dl->AddRect(a, c, IM_COL32(150, 155, 165, 255), 0, 0, 2.0f);
-        const QuadrantInfo& qi = b.quadrants[q - 1];
-        std::string heading = std::to_string(q) + "  " + qi.title + "  (" + std::to_string(counts.byQuadrant[q]) + ")";
-        const float titleSize = 56.0f * zoom;
-        if (titleSize >= 6) {
-            dl->AddText(font, titleSize, {a.x + 24 * zoom, a.y + 20 * zoom}, IM_COL32(40, 44, 52, 255), heading.c_str());
-            const float descSize = 26.0f * zoom;
-            if (descSize >= 6)
-                dl->AddText(font, descSize, {a.x + 24 * zoom, a.y + 20 * zoom + titleSize * 1.25f},
-                            IM_COL32(90, 96, 108, 255), qi.description.c_str(), nullptr, (r.w - 48) * zoom);
-        }
-    }
-
-    for (const auto& [id, l] : doc.links()) {
-        const Note* a = doc.note(l.from);
-        const Note* z = doc.note(l.to);
-        if (!a || !z || a->state != NoteState::Pinned || z->state != NoteState::Pinned) continue;
-        ImVec2 p = m_camera.toScreen(a->x + a->w / 2, a->y + a->h / 2, centre);
-        ImVec2 q = m_camera.toScreen(z->x + z->w / 2, z->y + z->h / 2, centre);
-        ImU32 col = l.kind == LinkKind::Supports    ? IM_COL32(46, 140, 70, 220)
-                    : l.kind == LinkKind::Conflicts ? IM_COL32(200, 50, 50, 220)
-                                                    : IM_COL32(120, 120, 120, 200);
-        dl->AddLine(p, q, col, std::max(1.0f, 3.0f * zoom));
-    }
-
-    for (const auto& [id, n] : doc.notes()) {
-        if (n.state != NoteState::Pinned) continue;
-        ImVec2 a = m_camera.toScreen(n.x, n.y, centre), c = m_camera.toScreen(n.x + n.w, n.y + n.h, centre);
-        const float rounding = zoom > 0.3f ? 6.0f * zoom : 0.0f;
-        dl->AddRectFilled({a.x + 2, a.y + 3}, {c.x + 2, c.y + 3}, IM_COL32(0, 0, 0, 30), rounding);
-        dl->AddRectFilled(a, c, rgb(noteColour(n, doc.sourceKinds())), rounding);
-        const float textSize = 19.0f * zoom;
-        if (textSize >= 5) {
-            std::string title = noteTitle(n);
-            dl->AddText(font, textSize, {a.x + 10 * zoom, a.y + 8 * zoom}, IM_COL32(25, 25, 30, 255), title.c_str(),
-                        nullptr, (n.w - 20) * zoom);
-        }
-    }
-    (void)base;
+    m_stats = m_renderer.draw(dl, scene);
+    dl->PushClipRect(m_origin, {m_origin.x + m_viewSize.x, m_origin.y + m_viewSize.y}, true);
+    drawToolOverlay(dl, palette, centre);
     dl->PopClipRect();
+    if (showMinimap) drawMinimap(palette);
+    if (!m_editing.empty()) drawTextEditor(centre);
+    drawLinkChooser();
 }
 
 }  // namespace cc::gui

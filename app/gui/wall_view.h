@@ -1,51 +1,96 @@
 #pragma once
-// The wall: the four quadrants and their notes and links, drawn into an ImGui draw list
-// through a camera (pan and zoom).
+// The wall in the window: turns mouse and keys into camera moves and WallTool events, draws
+// through the WallRenderer, and hosts what only a view can do: the text editor over a note,
+// the link-kind chooser and the minimap.
 
 #include <imgui.h>
 
-#include "document.h"
-#include "geometry.h"
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "board_session.h"
+#include "camera.h"
+#include "wall_renderer.h"
+#include "wall_tool.h"
 
 namespace cc::gui {
 
 class Fonts;
 
-/// Where the wall is looked at from: the wall point at the centre of the view, and pixels per
-/// wall unit.
-struct Camera {
-    double cx = 0, cy = 0;
-    double zoom = 0.2;
-
-    ImVec2 toScreen(double x, double y, const ImVec2& viewCentre) const {
-        return {static_cast<float>(viewCentre.x + (x - cx) * zoom), static_cast<float>(viewCentre.y + (y - cy) * zoom)};
-    }
-    void toWall(const ImVec2& p, const ImVec2& viewCentre, double& x, double& y) const {
-        x = cx + (p.x - viewCentre.x) / zoom;
-        y = cy + (p.y - viewCentre.y) / zoom;
-    }
-};
-
 class WallView {
 public:
-    explicit WallView(const Fonts& fonts) : m_fonts(fonts) {}
+    WallView(BoardSession& session, Fonts& fonts);
 
-    /// Fits the whole wall into the view.
-    void fitWall(const Document& doc);
-    /// 100 %: one wall unit per pixel, around the view's centre.
-    void zoomActual() { m_camera.zoom = 1.0; }
-    /// Draws the wall into the current window's content region and handles pan and zoom.
-    void draw(const Document& doc);
+    /// Draws the wall into the rest of the current window and handles its input.
+    void draw(const Palette& palette, float uiScale, bool chineseBadges, bool showMinimap);
+
+    void fitWall() { m_fitPending = true; }
+    /// 100 %: one wall unit per (content-scaled) pixel, around the view's centre.
+    void zoomActual() { m_camera.zoom = m_uiScale; }
+    void zoomBy(double factor);
+    void panBy(float dx, float dy);
+    /// Centres the view on a note and selects it.
+    void focusNote(const std::string& id);
+    /// Opens the text editor on a note.
+    void editNote(const std::string& id);
+    bool editing() const { return !m_editing.empty(); }
+    /// Ends text editing now, keeping the text (closing the window, opening another board).
+    void commitEditing() {
+        if (!m_editing.empty()) finishEditing();
+    }
+    /// Escape outside text editing: drops a gesture in progress, else clears the selection.
+    void escape();
+
     const Camera& camera() const { return m_camera; }
+    Camera& camera() { return m_camera; }
+    /// The zoom a person reads (100 % = one wall unit per content-scaled pixel).
+    double zoomPercent() const { return m_camera.zoom / m_uiScale * 100.0; }
+    WallTool& tool() { return m_tool; }
+    /// The wall point under the mouse (or the view's centre when the mouse is elsewhere).
+    std::pair<double, double> pointerOnWall() const;
+    const WallStats& stats() const { return m_stats; }
+    /// A message for the status bar (a refused link, say), empty when there is none.
+    std::string takeMessage() { return std::exchange(m_message, std::string()); }
+    /// Sets the view size before the first frame (screenshot and frames commands).
+    void setViewSize(ImVec2 size) { m_viewSize = size; }
 
 private:
-    void handleInput(const ImVec2& centre);
+    void handleMouse(const ImVec2& centre);
+    void drawTextEditor(const ImVec2& centre);
+    void finishEditing();
+    void drawLinkChooser();
+    void drawMinimap(const Palette& palette);
+    void drawToolOverlay(ImDrawList* dl, const Palette& palette, const ImVec2& centre);
+    Pointer pointerAt(const ImVec2& screen, const ImVec2& centre) const;
 
-    const Fonts& m_fonts;
+    BoardSession& m_s;
+    Fonts& m_fonts;
+    WallRenderer m_renderer;
+    WallTool m_tool;
     Camera m_camera;
-    ImVec2 m_viewSize{1, 1};
+    ImVec2 m_origin{0, 0}, m_viewSize{1, 1};
+    float m_uiScale = 1;
     bool m_fitPending = true;
-    Rect m_fitTarget;
+    bool m_panning = false;
+    WallStats m_stats;
+    std::string m_message;
+
+    // Text editing.
+    std::string m_editing;
+    std::string m_editText;
+    bool m_editIsNew = false;
+    int m_editFrames = 0;
+
+    // Link-kind chooser.
+    std::optional<std::pair<std::string, std::string>> m_linkPending;
+    std::string m_linkLabel;
+    bool m_openLinkPopup = false;
+
+    // Minimap: the notes folded into a small grid, rebuilt when the board changes.
+    std::uint64_t m_minimapRevision = ~0ull;
+    Rect m_minimapBounds;
+    std::vector<std::pair<ImVec2, ImU32>> m_minimapDots;
 };
 
 }  // namespace cc::gui

@@ -1,25 +1,37 @@
+// The App: wires the window, the board session, the wall view and the panels. It draws menus
+// and the status bar and routes keyboard shortcuts; everything else lives in the views.
 #include "window.h"
 
 #include <GLFW/glfw3.h>
 #include <imgui.h>
 #include <imgui_impl_glfw.h>
 #include <imgui_impl_opengl3.h>
+#include <imgui_stdlib.h>
+#include <stb/stb_image_write.h>
 
+#include <chrono>
 #include <clocale>
 #include <cstdlib>
 #include <filesystem>
 #include <iostream>
 #include <memory>
 
-#include "board_file.h"
-#include "editor.h"
+#include "clipboard.h"
 #include "fonts.h"
-#include "queries.h"
+#include "panels.h"
+#include "settings.h"
+#include "templates.h"
+#include "wall_commands.h"
 #include "wall_view.h"
 
 namespace cc {
 
 namespace {
+
+using gui::BoardSession;
+using gui::Fonts;
+using gui::ThemeKind;
+using gui::WallView;
 
 bool haveDisplay() {
     const char* x = std::getenv("DISPLAY");
@@ -28,53 +40,542 @@ bool haveDisplay() {
 }
 
 void explainNoDisplay(const std::string& board) {
+    const std::string b = board.empty() ? "BOARD.ccboard" : board;
     std::cerr << "customer-canvas: no display (DISPLAY is not set), so the window cannot open.\n"
               << "Use the command line instead, for example:\n"
-              << "  customer-canvas list " << (board.empty() ? "BOARD.ccboard" : board) << "\n"
-              << "  customer-canvas add BOARD.ccboard --text \"...\" --source survey --quadrant 3\n"
+              << "  customer-canvas list " << b << "\n"
+              << "  customer-canvas add " << b << " --text \"...\" --source survey --quadrant 3\n"
               << "  customer-canvas --help\n";
 }
 
-/// The open board in the window: file, document and editor, as the command line has them.
-struct Session {
-    std::unique_ptr<BoardFile> file;
-    std::unique_ptr<Document> doc;
-    std::unique_ptr<Editor> editor;
-    std::string error;
+bool g_activity = true;  // set by any input event; an idle window waits instead of drawing
+
+class App {
+public:
+    App(GLFWwindow* window, const WindowOptions& options, float scale)
+        : m_window(window), m_options(options), m_scale(scale), m_settings(Settings::load()) {
+        m_theme = m_settings.get("theme").value_or("light") == "dark" ? ThemeKind::Dark : ThemeKind::Light;
+        m_chineseBadges = m_settings.get("badges").value_or("en") == "zh";
+        gui::applyStyle(m_theme, m_scale);
+        m_fonts = std::make_unique<Fonts>();
+        if (options.mode != WindowOptions::Mode::Interactive) m_showInspector = false;
+    }
+
+    bool openBoard(const std::string& path) {
+        try {
+            auto s = BoardSession::open(path, m_options.author);
+            setSession(std::move(s));
+            m_settings.set("last_board", std::filesystem::absolute(path).string());
+            trySaveSettings();
+            return true;
+        } catch (const std::exception& e) {
+            m_dialogError = e.what();
+            return false;
+        }
+    }
+
+    bool createBoard(const std::string& path, const std::string& title, const std::string& templ) {
+        try {
+            auto s = BoardSession::create(path, title, templ, m_options.author);
+            setSession(std::move(s));
+            m_settings.set("last_board", std::filesystem::absolute(path).string());
+            trySaveSettings();
+            return true;
+        } catch (const std::exception& e) {
+            m_dialogError = e.what();
+            return false;
+        }
+    }
+
+    /// One frame; returns the wall's stats (for the frames command).
+    void frame(bool swap = true) {
+        prepareFonts();
+        ImGui_ImplOpenGL3_NewFrame();
+        ImGui_ImplGlfw_NewFrame();
+        ImGui::NewFrame();
+        ImGui::PushFont(m_fonts->ui());
+        drawMain();
+        ImGui::PopFont();
+        ImGui::Render();
+        int w, h;
+        glfwGetFramebufferSize(m_window, &w, &h);
+        glViewport(0, 0, w, h);
+        const ImU32 bg = gui::palette(m_theme).background;
+        glClearColor(((bg >> IM_COL32_R_SHIFT) & 0xFF) / 255.0f, ((bg >> IM_COL32_G_SHIFT) & 0xFF) / 255.0f,
+                     ((bg >> IM_COL32_B_SHIFT) & 0xFF) / 255.0f, 1);
+        glClear(GL_COLOR_BUFFER_BIT);
+        ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+        if (swap) glfwSwapBuffers(m_window);
+    }
+
+    /// Commits whatever is being typed (closing the window loses nothing).
+    void shutdown() {
+        if (m_wall) m_wall->commitEditing();
+    }
+
+    WallView* wall() { return m_wall.get(); }
+    BoardSession* session() { return m_session.get(); }
+    bool wantsClose() const { return m_quit; }
+    bool busy() const { return m_wall && (m_wall->editing() || m_wall->tool().state() != WallTool::State::Idle); }
+
+private:
+    void setSession(std::unique_ptr<BoardSession> s) {
+        if (m_wall) m_wall->commitEditing();
+        m_wall.reset();
+        m_session = std::move(s);
+        m_wall = std::make_unique<WallView>(*m_session, *m_fonts);
+        const BoardInfo& b = m_session->doc->board();
+        m_fonts->addText(b.title);
+        for (const auto& q : b.quadrants) m_fonts->addText(q.title + q.description);
+        for (const auto& [id, n] : m_session->doc->notes()) m_fonts->addText(n.text + n.author + n.segment);
+        for (const auto& [id, l] : m_session->doc->links()) m_fonts->addText(l.label);
+        for (const auto& k : m_session->doc->sourceKinds().all()) m_fonts->addText(k.chinese);
+        m_fontRevision = m_session->doc->revision();
+        glfwSetWindowTitle(m_window, (b.title + "  —  " + std::filesystem::path(m_session->file->path()).filename().string() +
+                                      "  —  Customer Canvas").c_str());
+        m_status.clear();
+    }
+
+    void trySaveSettings() {
+        try {
+            m_settings.save();
+        } catch (const std::exception&) {
+            // Settings are a convenience; a read-only home must not stop the work.
+        }
+    }
+
+    void prepareFonts() {
+        ImGuiIO& io = ImGui::GetIO();
+        for (ImWchar c : io.InputQueueCharacters) m_fonts->addCodepoint(c);
+        if (m_session && m_fontRevision != m_session->doc->revision()) {
+            // Text can arrive without typing (paste, undo of a delete): look at what changed.
+            for (const auto& [id, n] : m_session->doc->notes())
+                if (n.updated >= m_fontCheckTime) m_fonts->addText(n.text + n.author + n.segment);
+            for (const auto& [id, l] : m_session->doc->links()) m_fonts->addText(l.label);
+            m_fontRevision = m_session->doc->revision();
+        }
+        m_fontCheckTime = nowMillis() - 60'000;
+        if (m_fonts->dirty()) {
+            m_fonts->build(m_scale);
+            ImGui_ImplOpenGL3_DestroyFontsTexture();
+            ImGui_ImplOpenGL3_CreateFontsTexture();
+        }
+    }
+
+    template <class F>
+    void guarded(F f) {
+        try {
+            f();
+        } catch (const std::exception& e) {
+            m_status = e.what();
+            m_statusIsError = true;
+        }
+    }
+
+    void copySelection(bool cut) {
+        if (!m_session || m_session->selection.empty()) return;
+        ImGui::SetClipboardText(notesToClipboard(*m_session->doc, m_session->selection.ids()).c_str());
+        if (cut) guarded([&] { m_session->editor->deleteNotes(m_session->selection.ids()); });
+        m_session->pruneSelection();
+    }
+
+    void paste() {
+        const char* clip = ImGui::GetClipboardText();
+        if (!m_session || !clip || !*clip) return;
+        const std::string text = clip;
+        auto [x, y] = m_wall->pointerOnWall();
+        guarded([&] {
+            std::vector<std::string> ids;
+            if (auto notes = notesFromClipboard(text)) {
+                for (const auto& n : notes->notes) m_fonts->addText(n.text);
+                ids = pasteNotes(*m_session->editor, std::move(notes->notes), std::move(notes->links), x, y);
+            } else {
+                m_fonts->addText(text);
+                ids = pasteText(*m_session->editor, text.substr(0, limits::kTextBytes * 16), x, y);
+            }
+            m_session->selection.set(ids);
+            m_status = "pasted " + std::to_string(ids.size()) + (ids.size() == 1 ? " note" : " notes");
+            m_statusIsError = false;
+        });
+    }
+
+    void shortcuts() {
+        ImGuiIO& io = ImGui::GetIO();
+        if (!m_session || io.WantTextInput || ImGui::IsPopupOpen(nullptr, ImGuiPopupFlags_AnyPopupId)) return;
+        auto pressed = [](int key) { return ImGui::IsKeyPressed(key, false); };
+        auto& ed = *m_session->editor;
+        if (io.KeyCtrl) {
+            if (pressed(GLFW_KEY_Z) && !io.KeyShift) guarded([&] { ed.undo(); });
+            if ((pressed(GLFW_KEY_Z) && io.KeyShift) || pressed(GLFW_KEY_Y)) guarded([&] { ed.redo(); });
+            if (pressed(GLFW_KEY_A)) {
+                std::vector<std::string> all;
+                for (const Note* n : m_session->doc->sortedNotes())
+                    if (n->state == NoteState::Pinned) all.push_back(n->id);
+                m_session->selection.set(all);
+            }
+            if (pressed(GLFW_KEY_D) && !m_session->selection.empty())
+                guarded([&] { m_session->selection.set(duplicateNotes(ed, m_session->selection.ids(), 30, 30)); });
+            if (pressed(GLFW_KEY_C)) copySelection(false);
+            if (pressed(GLFW_KEY_X)) copySelection(true);
+            if (pressed(GLFW_KEY_V)) paste();
+            if (pressed(GLFW_KEY_F)) {
+                m_showFilters = true;
+                m_filters.focusSearch();
+            }
+            if (pressed(GLFW_KEY_0) || pressed(GLFW_KEY_KP_0)) m_wall->fitWall();
+            if (pressed(GLFW_KEY_1) || pressed(GLFW_KEY_KP_1)) m_wall->zoomActual();
+            if (pressed(GLFW_KEY_EQUAL) || pressed(GLFW_KEY_KP_ADD)) m_wall->zoomBy(1.25);
+            if (pressed(GLFW_KEY_MINUS) || pressed(GLFW_KEY_KP_SUBTRACT)) m_wall->zoomBy(0.8);
+            if (pressed(GLFW_KEY_Q)) m_quit = true;
+            return;
+        }
+        if ((pressed(GLFW_KEY_DELETE) || pressed(GLFW_KEY_BACKSPACE)) && !m_session->selection.empty())
+            guarded([&] {
+                ed.deleteNotes(m_session->selection.ids());
+                m_session->selection.clear();
+            });
+        if (pressed(GLFW_KEY_L) && !m_wall->tool().requestLinkForSelection()) {
+            m_status = "select exactly two notes to link them (L)";
+            m_statusIsError = false;
+        }
+        if (pressed(GLFW_KEY_ESCAPE)) m_wall->escape();
+        if ((pressed(GLFW_KEY_ENTER) || pressed(GLFW_KEY_F2)) && m_session->selection.size() == 1)
+            m_wall->editNote(m_session->selection.ids()[0]);
+        const float step = 80 * m_scale;
+        if (ImGui::IsKeyPressed(GLFW_KEY_LEFT)) m_wall->panBy(-step, 0);
+        if (ImGui::IsKeyPressed(GLFW_KEY_RIGHT)) m_wall->panBy(step, 0);
+        if (ImGui::IsKeyPressed(GLFW_KEY_UP)) m_wall->panBy(0, -step);
+        if (ImGui::IsKeyPressed(GLFW_KEY_DOWN)) m_wall->panBy(0, step);
+    }
+
+    void menus() {
+        if (!ImGui::BeginMenuBar()) return;
+        if (ImGui::BeginMenu("File")) {
+            if (ImGui::MenuItem("New board…")) openDialog(true);
+            if (ImGui::MenuItem("Open board…")) openDialog(false);
+            ImGui::Separator();
+            if (ImGui::MenuItem("Quit", "Ctrl+Q")) m_quit = true;
+            ImGui::EndMenu();
+        }
+        const bool has = m_session != nullptr;
+        if (ImGui::BeginMenu("Edit", has)) {
+            auto& ed = *m_session->editor;
+            if (ImGui::MenuItem("Undo", "Ctrl+Z", false, ed.canUndo())) guarded([&] { ed.undo(); });
+            if (ImGui::MenuItem("Redo", "Ctrl+Shift+Z", false, ed.canRedo())) guarded([&] { ed.redo(); });
+            ImGui::Separator();
+            const bool sel = !m_session->selection.empty();
+            if (ImGui::MenuItem("Cut", "Ctrl+X", false, sel)) copySelection(true);
+            if (ImGui::MenuItem("Copy", "Ctrl+C", false, sel)) copySelection(false);
+            if (ImGui::MenuItem("Paste", "Ctrl+V")) paste();
+            if (ImGui::MenuItem("Duplicate", "Ctrl+D", false, sel))
+                guarded([&] { m_session->selection.set(duplicateNotes(ed, m_session->selection.ids(), 30, 30)); });
+            if (ImGui::MenuItem("Delete", "Del", false, sel))
+                guarded([&] {
+                    ed.deleteNotes(m_session->selection.ids());
+                    m_session->selection.clear();
+                });
+            ImGui::Separator();
+            if (ImGui::MenuItem("Link the two selected…", "L", false, m_session->selection.size() == 2))
+                m_wall->tool().requestLinkForSelection();
+            if (ImGui::MenuItem("Select all", "Ctrl+A")) {
+                std::vector<std::string> all;
+                for (const Note* n : m_session->doc->sortedNotes())
+                    if (n->state == NoteState::Pinned) all.push_back(n->id);
+                m_session->selection.set(all);
+            }
+            if (ImGui::MenuItem("Find…", "Ctrl+F")) {
+                m_showFilters = true;
+                m_filters.focusSearch();
+            }
+            ImGui::EndMenu();
+        }
+        if (ImGui::BeginMenu("View")) {
+            if (ImGui::MenuItem("Fit wall", "Ctrl+0", false, has)) m_wall->fitWall();
+            if (ImGui::MenuItem("Zoom 100 %", "Ctrl+1", false, has)) m_wall->zoomActual();
+            if (ImGui::MenuItem("Zoom in", "Ctrl+=", false, has)) m_wall->zoomBy(1.25);
+            if (ImGui::MenuItem("Zoom out", "Ctrl+-", false, has)) m_wall->zoomBy(0.8);
+            ImGui::Separator();
+            ImGui::MenuItem("Inspector", nullptr, &m_showInspector);
+            ImGui::MenuItem("Filters", nullptr, &m_showFilters);
+            ImGui::MenuItem("Floating legend", nullptr, &m_showLegend);
+            ImGui::MenuItem("Minimap", nullptr, &m_showMinimap);
+            ImGui::Separator();
+            bool dark = m_theme == ThemeKind::Dark;
+            if (ImGui::MenuItem("Dark theme", nullptr, &dark)) {
+                m_theme = dark ? ThemeKind::Dark : ThemeKind::Light;
+                gui::applyStyle(m_theme, m_scale);
+                m_settings.set("theme", dark ? "dark" : "light");
+                trySaveSettings();
+            }
+            if (ImGui::MenuItem("Source badges in Chinese", nullptr, &m_chineseBadges)) {
+                m_settings.set("badges", m_chineseBadges ? "zh" : "en");
+                trySaveSettings();
+            }
+            ImGui::EndMenu();
+        }
+        if (ImGui::BeginMenu("Help")) {
+            if (ImGui::MenuItem("Keyboard and mouse")) m_showHelp = true;
+            ImGui::EndMenu();
+        }
+        ImGui::EndMenuBar();
+    }
+
+    void openDialog(bool create) {
+        m_dialogCreate = create;
+        m_dialogError.clear();
+        m_openDialog = true;
+        if (m_dialogPath.empty()) m_dialogPath = create ? "new-board.ccboard" : "";
+    }
+
+    void boardDialog() {
+        if (m_openDialog) {
+            ImGui::OpenPopup("Board file");
+            m_openDialog = false;
+        }
+        ImGui::SetNextWindowSize({640 * m_scale, 0});
+        if (!ImGui::BeginPopupModal("Board file", nullptr, ImGuiWindowFlags_NoSavedSettings)) return;
+        ImGui::TextUnformatted(m_dialogCreate ? "Create a new board file" : "Open a board file");
+        ImGui::SetNextItemWidth(-1);
+        ImGui::InputTextWithHint("##path", "path/to/board.ccboard", &m_dialogPath);
+        m_fonts->addText(m_dialogPath);
+        if (m_dialogCreate) {
+            ImGui::SetNextItemWidth(300 * m_scale);
+            ImGui::InputTextWithHint("title", "board title", &m_dialogTitle);
+            m_fonts->addText(m_dialogTitle);
+            const auto& keys = templateKeys();
+            if (ImGui::BeginCombo("template", keys[m_dialogTemplate].c_str())) {
+                for (int i = 0; i < static_cast<int>(keys.size()); ++i)
+                    if (ImGui::Selectable(keys[i].c_str(), i == m_dialogTemplate)) m_dialogTemplate = i;
+                ImGui::EndCombo();
+            }
+        } else {
+            // Board files in the folder of the path typed so far.
+            std::error_code ec;
+            std::filesystem::path dir = std::filesystem::path(m_dialogPath).parent_path();
+            if (dir.empty()) dir = ".";
+            ImGui::BeginChild("files", {0, 160 * m_scale}, true);
+            int shown = 0;
+            for (const auto& e : std::filesystem::directory_iterator(dir, ec)) {
+                if (shown > 500) break;
+                if (e.path().extension() != kBoardExtension) continue;
+                ++shown;
+                const std::string p = e.path().string();
+                m_fonts->addText(p);
+                if (ImGui::Selectable(p.c_str(), p == m_dialogPath, ImGuiSelectableFlags_AllowDoubleClick)) {
+                    m_dialogPath = p;
+                    if (ImGui::IsMouseDoubleClicked(0) && openBoard(p)) ImGui::CloseCurrentPopup();
+                }
+            }
+            if (!shown) ImGui::TextDisabled("No .ccboard files in %s", dir.string().c_str());
+            ImGui::EndChild();
+        }
+        if (!m_dialogError.empty()) ImGui::TextColored({0.8f, 0.1f, 0.1f, 1}, "%s", m_dialogError.c_str());
+        if (ImGui::Button(m_dialogCreate ? "Create" : "Open") || ImGui::IsKeyPressed(GLFW_KEY_ENTER, false)) {
+            std::string path = m_dialogPath;
+            if (m_dialogCreate && std::filesystem::path(path).extension() != kBoardExtension) path += kBoardExtension;
+            const bool ok = m_dialogCreate
+                                ? createBoard(path, m_dialogTitle.empty() ? std::filesystem::path(path).stem().string() : m_dialogTitle,
+                                              templateKeys()[m_dialogTemplate])
+                                : openBoard(path);
+            if (ok) ImGui::CloseCurrentPopup();
+        }
+        ImGui::SameLine();
+        if (ImGui::Button("Cancel") || ImGui::IsKeyPressed(GLFW_KEY_ESCAPE, false)) ImGui::CloseCurrentPopup();
+        ImGui::EndPopup();
+    }
+
+    void helpWindow() {
+        if (!m_showHelp) return;
+        ImGui::SetNextWindowSize({560 * m_scale, 0}, ImGuiCond_Appearing);
+        if (ImGui::Begin("Keyboard and mouse", &m_showHelp, ImGuiWindowFlags_NoSavedSettings)) {
+            const char* rows[][2] = {
+                {"Double-click empty wall", "new note there, typing fills it"},
+                {"Double-click a note / Enter", "edit its text (Escape or a click outside ends)"},
+                {"Click, Shift/Ctrl-click", "select, add to the selection"},
+                {"Drag on empty wall", "select with a rectangle"},
+                {"Drag notes", "move them (across quadrants re-files them)"},
+                {"Drag the blue handle to a note, or L", "link: supports / conflicts / relates"},
+                {"Right/middle drag, Space+drag, arrows", "pan"},
+                {"Wheel", "zoom around the pointer"},
+                {"Ctrl+0 / Ctrl+1", "fit wall / 100 %"},
+                {"Ctrl+Z, Ctrl+Shift+Z or Ctrl+Y", "undo, redo (your own changes)"},
+                {"Delete, Ctrl+D", "delete, duplicate"},
+                {"Ctrl+C, Ctrl+X, Ctrl+V", "copy, cut, paste (plain text: a note per paragraph)"},
+                {"Ctrl+A, Ctrl+F", "select all, search"},
+            };
+            if (ImGui::BeginTable("keys", 2, ImGuiTableFlags_RowBg)) {
+                for (auto& r : rows) {
+                    ImGui::TableNextRow();
+                    ImGui::TableNextColumn();
+                    ImGui::TextUnformatted(r[0]);
+                    ImGui::TableNextColumn();
+                    ImGui::TextUnformatted(r[1]);
+                }
+                ImGui::EndTable();
+            }
+            ImGui::TextDisabled("Every change is saved as it happens.");
+        }
+        ImGui::End();
+    }
+
+    void startScreen() {
+        ImGui::SetCursorPos({40 * m_scale, 60 * m_scale});
+        ImGui::BeginGroup();
+        ImGui::TextUnformatted("Customer Canvas");
+        ImGui::TextDisabled("The four-quadrant customer canvas for insight teams.");
+        ImGui::Spacing();
+        if (ImGui::Button("New board…")) openDialog(true);
+        ImGui::SameLine();
+        if (ImGui::Button("Open board…")) openDialog(false);
+        if (!m_dialogError.empty()) ImGui::TextColored({0.8f, 0.1f, 0.1f, 1}, "%s", m_dialogError.c_str());
+        ImGui::EndGroup();
+    }
+
+    void statusBar() {
+        const auto& c = m_session->facts.counts();
+        ImGui::SetCursorPosX(8 * m_scale);
+        const std::string file = std::filesystem::path(m_session->file->path()).filename().string();
+        ImGui::TextUnformatted(file.c_str());
+        ImGui::SameLine(0, 18 * m_scale);
+        if (m_status.empty() || !m_statusIsError) ImGui::TextColored({0.13f, 0.55f, 0.25f, 1}, "all changes saved");
+        else ImGui::TextColored({0.85f, 0.15f, 0.15f, 1}, "%s", m_status.c_str());
+        ImGui::SameLine(0, 18 * m_scale);
+        ImGui::Text("zoom %.0f %%", m_wall->zoomPercent());
+        ImGui::SameLine(0, 18 * m_scale);
+        ImGui::Text("%d notes on the wall · %d in the tray · %d links · %d corroborated · %d contested", c.onWall, c.inTray,
+                    c.links, c.corroborated, c.contested);
+        if (!m_session->selection.empty()) {
+            ImGui::SameLine(0, 18 * m_scale);
+            ImGui::Text("%zu selected", m_session->selection.size());
+        }
+        if (!m_status.empty() && !m_statusIsError) {
+            ImGui::SameLine(0, 18 * m_scale);
+            ImGui::TextDisabled("%s", m_status.c_str());
+        }
+    }
+
+    void drawMain() {
+        const ImGuiViewport* vp = ImGui::GetMainViewport();
+        ImGui::SetNextWindowPos(vp->WorkPos);
+        ImGui::SetNextWindowSize(vp->WorkSize);
+        ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, {0, 0});
+        ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, 0);
+        ImGui::Begin("##main", nullptr,
+                     ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_MenuBar | ImGuiWindowFlags_NoBringToFrontOnFocus |
+                         ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoScrollWithMouse | ImGuiWindowFlags_NoScrollbar);
+        ImGui::PopStyleVar(2);
+        menus();
+        if (!m_session) {
+            startScreen();
+        } else {
+            shortcuts();
+            const float statusH = ImGui::GetFrameHeightWithSpacing();
+            const float filtersW = m_showFilters ? 300 * m_scale : 0;
+            const float inspectorW = m_showInspector ? 340 * m_scale : 0;
+            const ImGuiWindowFlags panelFlags = ImGuiWindowFlags_AlwaysUseWindowPadding;
+            ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, {10 * m_scale, 10 * m_scale});
+            if (m_showFilters) {
+                ImGui::BeginChild("filters", {filtersW, -statusH}, true, panelFlags);
+                m_filters.draw(*m_session, *m_fonts, m_scale);
+                ImGui::EndChild();
+                ImGui::SameLine(0, 0);
+            }
+            ImGui::PopStyleVar();
+            const float wallW = ImGui::GetContentRegionAvail().x - inspectorW;
+            ImGui::BeginChild("wallarea", {wallW, -statusH}, false,
+                              ImGuiWindowFlags_NoScrollWithMouse | ImGuiWindowFlags_NoScrollbar);
+            guarded([&] { m_wall->draw(gui::palette(m_theme), m_scale, m_chineseBadges, m_showMinimap); });
+            if (std::string msg = m_wall->takeMessage(); !msg.empty()) {
+                m_status = msg;
+                m_statusIsError = true;
+            }
+            if (m_showLegend) legendOverlay();
+            ImGui::EndChild();
+            ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, {10 * m_scale, 10 * m_scale});
+            if (m_showInspector) {
+                ImGui::SameLine(0, 0);
+                ImGui::BeginChild("inspector", {inspectorW, -statusH}, true, panelFlags);
+                m_inspector.draw(*m_session, *m_wall, *m_fonts, m_scale);
+                ImGui::Spacing();
+                if (ImGui::CollapsingHeader("Legend", m_session->selection.empty() ? ImGuiTreeNodeFlags_DefaultOpen : 0))
+                    gui::drawLegend(*m_session, gui::palette(m_theme), m_chineseBadges, m_scale);
+                ImGui::EndChild();
+            }
+            ImGui::PopStyleVar();
+            statusBar();
+        }
+        boardDialog();
+        helpWindow();
+        ImGui::End();
+    }
+
+    void legendOverlay() {
+        const ImVec2 min = ImGui::GetWindowPos();
+        const ImVec2 size = ImGui::GetWindowSize();
+        ImGui::SetNextWindowPos({min.x + 10 * m_scale, min.y + size.y - 10 * m_scale}, ImGuiCond_Always, {0, 1});
+        ImGui::SetNextWindowBgAlpha(0.92f);
+        if (ImGui::Begin("Sources", &m_showLegend,
+                         ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoMove |
+                             ImGuiWindowFlags_NoFocusOnAppearing))
+            gui::drawLegend(*m_session, gui::palette(m_theme), m_chineseBadges, m_scale);
+        ImGui::End();
+    }
+
+    GLFWwindow* m_window;
+    WindowOptions m_options;
+    float m_scale;
+    Settings m_settings;
+    ThemeKind m_theme = ThemeKind::Light;
+    bool m_chineseBadges = false;
+    std::unique_ptr<Fonts> m_fonts;
+    std::unique_ptr<BoardSession> m_session;
+    std::unique_ptr<WallView> m_wall;
+    gui::Inspector m_inspector;
+    gui::FiltersPanel m_filters;
+    bool m_showInspector = true, m_showFilters = false, m_showLegend = false, m_showMinimap = true, m_showHelp = false;
+    bool m_quit = false;
+    std::string m_status;
+    bool m_statusIsError = false;
+    std::uint64_t m_fontRevision = 0;
+    Millis m_fontCheckTime = 0;
+    // The board-file dialog.
+    bool m_openDialog = false, m_dialogCreate = false;
+    std::string m_dialogPath, m_dialogTitle, m_dialogError;
+    int m_dialogTemplate = 0;
 };
 
-Session openSession(const std::string& path, const std::string& author) {
-    Session s;
-    try {
-        s.file = BoardFile::open(path);
-        s.doc = s.file->load();
-        s.file->attach(*s.doc);
-        s.editor = std::make_unique<Editor>(*s.doc, author);
-    } catch (const std::exception& e) {
-        s = Session{};
-        s.error = e.what();
+bool writePng(GLFWwindow* window, const std::string& path) {
+    int w, h;
+    glfwGetFramebufferSize(window, &w, &h);
+    std::vector<unsigned char> pixels(static_cast<std::size_t>(w) * h * 4);
+    glPixelStorei(GL_PACK_ALIGNMENT, 1);
+    glReadBuffer(GL_BACK);
+    glReadPixels(0, 0, w, h, GL_RGBA, GL_UNSIGNED_BYTE, pixels.data());
+    // OpenGL's rows run bottom-up; a PNG's top-down.
+    const std::string tmp = path + ".tmp";
+    const bool ok = stbi_write_png(tmp.c_str(), w, h, 4, pixels.data() + static_cast<std::size_t>(w) * 4 * (h - 1),
+                                   -w * 4) != 0;
+    if (!ok || std::rename(tmp.c_str(), path.c_str()) != 0) {
+        std::remove(tmp.c_str());
+        return false;
     }
-    return s;
+    return true;
 }
 
 }  // namespace
 
-int openWindow(const std::string& board, const std::string& author) {
+int openWindow(const WindowOptions& options) {
     if (!haveDisplay()) {
-        explainNoDisplay(board);
+        explainNoDisplay(options.board);
         return 1;
     }
-    Session session;
-    if (!board.empty()) {
-        session = openSession(board, author);
-        if (!session.doc) {
-            std::cerr << "customer-canvas: " << session.error << "\n";
-            return 1;
-        }
+    std::string board = options.board;
+    if (board.empty() && options.mode == WindowOptions::Mode::Interactive) {
+        if (auto last = Settings::load().get("last_board"); last && std::filesystem::exists(*last)) board = *last;
     }
 
     std::setlocale(LC_CTYPE, "");  // so X input methods deliver committed text
-    glfwSetErrorCallback([](int code, const char* text) { std::cerr << "GLFW error " << code << ": " << text << "\n"; });
+    glfwSetErrorCallback([](int code, const char* text) { std::cerr << "customer-canvas: GLFW error " << code << ": " << text << "\n"; });
     if (!glfwInit()) {
         std::cerr << "customer-canvas: the window system could not be started\n";
         return 1;
@@ -82,132 +583,117 @@ int openWindow(const std::string& board, const std::string& author) {
     glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
     glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 2);
     glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
-    GLFWwindow* window = glfwCreateWindow(1400, 900, "Customer Canvas", nullptr, nullptr);
+    glfwWindowHint(GLFW_SCALE_TO_MONITOR, GLFW_TRUE);
+    if (options.mode != WindowOptions::Mode::Interactive) glfwWindowHint(GLFW_RESIZABLE, GLFW_FALSE);
+    GLFWwindow* window = glfwCreateWindow(options.width, options.height, "Customer Canvas", nullptr, nullptr);
     if (!window) {
         glfwTerminate();
         std::cerr << "customer-canvas: no OpenGL 3.2 window could be created\n";
         return 1;
     }
     glfwMakeContextCurrent(window);
-    glfwSwapInterval(1);
+    glfwSwapInterval(options.mode == WindowOptions::Mode::Frames ? 0 : 1);
     float xscale = 1, yscale = 1;
     glfwGetWindowContentScale(window, &xscale, &yscale);
-    const float scale = std::max(1.0f, xscale);
+    const float scale = std::clamp(xscale, 1.0f, 4.0f);
+
+    // Any input wakes the idle loop; Dear ImGui's backend chains to these callbacks.
+    glfwSetCursorPosCallback(window, [](GLFWwindow*, double, double) { g_activity = true; });
+    glfwSetMouseButtonCallback(window, [](GLFWwindow*, int, int, int) { g_activity = true; });
+    glfwSetScrollCallback(window, [](GLFWwindow*, double, double) { g_activity = true; });
+    glfwSetKeyCallback(window, [](GLFWwindow*, int, int, int, int) { g_activity = true; });
+    glfwSetCharCallback(window, [](GLFWwindow*, unsigned int) { g_activity = true; });
+    glfwSetWindowSizeCallback(window, [](GLFWwindow*, int, int) { g_activity = true; });
+    glfwSetWindowFocusCallback(window, [](GLFWwindow*, int) { g_activity = true; });
+    glfwSetCursorEnterCallback(window, [](GLFWwindow*, int) { g_activity = true; });
 
     IMGUI_CHECKVERSION();
     ImGui::CreateContext();
     ImGuiIO& io = ImGui::GetIO();
     io.IniFilename = nullptr;
-    ImGui::StyleColorsLight();
-    ImGui::GetStyle().ScaleAllSizes(scale);
     ImGui_ImplGlfw_InitForOpenGL(window, true);
     ImGui_ImplOpenGL3_Init("#version 150");
 
-    std::unique_ptr<gui::Fonts> fonts;
-    try {
-        fonts = std::make_unique<gui::Fonts>();
-    } catch (const std::exception& e) {
-        std::cerr << "customer-canvas: " << e.what() << "\n";
-        return 1;
-    }
-    auto addBoardText = [&] {
-        if (!session.doc) return;
-        const BoardInfo& b = session.doc->board();
-        fonts->addText(b.title);
-        for (const auto& q : b.quadrants) fonts->addText(q.title + q.description);
-        for (const auto& [id, n] : session.doc->notes()) fonts->addText(n.text);
-    };
-    addBoardText();
-    gui::WallView wall(*fonts);
-    if (session.doc) {
-        wall.fitWall(*session.doc);
-        glfwSetWindowTitle(window, (session.doc->board().title + " — Customer Canvas").c_str());
-    }
-    static char pathInput[1024] = "";
-
-    while (!glfwWindowShouldClose(window)) {
-        glfwPollEvents();
-        if (fonts->dirty()) {
-            fonts->build(scale);
-            ImGui_ImplOpenGL3_DestroyFontsTexture();
-            ImGui_ImplOpenGL3_CreateFontsTexture();
+    int status = 0;
+    {
+        std::unique_ptr<App> app;
+        try {
+            app = std::make_unique<App>(window, options, scale);
+        } catch (const std::exception& e) {
+            std::cerr << "customer-canvas: " << e.what() << "\n";
+            status = 1;
         }
-        ImGui_ImplOpenGL3_NewFrame();
-        ImGui_ImplGlfw_NewFrame();
-        ImGui::NewFrame();
-        ImGui::PushFont(fonts->ui());
-
-        const ImGuiViewport* vp = ImGui::GetMainViewport();
-        ImGui::SetNextWindowPos(vp->WorkPos);
-        ImGui::SetNextWindowSize(vp->WorkSize);
-        ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, {0, 0});
-        ImGui::Begin("##main", nullptr,
-                     ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_MenuBar | ImGuiWindowFlags_NoBringToFrontOnFocus |
-                         ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoScrollWithMouse);
-        ImGui::PopStyleVar();
-        if (ImGui::BeginMenuBar()) {
-            if (ImGui::BeginMenu("File")) {
-                if (ImGui::MenuItem("Quit", "Ctrl+Q")) glfwSetWindowShouldClose(window, 1);
-                ImGui::EndMenu();
+        if (app && !board.empty() && !app->openBoard(board)) {
+            // The reason was kept for the start screen; on the command line say it once.
+            try {
+                BoardSession::open(board, options.author);
+            } catch (const std::exception& e) {
+                std::cerr << "customer-canvas: " << e.what() << "\n";
             }
-            if (ImGui::BeginMenu("View")) {
-                if (ImGui::MenuItem("Fit wall", "Ctrl+0") && session.doc) wall.fitWall(*session.doc);
-                if (ImGui::MenuItem("Zoom 100 %", "Ctrl+1")) wall.zoomActual();
-                ImGui::EndMenu();
-            }
-            ImGui::EndMenuBar();
+            if (options.mode != WindowOptions::Mode::Interactive || !options.board.empty()) status = 1;
         }
-        // Dear ImGui 1.86's GLFW backend indexes KeysDown by GLFW key code.
-        if (io.KeyCtrl && !io.WantTextInput) {
-            if (ImGui::IsKeyPressed(GLFW_KEY_Q, false)) glfwSetWindowShouldClose(window, 1);
-            if (ImGui::IsKeyPressed(GLFW_KEY_0, false) && session.doc) wall.fitWall(*session.doc);
-            if (ImGui::IsKeyPressed(GLFW_KEY_1, false)) wall.zoomActual();
-        }
-        const float statusHeight = ImGui::GetFrameHeight();
-        if (session.doc) {
-            ImGui::BeginChild("wallarea", {0, -statusHeight}, false, ImGuiWindowFlags_NoScrollWithMouse);
-            wall.draw(*session.doc);
-            ImGui::EndChild();
-            const BoardCounts c = countBoard(*session.doc);
-            ImGui::Separator();
-            ImGui::SetCursorPosX(8 * scale);
-            ImGui::Text("%s   ·   all changes saved   ·   zoom %.0f %%   ·   %d notes on the wall, %d in the tray, %d links",
-                        std::filesystem::path(session.file->path()).filename().c_str(), wall.camera().zoom * 100.0,
-                        c.onWall, c.inTray, c.links);
-        } else {
-            ImGui::SetCursorPos({40 * scale, 60 * scale});
-            ImGui::BeginGroup();
-            ImGui::TextUnformatted("Open a board file (.ccboard), or create a new one with that name.");
-            ImGui::SetNextItemWidth(600 * scale);
-            ImGui::InputText("##path", pathInput, sizeof pathInput);
-            if (ImGui::Button("Open")) {
-                session = openSession(pathInput, author);
-                if (session.doc) {
-                    addBoardText();
-                    wall.fitWall(*session.doc);
+        if (app && status == 0) {
+            using Mode = WindowOptions::Mode;
+            if (options.mode == Mode::Screenshot) {
+                // A few frames: the first builds the font atlas with the board's characters.
+                for (int i = 0; i < 4; ++i) app->frame();
+                if (options.zoom100 && app->wall()) {
+                    app->wall()->zoomActual();
+                    app->frame();
                 }
+                app->frame(false);  // the picture is read from the back buffer, before any swap
+                glFinish();
+                if (!writePng(window, options.out)) {
+                    std::cerr << "customer-canvas: " << options.out << ": the picture could not be written\n";
+                    status = 1;
+                } else {
+                    std::cout << "wrote " << options.out << "\n";
+                }
+            } else if (options.mode == Mode::Frames) {
+                for (int i = 0; i < 5; ++i) app->frame();  // settle: fonts, fit
+                if (options.zoom100) {
+                    app->wall()->zoomActual();
+                    app->frame();
+                }
+                std::vector<double> ms;
+                ms.reserve(options.frames);
+                for (int i = 0; i < options.frames; ++i) {
+                    const auto t0 = std::chrono::steady_clock::now();
+                    glfwPollEvents();
+                    // A person dragging the wall: a few pixels a frame, back and forth.
+                    app->wall()->panBy(((i / 60) % 2 ? -6.0f : 6.0f), ((i / 90) % 2 ? -3.0f : 3.0f));
+                    app->frame();
+                    glFinish();
+                    ms.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count());
+                }
+                std::sort(ms.begin(), ms.end());
+                auto pct = [&](double p) { return ms[std::min(ms.size() - 1, static_cast<std::size_t>(p * (ms.size() - 1) + 0.5))]; };
+                const auto& st = app->wall()->stats();
+                std::printf("frames: %d at %dx%d, zoom %s: median %.2f ms, p90 %.2f ms per frame (input to swapped buffer); "
+                            "%d notes visible, %d links drawn\n",
+                            options.frames, options.width, options.height, options.zoom100 ? "100 %" : "fit", pct(0.5), pct(0.9),
+                            st.visible, st.links);
+            } else {
+                int idle = 0;
+                while (!glfwWindowShouldClose(window) && !app->wantsClose()) {
+                    // Draw only when something happens (and a few frames after, for ImGui to settle).
+                    if (idle > 3 && !app->busy()) glfwWaitEventsTimeout(0.5);
+                    else glfwPollEvents();
+                    if (g_activity) idle = 0;
+                    g_activity = false;
+                    app->frame();
+                    ++idle;
+                }
+                app->shutdown();
             }
-            if (!session.error.empty()) ImGui::TextColored({0.8f, 0.1f, 0.1f, 1}, "%s", session.error.c_str());
-            ImGui::EndGroup();
         }
-        ImGui::End();
-        ImGui::PopFont();
-        ImGui::Render();
-        int w, h;
-        glfwGetFramebufferSize(window, &w, &h);
-        glViewport(0, 0, w, h);
-        glClearColor(0.9f, 0.9f, 0.92f, 1);
-        glClear(GL_COLOR_BUFFER_BIT);
-        ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
-        glfwSwapBuffers(window);
     }
-
     ImGui_ImplOpenGL3_Shutdown();
     ImGui_ImplGlfw_Shutdown();
     ImGui::DestroyContext();
     glfwDestroyWindow(window);
     glfwTerminate();
-    return 0;
+    return status;
 }
 
 }  // namespace cc

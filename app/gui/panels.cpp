@@ -1,0 +1,370 @@
+#include "panels.h"
+
+#include <imgui_stdlib.h>
+
+#include <algorithm>
+#include <ctime>
+
+#include "fonts.h"
+#include "queries.h"
+#include "wall_view.h"
+
+namespace cc::gui {
+
+namespace {
+
+std::string formatTime(Millis ms) {
+    if (ms <= 0) return "-";
+    std::time_t t = static_cast<std::time_t>(ms / 1000);
+    std::tm tm{};
+    localtime_r(&t, &tm);
+    char buf[32];
+    std::strftime(buf, sizeof buf, "%Y-%m-%d %H:%M", &tm);
+    return buf;
+}
+
+std::string joinTags(const std::vector<std::string>& tags) {
+    std::string s;
+    for (const auto& t : tags) s += (s.empty() ? "" : ", ") + t;
+    return s;
+}
+
+std::vector<std::string> splitTags(const std::string& s) {
+    std::vector<std::string> out;
+    std::string cur;
+    auto flush = [&] {
+        auto b = cur.find_first_not_of(" \t");
+        if (b != std::string::npos) out.push_back(cur.substr(b, cur.find_last_not_of(" \t") - b + 1));
+        cur.clear();
+    };
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        // Both the Latin comma and the Chinese one (，) separate tags.
+        if (s[i] == ',') flush();
+        else if (s.compare(i, 3, "，") == 0) {
+            flush();
+            i += 2;
+        } else cur += s[i];
+    }
+    flush();
+    normaliseTags(out);
+    return out;
+}
+
+ImVec4 toVec(std::uint32_t rgb) {
+    return {((rgb >> 16) & 0xFF) / 255.0f, ((rgb >> 8) & 0xFF) / 255.0f, (rgb & 0xFF) / 255.0f, 1.0f};
+}
+
+void swatch(std::uint32_t rgb, float size) {
+    const ImVec2 p = ImGui::GetCursorScreenPos();
+    ImGui::GetWindowDrawList()->AddRectFilled(p, {p.x + size, p.y + size},
+                                              IM_COL32((rgb >> 16) & 0xFF, (rgb >> 8) & 0xFF, rgb & 0xFF, 255), 3);
+    ImGui::GetWindowDrawList()->AddRect(p, {p.x + size, p.y + size}, IM_COL32(0, 0, 0, 60), 3);
+    ImGui::Dummy({size, size});
+}
+
+}  // namespace
+
+void Inspector::load(const Note& n) {
+    m_id = n.id;
+    m_text = n.text;
+    m_date = n.dateGathered;
+    m_tags = joinTags(n.tags);
+    m_segment = n.segment;
+    m_error.clear();
+}
+
+void Inspector::commit(BoardSession& s, const Note& after) {
+    try {
+        s.editor->updateNote(after);
+        m_error.clear();
+    } catch (const std::exception& e) {
+        m_error = e.what();
+    }
+}
+
+void Inspector::draw(BoardSession& s, WallView& wall, Fonts& fonts, float scale) {
+    const auto& sel = s.selection.ids();
+    if (sel.empty()) {
+        ImGui::TextWrapped("Select a note to see and edit all of it here.");
+        ImGui::Spacing();
+        const BoardCounts& c = s.facts.counts();
+        ImGui::Text("%d notes on the wall", c.onWall);
+        ImGui::Text("%d in the tray, %d archived", c.inTray, c.archived);
+        ImGui::Text("%d links: %d supports, %d conflicts", c.links, c.supports, c.conflicts);
+        ImGui::Text("%d corroborated, %d contested", c.corroborated, c.contested);
+        ImGui::Text("%d quantitative, %d qualitative", c.quantitative, c.qualitative);
+        return;
+    }
+    if (sel.size() > 1) {
+        ImGui::Text("%zu notes selected", sel.size());
+        ImGui::TextDisabled("Drag to move them together; Delete removes them; Ctrl+D duplicates.");
+        if (sel.size() == 2 && ImGui::Button("Link the two…  (L)")) wall.tool().requestLinkForSelection();
+        return;
+    }
+    const Note* n = s.doc->note(sel[0]);
+    if (!n) return;
+    if (m_id != n->id || m_revision != s.doc->revision()) {
+        // Reload from the document unless the person is typing in a field right now.
+        if (m_id != n->id || !ImGui::IsAnyItemActive()) load(*n);
+        m_revision = s.doc->revision();
+    }
+    const SourceKinds& kinds = s.doc->sourceKinds();
+    const float labelW = 120 * scale;
+    auto label = [&](const char* text) {
+        ImGui::AlignTextToFramePadding();
+        ImGui::TextUnformatted(text);
+        ImGui::SameLine(labelW);
+        ImGui::SetNextItemWidth(-1);
+    };
+
+    ImGui::TextUnformatted("Text");
+    ImGui::InputTextMultiline("##text", &m_text, {-1, 110 * scale});
+    fonts.addText(m_text);
+    if (ImGui::IsItemDeactivatedAfterEdit() && m_text.find_first_not_of(" \t\r\n") != std::string::npos) {
+        Note a = *n;
+        a.text = m_text;
+        commit(s, a);
+    }
+
+    label("Source");
+    const SourceKind* kind = kinds.find(n->source);
+    std::string preview = kind ? kind->english + "  " + kind->chinese : n->source;
+    if (ImGui::BeginCombo("##source", preview.c_str())) {
+        for (const auto& k : kinds.all()) {
+            const bool chosen = k.key == n->source;
+            if (ImGui::Selectable((k.english + "  " + k.chinese + "##" + k.key).c_str(), chosen) && !chosen) {
+                Note a = *n;
+                a.source = k.key;
+                if (!k.eitherData) a.data = k.data;
+                a.customerInitiated = k.customerInitiated;
+                commit(s, a);
+            }
+        }
+        ImGui::EndCombo();
+    }
+
+    label("Data");
+    int data = n->data == DataKind::Quantitative ? 0 : 1;
+    if (ImGui::RadioButton("quantitative", &data, 0) | (ImGui::SameLine(), ImGui::RadioButton("qualitative", &data, 1))) {
+        Note a = *n;
+        a.data = data == 0 ? DataKind::Quantitative : DataKind::Qualitative;
+        commit(s, a);
+    }
+    label("Contact");
+    bool initiated = n->customerInitiated;
+    if (ImGui::Checkbox("the customer started it", &initiated)) {
+        Note a = *n;
+        a.customerInitiated = initiated;
+        commit(s, a);
+    }
+
+    label("Gathered");
+    const bool dateOk = m_date.empty() || isValidDate(m_date);
+    if (!dateOk) ImGui::PushStyleColor(ImGuiCol_FrameBg, IM_COL32(240, 180, 180, 255));
+    ImGui::InputTextWithHint("##date", "YYYY-MM-DD", &m_date);
+    if (!dateOk) ImGui::PopStyleColor();
+    if (ImGui::IsItemDeactivatedAfterEdit()) {
+        if (dateOk) {
+            Note a = *n;
+            a.dateGathered = m_date;
+            commit(s, a);
+        } else {
+            m_error = "'" + m_date + "' is not a date (YYYY-MM-DD)";
+        }
+    }
+
+    label("Tags");
+    ImGui::InputTextWithHint("##tags", "comma, separated", &m_tags);
+    fonts.addText(m_tags);
+    if (ImGui::IsItemDeactivatedAfterEdit()) {
+        Note a = *n;
+        a.tags = splitTags(m_tags);
+        commit(s, a);
+    }
+    label("Segment");
+    ImGui::InputText("##segment", &m_segment);
+    fonts.addText(m_segment);
+    if (ImGui::IsItemDeactivatedAfterEdit()) {
+        Note a = *n;
+        a.segment = m_segment;
+        commit(s, a);
+    }
+
+    label("Votes");
+    int votes = n->votes;
+    if (ImGui::InputInt("##votes", &votes) && votes >= 0 && votes <= limits::kMaxVotes) {
+        Note a = *n;
+        a.votes = votes;
+        commit(s, a);
+    }
+
+    label("State");
+    const char* states[] = {"tray", "pinned", "archived"};
+    int state = static_cast<int>(n->state);
+    if (ImGui::Combo("##state", &state, states, 3) && state != static_cast<int>(n->state)) {
+        Note a = *n;
+        a.state = static_cast<NoteState>(state);
+        commit(s, a);
+    }
+
+    label("Colour");
+    ImVec4 col = toVec(noteColour(*n, kinds));
+    if (ImGui::ColorEdit3("##colour", &col.x, ImGuiColorEditFlags_NoInputs)) {
+        Note a = *n;
+        a.colour = (static_cast<std::uint32_t>(col.x * 255 + 0.5f) << 16) | (static_cast<std::uint32_t>(col.y * 255 + 0.5f) << 8) |
+                   static_cast<std::uint32_t>(col.z * 255 + 0.5f);
+        if (a.colour == 0) a.colour = 1;  // 0 means "the source kind's colour"
+        commit(s, a);
+    }
+    if (n->colour != 0) {
+        ImGui::SameLine();
+        if (ImGui::SmallButton("source colour")) {
+            Note a = *n;
+            a.colour = 0;
+            commit(s, a);
+        }
+    }
+
+    if (!m_error.empty()) ImGui::TextColored({0.8f, 0.1f, 0.1f, 1}, "%s", m_error.c_str());
+    ImGui::Separator();
+    ImGui::TextDisabled("Quadrant %d · by %s", n->quadrant, n->author.c_str());
+    ImGui::TextDisabled("Created %s · changed %s", formatTime(n->created).c_str(), formatTime(n->updated).c_str());
+    if (s.facts.corroborated(n->id)) ImGui::TextColored({0.13f, 0.55f, 0.25f, 1}, "Corroborated: supported from two or more source kinds");
+    if (s.facts.contested(n->id)) ImGui::TextColored({0.82f, 0.18f, 0.18f, 1}, "Contested: an open question for the next research round");
+
+    if (!n->provenance.file.empty() || !n->provenance.excerpt.empty()) {
+        ImGui::Separator();
+        ImGui::TextUnformatted("Provenance");
+        ImGui::TextWrapped("%s  %s", n->provenance.file.c_str(), n->provenance.location.c_str());
+        if (!n->provenance.excerpt.empty()) {
+            fonts.addText(n->provenance.excerpt);
+            ImGui::TextDisabled("%s", n->provenance.excerpt.substr(0, 2000).c_str());
+        }
+    }
+
+    ImGui::Separator();
+    const auto& links = s.doc->linksOf(n->id);
+    ImGui::Text("Links (%zu)", links.size());
+    std::string jump, remove;
+    for (const auto& linkId : links) {
+        const Link* l = s.doc->link(linkId);
+        if (!l) continue;
+        const std::string otherId = l->from == n->id ? l->to : l->from;
+        const Note* other = s.doc->note(otherId);
+        ImGui::PushID(linkId.c_str());
+        const ImVec4 kc = l->kind == LinkKind::Supports   ? ImVec4{0.13f, 0.55f, 0.25f, 1}
+                          : l->kind == LinkKind::Conflicts ? ImVec4{0.82f, 0.18f, 0.18f, 1}
+                                                           : ImVec4{0.5f, 0.5f, 0.52f, 1};
+        ImGui::TextColored(kc, "%s %s", l->from == n->id ? "→" : "←", std::string(toString(l->kind)).c_str());
+        ImGui::SameLine();
+        if (ImGui::SmallButton("go")) jump = otherId;
+        ImGui::SameLine();
+        if (ImGui::SmallButton("remove")) remove = linkId;
+        ImGui::SameLine();
+        ImGui::TextWrapped("%s%s%s", other ? noteTitle(*other).c_str() : otherId.c_str(), l->label.empty() ? "" : "  · ",
+                           l->label.c_str());
+        ImGui::PopID();
+    }
+    if (!remove.empty()) {
+        try {
+            s.editor->deleteLinks({remove});
+        } catch (const std::exception& e) {
+            m_error = e.what();
+        }
+    }
+    if (!jump.empty()) wall.focusNote(jump);
+}
+
+void FiltersPanel::draw(BoardSession& s, Fonts& fonts, float scale) {
+    NoteFilter& f = s.filter;
+    ImGui::TextUnformatted("Search");
+    ImGui::SetNextItemWidth(-1);
+    if (m_focusSearch) {
+        ImGui::SetKeyboardFocusHere();
+        m_focusSearch = false;
+    }
+    ImGui::InputTextWithHint("##search", "text, tag, segment…  (Ctrl+F)", &f.text);
+    fonts.addText(f.text);
+
+    if (f.active()) {
+        int matching = 0, total = 0;
+        for (const auto& [id, n] : s.doc->notes())
+            if (n.state == NoteState::Pinned) {
+                ++total;
+                matching += f.matches(n) ? 1 : 0;
+            }
+        ImGui::TextColored({0.15f, 0.39f, 0.92f, 1}, "%d of %d notes match; the rest are dimmed", matching, total);
+        if (ImGui::Button("Clear filters")) f = NoteFilter{};
+    }
+
+    if (ImGui::CollapsingHeader("Source kinds", ImGuiTreeNodeFlags_DefaultOpen)) {
+        for (const auto& k : s.doc->sourceKinds().all()) {
+            auto it = s.facts.counts().bySource.find(k.key);
+            const int count = it == s.facts.counts().bySource.end() ? 0 : it->second;
+            if (count == 0 && !f.sources.count(k.key)) continue;
+            bool on = f.sources.count(k.key) > 0;
+            swatch(k.colour, ImGui::GetTextLineHeight());
+            ImGui::SameLine();
+            if (ImGui::Checkbox((k.english + "  " + k.chinese + "  (" + std::to_string(count) + ")##" + k.key).c_str(), &on)) {
+                if (on) f.sources.insert(k.key);
+                else f.sources.erase(k.key);
+            }
+        }
+    }
+    auto checklist = [&](const char* title, const std::vector<std::string>& items, std::set<std::string>& chosen) {
+        if (!ImGui::CollapsingHeader(title)) return;
+        for (const auto& item : items) {
+            bool on = chosen.count(item) > 0;
+            if (ImGui::Checkbox(item.c_str(), &on)) {
+                if (on) chosen.insert(item);
+                else chosen.erase(item);
+            }
+        }
+    };
+    checklist("Tags", s.facts.tags(), f.tags);
+    checklist("Authors", s.facts.authors(), f.authors);
+    if (ImGui::CollapsingHeader("Date gathered")) {
+        const float w = 120 * scale;
+        ImGui::SetNextItemWidth(w);
+        ImGui::InputTextWithHint("from", "YYYY-MM-DD", &f.dateFrom);
+        ImGui::SetNextItemWidth(w);
+        ImGui::InputTextWithHint("to", "YYYY-MM-DD", &f.dateTo);
+        for (const std::string* d : {&f.dateFrom, &f.dateTo})
+            if (!d->empty() && !isValidDate(*d)) ImGui::TextColored({0.8f, 0.1f, 0.1f, 1}, "'%s' is not a date", d->c_str());
+    }
+}
+
+void drawLegend(BoardSession& s, const Palette& palette, bool chinese, float scale) {
+    const auto& bySource = s.facts.counts().bySource;
+    for (const auto& k : s.doc->sourceKinds().all()) {
+        auto it = bySource.find(k.key);
+        if (it == bySource.end()) continue;
+        swatch(k.colour, ImGui::GetTextLineHeight());
+        ImGui::SameLine();
+        ImGui::Text("%s  %d", (chinese ? k.chinese + "  " + k.english : k.english + "  " + k.chinese).c_str(), it->second);
+    }
+    if (bySource.empty()) ImGui::TextDisabled("No notes on the wall yet.");
+    ImGui::Separator();
+    auto line = [&](ImU32 col, bool dashed, const char* text) {
+        const ImVec2 p = ImGui::GetCursorScreenPos();
+        const float y = p.y + ImGui::GetTextLineHeight() / 2, w = 28 * scale;
+        ImDrawList* dl = ImGui::GetWindowDrawList();
+        if (dashed)
+            for (float x = 0; x < w; x += 8) dl->AddLine({p.x + x, y}, {p.x + std::min(x + 4, w), y}, col, 2.5f);
+        else dl->AddLine({p.x, y}, {p.x + w, y}, col, 2.5f);
+        ImGui::Dummy({w, ImGui::GetTextLineHeight()});
+        ImGui::SameLine();
+        ImGui::TextUnformatted(text);
+    };
+    line(palette.supports, false, "supports  支持");
+    line(palette.conflicts, true, "conflicts  冲突");
+    line(palette.relates, false, "relates  相关");
+    ImGui::TextColored({0.13f, 0.55f, 0.25f, 1}, "●");
+    ImGui::SameLine();
+    ImGui::TextUnformatted("corroborated: support from 2+ source kinds");
+    ImGui::TextColored({0.82f, 0.18f, 0.18f, 1}, "●");
+    ImGui::SameLine();
+    ImGui::TextUnformatted("contested: has a conflicts link");
+}
+
+}  // namespace cc::gui

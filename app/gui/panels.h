@@ -1,0 +1,43 @@
+#pragma once
+// The side panels of the window: the inspector of the selected note, the filters and the
+// source legend. They draw and forward edits to the editor; they hold no board data.
+
+#include <string>
+
+#include "board_session.h"
+#include "theme.h"
+
+namespace cc::gui {
+
+class WallView;
+class Fonts;
+
+class Inspector {
+public:
+    /// Draws the inspector's content for the current selection.
+    void draw(BoardSession& s, WallView& wall, Fonts& fonts, float scale);
+
+private:
+    void load(const Note& n);
+    void commit(BoardSession& s, const Note& after);
+
+    std::string m_id;            // the note the buffers were loaded from
+    std::uint64_t m_revision = 0;
+    std::string m_text, m_date, m_tags, m_segment;
+    std::string m_error;
+};
+
+class FiltersPanel {
+public:
+    void draw(BoardSession& s, Fonts& fonts, float scale);
+    /// Puts the keyboard in the search field on the next frame (Ctrl+F).
+    void focusSearch() { m_focusSearch = true; }
+
+private:
+    bool m_focusSearch = false;
+};
+
+/// The source legend: the kinds on the board with their colours, the link kinds and the marks.
+void drawLegend(BoardSession& s, const Palette& palette, bool chinese, float scale);
+
+}  // namespace cc::gui

@@ -1,0 +1,90 @@
+#pragma once
+// Drawing the wall, after Tracy: compute first (what is visible, at which level of detail),
+// draw second (plain draw-list calls). Cost follows what is visible, not what exists:
+//  - notes come from the spatial index for the view rectangle;
+//  - a note drawn a few pixels high is a plain rectangle, below two pixels notes fold into
+//    marks (one per 3×3-pixel cell);
+//  - links are culled by their bounding boxes through a grid rebuilt only when the board changes;
+//  - per-note facts (colour, title, initials, filter match) are cached per document revision.
+// Used by the window, the `screenshot` and `frames` commands and the headless frame benchmark.
+
+#include <imgui.h>
+
+#include <cstdint>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "camera.h"
+#include "derived_facts.h"
+#include "note_filter.h"
+#include "selection.h"
+#include "spatial_index.h"
+#include "theme.h"
+
+namespace cc::gui {
+
+class Fonts;
+
+/// Everything one frame of the wall depends on.
+struct WallScene {
+    const Document* doc = nullptr;
+    const SpatialIndex* index = nullptr;
+    const DerivedFacts* facts = nullptr;
+    const Fonts* fonts = nullptr;
+    const Palette* palette = nullptr;
+    Camera camera;
+    ImVec2 origin{0, 0}, size{0, 0};   ///< the view rectangle on screen
+    const Selection* selection = nullptr;
+    const NoteFilter* filter = nullptr;
+    double dragDx = 0, dragDy = 0;     ///< preview offset of the selected notes during a drag
+    std::string hovered;               ///< note under the pointer
+    std::string editing;               ///< note whose text is being edited (its text is not drawn)
+    std::string linkHandleOf;          ///< note that shows its link handle
+    bool chineseBadges = false;        ///< source badges in Chinese rather than English
+    float uiScale = 1;                 ///< the monitor's content scale
+};
+
+/// What a frame drew, for tests and benchmarks.
+struct WallStats {
+    int visible = 0, cards = 0, plain = 0, marks = 0, links = 0;
+};
+
+class WallRenderer {
+public:
+    /// Draws the wall into a draw list, clipped to the scene's view rectangle.
+    WallStats draw(ImDrawList* dl, const WallScene& s);
+    /// Where a note is drawn on screen (with the drag preview applied).
+    static Rect noteWallRect(const Note& n, const WallScene& s);
+    /// The wall's bounds as of the last frame (what "fit wall" shows).
+    const Rect& wallBoundsCached() const { return m_wallBounds; }
+
+private:
+    struct CachedNote {
+        ImU32 fill = 0;
+        std::string title, body, initials, badge;
+        bool matches = true;
+    };
+    void refresh(const WallScene& s);
+    void drawQuadrants(ImDrawList* dl, const WallScene& s);
+    void drawLinks(ImDrawList* dl, const WallScene& s, const Rect& view, bool detailed, WallStats& st);
+    void drawCard(ImDrawList* dl, const WallScene& s, const Note& n, const CachedNote& c, const Rect& r);
+
+    // Per document revision (and filter, theme and badge language).
+    const Document* m_doc = nullptr;
+    std::uint64_t m_revision = ~0ull;
+    NoteFilter m_filter;
+    const Palette* m_palette = nullptr;
+    bool m_chinese = false;
+    std::unordered_map<const Note*, CachedNote> m_notes;
+    Rect m_wallBounds;
+    // Links by grid cell of their bounding boxes.
+    double m_linkCell = 2048;
+    std::unordered_map<std::int64_t, std::vector<const Link*>> m_linkGrid;
+    std::vector<std::uint32_t> m_markGrid;  // folded marks: which 3×3-pixel cells are taken
+    std::uint32_t m_markStamp = 0;
+    std::unordered_map<const Link*, std::uint32_t> m_linkSeen;
+    std::uint32_t m_linkStamp = 0;
+};
+
+}  // namespace cc::gui
