@@ -75,3 +75,44 @@ TEST_F(Queries, CountsByQuadrantSourceDataAndChannel) {
     EXPECT_EQ(c.internal, 1);
     EXPECT_EQ(c.customerInitiated, 1);
 }
+
+#include "note_filter.h"
+
+TEST(NoteFilter, MatchesTextSourcesTagsAuthorsAndDates) {
+    Note n;
+    n.text = "App 转账失败率 3.2%";
+    n.source = "web_callcenter";
+    n.tags = {"mobile", "transfers"};
+    n.author = "王芳";
+    n.dateGathered = "2026-10-05";
+    NoteFilter f;
+    EXPECT_FALSE(f.active());
+    EXPECT_TRUE(f.matches(n));
+    f.text = "app";
+    EXPECT_TRUE(f.matches(n));
+    f.text = "转账";
+    EXPECT_TRUE(f.matches(n));
+    f.text = "MOBILE";  // tags count too
+    EXPECT_TRUE(f.matches(n));
+    f.text = "branch";
+    EXPECT_FALSE(f.matches(n));
+    f = {};
+    f.sources = {"survey"};
+    EXPECT_FALSE(f.matches(n));
+    f.sources.insert("web_callcenter");
+    EXPECT_TRUE(f.matches(n));
+    f = {};
+    f.tags = {"fees", "transfers"};
+    EXPECT_TRUE(f.matches(n));
+    f.authors = {"Tom Baker"};
+    EXPECT_FALSE(f.matches(n));
+    f = {};
+    f.dateFrom = "2026-10-01";
+    f.dateTo = "2026-10-31";
+    EXPECT_TRUE(f.matches(n));
+    f.dateFrom = "2026-10-06";
+    EXPECT_FALSE(f.matches(n));
+    n.dateGathered.clear();
+    f.dateFrom.clear();
+    EXPECT_FALSE(f.matches(n));  // a date range leaves out notes without a date
+}
