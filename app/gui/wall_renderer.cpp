@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "fonts.h"
+#include "text_layout.h"
 
 namespace cc::gui {
 
@@ -72,7 +73,7 @@ std::int64_t cellKey(int x, int y) { return (static_cast<std::int64_t>(x) << 32)
 
 }  // namespace
 
-Rect WallRenderer::noteWallRect(const Note& n, const WallScene& s) {
+Rect WallRenderer::noteWallRect(const Note& n, const WallScene& s) {  // for callers without the cache
     Rect r = noteRect(n);
     if ((s.dragDx != 0 || s.dragDy != 0) && s.selection && s.selection->contains(n.id)) {
         r.x += s.dragDx;
@@ -83,46 +84,61 @@ Rect WallRenderer::noteWallRect(const Note& n, const WallScene& s) {
 
 void WallRenderer::refresh(const WallScene& s) {
     const bool filterChanged = !s.filter ? m_filter.active() : !(*s.filter == m_filter);
-    if (m_doc == s.doc && m_revision == s.doc->revision() && !filterChanged && m_palette == s.palette &&
-        m_chinese == s.chineseBadges)
-        return;
     const bool docChanged = m_doc != s.doc || m_revision != s.doc->revision();
-    m_doc = s.doc;
-    m_revision = s.doc->revision();
-    m_filter = s.filter ? *s.filter : NoteFilter{};
-    m_palette = s.palette;
-    m_chinese = s.chineseBadges;
-    m_notes.clear();
-    const SourceKinds& kinds = s.doc->sourceKinds();
-    for (const auto& [id, n] : s.doc->notes()) {
-        if (n.state != NoteState::Pinned) continue;
-        CachedNote c;
-        c.fill = noteFill(*s.palette, noteColour(n, kinds));
-        c.title = noteTitle(n);
-        const auto nl = n.text.find(c.title);
-        if (nl != std::string::npos) {
-            auto bodyStart = n.text.find('\n', nl + c.title.size());
-            if (bodyStart != std::string::npos) c.body = n.text.substr(bodyStart + 1);
+    const bool selectionChanged = m_selection != s.selection ||
+                                  (s.selection && m_selectionRevision != s.selection->revision());
+    if (docChanged || filterChanged || m_palette != s.palette || m_chinese != s.chineseBadges) {
+        m_doc = s.doc;
+        m_revision = s.doc->revision();
+        m_filter = s.filter ? *s.filter : NoteFilter{};
+        m_palette = s.palette;
+        m_chinese = s.chineseBadges;
+        m_notes.clear();
+        m_slot.clear();
+        const SourceKinds& kinds = s.doc->sourceKinds();
+        for (const Note* n : s.doc->sortedNotes()) {  // creation order: the stacking order
+            if (n->state != NoteState::Pinned) continue;
+            CachedNote c;
+            c.note = n;
+            c.rect = noteRect(*n);
+            c.fill = noteFill(*s.palette, noteColour(*n, kinds));
+            c.title = noteTitle(*n);
+            const auto at = n->text.find(c.title);
+            if (at != std::string::npos) {
+                auto bodyStart = n->text.find('\n', at + c.title.size());
+                if (bodyStart != std::string::npos) c.body = n->text.substr(bodyStart + 1);
+            }
+            c.initials = initialsOf(n->author);
+            if (const SourceKind* k = kinds.find(n->source)) c.badge = s.chineseBadges ? k->chinese : k->english;
+            c.matches = m_filter.matches(*n);
+            m_slot.emplace(n, static_cast<std::uint32_t>(m_notes.size()));
+            m_notes.push_back(std::move(c));
         }
-        c.initials = initialsOf(n.author);
-        if (const SourceKind* k = kinds.find(n.source)) c.badge = s.chineseBadges ? k->chinese : k->english;
-        c.matches = m_filter.matches(n);
-        m_notes.emplace(&n, std::move(c));
-    }
-    if (docChanged) {
-        m_wallBounds = wallBounds(*s.doc);
+        m_links.clear();
         m_linkGrid.clear();
-        for (const auto& [id, l] : s.doc->links()) {
-            const Note* a = s.doc->note(l.from);
-            const Note* b = s.doc->note(l.to);
-            if (!a || !b || a->state != NoteState::Pinned || b->state != NoteState::Pinned) continue;
-            const Rect bb = noteRect(*a).united(noteRect(*b));
+        for (const Link* l : s.doc->sortedLinks()) {
+            auto a = m_slot.find(s.doc->note(l->from)), b = m_slot.find(s.doc->note(l->to));
+            if (a == m_slot.end() || b == m_slot.end()) continue;  // an end is not on the wall
+            const auto index = static_cast<std::uint32_t>(m_links.size());
+            m_links.push_back({l, a->second, b->second});
+            const Rect bb = m_notes[a->second].rect.united(m_notes[b->second].rect);
             const int x0 = static_cast<int>(std::floor(bb.x / m_linkCell)), x1 = static_cast<int>(std::floor(bb.right() / m_linkCell));
             const int y0 = static_cast<int>(std::floor(bb.y / m_linkCell)), y1 = static_cast<int>(std::floor(bb.bottom() / m_linkCell));
             for (int x = x0; x <= x1; ++x)
-                for (int y = y0; y <= y1; ++y) m_linkGrid[cellKey(x, y)].push_back(&l);
+                for (int y = y0; y <= y1; ++y) m_linkGrid[cellKey(x, y)].push_back(index);
         }
-        m_linkSeen.clear();
+        m_linkSeen.assign(m_links.size(), 0);
+        m_linkStamp = 0;
+        if (docChanged) m_wallBounds = wallBounds(*s.doc);
+        m_selectionRevision = ~0ull;  // the selected flags are refilled below
+    }
+    if (selectionChanged || m_selectionRevision == ~0ull) {
+        m_selection = s.selection;
+        m_selectionRevision = s.selection ? s.selection->revision() : 0;
+        for (auto& c : m_notes) c.selected = false;
+        if (s.selection)
+            for (const auto& id : s.selection->ids())
+                if (auto it = m_slot.find(s.doc->note(id)); it != m_slot.end()) m_notes[it->second].selected = true;
     }
 }
 
@@ -168,23 +184,24 @@ void WallRenderer::drawQuadrants(ImDrawList* dl, const WallScene& s) {
         const float descSize = 22.0f * z;
         if (descSize >= 8) {
             const ImVec4 clip{a.x, a.y, a.x + width, a.y + static_cast<float>(kQuadrantHeader * z)};
-            dl->AddText(s.fonts->forSize(descSize), descSize, {at.x, at.y + titleSize * 1.3f}, p.description,
-                        qi.description.c_str(), nullptr, width - 48 * z, &clip);
+            drawWrapped(dl, s.fonts->forSize(descSize), descSize, {at.x, at.y + titleSize * 1.3f}, p.description,
+                        qi.description, width - 48 * z, clip, 3);
         }
     }
 }
 
-void WallRenderer::drawLinks(ImDrawList* dl, const WallScene& s, const Rect& view, bool detailed, WallStats& st) {
+void WallRenderer::drawLinks(ImDrawList* dl, const WallScene& s, const Rect& view, bool whole, bool detailed,
+                             WallStats& st) {
     const Palette& p = *s.palette;
     const ImVec2 centre{s.origin.x + s.size.x / 2, s.origin.y + s.size.y / 2};
     const float z = static_cast<float>(s.camera.zoom);
-    const bool dragging = s.dragDx != 0 || s.dragDy != 0;
+    const bool filtering = s.filter && s.filter->active();
 
-    auto drawOne = [&](const Link& l) {
-        const Note* a = s.doc->note(l.from);
-        const Note* b = s.doc->note(l.to);
-        if (!a || !b) return;
-        const Rect ra = noteWallRect(*a, s), rb = noteWallRect(*b, s);
+    auto drawOne = [&](const CachedLink& cl) {
+        const CachedNote& na = m_notes[cl.a];
+        const CachedNote& nb = m_notes[cl.b];
+        const Link& l = *cl.link;
+        const Rect ra = placed(na, s), rb = placed(nb, s);
         if (!ra.united(rb).intersects(view)) return;
         double ax, ay, bx, by;
         borderPoint(ra, rb.x + rb.w / 2, rb.y + rb.h / 2, ax, ay);
@@ -193,11 +210,7 @@ void WallRenderer::drawLinks(ImDrawList* dl, const WallScene& s, const Rect& vie
         const float len = std::hypot(pb.x - pa.x, pb.y - pa.y);
         if (len < 2) return;
         ImU32 col = l.kind == LinkKind::Supports ? p.supports : l.kind == LinkKind::Conflicts ? p.conflicts : p.relates;
-        auto matches = [&](const Note* n) {
-            auto it = m_notes.find(n);
-            return it != m_notes.end() && it->second.matches;
-        };
-        const bool dimmed = (s.filter && s.filter->active()) && !(matches(a) && matches(b));
+        const bool dimmed = filtering && !(na.matches && nb.matches);
         if (dimmed) col = withAlpha(col, alphaOf(col) / 4);
         ++st.links;
         if (!detailed) {
@@ -250,48 +263,40 @@ void WallRenderer::drawLinks(ImDrawList* dl, const WallScene& s, const Rect& vie
         }
     };
 
-    const bool whole = view.w * view.h >= 0.5 * m_wallBounds.w * m_wallBounds.h;
-    if (whole || m_linkGrid.empty()) {
-        for (const auto& [id, l] : s.doc->links()) {
-            const Note* a = s.doc->note(l.from);
-            const Note* b = s.doc->note(l.to);
-            if (a && b && a->state == NoteState::Pinned && b->state == NoteState::Pinned) drawOne(l);
-        }
+    if (whole) {
+        for (const auto& cl : m_links) drawOne(cl);
         return;
     }
     if (++m_linkStamp == 0) {
-        m_linkSeen.clear();
+        std::fill(m_linkSeen.begin(), m_linkSeen.end(), 0);
         m_linkStamp = 1;
     }
+    auto visit = [&](std::uint32_t index) {
+        if (m_linkSeen[index] == m_linkStamp) return;
+        m_linkSeen[index] = m_linkStamp;
+        drawOne(m_links[index]);
+    };
     const int x0 = static_cast<int>(std::floor(view.x / m_linkCell)), x1 = static_cast<int>(std::floor(view.right() / m_linkCell));
     const int y0 = static_cast<int>(std::floor(view.y / m_linkCell)), y1 = static_cast<int>(std::floor(view.bottom() / m_linkCell));
-    auto visit = [&](const Link* l) {
-        auto& seen = m_linkSeen[l];
-        if (seen == m_linkStamp) return;
-        seen = m_linkStamp;
-        drawOne(*l);
-    };
     for (int x = x0; x <= x1; ++x)
-        for (int y = y0; y <= y1; ++y) {
-            auto it = m_linkGrid.find(cellKey(x, y));
-            if (it != m_linkGrid.end())
-                for (const Link* l : it->second) visit(l);
-        }
+        for (int y = y0; y <= y1; ++y)
+            if (auto it = m_linkGrid.find(cellKey(x, y)); it != m_linkGrid.end())
+                for (std::uint32_t index : it->second) visit(index);
     // During a drag the grid still has the old places: draw the dragged notes' links as well.
-    if (dragging && s.selection)
-        for (const auto& id : s.selection->ids())
-            for (const auto& linkId : s.doc->linksOf(id))
-                if (const Link* l = s.doc->link(linkId)) visit(l);
+    if ((s.dragDx != 0 || s.dragDy != 0) && s.selection)
+        for (std::uint32_t index = 0; index < m_links.size() && s.selection->size() < 2000; ++index)
+            if (m_notes[m_links[index].a].selected || m_notes[m_links[index].b].selected) visit(index);
 }
 
-void WallRenderer::drawCard(ImDrawList* dl, const WallScene& s, const Note& n, const CachedNote& c, const Rect& r) {
+void WallRenderer::drawCard(ImDrawList* dl, const WallScene& s, const CachedNote& c, const Rect& r) {
+    const Note& n = *c.note;
     const Palette& p = *s.palette;
     const ImVec2 centre{s.origin.x + s.size.x / 2, s.origin.y + s.size.y / 2};
     const float z = static_cast<float>(s.camera.zoom);
     const ImVec2 a = s.camera.toScreen(r.x, r.y, centre), b = s.camera.toScreen(r.right(), r.bottom(), centre);
     const bool dim = !c.matches && s.filter && s.filter->active();
     const int alpha = dim ? 70 : 255;
-    const bool selected = s.selection && s.selection->contains(n.id);
+    const bool selected = c.selected;
     const float rounding = std::min(8.0f * z, 8.0f);
 
     const float shadow = std::clamp(4.0f * z, 1.0f, 5.0f);
@@ -346,13 +351,12 @@ void WallRenderer::drawCard(ImDrawList* dl, const WallScene& s, const Note& n, c
         const float titleSize = static_cast<float>(kTitleSize * z);
         ImFont* tf = s.fonts->forSize(titleSize);
         const ImVec4 tclip{a.x, a.y, b.x, footerTop};
-        dl->AddText(tf, titleSize, {a.x + pad, y}, text, c.title.c_str(), nullptr, wrap, &tclip);
-        if (titleSize >= 9) dl->AddText(tf, titleSize, {a.x + pad + 0.6f, y}, text, c.title.c_str(), nullptr, wrap, &tclip);
-        y += tf->CalcTextSizeA(titleSize, FLT_MAX, wrap, c.title.c_str()).y + 3 * z;
+        y += drawWrapped(dl, tf, titleSize, {a.x + pad, y}, text, c.title, wrap, tclip, 3, titleSize >= 9 ? 0.6f : 0);
+        y += 2 * z;
         if (!c.body.empty() && y < footerTop) {
             const float bodySize = static_cast<float>(kBodySize * z);
-            dl->AddText(s.fonts->forSize(bodySize), bodySize, {a.x + pad, y}, withAlpha(p.noteText, dim ? 70 : 215),
-                        c.body.c_str(), nullptr, wrap, &tclip);
+            drawWrapped(dl, s.fonts->forSize(bodySize), bodySize, {a.x + pad, y}, withAlpha(p.noteText, dim ? 70 : 215),
+                        c.body, wrap, tclip);
         }
     }
 
@@ -398,21 +402,26 @@ WallStats WallRenderer::draw(ImDrawList* dl, const WallScene& s) {
     const double notePixels = kNoteHeight * z;
     const bool detailed = notePixels >= kCardPixels;
 
-    std::vector<const Note*> visible = s.index->query(view);
-    // Dragged notes may have left the indexed places: make sure they are drawn where they are now.
-    if ((s.dragDx != 0 || s.dragDy != 0) && s.selection) {
-        for (const auto& id : s.selection->ids())
-            if (const Note* n = s.doc->note(id); n && n->state == NoteState::Pinned &&
-                                                 std::find(visible.begin(), visible.end(), n) == visible.end())
-                visible.push_back(n);
+    // The whole wall: walk the cached notes in stacking order. Zoomed in: ask the spatial index.
+    const bool whole = view.w * view.h >= 0.5 * m_wallBounds.w * m_wallBounds.h;
+    m_visible.clear();
+    const bool dragging = s.dragDx != 0 || s.dragDy != 0;
+    if (whole) {
+        for (std::uint32_t i = 0; i < m_notes.size(); ++i)
+            if (placed(m_notes[i], s).intersects(view)) m_visible.push_back(i);
+    } else {
+        for (const Note* n : s.index->query(view))
+            if (auto it = m_slot.find(n); it != m_slot.end() && !(dragging && m_notes[it->second].selected))
+                m_visible.push_back(it->second);
+        // Dragged notes are drawn where they are now, wherever the index has them.
+        if (dragging)
+            for (std::uint32_t i = 0; i < m_notes.size() && s.selection->size() < 2000; ++i)
+                if (m_notes[i].selected && placed(m_notes[i], s).intersects(view)) m_visible.push_back(i);
+        std::sort(m_visible.begin(), m_visible.end());  // slots are in stacking order
     }
-    st.visible = static_cast<int>(visible.size());
-    drawLinks(dl, s, view, detailed, st);
+    st.visible = static_cast<int>(m_visible.size());
+    drawLinks(dl, s, view, whole, detailed, st);
 
-    if (visible.size() <= 4000)  // stacking order matters when notes are big enough to overlap visibly
-        std::sort(visible.begin(), visible.end(), [](const Note* a, const Note* b) {
-            return a->created != b->created ? a->created < b->created : a->id < b->id;
-        });
     const bool filtering = s.filter && s.filter->active();
     if (!detailed) {
         const int gw = static_cast<int>(s.size.x / 3) + 2, gh = static_cast<int>(s.size.y / 3) + 2;
@@ -424,18 +433,16 @@ WallStats WallRenderer::draw(ImDrawList* dl, const WallScene& s) {
             std::fill(m_markGrid.begin(), m_markGrid.end(), 0);
             m_markStamp = 1;
         }
-        for (const Note* n : visible) {
-            auto it = m_notes.find(n);
-            if (it == m_notes.end()) continue;
-            const CachedNote& c = it->second;
-            const Rect r = noteWallRect(*n, s);
+        for (std::uint32_t slot : m_visible) {
+            const CachedNote& c = m_notes[slot];
+            const Rect r = placed(c, s);
             const ImVec2 a = s.camera.toScreen(r.x, r.y, centre);
             const bool dim = filtering && !c.matches;
             if (notePixels >= kFoldPixels) {
                 const ImVec2 b = s.camera.toScreen(r.right(), r.bottom(), centre);
                 dl->AddRectFilled(a, b, withAlpha(c.fill, dim ? 60 : 255));
                 if (notePixels >= 8) dl->AddRect(a, b, withAlpha(p.noteBorder, dim ? 15 : 70));
-                if (s.selection && s.selection->contains(n->id)) dl->AddRect({a.x - 1, a.y - 1}, {b.x + 1, b.y + 1}, p.selection, 0, 0, 2);
+                if (c.selected) dl->AddRect({a.x - 1, a.y - 1}, {b.x + 1, b.y + 1}, p.selection, 0, 0, 2);
                 ++st.plain;
             } else {
                 const int gx = static_cast<int>((a.x - s.origin.x) / 3), gy = static_cast<int>((a.y - s.origin.y) / 3);
@@ -449,10 +456,8 @@ WallStats WallRenderer::draw(ImDrawList* dl, const WallScene& s) {
             }
         }
     } else {
-        for (const Note* n : visible) {
-            auto it = m_notes.find(n);
-            if (it == m_notes.end()) continue;
-            drawCard(dl, s, *n, it->second, noteWallRect(*n, s));
+        for (std::uint32_t slot : m_visible) {
+            drawCard(dl, s, m_notes[slot], placed(m_notes[slot], s));
             ++st.cards;
         }
     }

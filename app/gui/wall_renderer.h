@@ -60,31 +60,48 @@ public:
     const Rect& wallBoundsCached() const { return m_wallBounds; }
 
 private:
+    /// What a frame needs of a note, computed once per document revision, so that drawing the
+    /// whole wall walks one array instead of looking notes up by id.
     struct CachedNote {
+        const Note* note = nullptr;
+        Rect rect;
         ImU32 fill = 0;
         std::string title, body, initials, badge;
         bool matches = true;
+        bool selected = false;
+    };
+    struct CachedLink {
+        const Link* link;
+        std::uint32_t a, b;  // slots of its notes
     };
     void refresh(const WallScene& s);
     void drawQuadrants(ImDrawList* dl, const WallScene& s);
-    void drawLinks(ImDrawList* dl, const WallScene& s, const Rect& view, bool detailed, WallStats& st);
-    void drawCard(ImDrawList* dl, const WallScene& s, const Note& n, const CachedNote& c, const Rect& r);
+    void drawLinks(ImDrawList* dl, const WallScene& s, const Rect& view, bool whole, bool detailed, WallStats& st);
+    void drawCard(ImDrawList* dl, const WallScene& s, const CachedNote& c, const Rect& r);
+    Rect placed(const CachedNote& c, const WallScene& s) const {
+        if (!c.selected || (s.dragDx == 0 && s.dragDy == 0)) return c.rect;
+        return {c.rect.x + s.dragDx, c.rect.y + s.dragDy, c.rect.w, c.rect.h};
+    }
 
-    // Per document revision (and filter, theme and badge language).
+    // Per document revision (and filter, theme, badge language, selection).
     const Document* m_doc = nullptr;
-    std::uint64_t m_revision = ~0ull;
+    std::uint64_t m_revision = ~0ull, m_selectionRevision = ~0ull;
+    const Selection* m_selection = nullptr;
     NoteFilter m_filter;
     const Palette* m_palette = nullptr;
     bool m_chinese = false;
-    std::unordered_map<const Note*, CachedNote> m_notes;
+    std::vector<CachedNote> m_notes;
+    std::unordered_map<const Note*, std::uint32_t> m_slot;
+    std::vector<CachedLink> m_links;
     Rect m_wallBounds;
-    // Links by grid cell of their bounding boxes.
+    // Links by grid cell of their bounding boxes (indices into m_links).
     double m_linkCell = 2048;
-    std::unordered_map<std::int64_t, std::vector<const Link*>> m_linkGrid;
+    std::unordered_map<std::int64_t, std::vector<std::uint32_t>> m_linkGrid;
+    std::vector<std::uint32_t> m_linkSeen;
+    std::uint32_t m_linkStamp = 0;
     std::vector<std::uint32_t> m_markGrid;  // folded marks: which 3×3-pixel cells are taken
     std::uint32_t m_markStamp = 0;
-    std::unordered_map<const Link*, std::uint32_t> m_linkSeen;
-    std::uint32_t m_linkStamp = 0;
+    std::vector<std::uint32_t> m_visible;   // slots drawn this frame
 };
 
 }  // namespace cc::gui

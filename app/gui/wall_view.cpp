@@ -118,7 +118,8 @@ void WallView::handleMouse(const ImVec2& centre) {
     }
     if (hovered && io.MouseWheel != 0) m_camera.zoomAround(std::pow(1.15, io.MouseWheel), io.MousePos, centre);
 
-    if (hovered && ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left)) {
+    if (hovered && (m_doubleClick || ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left))) {
+        if (m_tool.state() != WallTool::State::Idle) m_tool.up(p);
         m_tool.doubleClick(p);
     } else if (hovered && ImGui::IsMouseClicked(ImGuiMouseButton_Left)) {
         m_tool.down(p);

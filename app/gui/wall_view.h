@@ -52,6 +52,8 @@ public:
     const WallStats& stats() const { return m_stats; }
     /// A message for the status bar (a refused link, say), empty when there is none.
     std::string takeMessage() { return std::exchange(m_message, std::string()); }
+    /// The window saw a double-click since the last frame (recognised from press times).
+    void setDoubleClick(bool d) { m_doubleClick = d; }
     /// Sets the view size before the first frame (screenshot and frames commands).
     void setViewSize(ImVec2 size) { m_viewSize = size; }
 
@@ -73,6 +75,7 @@ private:
     float m_uiScale = 1;
     bool m_fitPending = true;
     bool m_panning = false;
+    bool m_doubleClick = false;
     WallStats m_stats;
     std::string m_message;
 

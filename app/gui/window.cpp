@@ -10,6 +10,7 @@
 #include <stb/stb_image_write.h>
 
 #include <chrono>
+#include <cmath>
 #include <clocale>
 #include <cstdlib>
 #include <filesystem>
@@ -49,6 +50,60 @@ void explainNoDisplay(const std::string& board) {
 }
 
 bool g_activity = true;  // set by any input event; an idle window waits instead of drawing
+
+// Dear ImGui 1.86 samples keys once a frame: a key pressed and released between two frames (a
+// fast typist, a tool like xdotool) would never be seen. Releases of keys pressed during the
+// current frame are held back until the frame has run.
+GLFWkeyfun g_imguiKeyCallback = nullptr;
+std::vector<int> g_pressedThisFrame;
+struct DeferredRelease {
+    int key, scancode, mods;
+};
+std::vector<DeferredRelease> g_deferredReleases;
+
+void keyCallback(GLFWwindow* w, int key, int scancode, int action, int mods) {
+    g_activity = true;
+    if (action == GLFW_PRESS) g_pressedThisFrame.push_back(key);
+    if (action == GLFW_RELEASE &&
+        std::find(g_pressedThisFrame.begin(), g_pressedThisFrame.end(), key) != g_pressedThisFrame.end()) {
+        g_deferredReleases.push_back({key, scancode, mods});
+        return;
+    }
+    if (g_imguiKeyCallback) g_imguiKeyCallback(w, key, scancode, action, mods);
+}
+
+// Double-clicks are recognised here, from the press times, rather than by Dear ImGui from its
+// frames: on a slow frame both presses of a double-click can fall into one frame.
+GLFWmousebuttonfun g_imguiMouseCallback = nullptr;
+double g_lastPressTime = -1, g_lastPressX = 0, g_lastPressY = 0;
+bool g_doubleClick = false;
+
+void mouseCallback(GLFWwindow* w, int button, int action, int mods) {
+    g_activity = true;
+    if (button == GLFW_MOUSE_BUTTON_LEFT && action == GLFW_PRESS) {
+        double x, y;
+        glfwGetCursorPos(w, &x, &y);
+        const double now = glfwGetTime();
+        if (g_lastPressTime >= 0 && now - g_lastPressTime < 0.4 && std::hypot(x - g_lastPressX, y - g_lastPressY) < 6) {
+            g_doubleClick = true;
+            g_lastPressTime = -1;
+        } else {
+            g_lastPressTime = now;
+            g_lastPressX = x;
+            g_lastPressY = y;
+        }
+    }
+    if (g_imguiMouseCallback) g_imguiMouseCallback(w, button, action, mods);
+}
+
+void releaseDeferredKeys(GLFWwindow* w) {
+    g_pressedThisFrame.clear();
+    if (g_deferredReleases.empty()) return;
+    for (const auto& r : g_deferredReleases)
+        if (g_imguiKeyCallback) g_imguiKeyCallback(w, r.key, r.scancode, GLFW_RELEASE, r.mods);
+    g_deferredReleases.clear();
+    g_activity = true;  // one more frame sees the keys go up
+}
 
 class App {
 public:
@@ -93,6 +148,7 @@ public:
         ImGui_ImplOpenGL3_NewFrame();
         ImGui_ImplGlfw_NewFrame();
         ImGui::NewFrame();
+        if (m_wall) m_wall->setDoubleClick(std::exchange(g_doubleClick, false));
         ImGui::PushFont(m_fonts->ui());
         drawMain();
         ImGui::PopFont();
@@ -106,6 +162,7 @@ public:
         glClear(GL_COLOR_BUFFER_BIT);
         ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
         if (swap) glfwSwapBuffers(m_window);
+        releaseDeferredKeys(m_window);
     }
 
     /// Commits whatever is being typed (closing the window loses nothing).
@@ -599,9 +656,7 @@ int openWindow(const WindowOptions& options) {
 
     // Any input wakes the idle loop; Dear ImGui's backend chains to these callbacks.
     glfwSetCursorPosCallback(window, [](GLFWwindow*, double, double) { g_activity = true; });
-    glfwSetMouseButtonCallback(window, [](GLFWwindow*, int, int, int) { g_activity = true; });
     glfwSetScrollCallback(window, [](GLFWwindow*, double, double) { g_activity = true; });
-    glfwSetKeyCallback(window, [](GLFWwindow*, int, int, int, int) { g_activity = true; });
     glfwSetCharCallback(window, [](GLFWwindow*, unsigned int) { g_activity = true; });
     glfwSetWindowSizeCallback(window, [](GLFWwindow*, int, int) { g_activity = true; });
     glfwSetWindowFocusCallback(window, [](GLFWwindow*, int) { g_activity = true; });
@@ -613,6 +668,8 @@ int openWindow(const WindowOptions& options) {
     io.IniFilename = nullptr;
     ImGui_ImplGlfw_InitForOpenGL(window, true);
     ImGui_ImplOpenGL3_Init("#version 150");
+    g_imguiKeyCallback = glfwSetKeyCallback(window, keyCallback);
+    g_imguiMouseCallback = glfwSetMouseButtonCallback(window, mouseCallback);
 
     int status = 0;
     {
