@@ -2,6 +2,7 @@
 
 #include <cereal/archives/json.hpp>
 #include <cstdio>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -71,6 +72,14 @@ void checkNesting(const std::string& text, const std::string& path) {
 }  // namespace
 
 void exportBackup(const Document& doc, const std::vector<LogEntry>& log, const std::string& path) {
+    // A backup may replace an older backup, never a board or any other database: `export B --out B`
+    // would otherwise swap the board for its JSON and leave the board's -wal and -shm behind.
+    {
+        std::ifstream existing(path, std::ios::binary);
+        char magic[16] = {};
+        if (existing && existing.read(magic, sizeof magic) && std::memcmp(magic, "SQLite format 3", 16) == 0)
+            fail(path, "is a board (an SQLite database), not a backup; choose another file name");
+    }
     BackupFile b;
     b.board = doc.board();
     for (const Note* n : doc.sortedNotes()) b.notes.push_back(*n);

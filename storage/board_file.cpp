@@ -3,9 +3,12 @@
 #include <SQLiteCpp/Statement.h>
 #include <SQLiteCpp/Transaction.h>
 #include <sqlite3.h>
+#include <fcntl.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <array>
+#include <cerrno>
 #include <cstring>
 #include <cstdio>
 #include <filesystem>
@@ -229,8 +232,15 @@ BoardFile::BoardFile(std::string path, std::unique_ptr<SQLite::Database> db)
 
 std::unique_ptr<BoardFile> BoardFile::create(const std::string& path, const BoardInfo& board,
                                              const std::string& author) {
-    struct stat st{};
-    if (::stat(path.c_str(), &st) == 0) fail(path, "already exists; choose another name or delete it first");
+    // Checking that nothing is there and then creating the file would let two processes that
+    // create the same board at once both succeed, the second overwriting the first's board
+    // record. O_EXCL makes the check and the creation one step; SQLite then fills the empty file.
+    const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+    if (fd < 0) {
+        if (errno == EEXIST) fail(path, "already exists; choose another name or delete it first");
+        fail(path, std::string("cannot create the board (") + std::strerror(errno) + ")");
+    }
+    ::close(fd);
     std::unique_ptr<BoardFile> file;
     try {
         auto db = std::make_unique<SQLite::Database>(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
@@ -390,6 +400,10 @@ void BoardFile::attach(Document& doc) {
 std::int64_t BoardFile::persist(const ChangeSet& cs) {
     try {
         SQLite::Transaction tx(*m_db, SQLite::TransactionBehavior::IMMEDIATE);
+        // A change set may remove and add the same note (a replace) while links point at it:
+        // the links are only dangling between the two statements, so check keys at commit.
+        // SQLite turns this off again when the transaction ends.
+        m_db->exec("PRAGMA defer_foreign_keys = ON");
         Writer w(*m_db);
         for (const auto& l : cs.links.removed) w.removeLink(l);
         for (const auto& n : cs.notes.removed) w.removeNote(n);

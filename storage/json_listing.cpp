@@ -31,6 +31,10 @@ void write(W& w, const Document& doc) {
     str(w, "template", b.templateKey);
     w.Key("created");
     w.Int64(b.created);
+    w.Key("wallWidth");
+    w.Double(b.wallWidth);
+    w.Key("wallHeight");
+    w.Double(b.wallHeight);
     w.EndObject();
 
     w.Key("quadrants");

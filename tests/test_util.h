@@ -1,6 +1,7 @@
 #pragma once
 // Helpers shared by the test executables: temporary folders, file bytes, running programs.
 
+#include <poll.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -74,13 +75,23 @@ inline Run run(const std::vector<std::string>& args) {
     ::close(outPipe[1]);
     ::close(errPipe[1]);
     Run r;
-    // Read both pipes until both close (poll-free: stderr output is small, read it after).
+    // Read both pipes as they fill, so a chatty child cannot block on a full stderr.
     std::array<char, 65536> buf;
-    ssize_t n;
-    while ((n = ::read(outPipe[0], buf.data(), buf.size())) > 0) r.out.append(buf.data(), n);
-    while ((n = ::read(errPipe[0], buf.data(), buf.size())) > 0) r.err.append(buf.data(), n);
-    ::close(outPipe[0]);
-    ::close(errPipe[0]);
+    pollfd fds[2] = {{outPipe[0], POLLIN, 0}, {errPipe[0], POLLIN, 0}};
+    int open = 2;
+    while (open > 0 && ::poll(fds, 2, -1) > 0) {
+        for (int i = 0; i < 2; ++i) {
+            if (fds[i].fd < 0 || !(fds[i].revents & (POLLIN | POLLHUP | POLLERR))) continue;
+            const ssize_t n = ::read(fds[i].fd, buf.data(), buf.size());
+            if (n > 0) {
+                (i == 0 ? r.out : r.err).append(buf.data(), static_cast<std::size_t>(n));
+            } else {
+                ::close(fds[i].fd);
+                fds[i].fd = -1;
+                --open;
+            }
+        }
+    }
     int st = 0;
     ::waitpid(pid, &st, 0);
     r.status = WIFEXITED(st) ? WEXITSTATUS(st) : 128 + WTERMSIG(st);
