@@ -346,6 +346,9 @@ int runCli(int argc, char** argv) {
             if (!before) throw Refusal("no note with id '" + other + "' in " + board);
             Note n = *before;
             opt.applyTo(n, ob.doc->sourceKinds());
+            if (opt.quadrant && opt.x && quadrantOf(n) != *opt.quadrant)
+                throw Refusal("--x/--y place the note in quadrant " + std::to_string(quadrantOf(n)) + ", not " +
+                              std::to_string(*opt.quadrant));
             if (opt.quadrant && !opt.x) {
                 if (n.state == NoteState::Tray) n.state = NoteState::Pinned;
                 if (before->state == NoteState::Tray || quadrantOf(n) != *opt.quadrant) {

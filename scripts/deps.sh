@@ -11,7 +11,7 @@ CC_PACKAGES=(
   libsqlite3-dev libsqlitecpp-dev libcereal-dev rapidjson-dev libcli11-dev
   # tests and benchmarks
   googletest libgtest-dev librapidcheck-dev libbenchmark-dev sqlite3
-  xvfb xauth xdotool x11-utils
+  xvfb xauth xdotool x11-utils xclip imagemagick python3
 )
 
 missing=()

@@ -27,6 +27,8 @@ public:
     ImFont* forSize(float pixels) const;
     const std::string& file() const { return m_file; }
     std::size_t glyphCount() const { return m_chars.size(); }
+    /// How long the last atlas build took.
+    double lastBuildMs() const { return m_buildMs; }
 
 private:
     std::string m_file;
@@ -36,6 +38,7 @@ private:
     ImFont* m_ui = nullptr;
     ImFont* m_sizes[3] = {nullptr, nullptr, nullptr};
     float m_scale = 1.0f;
+    double m_buildMs = 0;
 };
 
 }  // namespace cc::gui

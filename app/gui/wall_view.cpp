@@ -1,6 +1,7 @@
 #include "wall_view.h"
 
 #include <GLFW/glfw3.h>
+#include <imgui_internal.h>
 #include <imgui_stdlib.h>
 
 #include <algorithm>
@@ -63,6 +64,7 @@ void WallView::editNote(const std::string& id) {
     m_editing = id;
     m_editText = n->text;
     m_editFrames = 0;
+    m_editActive = false;
 }
 
 void WallView::finishEditing() {
@@ -99,7 +101,8 @@ void WallView::escape() {
 
 void WallView::handleMouse(const ImVec2& centre) {
     ImGuiIO& io = ImGui::GetIO();
-    const bool hovered = ImGui::IsItemHovered();
+    // A click on the wall also counts while a text field elsewhere is active: it ends that editing.
+    const bool hovered = ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenBlockedByActiveItem);
     const bool spaceHeld = !io.WantTextInput && ImGui::IsKeyDown(GLFW_KEY_SPACE);
     const Pointer p = pointerAt(io.MousePos, centre);
     m_tool.setPixelSize(1.0 / m_camera.zoom);
@@ -118,14 +121,22 @@ void WallView::handleMouse(const ImVec2& centre) {
     }
     if (hovered && io.MouseWheel != 0) m_camera.zoomAround(std::pow(1.15, io.MouseWheel), io.MousePos, centre);
 
-    if (hovered && (m_doubleClick || ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left))) {
+    // Presses are placed where they happened; double-clicks are recognised by the window from
+    // the event stream (Dear ImGui's own detection uses frame-time positions).
+    const Pointer pressed = m_pressPos ? pointerAt(*m_pressPos, centre) : p;
+    const Pointer released = m_releasePos ? pointerAt(*m_releasePos, centre) : p;
+    const bool releasedNow = m_releasePos.has_value();
+    m_pressPos.reset();
+    m_releasePos.reset();
+    if (hovered && m_doubleClick) {
         if (m_tool.state() != WallTool::State::Idle) m_tool.up(p);
-        m_tool.doubleClick(p);
+        m_tool.doubleClick(pressed);
     } else if (hovered && ImGui::IsMouseClicked(ImGuiMouseButton_Left)) {
-        m_tool.down(p);
+        m_tool.down(pressed);
+        if (releasedNow) m_tool.up(released);  // a click shorter than a frame
     } else if (m_tool.state() != WallTool::State::Idle) {
-        if (ImGui::IsMouseDown(ImGuiMouseButton_Left)) m_tool.move(p);
-        else m_tool.up(p);
+        if (ImGui::IsMouseDown(ImGuiMouseButton_Left) && !releasedNow) m_tool.move(p);
+        else m_tool.up(releasedNow ? released : p);
     } else if (hovered) {
         m_tool.move(p);
     }
@@ -184,9 +195,32 @@ void WallView::drawTextEditor(const ImVec2& centre) {
     }
     ImGui::PushFont(font);
     ImGui::SetWindowFontScale(fontPx / font->FontSize);
-    if (m_editFrames == 0) ImGui::SetKeyboardFocusHere();
+    ImGuiIO& io = ImGui::GetIO();
+    if (!m_editActive) {
+        // Dear ImGui gives the text field the keyboard a frame after asking: whatever is typed or
+        // pasted before that goes into the text here, not lost and not to the wall's shortcuts.
+        for (ImWchar c : io.InputQueueCharacters) {
+            if (c < 0x20 && c != '\n') continue;
+            char buf[5];
+            ImTextCharToUtf8(buf, c);
+            m_editText += buf;
+        }
+        io.InputQueueCharacters.resize(0);
+        if (io.KeyCtrl && ImGui::IsKeyPressed(GLFW_KEY_V, false))
+            if (const char* clip = ImGui::GetClipboardText()) m_editText += clip;
+        ImGui::SetKeyboardFocusHere();
+    }
     ImGui::InputTextMultiline("##text", &m_editText, ImGui::GetContentRegionAvail(), ImGuiInputTextFlags_None);
-    const bool deactivated = m_editFrames > 1 && (ImGui::IsItemDeactivated() || !ImGui::IsItemActive());
+    const bool wasActive = m_editActive;
+    m_editActive = ImGui::IsItemActive();
+    if (m_editActive && !wasActive) {
+        // Put the cursor at the end of what is there (the note's text, or what arrived early).
+        if (ImGuiInputTextState* st = ImGui::GetInputTextState(ImGui::GetItemID())) {
+            st->ClearSelection();
+            st->Stb.cursor = st->CurLenW;
+        }
+    }
+    const bool deactivated = wasActive && !m_editActive;
     ImGui::PopFont();
     ImGui::End();
     m_fonts.addText(m_editText);  // typed or pasted characters get glyphs from the next frame on

@@ -54,6 +54,10 @@ public:
     std::string takeMessage() { return std::exchange(m_message, std::string()); }
     /// The window saw a double-click since the last frame (recognised from press times).
     void setDoubleClick(bool d) { m_doubleClick = d; }
+    /// Where the left button went down this frame, from the event stream (the pointer may have
+    /// moved on by the time a slow frame runs).
+    void setPressPosition(ImVec2 p) { m_pressPos = p; }
+    void setReleasePosition(ImVec2 p) { m_releasePos = p; }
     /// Sets the view size before the first frame (screenshot and frames commands).
     void setViewSize(ImVec2 size) { m_viewSize = size; }
 
@@ -76,6 +80,7 @@ private:
     bool m_fitPending = true;
     bool m_panning = false;
     bool m_doubleClick = false;
+    std::optional<ImVec2> m_pressPos, m_releasePos;
     WallStats m_stats;
     std::string m_message;
 
@@ -84,6 +89,7 @@ private:
     std::string m_editText;
     bool m_editIsNew = false;
     int m_editFrames = 0;
+    bool m_editActive = false;  // the text field has the keyboard
 
     // Link-kind chooser.
     std::optional<std::pair<std::string, std::string>> m_linkPending;

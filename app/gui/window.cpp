@@ -10,6 +10,7 @@
 #include <stb/stb_image_write.h>
 
 #include <chrono>
+#include <deque>
 #include <cmath>
 #include <clocale>
 #include <cstdlib>
@@ -52,24 +53,38 @@ void explainNoDisplay(const std::string& board) {
 bool g_activity = true;  // set by any input event; an idle window waits instead of drawing
 
 // Dear ImGui 1.86 samples keys once a frame: a key pressed and released between two frames (a
-// fast typist, a tool like xdotool) would never be seen. Releases of keys pressed during the
-// current frame are held back until the frame has run.
+// fast typist, a tool like xdotool) would never be seen, and Ctrl released before the frame
+// would turn Ctrl+V into V. Key events are queued and handed over in order, a frame's worth at
+// a time: once a frame has seen a key go down, the next release waits for the next frame (tools
+// and fast hands release Ctrl before V).
 GLFWkeyfun g_imguiKeyCallback = nullptr;
-std::vector<int> g_pressedThisFrame;
-struct DeferredRelease {
-    int key, scancode, mods;
+struct KeyEvent {
+    int key, scancode, action, mods;
 };
-std::vector<DeferredRelease> g_deferredReleases;
+std::deque<KeyEvent> g_keyQueue;
 
-void keyCallback(GLFWwindow* w, int key, int scancode, int action, int mods) {
+void keyCallback(GLFWwindow*, int key, int scancode, int action, int mods) {
     g_activity = true;
-    if (action == GLFW_PRESS) g_pressedThisFrame.push_back(key);
-    if (action == GLFW_RELEASE &&
-        std::find(g_pressedThisFrame.begin(), g_pressedThisFrame.end(), key) != g_pressedThisFrame.end()) {
-        g_deferredReleases.push_back({key, scancode, mods});
-        return;
+    if (g_keyQueue.size() < 4096) g_keyQueue.push_back({key, scancode, action, mods});
+}
+
+void feedQueuedKeys(GLFWwindow* w) {
+    bool pressedNow = false;
+    // While a text field has the keyboard, plain typing keys need no pacing: their text comes
+    // through the character callback, and holding them back would only make the wall lag behind.
+    const bool typing = ImGui::GetIO().WantTextInput;
+    while (!g_keyQueue.empty()) {
+        const KeyEvent e = g_keyQueue.front();
+        const bool plainTyping = typing && e.key >= GLFW_KEY_SPACE && e.key <= GLFW_KEY_GRAVE_ACCENT &&
+                                 !(e.mods & (GLFW_MOD_CONTROL | GLFW_MOD_ALT | GLFW_MOD_SUPER));
+        if (!plainTyping) {
+            if (e.action == GLFW_RELEASE && pressedNow) break;
+            if (e.action == GLFW_PRESS) pressedNow = true;
+        }
+        g_keyQueue.pop_front();
+        if (g_imguiKeyCallback) g_imguiKeyCallback(w, e.key, e.scancode, e.action, e.mods);
     }
-    if (g_imguiKeyCallback) g_imguiKeyCallback(w, key, scancode, action, mods);
+    if (!g_keyQueue.empty()) g_activity = true;  // the rest go to the next frame
 }
 
 // Double-clicks are recognised here, from the press times, rather than by Dear ImGui from its
@@ -77,12 +92,22 @@ void keyCallback(GLFWwindow* w, int key, int scancode, int action, int mods) {
 GLFWmousebuttonfun g_imguiMouseCallback = nullptr;
 double g_lastPressTime = -1, g_lastPressX = 0, g_lastPressY = 0;
 bool g_doubleClick = false;
+// The pointer as the event stream left it (glfwGetCursorPos would ask the server for where it is
+// now, which is wrong for events that waited in the queue behind a slow frame).
+double g_cursorX = 0, g_cursorY = 0;
+// Where the last left press happened, for the frame that handles it.
+bool g_pressed = false, g_released = false;
+double g_pressX = 0, g_pressY = 0, g_releaseX = 0, g_releaseY = 0;
 
 void mouseCallback(GLFWwindow* w, int button, int action, int mods) {
     g_activity = true;
     if (button == GLFW_MOUSE_BUTTON_LEFT && action == GLFW_PRESS) {
-        double x, y;
-        glfwGetCursorPos(w, &x, &y);
+        const double x = g_cursorX, y = g_cursorY;
+        if (!g_pressed) {  // the first press of the frame is the one the frame handles
+            g_pressed = true;
+            g_pressX = x;
+            g_pressY = y;
+        }
         const double now = glfwGetTime();
         if (g_lastPressTime >= 0 && now - g_lastPressTime < 0.4 && std::hypot(x - g_lastPressX, y - g_lastPressY) < 6) {
             g_doubleClick = true;
@@ -93,16 +118,12 @@ void mouseCallback(GLFWwindow* w, int button, int action, int mods) {
             g_lastPressY = y;
         }
     }
+    if (button == GLFW_MOUSE_BUTTON_LEFT && action == GLFW_RELEASE) {
+        g_released = true;
+        g_releaseX = g_cursorX;
+        g_releaseY = g_cursorY;
+    }
     if (g_imguiMouseCallback) g_imguiMouseCallback(w, button, action, mods);
-}
-
-void releaseDeferredKeys(GLFWwindow* w) {
-    g_pressedThisFrame.clear();
-    if (g_deferredReleases.empty()) return;
-    for (const auto& r : g_deferredReleases)
-        if (g_imguiKeyCallback) g_imguiKeyCallback(w, r.key, r.scancode, GLFW_RELEASE, r.mods);
-    g_deferredReleases.clear();
-    g_activity = true;  // one more frame sees the keys go up
 }
 
 class App {
@@ -144,11 +165,18 @@ public:
 
     /// One frame; returns the wall's stats (for the frames command).
     void frame(bool swap = true) {
+        feedQueuedKeys(m_window);
         prepareFonts();
         ImGui_ImplOpenGL3_NewFrame();
         ImGui_ImplGlfw_NewFrame();
         ImGui::NewFrame();
-        if (m_wall) m_wall->setDoubleClick(std::exchange(g_doubleClick, false));
+        if (m_wall) {
+            m_wall->setDoubleClick(std::exchange(g_doubleClick, false));
+            if (std::exchange(g_pressed, false))
+                m_wall->setPressPosition(ImVec2(static_cast<float>(g_pressX), static_cast<float>(g_pressY)));
+            if (std::exchange(g_released, false))
+                m_wall->setReleasePosition(ImVec2(static_cast<float>(g_releaseX), static_cast<float>(g_releaseY)));
+        }
         ImGui::PushFont(m_fonts->ui());
         drawMain();
         ImGui::PopFont();
@@ -162,7 +190,6 @@ public:
         glClear(GL_COLOR_BUFFER_BIT);
         ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
         if (swap) glfwSwapBuffers(m_window);
-        releaseDeferredKeys(m_window);
     }
 
     /// Commits whatever is being typed (closing the window loses nothing).
@@ -258,7 +285,8 @@ private:
 
     void shortcuts() {
         ImGuiIO& io = ImGui::GetIO();
-        if (!m_session || io.WantTextInput || ImGui::IsPopupOpen(nullptr, ImGuiPopupFlags_AnyPopupId)) return;
+        if (!m_session || io.WantTextInput || m_wall->editing() || ImGui::IsPopupOpen(nullptr, ImGuiPopupFlags_AnyPopupId))
+            return;
         auto pressed = [](int key) { return ImGui::IsKeyPressed(key, false); };
         auto& ed = *m_session->editor;
         if (io.KeyCtrl) {
@@ -655,7 +683,11 @@ int openWindow(const WindowOptions& options) {
     const float scale = std::clamp(xscale, 1.0f, 4.0f);
 
     // Any input wakes the idle loop; Dear ImGui's backend chains to these callbacks.
-    glfwSetCursorPosCallback(window, [](GLFWwindow*, double, double) { g_activity = true; });
+    glfwSetCursorPosCallback(window, [](GLFWwindow*, double x, double y) {
+        g_activity = true;
+        g_cursorX = x;
+        g_cursorY = y;
+    });
     glfwSetScrollCallback(window, [](GLFWwindow*, double, double) { g_activity = true; });
     glfwSetCharCallback(window, [](GLFWwindow*, unsigned int) { g_activity = true; });
     glfwSetWindowSizeCallback(window, [](GLFWwindow*, int, int) { g_activity = true; });

@@ -1,0 +1,210 @@
+"""Drives the real program under Xvfb as a person would: xdotool for the mouse and keys, xclip
+for the clipboard, ImageMagick's import to look at the screen. Every wait is for a condition,
+with a deadline; nothing sleeps a fixed time to synchronise."""
+
+import json
+import os
+import struct
+import subprocess
+import sys
+import tempfile
+import time
+import zlib
+
+# The light theme's quadrant fills (app/gui/theme.cpp).
+QUADRANT_FILLS = {1: (251, 249, 242), 2: (244, 248, 253), 3: (246, 251, 245), 4: (253, 246, 246)}
+
+
+class Failure(Exception):
+    pass
+
+
+def wait_for(what, condition, timeout=20.0, interval=0.05):
+    """Polls condition() until it returns something truthy; fails with `what` after the deadline."""
+    deadline = time.monotonic() + timeout
+    last = None
+    while time.monotonic() < deadline:
+        try:
+            last = condition()
+        except Exception as e:  # the file may be mid-write; try again
+            last = e
+        if last and not isinstance(last, Exception):
+            return last
+        time.sleep(interval)
+    raise Failure(f"timed out waiting for {what} (last: {last!r})")
+
+
+class Display:
+    """A private Xvfb server for one test run."""
+
+    def __init__(self, width=1400, height=900):
+        r, w = os.pipe()
+        self.proc = subprocess.Popen(
+            ["Xvfb", "-displayfd", str(w), "-screen", "0", f"{width}x{height}x24", "-nolisten", "tcp", "-noreset"],
+            pass_fds=(w,), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        os.close(w)
+        number = b""
+        deadline = time.monotonic() + 20
+        while not number.endswith(b"\n") and time.monotonic() < deadline:
+            chunk = os.read(r, 16)
+            if not chunk:
+                break
+            number += chunk
+        os.close(r)
+        if not number.strip():
+            raise Failure("Xvfb did not start")
+        self.name = ":" + number.decode().strip()
+        self.env = dict(os.environ, DISPLAY=self.name)
+        self.env.pop("WAYLAND_DISPLAY", None)
+        self.width, self.height = width, height
+
+    def close(self):
+        self.proc.terminate()
+        try:
+            self.proc.wait(5)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+
+    def run(self, *args, check=True, input=None):
+        return subprocess.run(list(args), env=self.env, check=check, capture_output=True, input=input, timeout=60)
+
+    def xdo(self, *args):
+        return self.run("xdotool", *[str(a) for a in args]).stdout.decode()
+
+    def pixels(self):
+        """The screen as rows of RGB bytes."""
+        raw = self.run("import", "-window", "root", "-depth", "8", "rgb:-").stdout
+        if len(raw) != self.width * self.height * 3:
+            raise Failure(f"screen grab has {len(raw)} bytes")
+        return raw
+
+    def set_clipboard(self, text):
+        # xclip stays in the foreground (-quiet) as the selection owner; the caller ends it.
+        p = subprocess.Popen(["xclip", "-quiet", "-selection", "clipboard"], env=self.env,
+                             stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        p.stdin.write(text.encode())
+        p.stdin.close()
+        wait_for("the clipboard to hold the text",
+                 lambda: self.run("xclip", "-o", "-selection", "clipboard", check=False).stdout.decode() == text)
+        return p
+
+
+def find_boxes(raw, width, height, colours, step=2):
+    """Bounding boxes (left, top, right, bottom) of the pixels of each exact colour."""
+    wanted = {bytes(c): k for k, c in colours.items()}
+    boxes = {}
+    for y in range(0, height, step):
+        row = raw[y * width * 3:(y + 1) * width * 3]
+        for x in range(0, width, step):
+            k = wanted.get(row[x * 3:x * 3 + 3])
+            if k is None:
+                continue
+            b = boxes.get(k)
+            if b is None:
+                boxes[k] = [x, y, x, y]
+            else:
+                b[0] = min(b[0], x); b[1] = min(b[1], y); b[2] = max(b[2], x); b[3] = max(b[3], y)
+    return boxes
+
+
+def count_colour(raw, colour):
+    """How many pixels have exactly this colour."""
+    c = bytes(colour)
+    return sum(1 for i in range(0, len(raw), 3) if raw[i:i + 3] == c)
+
+
+# The light theme's selection outline and link handle (app/gui/theme.cpp).
+SELECTION = (37, 99, 235)
+
+
+def count_in_box(raw, width, box, colour):
+    """How many pixels of exactly this colour lie in box = (left, top, right, bottom)."""
+    c = bytes(colour)
+    left, top, right, bottom = (int(v) for v in box)
+    n = 0
+    for y in range(max(top, 0), bottom):
+        row = raw[y * width * 3:(y + 1) * width * 3]
+        for x in range(max(left, 0), min(right, width)):
+            if row[x * 3:x * 3 + 3] == c:
+                n += 1
+    return n
+
+
+class WallMapping:
+    """Wall units to screen pixels, read off the quadrants on the screen."""
+
+    def __init__(self, boxes, board):
+        if len(boxes) != 4:
+            raise Failure(f"found {len(boxes)} quadrants on the screen, not 4: {boxes}")
+        left, top = boxes[1][0], boxes[1][1]
+        right, bottom = boxes[4][2], boxes[4][3]
+        w, h = board["wallWidth"], board["wallHeight"]
+        self.k = ((right - left) / w + (bottom - top) / h) / 2
+        self.cx = (left + right) / 2
+        self.cy = (top + bottom) / 2
+
+    def screen(self, x, y):
+        return int(round(self.cx + x * self.k)), int(round(self.cy + y * self.k))
+
+    def note_centre(self, note):
+        return self.screen(note["x"] + note["w"] / 2, note["y"] + note["h"] / 2)
+
+    def box(self, x, y, w, h, margin=6):
+        """The screen box of a wall rectangle, with a margin."""
+        l, t = self.screen(x, y)
+        r, b = self.screen(x + w, y + h)
+        return (l - margin, t - margin, r + margin, b + margin)
+
+
+def board_json(binary, board):
+    out = subprocess.run([binary, "list", board, "--json"], capture_output=True, check=True, timeout=30)
+    return json.loads(out.stdout)
+
+
+def decode_png(path):
+    """RGBA rows of an 8-bit, non-interlaced PNG (as the program writes them)."""
+    data = open(path, "rb").read()
+    if data[:8] != b"\x89PNG\r\n\x1a\n":
+        raise Failure(f"{path} is not a PNG")
+    pos, idat, width = 8, b"", 0
+    while pos < len(data):
+        length, kind = struct.unpack(">I4s", data[pos:pos + 8])
+        body = data[pos + 8:pos + 8 + length]
+        if kind == b"IHDR":
+            width, height, depth, colour = struct.unpack(">IIBB", body[:10])
+            if depth != 8 or colour not in (2, 6):
+                raise Failure(f"unexpected PNG format {depth}/{colour}")
+            channels = 4 if colour == 6 else 3
+        elif kind == b"IDAT":
+            idat += body
+        pos += 12 + length
+    raw = zlib.decompress(idat)
+    stride = width * channels
+    rows, prev = [], bytearray(stride)
+    for y in range(height):
+        f = raw[y * (stride + 1)]
+        line = bytearray(raw[y * (stride + 1) + 1:(y + 1) * (stride + 1)])
+        for i in range(stride):
+            a = line[i - channels] if i >= channels else 0
+            b = prev[i]
+            c = prev[i - channels] if i >= channels else 0
+            if f == 1: line[i] = (line[i] + a) & 0xFF
+            elif f == 2: line[i] = (line[i] + b) & 0xFF
+            elif f == 3: line[i] = (line[i] + (a + b) // 2) & 0xFF
+            elif f == 4:
+                p = a + b - c
+                pa, pb, pc = abs(p - a), abs(p - b), abs(p - c)
+                line[i] = (line[i] + (a if pa <= pb and pa <= pc else b if pb <= pc else c)) & 0xFF
+        rows.append(bytes(line))
+        prev = line
+    # Back to packed RGB.
+    rgb = bytearray()
+    for r in rows:
+        for x in range(width):
+            rgb += r[x * channels:x * channels + 3]
+    return bytes(rgb), width, height
+
+
+def report(passed, failed):
+    print(f"{passed} passed, {failed} failed")
+    sys.exit(0 if failed == 0 else 1)
