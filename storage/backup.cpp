@@ -8,6 +8,7 @@
 #include <sstream>
 #include <unistd.h>
 
+#include "json_guard.h"
 #include "serialize.h"
 
 namespace cc::backup_detail {
@@ -49,25 +50,6 @@ namespace {
 using namespace backup_detail;
 
 [[noreturn]] void fail(const std::string& path, const std::string& reason) { throw BoardError(path + ": " + reason); }
-
-/// rapidjson parses recursively: refuse deep nesting before it can exhaust the stack.
-void checkNesting(const std::string& text, const std::string& path) {
-    int depth = 0;
-    bool inString = false;
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        char c = text[i];
-        if (inString) {
-            if (c == '\\') ++i;
-            else if (c == '"') inString = false;
-        } else if (c == '"') {
-            inString = true;
-        } else if (c == '{' || c == '[') {
-            if (++depth > 32) fail(path, "not a backup (JSON nested deeper than 32 levels)");
-        } else if (c == '}' || c == ']') {
-            --depth;
-        }
-    }
-}
 
 }  // namespace
 
@@ -114,7 +96,7 @@ Backup readBackup(const std::string& path, const SourceKinds& kinds) {
     std::ifstream in(path, std::ios::binary);
     if (!in) fail(path, "cannot be read");
     std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-    checkNesting(text, path);
+    if (!jsonNestingWithin(text, 32)) fail(path, "not a backup (JSON nested deeper than 32 levels)");
     BackupFile b;
     try {
         std::istringstream s(text);
@@ -144,6 +126,12 @@ Backup readBackup(const std::string& path, const SourceKinds& kinds) {
     for (auto& e : b.changeLog) {
         if (e.e.seq <= lastSeq) fail(path, "invalid backup: change log out of order at " + std::to_string(e.e.seq));
         lastSeq = e.e.seq;
+        if (!jsonNestingWithin(e.e.payload, 32)) fail(path, "invalid backup: change " + std::to_string(e.e.seq) + " is nested too deeply");
+        try {
+            changeSetFromJson(e.e.payload);
+        } catch (const std::exception&) {
+            fail(path, "invalid backup: change " + std::to_string(e.e.seq) + " is not a change set");
+        }
         out.log.push_back(std::move(e.e));
     }
     return out;

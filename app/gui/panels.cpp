@@ -145,7 +145,10 @@ void Inspector::draw(BoardSession& s, WallView& wall, Fonts& fonts, float scale)
 
     label("Data");
     int data = n->data == DataKind::Quantitative ? 0 : 1;
-    if (ImGui::RadioButton("quantitative", &data, 0) | (ImGui::SameLine(), ImGui::RadioButton("qualitative", &data, 1))) {
+    bool dataChanged = ImGui::RadioButton("quantitative", &data, 0);
+    ImGui::SameLine();
+    dataChanged |= ImGui::RadioButton("qualitative", &data, 1);
+    if (dataChanged) {
         Note a = *n;
         a.data = data == 0 ? DataKind::Quantitative : DataKind::Qualitative;
         commit(s, a);
@@ -287,12 +290,7 @@ void FiltersPanel::draw(BoardSession& s, Fonts& fonts, float scale) {
     fonts.addText(f.text);
 
     if (f.active()) {
-        int matching = 0, total = 0;
-        for (const auto& [id, n] : s.doc->notes())
-            if (n.state == NoteState::Pinned) {
-                ++total;
-                matching += f.matches(n) ? 1 : 0;
-            }
+        const auto [matching, total] = this->matching(s);
         ImGui::TextColored({0.15f, 0.39f, 0.92f, 1}, "%d of %d notes match; the rest are dimmed", matching, total);
         if (ImGui::Button("Clear filters")) f = NoteFilter{};
     }
@@ -332,6 +330,20 @@ void FiltersPanel::draw(BoardSession& s, Fonts& fonts, float scale) {
         for (const std::string* d : {&f.dateFrom, &f.dateTo})
             if (!d->empty() && !isValidDate(*d)) ImGui::TextColored({0.8f, 0.1f, 0.1f, 1}, "'%s' is not a date", d->c_str());
     }
+}
+
+std::pair<int, int> FiltersPanel::matching(BoardSession& s) {
+    if (m_countedRevision != s.doc->revision() || !(m_countedFilter == s.filter)) {
+        m_countedRevision = s.doc->revision();
+        m_countedFilter = s.filter;
+        m_counts = {0, 0};
+        for (const auto& [id, n] : s.doc->notes())
+            if (n.state == NoteState::Pinned) {
+                ++m_counts.second;
+                m_counts.first += s.filter.matches(n) ? 1 : 0;
+            }
+    }
+    return m_counts;
 }
 
 void drawLegend(BoardSession& s, const Palette& palette, bool chinese, float scale) {

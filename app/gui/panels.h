@@ -33,8 +33,14 @@ public:
     /// Puts the keyboard in the search field on the next frame (Ctrl+F).
     void focusSearch() { m_focusSearch = true; }
 
+    /// How many notes on the wall match the filter (cached per board revision and filter).
+    std::pair<int, int> matching(BoardSession& s);
+
 private:
     bool m_focusSearch = false;
+    NoteFilter m_countedFilter;
+    std::uint64_t m_countedRevision = ~0ull;
+    std::pair<int, int> m_counts{0, 0};
 };
 
 /// The source legend: the kinds on the board with their colours, the link kinds and the marks.

@@ -533,6 +533,14 @@ private:
             ImGui::SameLine(0, 18 * m_scale);
             ImGui::Text("%zu selected", m_session->selection.size());
         }
+        if (m_session->filter.active()) {
+            // Dimmed notes are never hidden without a sign.
+            const auto [matching, total] = m_filters.matching(*m_session);
+            ImGui::SameLine(0, 18 * m_scale);
+            ImGui::TextColored({0.15f, 0.39f, 0.92f, 1}, "filter: %d of %d match", matching, total);
+            ImGui::SameLine();
+            if (ImGui::SmallButton("clear")) m_session->filter = NoteFilter{};
+        }
         if (!m_status.empty() && !m_statusIsError) {
             ImGui::SameLine(0, 18 * m_scale);
             ImGui::TextDisabled("%s", m_status.c_str());
@@ -766,7 +774,7 @@ int openWindow(const WindowOptions& options) {
                 int idle = 0;
                 while (!glfwWindowShouldClose(window) && !app->wantsClose()) {
                     // Draw only when something happens (and a few frames after, for ImGui to settle).
-                    if (idle > 3 && !app->busy()) glfwWaitEventsTimeout(0.5);
+                    if (idle > 3 && !app->busy()) glfwWaitEvents();
                     else glfwPollEvents();
                     if (g_activity) idle = 0;
                     g_activity = false;
