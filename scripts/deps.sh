@@ -9,9 +9,13 @@ CC_PACKAGES=(
   # the program
   libimgui-dev libstb-dev libglfw3-dev libgl-dev libgl1-mesa-dri libfontconfig-dev fonts-noto-cjk
   libsqlite3-dev libsqlitecpp-dev libcereal-dev rapidjson-dev libcli11-dev
+  # importers
+  libcmark-dev libpoppler-cpp-dev libzip-dev libpugixml-dev libuchardet-dev
   # tests and benchmarks
   googletest libgtest-dev librapidcheck-dev libbenchmark-dev sqlite3
   xvfb xauth xdotool x11-utils xclip imagemagick python3
+  # fuzzing (libFuzzer comes with clang's runtime) and the pdftotext floor of the import benchmark
+  clang libclang-rt-14-dev poppler-utils
 )
 
 missing=()

@@ -1,0 +1,58 @@
+#include <algorithm>
+#include <cctype>
+#include <filesystem>
+#include <fstream>
+
+#include "candidate.h"
+
+namespace cc::import {
+
+namespace {
+
+std::string lowerExtension(const std::string& path) {
+    std::string ext = std::filesystem::path(path).extension().string();
+    std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return ext;
+}
+
+std::string readBounded(const std::string& path) {
+    std::error_code ec;
+    const auto status = std::filesystem::status(path, ec);
+    if (ec || !std::filesystem::exists(status)) throw ImportError(path + ": no such file");
+    if (!std::filesystem::is_regular_file(status)) throw ImportError(path + ": not a regular file");
+    const auto size = std::filesystem::file_size(path, ec);
+    if (ec) throw ImportError(path + ": cannot be read");
+    if (size > kMaxImportBytes)
+        throw ImportError(path + ": " + std::to_string(size >> 20) + " MB is over the import limit of " +
+                          std::to_string(kMaxImportBytes >> 20) + " MB");
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw ImportError(path + ": cannot be read (permission denied?)");
+    std::string bytes(static_cast<std::size_t>(size), '\0');
+    in.read(bytes.data(), static_cast<std::streamsize>(size));
+    if (static_cast<std::size_t>(in.gcount()) != size) throw ImportError(path + ": cannot be read to the end");
+    return bytes;
+}
+
+}  // namespace
+
+ParseResult parseFile(const std::string& path, const ParseOptions& opt) {
+    const std::string bytes = readBounded(path);
+    const std::string name = path;
+    const std::string ext = lowerExtension(path);
+    // Binary formats by their signatures first (a renamed file still comes in right).
+    if (bytes.rfind("%PDF-", 0) == 0 || ext == ".pdf") return parsePdf(bytes, name, opt);
+    if (ext == ".docx" || (bytes.rfind("PK\x03\x04", 0) == 0 && ext != ".canvas"))
+        return parseDocx(bytes, name, opt);
+    std::string encoding;
+    const std::string text = decodeText(bytes, name, &encoding);
+    ParseResult r;
+    if (ext == ".md" || ext == ".markdown") r = parseMarkdown(text, name, opt);
+    else if (ext == ".csv" || ext == ".tsv") r = parseCsv(text, name, opt);
+    else if (ext == ".canvas") r = parseJsonCanvas(text, name, opt);
+    else if (ext == ".txt" || ext == ".text" || ext.empty()) r = parsePlainText(text, name, opt);
+    else throw ImportError(path + ": unknown kind of file '" + ext + "' (Markdown, text, PDF, DOCX, CSV, TSV or JSON Canvas)");
+    r.encoding = encoding;
+    return r;
+}
+
+}  // namespace cc::import
