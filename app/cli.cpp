@@ -12,6 +12,7 @@
 #include "board_file.h"
 #include "editor.h"
 #include "geometry.h"
+#include "import_pipeline.h"
 #include "json_listing.h"
 #include "queries.h"
 #include "settings.h"
@@ -272,6 +273,23 @@ int runCli(int argc, char** argv) {
     restore->add_option("FILE", other, "backup file (.json)")->required();
     restore->add_option("BOARD", board, "board file to create")->required();
 
+    auto* imp = app.add_subcommand("import", "turn documents into candidate notes (tray, or --pin N)");
+    std::vector<std::string> files;
+    import::ImportOptions io;
+    std::string importDate;
+    int pin = 0;
+    imp->add_option("BOARD", board)->required();
+    imp->add_option("FILE", files, "Markdown, text, PDF, DOCX, CSV, TSV or JSON Canvas files")->required();
+    imp->add_option("--source", io.source, "source-kind key (default: survey for CSV/TSV, else other)");
+    imp->add_option("--date", importDate, "date gathered, YYYY-MM-DD (default: a date column, else the file's date)");
+    imp->add_option("--pin", pin, "pin the notes to quadrant 1-4 instead of the tray")->check(CLI::Range(1, 4));
+    imp->add_option("--tag", io.tags, "a tag for every note (repeat for more)")->allow_extra_args(false);
+    imp->add_option("--text-column", io.parse.textColumns, "CSV: a free-text column (repeat for more; default: detected)")
+        ->allow_extra_args(false);
+    imp->add_option("--id-column", io.parse.idColumn, "CSV: the respondent id column");
+    imp->add_option("--date-column", io.parse.dateColumn, "CSV: the date column");
+    imp->add_option("--segment-column", io.parse.segmentColumn, "CSV: the customer segment column");
+
     auto* config = app.add_subcommand("config", "show or change a setting (author)");
     std::string key, value;
     bool unset = false;
@@ -419,6 +437,20 @@ int runCli(int argc, char** argv) {
         if (app.got_subcommand(restore)) {
             restoreBackup(other, board);
             std::cout << "restored " << other << " into " << board << "\n";
+            return 0;
+        }
+        if (app.got_subcommand(imp)) {
+            OpenBoard ob(board, BoardFile::Mode::ReadWrite, author);
+            io.date = importDate;
+            io.pinQuadrant = pin;
+            const auto reports = import::importFiles(*ob.editor, files, io);
+            for (const auto& r : reports) {
+                std::cout << r.file << ": " << r.added << (r.added == 1 ? " candidate" : " candidates") << " added";
+                if (r.duplicates) std::cout << ", " << r.duplicates << (r.duplicates == 1 ? " duplicate" : " duplicates") << " skipped";
+                if (r.links) std::cout << ", " << r.links << (r.links == 1 ? " link" : " links");
+                std::cout << " (" << r.format << (r.encoding.empty() ? "" : ", " + r.encoding) << ")"
+                          << (pin ? " pinned to quadrant " + std::to_string(pin) : " into the tray") << "\n";
+            }
             return 0;
         }
         if (app.got_subcommand(config)) {

@@ -36,6 +36,11 @@ Rect wallBounds(const Document& doc) {
 }
 
 std::pair<double, double> freeSpotInQuadrant(const Document& doc, int q, double w, double h) {
+    return freeSpotsInQuadrant(doc, q, 1, w, h).front();
+}
+
+std::vector<std::pair<double, double>> freeSpotsInQuadrant(const Document& doc, int q, std::size_t count, double w,
+                                                           double h) {
     const Rect area = quadrantRect(doc.board(), q);
     const double stepX = w + kNoteGap, stepY = h + kNoteGap;
     const int cols = std::max(1, static_cast<int>((area.w - kNoteGap) / stepX));
@@ -78,9 +83,12 @@ std::pair<double, double> freeSpotInQuadrant(const Document& doc, int q, double 
             for (int k = std::max(k0, 1); k <= k1; ++k) mark(rowsInside + k - 1);
         }
     }
-    for (int r = 0;; ++r)
-        for (int c = 0; c < cols; ++c)
-            if (!taken.count(key(r, c))) return {colX(c), rowY(r)};
+    std::vector<std::pair<double, double>> spots;
+    spots.reserve(count);
+    for (int r = 0; spots.size() < count; ++r)
+        for (int c = 0; c < cols && spots.size() < count; ++c)
+            if (!taken.count(key(r, c))) spots.emplace_back(colX(c), rowY(r));
+    return spots;
 }
 
 }  // namespace cc

@@ -3,6 +3,7 @@
 // 3 bottom-left, 4 bottom-right. Wall units; y grows downwards.
 
 #include <utility>
+#include <vector>
 
 #include "model.h"
 
@@ -46,5 +47,8 @@ Rect wallBounds(const Document& doc);
 /// quadrant row by row and, when it is full, grows away from the centre.
 std::pair<double, double> freeSpotInQuadrant(const Document& doc, int q, double w = kNoteWidth,
                                              double h = kNoteHeight);
+/// The first `count` free places in quadrant q, in filling order (for placing many notes at once).
+std::vector<std::pair<double, double>> freeSpotsInQuadrant(const Document& doc, int q, std::size_t count,
+                                                           double w = kNoteWidth, double h = kNoteHeight);
 
 }  // namespace cc

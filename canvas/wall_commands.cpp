@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cmath>
 #include <limits>
 #include <unordered_map>
 
@@ -125,6 +126,39 @@ std::vector<std::string> pasteText(Editor& ed, const std::string& text, double x
         ++i;
     }
     return pasteNotes(ed, std::move(notes), {}, x, y);
+}
+
+void pinNotesAt(Editor& ed, const std::vector<std::string>& ids, double x, double y) {
+    std::vector<Note> pinned;
+    const int perRow = std::max(1, static_cast<int>(std::ceil(std::sqrt(static_cast<double>(ids.size())))));
+    int i = 0;
+    for (const auto& id : ids) {
+        const Note* n = ed.document().note(id);
+        if (!n) throw ChangeError("note " + id + " does not exist");
+        Note p = *n;
+        p.state = NoteState::Pinned;
+        p.x = x - p.w / 2 + (i % perRow) * (kNoteWidth + kNoteGap);
+        p.y = y - p.h / 2 + (i / perRow) * (kNoteHeight + kNoteGap);
+        pinned.push_back(std::move(p));
+        ++i;
+    }
+    ed.updateNotes(std::move(pinned));
+}
+
+void pinNotesToQuadrant(Editor& ed, const std::vector<std::string>& ids, int q) {
+    if (q < 1 || q > 4) throw ChangeError("quadrant must be 1 to 4, not " + std::to_string(q));
+    const auto spots = freeSpotsInQuadrant(ed.document(), q, ids.size());
+    std::vector<Note> pinned;
+    for (std::size_t i = 0; i < ids.size(); ++i) {
+        const Note* n = ed.document().note(ids[i]);
+        if (!n) throw ChangeError("note " + ids[i] + " does not exist");
+        Note p = *n;
+        p.state = NoteState::Pinned;
+        p.x = spots[i].first;
+        p.y = spots[i].second;
+        pinned.push_back(std::move(p));
+    }
+    ed.updateNotes(std::move(pinned));
 }
 
 }  // namespace cc

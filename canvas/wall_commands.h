@@ -22,4 +22,11 @@ std::vector<std::string> splitParagraphs(const std::string& text);
 /// One note per paragraph of plain text, laid out in rows from (x, y). Returns the new ids.
 std::vector<std::string> pasteText(Editor& ed, const std::string& text, double x, double y);
 
+/// Pins notes from the tray onto the wall, laid out in rows from (x, y) (the first note centred
+/// there). One undo step.
+void pinNotesAt(Editor& ed, const std::vector<std::string>& ids, double x, double y);
+
+/// Pins notes from the tray into free places of quadrant q. One undo step.
+void pinNotesToQuadrant(Editor& ed, const std::vector<std::string>& ids, int q);
+
 }  // namespace cc

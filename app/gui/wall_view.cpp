@@ -9,6 +9,8 @@
 #include <unordered_set>
 
 #include "fonts.h"
+#include "tray_panel.h"
+#include "wall_commands.h"
 
 namespace cc::gui {
 
@@ -337,6 +339,21 @@ void WallView::draw(const Palette& palette, float uiScale, bool chineseBadges, b
     ImGui::InvisibleButton("wall", m_viewSize,
                            ImGuiButtonFlags_MouseButtonLeft | ImGuiButtonFlags_MouseButtonRight |
                                ImGuiButtonFlags_MouseButtonMiddle);
+    // Notes dragged out of the tray are pinned where they are dropped.
+    if (ImGui::BeginDragDropTarget()) {
+        if (ImGui::AcceptDragDropPayload(kTrayPayload) && m_traySource) {
+            const auto ids = m_traySource();
+            double x, y;
+            m_camera.toWall(ImGui::GetIO().MousePos, centre, x, y);
+            try {
+                pinNotesAt(*m_s.editor, ids, x, y);
+                m_s.selection.set(ids);
+            } catch (const std::exception& e) {
+                m_message = e.what();
+            }
+        }
+        ImGui::EndDragDropTarget();
+    }
     handleMouse(centre);
     m_s.pruneSelection();
 

@@ -5,6 +5,7 @@
 
 #include <imgui.h>
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -58,6 +59,8 @@ public:
     /// moved on by the time a slow frame runs).
     void setPressPosition(ImVec2 p) { m_pressPos = p; }
     void setReleasePosition(ImVec2 p) { m_releasePos = p; }
+    /// Where the notes dragged out of the tray come from (their ids), for drops on the wall.
+    void setTraySource(std::function<std::vector<std::string>()> source) { m_traySource = std::move(source); }
     /// Sets the view size before the first frame (screenshot and frames commands).
     void setViewSize(ImVec2 size) { m_viewSize = size; }
 
@@ -81,6 +84,7 @@ private:
     bool m_panning = false;
     bool m_doubleClick = false;
     std::optional<ImVec2> m_pressPos, m_releasePos;
+    std::function<std::vector<std::string>()> m_traySource;
     WallStats m_stats;
     std::string m_message;
 

@@ -20,7 +20,9 @@
 
 #include "clipboard.h"
 #include "fonts.h"
+#include "import_dialog.h"
 #include "panels.h"
+#include "tray_panel.h"
 #include "settings.h"
 #include "templates.h"
 #include "wall_commands.h"
@@ -51,6 +53,7 @@ void explainNoDisplay(const std::string& board) {
 }
 
 bool g_activity = true;  // set by any input event; an idle window waits instead of drawing
+std::vector<std::string> g_dropped;  // files dropped on the window, for the next frame
 
 // Dear ImGui 1.86 samples keys once a frame: a key pressed and released between two frames (a
 // fast typist, a tool like xdotool) would never be seen, and Ctrl released before the frame
@@ -200,7 +203,13 @@ public:
     WallView* wall() { return m_wall.get(); }
     BoardSession* session() { return m_session.get(); }
     bool wantsClose() const { return m_quit; }
-    bool busy() const { return m_wall && (m_wall->editing() || m_wall->tool().state() != WallTool::State::Idle); }
+    bool busy() const {
+        return m_import.busy() || (m_wall && (m_wall->editing() || m_wall->tool().state() != WallTool::State::Idle));
+    }
+    /// Files dropped on the window: import them.
+    void dropped(std::vector<std::string> files) {
+        if (m_session) m_import.open(std::move(files));
+    }
 
 private:
     void setSession(std::unique_ptr<BoardSession> s) {
@@ -208,6 +217,8 @@ private:
         m_wall.reset();
         m_session = std::move(s);
         m_wall = std::make_unique<WallView>(*m_session, *m_fonts);
+        m_wall->setTraySource([this] { return m_tray.dragged(*m_session); });
+        m_showTray = m_session->facts.update(*m_session->doc).counts().inTray > 0;
         const BoardInfo& b = m_session->doc->board();
         m_fonts->addText(b.title);
         for (const auto& q : b.quadrants) m_fonts->addText(q.title + q.description);
@@ -305,6 +316,7 @@ private:
             if (pressed(GLFW_KEY_V)) paste();
             if (pressed(GLFW_KEY_F)) {
                 m_showFilters = true;
+                m_selectFiltersTab = true;
                 m_filters.focusSearch();
             }
             if (pressed(GLFW_KEY_0) || pressed(GLFW_KEY_KP_0)) m_wall->fitWall();
@@ -312,6 +324,7 @@ private:
             if (pressed(GLFW_KEY_EQUAL) || pressed(GLFW_KEY_KP_ADD)) m_wall->zoomBy(1.25);
             if (pressed(GLFW_KEY_MINUS) || pressed(GLFW_KEY_KP_SUBTRACT)) m_wall->zoomBy(0.8);
             if (pressed(GLFW_KEY_Q)) m_quit = true;
+            if (pressed(GLFW_KEY_I)) m_import.open();
             return;
         }
         if ((pressed(GLFW_KEY_DELETE) || pressed(GLFW_KEY_BACKSPACE)) && !m_session->selection.empty())
@@ -338,6 +351,8 @@ private:
         if (ImGui::BeginMenu("File")) {
             if (ImGui::MenuItem("New board…")) openDialog(true);
             if (ImGui::MenuItem("Open board…")) openDialog(false);
+            ImGui::Separator();
+            if (ImGui::MenuItem("Import documents…", "Ctrl+I", false, m_session != nullptr)) m_import.open();
             ImGui::Separator();
             if (ImGui::MenuItem("Quit", "Ctrl+Q")) m_quit = true;
             ImGui::EndMenu();
@@ -370,6 +385,7 @@ private:
             }
             if (ImGui::MenuItem("Find…", "Ctrl+F")) {
                 m_showFilters = true;
+                m_selectFiltersTab = true;
                 m_filters.focusSearch();
             }
             ImGui::EndMenu();
@@ -381,6 +397,7 @@ private:
             if (ImGui::MenuItem("Zoom out", "Ctrl+-", false, has)) m_wall->zoomBy(0.8);
             ImGui::Separator();
             ImGui::MenuItem("Inspector", nullptr, &m_showInspector);
+            ImGui::MenuItem("Tray", nullptr, &m_showTray);
             ImGui::MenuItem("Filters", nullptr, &m_showFilters);
             ImGui::MenuItem("Floating legend", nullptr, &m_showLegend);
             ImGui::MenuItem("Minimap", nullptr, &m_showMinimap);
@@ -563,13 +580,28 @@ private:
         } else {
             shortcuts();
             const float statusH = ImGui::GetFrameHeightWithSpacing();
-            const float filtersW = m_showFilters ? 300 * m_scale : 0;
+            const float filtersW = (m_showFilters || m_showTray) ? 320 * m_scale : 0;
             const float inspectorW = m_showInspector ? 340 * m_scale : 0;
             const ImGuiWindowFlags panelFlags = ImGuiWindowFlags_AlwaysUseWindowPadding;
             ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, {10 * m_scale, 10 * m_scale});
-            if (m_showFilters) {
-                ImGui::BeginChild("filters", {filtersW, -statusH}, true, panelFlags);
-                m_filters.draw(*m_session, *m_fonts, m_scale);
+            if (m_showFilters || m_showTray) {
+                ImGui::BeginChild("left", {filtersW, -statusH}, true, panelFlags);
+                if (ImGui::BeginTabBar("lefttabs")) {
+                    const int inTray = m_session->facts.counts().inTray;
+                    const std::string trayLabel = "Tray (" + std::to_string(inTray) + ")###tray";
+                    if (m_showTray &&
+                        ImGui::BeginTabItem(trayLabel.c_str(), &m_showTray,
+                                            std::exchange(m_selectTrayTab, false) ? ImGuiTabItemFlags_SetSelected : 0)) {
+                        m_tray.draw(*m_session, *m_fonts, m_scale);
+                        ImGui::EndTabItem();
+                    }
+                    if (m_showFilters && ImGui::BeginTabItem("Filters", &m_showFilters,
+                                                             std::exchange(m_selectFiltersTab, false) ? ImGuiTabItemFlags_SetSelected : 0)) {
+                        m_filters.draw(*m_session, *m_fonts, m_scale);
+                        ImGui::EndTabItem();
+                    }
+                    ImGui::EndTabBar();
+                }
                 ImGui::EndChild();
                 ImGui::SameLine(0, 0);
             }
@@ -598,6 +630,14 @@ private:
             statusBar();
         }
         boardDialog();
+        if (m_session && m_import.draw(*m_session, *m_fonts, m_scale)) {
+            m_showTray = true;
+            m_selectTrayTab = true;
+        }
+        if (std::string msg = m_import.takeMessage(); !msg.empty()) {
+            m_status = msg;
+            m_statusIsError = false;
+        }
         helpWindow();
         ImGui::End();
     }
@@ -625,6 +665,10 @@ private:
     std::unique_ptr<WallView> m_wall;
     gui::Inspector m_inspector;
     gui::FiltersPanel m_filters;
+    gui::TrayPanel m_tray;
+    gui::ImportDialog m_import;
+    bool m_showTray = false;
+    bool m_selectTrayTab = false, m_selectFiltersTab = false;
     bool m_showInspector = true, m_showFilters = false, m_showLegend = false, m_showMinimap = true, m_showHelp = false;
     bool m_quit = false;
     std::string m_status;
@@ -700,6 +744,10 @@ int openWindow(const WindowOptions& options) {
     glfwSetCharCallback(window, [](GLFWwindow*, unsigned int) { g_activity = true; });
     glfwSetWindowSizeCallback(window, [](GLFWwindow*, int, int) { g_activity = true; });
     glfwSetWindowFocusCallback(window, [](GLFWwindow*, int) { g_activity = true; });
+    glfwSetDropCallback(window, [](GLFWwindow*, int count, const char** paths) {
+        g_activity = true;
+        for (int i = 0; i < count && i < 1000; ++i) g_dropped.emplace_back(paths[i]);
+    });
     glfwSetCursorEnterCallback(window, [](GLFWwindow*, int) { g_activity = true; });
 
     IMGUI_CHECKVERSION();
@@ -778,6 +826,7 @@ int openWindow(const WindowOptions& options) {
                     else glfwPollEvents();
                     if (g_activity) idle = 0;
                     g_activity = false;
+                    if (!g_dropped.empty()) app->dropped(std::exchange(g_dropped, {}));
                     app->frame();
                     ++idle;
                 }

@@ -194,3 +194,28 @@ TEST_F(Wall, SpatialIndexFollowsChanges) {
     EXPECT_EQ(index.hit(2050, 2050)->id, top);  // the newest note is on top
     EXPECT_EQ(index.query(Rect{-5000, -5000, 10000, 10000}).size(), 2u);
 }
+
+TEST_F(Wall, TrayNotesArePinnedAtAPointOrIntoAQuadrantAsOneStep) {
+    std::vector<std::string> tray;
+    for (int i = 0; i < 5; ++i) {
+        Note n = editor.makeNote("candidate " + std::to_string(i), "survey");
+        n.state = NoteState::Tray;
+        tray.push_back(editor.addNote(n));
+    }
+    const auto depth = editor.history().undoDepth();
+    pinNotesAt(editor, {tray[0], tray[1]}, 900, 700);  // quadrant 4
+    EXPECT_EQ(doc.note(tray[0])->state, NoteState::Pinned);
+    EXPECT_EQ(doc.note(tray[0])->quadrant, 4);
+    EXPECT_NEAR(doc.note(tray[0])->x + doc.note(tray[0])->w / 2, 900, 1e-9);
+    EXPECT_FALSE(noteRect(*doc.note(tray[0])).intersects(noteRect(*doc.note(tray[1]))));
+    EXPECT_EQ(editor.history().undoDepth(), depth + 1);
+    pinNotesToQuadrant(editor, {tray[2], tray[3], tray[4]}, 1);
+    for (int i = 2; i < 5; ++i) {
+        EXPECT_EQ(doc.note(tray[i])->quadrant, 1);
+        EXPECT_EQ(doc.note(tray[i])->state, NoteState::Pinned);
+    }
+    EXPECT_EQ(editor.history().undoDepth(), depth + 2);
+    editor.undo();
+    EXPECT_EQ(doc.note(tray[2])->state, NoteState::Tray);
+    EXPECT_EQ(index.query(Rect{-5000, -5000, 10000, 10000}).size(), 2u);  // tray notes are not on the wall
+}

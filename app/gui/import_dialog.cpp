@@ -1,0 +1,294 @@
+#include "import_dialog.h"
+
+#include <GLFW/glfw3.h>
+#include <imgui.h>
+#include <imgui_stdlib.h>
+
+#include <algorithm>
+#include <sstream>
+
+#include "fonts.h"
+
+namespace cc::gui {
+
+namespace {
+
+std::vector<std::string> splitLines(const std::string& s) {
+    std::vector<std::string> out;
+    std::istringstream in(s);
+    std::string line;
+    while (std::getline(in, line)) {
+        auto b = line.find_first_not_of(" \t\r");
+        if (b == std::string::npos) continue;
+        out.push_back(line.substr(b, line.find_last_not_of(" \t\r") - b + 1));
+    }
+    return out;
+}
+
+std::vector<std::string> splitTags(const std::string& s) {
+    std::vector<std::string> out;
+    std::string cur;
+    for (char c : s + ",") {
+        if (c == ',') {
+            auto b = cur.find_first_not_of(" \t");
+            if (b != std::string::npos) out.push_back(cur.substr(b, cur.find_last_not_of(" \t") - b + 1));
+            cur.clear();
+        } else {
+            cur += c;
+        }
+    }
+    return out;
+}
+
+}  // namespace
+
+ImportDialog::~ImportDialog() { stopWorker(); }
+
+void ImportDialog::stopWorker() {
+    if (m_job) m_job->cancel = true;
+    if (m_worker.joinable()) m_worker.join();
+}
+
+void ImportDialog::open(std::vector<std::string> files) {
+    m_openRequested = true;
+    m_error.clear();
+    m_parsed.clear();
+    m_columns.clear();
+    m_textColumn.clear();
+    m_idColumn = m_dateColumn = m_segmentColumn = 0;
+    if (!files.empty()) {
+        m_paths.clear();
+        for (const auto& f : files) m_paths += f + "\n";
+        startParsing();
+    }
+}
+
+import::ImportOptions ImportDialog::options(const BoardSession& s) const {
+    import::ImportOptions o;
+    if (m_source >= 0) o.source = s.doc->sourceKinds().all()[static_cast<std::size_t>(m_source)].key;
+    o.date = m_date;
+    o.pinQuadrant = m_pin;
+    o.tags = splitTags(m_tags);
+    for (std::size_t i = 0; i < m_columns.size(); ++i)
+        if (m_textColumn[i]) o.parse.textColumns.push_back(m_columns[i]);
+    auto column = [&](int k) { return k > 0 && k <= static_cast<int>(m_columns.size()) ? m_columns[k - 1] : std::string(); };
+    o.parse.idColumn = column(m_idColumn);
+    o.parse.dateColumn = column(m_dateColumn);
+    o.parse.segmentColumn = column(m_segmentColumn);
+    return o;
+}
+
+void ImportDialog::startParsing() {
+    stopWorker();
+    m_parsed.clear();
+    m_error.clear();
+    const std::vector<std::string> paths = splitLines(m_paths);
+    if (paths.empty()) {
+        m_error = "name at least one file";
+        return;
+    }
+    auto job = std::make_shared<Job>();
+    m_job = job;
+    import::ParseOptions parse;
+    for (std::size_t i = 0; i < m_columns.size(); ++i)
+        if (m_textColumn[i]) parse.textColumns.push_back(m_columns[i]);
+    auto column = [&](int k) { return k > 0 && k <= static_cast<int>(m_columns.size()) ? m_columns[k - 1] : std::string(); };
+    parse.idColumn = column(m_idColumn);
+    parse.dateColumn = column(m_dateColumn);
+    parse.segmentColumn = column(m_segmentColumn);
+    m_worker = std::thread([job, paths, parse]() mutable {
+        std::vector<import::ParsedFile> files;
+        std::string error;
+        try {
+            for (std::size_t i = 0; i < paths.size(); ++i) {
+                double last = -1;
+                parse.progress = [&, i](double p) {
+                    const double total = (static_cast<double>(i) + std::clamp(p, 0.0, 1.0)) / paths.size();
+                    job->progress = total;
+                    if (total - last >= 0.01) {  // wake the window to draw the progress bar
+                        last = total;
+                        glfwPostEmptyEvent();
+                    }
+                    return !job->cancel.load();
+                };
+                if (job->cancel) throw import::ImportError("cancelled");
+                files.push_back(import::parseForImport(paths[i], parse));
+            }
+        } catch (const std::exception& e) {
+            error = e.what();
+        }
+        {
+            std::lock_guard<std::mutex> lock(job->mutex);
+            job->files = std::move(files);
+            job->error = std::move(error);
+        }
+        job->done = true;
+        glfwPostEmptyEvent();
+    });
+}
+
+void ImportDialog::drawPreview(BoardSession& s, Fonts& fonts, float scale) {
+    std::size_t total = 0;
+    for (const auto& f : m_parsed) total += f.result.candidates.size();
+    for (const auto& f : m_parsed) {
+        ImGui::Text("%s: %s%s%s, %zu candidates", f.path.c_str(), f.result.format.c_str(),
+                    f.result.encoding.empty() ? "" : ", ", f.result.encoding.c_str(), f.result.candidates.size());
+        if (!f.result.links.empty()) {
+            ImGui::SameLine();
+            ImGui::Text("and %zu links", f.result.links.size());
+        }
+    }
+    // CSV: the detected columns, to correct before importing.
+    for (const auto& f : m_parsed) {
+        if (f.result.columns.empty()) continue;
+        if (m_columns != f.result.columns) {
+            m_columns = f.result.columns;
+            m_textColumn.assign(m_columns.size(), false);
+            for (std::size_t i = 0; i < m_columns.size(); ++i)
+                m_textColumn[i] = std::find(f.result.textColumns.begin(), f.result.textColumns.end(), m_columns[i]) !=
+                                  f.result.textColumns.end();
+        }
+        for (const auto& c : m_columns) fonts.addText(c);
+        ImGui::TextUnformatted("Free-text columns (a note per non-empty answer):");
+        bool changed = false;
+        for (std::size_t i = 0; i < m_columns.size(); ++i) {
+            bool on = m_textColumn[i];
+            if (ImGui::Checkbox((m_columns[i] + "##col" + std::to_string(i)).c_str(), &on)) {
+                m_textColumn[i] = on;
+                changed = true;
+            }
+            if (i + 1 < m_columns.size() && (i % 4) != 3) ImGui::SameLine();
+        }
+        auto mapped = [&](const char* label, int& k) {
+            std::string preview = k == 0 ? std::string("(none)") : m_columns[static_cast<std::size_t>(k - 1)];
+            ImGui::SetNextItemWidth(220 * scale);
+            if (ImGui::BeginCombo(label, preview.c_str())) {
+                if (ImGui::Selectable("(none)", k == 0)) {
+                    k = 0;
+                    changed = true;
+                }
+                for (std::size_t i = 0; i < m_columns.size(); ++i)
+                    if (ImGui::Selectable((m_columns[i] + "##m" + std::to_string(i)).c_str(), k == static_cast<int>(i) + 1)) {
+                        k = static_cast<int>(i) + 1;
+                        changed = true;
+                    }
+                ImGui::EndCombo();
+            }
+        };
+        mapped("respondent id column", m_idColumn);
+        mapped("date column", m_dateColumn);
+        mapped("segment column", m_segmentColumn);
+        if (changed) startParsing();
+        break;
+    }
+    ImGui::Separator();
+    ImGui::Text("First candidates (%zu in all):", total);
+    ImGui::BeginChild("candidates", {0, 220 * scale}, true);
+    int shown = 0;
+    for (const auto& f : m_parsed)
+        for (const auto& c : f.result.candidates) {
+            if (shown++ >= 30) break;
+            fonts.addText(c.text + c.location);
+            ImGui::TextWrapped("%s", c.text.substr(0, 400).c_str());
+            ImGui::TextDisabled("%s  %s", std::filesystem::path(f.path).filename().c_str(), c.location.c_str());
+            ImGui::Separator();
+        }
+    ImGui::EndChild();
+    (void)s;
+}
+
+bool ImportDialog::draw(BoardSession& s, Fonts& fonts, float scale) {
+    if (m_openRequested) {
+        ImGui::OpenPopup("Import documents");
+        m_openRequested = false;
+        m_open = true;
+    }
+    if (m_job && m_job->done) {
+        std::lock_guard<std::mutex> lock(m_job->mutex);
+        if (m_worker.joinable()) m_worker.join();
+        m_parsed = std::move(m_job->files);
+        m_error = m_job->error;
+        m_job.reset();
+    }
+    ImGui::SetNextWindowSize({760 * scale, 0}, ImGuiCond_Appearing);
+    if (!ImGui::BeginPopupModal("Import documents", nullptr, ImGuiWindowFlags_NoSavedSettings)) {
+        if (m_open) {  // closed: stop any work
+            stopWorker();
+            m_job.reset();
+            m_open = false;
+        }
+        return false;
+    }
+    bool imported = false;
+    ImGui::TextUnformatted("Files (one per line): Markdown, text, PDF, DOCX, CSV, TSV, JSON Canvas");
+    ImGui::InputTextMultiline("##paths", &m_paths, {-1, 70 * scale});
+    fonts.addText(m_paths);
+
+    const auto& kinds = s.doc->sourceKinds().all();
+    const std::string preview = m_source < 0 ? std::string("default (survey for CSV, else other)")
+                                             : kinds[static_cast<std::size_t>(m_source)].english + "  " +
+                                                   kinds[static_cast<std::size_t>(m_source)].chinese;
+    ImGui::SetNextItemWidth(300 * scale);
+    if (ImGui::BeginCombo("source kind", preview.c_str())) {
+        if (ImGui::Selectable("default (survey for CSV, else other)", m_source < 0)) m_source = -1;
+        for (std::size_t i = 0; i < kinds.size(); ++i)
+            if (ImGui::Selectable((kinds[i].english + "  " + kinds[i].chinese).c_str(), m_source == static_cast<int>(i)))
+                m_source = static_cast<int>(i);
+        ImGui::EndCombo();
+    }
+    ImGui::SetNextItemWidth(140 * scale);
+    ImGui::InputTextWithHint("date gathered", "YYYY-MM-DD", &m_date);
+    ImGui::SameLine();
+    ImGui::TextDisabled("(empty: a date column, else the file's date)");
+    ImGui::SetNextItemWidth(300 * scale);
+    ImGui::InputTextWithHint("tags", "comma, separated", &m_tags);
+    fonts.addText(m_tags);
+    const char* pins[] = {"into the tray", "pin to quadrant 1", "pin to quadrant 2", "pin to quadrant 3", "pin to quadrant 4"};
+    ImGui::SetNextItemWidth(200 * scale);
+    ImGui::Combo("where", &m_pin, pins, 5);
+
+    ImGui::Separator();
+    if (m_job) {
+        ImGui::ProgressBar(static_cast<float>(m_job->progress.load()), {-1, 0}, "reading…");
+        if (ImGui::Button("Cancel")) m_job->cancel = true;
+    } else {
+        if (ImGui::Button("Preview")) startParsing();
+        if (!m_error.empty()) ImGui::TextColored({0.8f, 0.1f, 0.1f, 1}, "%s", m_error.c_str());
+        if (!m_parsed.empty()) drawPreview(s, fonts, scale);
+    }
+    ImGui::Separator();
+    const bool canImport = !m_job && !m_parsed.empty() && m_error.empty();
+    if (!canImport) ImGui::BeginDisabled();
+    if (ImGui::Button("Import")) {
+        try {
+            std::vector<import::FileReport> reports;
+            ChangeSet cs = import::buildImport(*s.doc, m_parsed, options(s), s.editor->author(), reports);
+            for (const auto& n : cs.notes.added) fonts.addText(n.text);
+            s.editor->applyLocal(std::move(cs), ChangeSource::Import);
+            std::size_t added = 0, duplicates = 0;
+            for (const auto& r : reports) {
+                added += r.added;
+                duplicates += r.duplicates;
+            }
+            m_message = "imported " + std::to_string(added) + " candidates" +
+                        (duplicates ? ", " + std::to_string(duplicates) + " duplicates skipped" : "") +
+                        (m_pin ? " onto quadrant " + std::to_string(m_pin) : " into the tray");
+            imported = true;
+            m_parsed.clear();
+            ImGui::CloseCurrentPopup();
+        } catch (const std::exception& e) {
+            m_error = e.what();
+        }
+    }
+    if (!canImport) ImGui::EndDisabled();
+    ImGui::SameLine();
+    if (ImGui::Button("Close") || (!m_job && ImGui::IsKeyPressed(GLFW_KEY_ESCAPE, false))) {
+        stopWorker();
+        m_job.reset();
+        ImGui::CloseCurrentPopup();
+    }
+    ImGui::EndPopup();
+    return imported;
+}
+
+}  // namespace cc::gui

@@ -1,0 +1,110 @@
+#include "tray_panel.h"
+
+#include <imgui.h>
+
+#include <algorithm>
+
+#include "fonts.h"
+#include "wall_commands.h"
+
+namespace cc::gui {
+
+std::vector<std::string> TrayPanel::dragged(const BoardSession& s) const {
+    std::vector<std::string> out;
+    for (const auto& id : m_selected)
+        if (const Note* n = s.doc->note(id); n && n->state == NoteState::Tray) out.push_back(id);
+    return out;
+}
+
+void TrayPanel::draw(BoardSession& s, Fonts& fonts, float scale) {
+    std::vector<const Note*> tray;
+    for (const Note* n : s.doc->sortedNotes())
+        if (n->state == NoteState::Tray) tray.push_back(n);
+    // Keep only selected ids that are still in the tray.
+    m_selected.erase(std::remove_if(m_selected.begin(), m_selected.end(),
+                                    [&](const std::string& id) {
+                                        const Note* n = s.doc->note(id);
+                                        return !n || n->state != NoteState::Tray;
+                                    }),
+                     m_selected.end());
+
+    ImGui::Text("%zu candidates in the tray", tray.size());
+    if (tray.empty()) {
+        ImGui::TextWrapped("Import research (File > Import…, or drop files on the window) and the candidate notes "
+                           "wait here until you drag them onto the wall.");
+        return;
+    }
+    auto guarded = [&](auto f) {
+        try {
+            f();
+            m_error.clear();
+        } catch (const std::exception& e) {
+            m_error = e.what();
+        }
+    };
+    std::vector<std::string> all;
+    for (const Note* n : tray) all.push_back(n->id);
+    const std::vector<std::string>& targets = m_selected.empty() ? all : m_selected;
+    ImGui::TextDisabled("%s", m_selected.empty() ? "Pin all to quadrant:" : "Pin the selected to quadrant:");
+    for (int q = 1; q <= 4; ++q) {
+        ImGui::SameLine();
+        if (ImGui::SmallButton(std::to_string(q).c_str())) guarded([&] { pinNotesToQuadrant(*s.editor, targets, q); });
+    }
+    if (!m_selected.empty()) {
+        if (ImGui::SmallButton("Discard the selected")) guarded([&] { s.editor->deleteNotes(m_selected); });
+        ImGui::SameLine();
+        if (ImGui::SmallButton("Select none")) m_selected.clear();
+    }
+    if (!m_error.empty()) ImGui::TextColored({0.8f, 0.1f, 0.1f, 1}, "%s", m_error.c_str());
+    ImGui::Separator();
+
+    ImGui::BeginChild("tray-list");
+    ImGuiListClipper clipper;  // only the rows in view are laid out: a tray may hold thousands
+    clipper.Begin(static_cast<int>(tray.size()));
+    while (clipper.Step()) {
+        for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
+            const Note* n = tray[static_cast<std::size_t>(i)];
+            ImGui::PushID(n->id.c_str());
+            const bool selected = std::find(m_selected.begin(), m_selected.end(), n->id) != m_selected.end();
+            std::string title = noteTitle(*n);
+            if (title.size() > 160) title = title.substr(0, 160) + "…";
+            fonts.addText(title + n->provenance.file + n->provenance.location);
+            const std::string label = title + "\n" + n->provenance.file + "  " + n->provenance.location;
+            if (ImGui::Selectable(label.c_str(), selected, 0, {0, ImGui::GetTextLineHeight() * 2})) {
+                const ImGuiIO& io = ImGui::GetIO();
+                if (io.KeyShift && m_anchor >= 0) {
+                    const int a = std::min(m_anchor, i), b = std::max(m_anchor, i);
+                    for (int k = a; k <= b; ++k)
+                        if (std::find(m_selected.begin(), m_selected.end(), tray[static_cast<std::size_t>(k)]->id) == m_selected.end())
+                            m_selected.push_back(tray[static_cast<std::size_t>(k)]->id);
+                } else if (io.KeyCtrl) {
+                    if (selected) m_selected.erase(std::find(m_selected.begin(), m_selected.end(), n->id));
+                    else m_selected.push_back(n->id);
+                    m_anchor = i;
+                } else {
+                    m_selected = {n->id};
+                    m_anchor = i;
+                }
+            }
+            if (ImGui::IsItemHovered() && !n->provenance.excerpt.empty()) {
+                fonts.addText(n->provenance.excerpt);
+                ImGui::BeginTooltip();
+                ImGui::PushTextWrapPos(480 * scale);
+                ImGui::TextUnformatted(n->provenance.excerpt.substr(0, 1500).c_str());
+                ImGui::PopTextWrapPos();
+                ImGui::EndTooltip();
+            }
+            if (ImGui::BeginDragDropSource()) {
+                // Dragging an unselected row drags just that row.
+                if (!selected) m_selected = {n->id};
+                ImGui::SetDragDropPayload(kTrayPayload, "tray", 5);
+                ImGui::Text("%zu note%s: drop on the wall to pin", m_selected.size(), m_selected.size() == 1 ? "" : "s");
+                ImGui::EndDragDropSource();
+            }
+            ImGui::PopID();
+        }
+    }
+    ImGui::EndChild();
+}
+
+}  // namespace cc::gui

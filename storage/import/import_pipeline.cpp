@@ -1,0 +1,217 @@
+#include "import_pipeline.h"
+
+#include <sys/stat.h>
+
+#include <algorithm>
+#include <cmath>
+#include <ctime>
+#include <filesystem>
+#include <limits>
+#include <map>
+#include <set>
+#include <unordered_map>
+
+#include "geometry.h"
+
+namespace cc::import {
+
+namespace {
+
+std::string baseName(const std::string& path) { return std::filesystem::path(path).filename().string(); }
+
+/// Cuts UTF-8 text to at most `max` bytes without splitting a character.
+std::string bounded(std::string s, std::size_t max) {
+    if (s.size() <= max) return s;
+    s.resize(max);
+    while (!s.empty() && (static_cast<unsigned char>(s.back()) & 0xC0) == 0x80) s.pop_back();
+    if (!s.empty() && static_cast<unsigned char>(s.back()) >= 0xC0) s.pop_back();
+    return s;
+}
+
+std::string trimmed(const std::string& s) {
+    const auto b = s.find_first_not_of(" \t\r\n");
+    if (b == std::string::npos) return {};
+    return s.substr(b, s.find_last_not_of(" \t\r\n") - b + 1);
+}
+
+std::string fileDate(const std::string& path) {
+    struct stat st{};
+    if (::stat(path.c_str(), &st) != 0) return todayDate();
+    std::tm tm{};
+    const std::time_t t = st.st_mtime;
+    gmtime_r(&t, &tm);
+    char buf[16];
+    std::strftime(buf, sizeof buf, "%Y-%m-%d", &tm);
+    return buf;
+}
+
+/// What makes a candidate a duplicate: the file it came from and its text.
+std::string dedupeKey(const std::string& file, const std::string& text) { return file + '\x1f' + trimmed(text); }
+
+}  // namespace
+
+std::string defaultSource(const std::string& format) {
+    return (format == "csv" || format == "tsv") ? "survey" : "other";
+}
+
+ParsedFile parseForImport(const std::string& path, const ParseOptions& opt) {
+    ParsedFile f;
+    f.path = path;
+    f.result = parseFile(path, opt);
+    f.fileDate = fileDate(path);
+    return f;
+}
+
+ChangeSet buildImport(const Document& doc, const std::vector<ParsedFile>& files, const ImportOptions& opt,
+                      const std::string& author, std::vector<FileReport>& reports) {
+    const SourceKinds& kinds = doc.sourceKinds();
+    if (!opt.source.empty() && !kinds.contains(opt.source))
+        throw ImportError("unknown source kind '" + opt.source + "' (see 'customer-canvas sources')");
+    if (!opt.date.empty() && !isValidDate(opt.date)) throw ImportError("'" + opt.date + "' is not a date (YYYY-MM-DD)");
+    if (opt.pinQuadrant < 0 || opt.pinQuadrant > 4) throw ImportError("quadrant must be 1 to 4");
+    for (const auto& t : opt.tags)
+        if (trimmed(t).empty() || t.size() > limits::kShortBytes || !isValidUtf8(t)) throw ImportError("tag '" + t + "' is not valid");
+
+    std::set<std::string> seen;
+    for (const auto& [id, n] : doc.notes())
+        if (!n.provenance.file.empty()) seen.insert(dedupeKey(n.provenance.file, n.text));
+
+    ChangeSet cs;
+    const Millis now = nowMillis();
+    struct Pending {
+        Note note;
+        const Candidate* candidate;
+    };
+    std::vector<Pending> pending;
+    std::vector<std::pair<std::size_t, std::size_t>> ranges;  // per file: [begin, end) of pending
+    for (const ParsedFile& f : files) {
+        FileReport rep;
+        rep.file = f.path;
+        rep.format = f.result.format;
+        rep.encoding = f.result.encoding;
+        rep.candidates = f.result.candidates.size();
+        const std::string file = baseName(f.path);
+        const std::string source = opt.source.empty() ? defaultSource(f.result.format) : opt.source;
+        const SourceKind* kind = kinds.find(source);
+        const std::size_t begin = pending.size();
+        for (const Candidate& c : f.result.candidates) {
+            std::string text = bounded(trimmed(c.text), limits::kTextBytes);
+            if (text.empty() || !isValidUtf8(text)) continue;
+            if (!seen.insert(dedupeKey(file, text)).second) {
+                ++rep.duplicates;
+                continue;
+            }
+            Note n;
+            n.id = newId("n");
+            n.text = std::move(text);
+            n.source = source;
+            n.data = kind->eitherData ? DataKind::Qualitative : kind->data;
+            n.customerInitiated = kind->customerInitiated;
+            n.dateGathered = !opt.date.empty() ? opt.date : isValidDate(c.date) ? c.date : f.fileDate;
+            n.author = author;
+            n.created = n.updated = now;
+            for (const auto& t : opt.tags) n.tags.push_back(trimmed(t));
+            for (const auto& t : c.tags)
+                if (n.tags.size() < limits::kTagsPerNote && !trimmed(t).empty())
+                    n.tags.push_back(bounded(trimmed(t), limits::kShortBytes));
+            normaliseTags(n.tags);
+            n.segment = bounded(trimmed(c.segment), limits::kShortBytes);
+            n.provenance.file = bounded(file, limits::kShortBytes * 4);
+            std::string location = c.location;
+            if (!c.respondent.empty()) location += (location.empty() ? "" : ", ") + std::string("respondent ") + c.respondent;
+            n.provenance.location = bounded(location, limits::kShortBytes);
+            n.provenance.excerpt = bounded(c.excerpt.empty() ? c.text : c.excerpt, limits::kExcerptBytes);
+            if (c.colour <= 0xFFFFFF) n.colour = c.colour;
+            n.w = c.w && *c.w >= 40 && *c.w <= 2000 ? *c.w : kNoteWidth;
+            n.h = c.h && *c.h >= 30 && *c.h <= 2000 ? *c.h : kNoteHeight;
+            n.state = opt.pinQuadrant ? NoteState::Pinned : NoteState::Tray;
+            pending.push_back({std::move(n), &c});
+            ++rep.added;
+        }
+        ranges.emplace_back(begin, pending.size());
+        reports.push_back(rep);
+    }
+
+    if (opt.pinQuadrant) {
+        // Notes with a place on their own canvas (JSON Canvas) keep their arrangement, moved as a
+        // group into the quadrant and kept inside it; the others take free places in turn.
+        const int q = opt.pinQuadrant;
+        const Rect area = quadrantRect(doc.board(), q);
+        std::vector<Pending*> loose;
+        for (const auto& [begin, end] : ranges) {
+            double minX = std::numeric_limits<double>::max(), minY = std::numeric_limits<double>::max();
+            bool anyPlaced = false;
+            for (std::size_t i = begin; i < end; ++i)
+                if (pending[i].candidate->x && pending[i].candidate->y) {
+                    minX = std::min(minX, *pending[i].candidate->x);
+                    minY = std::min(minY, *pending[i].candidate->y);
+                    anyPlaced = true;
+                }
+            if (!anyPlaced) {
+                for (std::size_t i = begin; i < end; ++i) loose.push_back(&pending[i]);
+                continue;
+            }
+            const auto origin = freeSpotInQuadrant(doc, q);
+            for (std::size_t i = begin; i < end; ++i) {
+                Note& n = pending[i].note;
+                const Candidate& c = *pending[i].candidate;
+                if (!(c.x && c.y)) {
+                    loose.push_back(&pending[i]);
+                    continue;
+                }
+                n.x = std::clamp(origin.first + (*c.x - minX), area.x + 1, area.right() - n.w - 1);
+                n.y = std::clamp(origin.second + (*c.y - minY), area.y + kQuadrantHeader, area.bottom() - n.h - 1);
+                if (!std::isfinite(n.x) || !std::isfinite(n.y)) {
+                    n.x = origin.first;
+                    n.y = origin.second;
+                }
+            }
+        }
+        const auto spots = freeSpotsInQuadrant(doc, q, loose.size());
+        for (std::size_t i = 0; i < loose.size(); ++i) {
+            loose[i]->note.x = spots[i].first;
+            loose[i]->note.y = spots[i].second;
+        }
+        for (auto& p : pending) p.note.quadrant = quadrantOf(p.note);
+    }
+
+    // Links between candidates (JSON Canvas edges), by node id within each file.
+    std::vector<Link> links;
+    for (std::size_t fi = 0; fi < files.size(); ++fi) {
+        std::unordered_map<std::string, std::string> byNode;
+        for (std::size_t i = ranges[fi].first; i < ranges[fi].second; ++i)
+            if (!pending[i].candidate->nodeId.empty()) byNode[pending[i].candidate->nodeId] = pending[i].note.id;
+        std::set<std::tuple<std::string, std::string, int>> made;
+        for (const CandidateLink& cl : files[fi].result.links) {
+            auto a = byNode.find(cl.fromNode), b = byNode.find(cl.toNode);
+            if (a == byNode.end() || b == byNode.end() || a->second == b->second) continue;
+            if (!made.insert({a->second, b->second, static_cast<int>(cl.kind)}).second) continue;
+            Link l;
+            l.id = newId("l");
+            l.from = a->second;
+            l.to = b->second;
+            l.kind = cl.kind;
+            l.label = bounded(trimmed(cl.label), limits::kShortBytes);
+            l.author = author;
+            l.created = now;
+            links.push_back(std::move(l));
+            ++reports[reports.size() - files.size() + fi].links;
+        }
+    }
+    cs.notes.added.reserve(pending.size());
+    for (auto& p : pending) cs.notes.added.push_back(std::move(p.note));
+    cs.links.added = std::move(links);
+    return cs;
+}
+
+std::vector<FileReport> importFiles(Editor& editor, const std::vector<std::string>& paths, const ImportOptions& opt) {
+    std::vector<ParsedFile> files;
+    files.reserve(paths.size());
+    for (const auto& p : paths) files.push_back(parseForImport(p, opt.parse));
+    std::vector<FileReport> reports;
+    ChangeSet cs = buildImport(editor.document(), files, opt, editor.author(), reports);
+    editor.applyLocal(std::move(cs), ChangeSource::Import);
+    return reports;
+}
+
+}  // namespace cc::import
