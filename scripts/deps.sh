@@ -14,6 +14,8 @@ CC_PACKAGES=(
   # tests and benchmarks
   googletest libgtest-dev librapidcheck-dev libbenchmark-dev sqlite3
   xvfb xauth xdotool x11-utils xclip imagemagick python3
+  # the import benchmark writes its PDF with Cairo and Pango (also the summary exporter's libraries)
+  libcairo2-dev libpango1.0-dev
   # fuzzing (libFuzzer comes with clang's runtime) and the pdftotext floor of the import benchmark
   clang libclang-rt-14-dev poppler-utils
 )

@@ -1,0 +1,120 @@
+// Importers: candidates per second for a 300-page PDF, a 10 MB Markdown file and a 100,000-row
+// CSV; the same PDF through the pdftotext program in the same run is the floor to compare with.
+// The PDF is written by Cairo and Pango (a real PDF producer) at run time.
+#include <cairo-pdf.h>
+#include <pango/pangocairo.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "bench_report.h"
+#include "candidate.h"
+
+using namespace cc;
+
+namespace {
+
+const char* kParagraphs[] = {
+    "Customers who move their salary out within two days say the app makes everyday payments easy but saving "
+    "feels like an afterthought; several compared us unfavourably with the fintechs they use for budgeting.",
+    "焦点小组中，退休客户反复提到网点排队时间过长，但同时表示更信任面对面的服务；他们希望在手机银行上也能确认转账已经到账。",
+    "Mystery shoppers recorded an average of 47 minutes to open an account in branch, of which 19 minutes were "
+    "spent waiting for a second signature; the online flow took 11 minutes but failed twice at identity checks.",
+    "小微企业主希望贷款审批一次提交、三天放款，并且不希望重复提交已经在本行留存的材料。",
+};
+
+void writePdf(const std::string& path, int pages) {
+    const double w = 595, h = 842;  // A4 in points
+    cairo_surface_t* surface = cairo_pdf_surface_create(path.c_str(), w, h);
+    cairo_t* cr = cairo_create(surface);
+    PangoLayout* layout = pango_cairo_create_layout(cr);
+    PangoFontDescription* font = pango_font_description_from_string("Noto Sans CJK SC 10");
+    pango_layout_set_font_description(layout, font);
+    pango_layout_set_width(layout, static_cast<int>((w - 144) * PANGO_SCALE));
+    pango_layout_set_wrap(layout, PANGO_WRAP_WORD_CHAR);
+    for (int p = 0; p < pages; ++p) {
+        double y = 72;
+        for (int k = 0; y < h - 120; ++k) {
+            pango_layout_set_text(layout, kParagraphs[(p + k) % 4], -1);
+            int lw, lh;
+            pango_layout_get_pixel_size(layout, &lw, &lh);
+            cairo_move_to(cr, 72, y);
+            pango_cairo_show_layout(cr, layout);
+            y += lh + 14;
+        }
+        cairo_show_page(cr);
+    }
+    pango_font_description_free(font);
+    g_object_unref(layout);
+    cairo_destroy(cr);
+    cairo_surface_destroy(surface);
+}
+
+void writeMarkdown(const std::string& path, std::size_t bytes) {
+    std::ofstream out(path);
+    std::size_t written = 0;
+    for (int section = 0; written < bytes; ++section) {
+        std::ostringstream s;
+        s << "## 调研发现 Findings " << section << "\n\n";
+        for (int k = 0; k < 6; ++k) s << kParagraphs[(section + k) % 4] << "\n\n";
+        s << "- 列表项 list item " << section << " about fees\n- another item about transfers\n\n";
+        out << s.str();
+        written += s.str().size();
+    }
+}
+
+void writeCsv(const std::string& path, int rows) {
+    std::ofstream out(path);
+    out << "ResponseId,Date,Segment,NPS,Comment,Suggestion\n";
+    for (int i = 0; i < rows; ++i)
+        out << "R_" << i << ",2026-10-" << (10 + i % 20) << "," << (i % 3 ? "Young professionals" : "退休客户") << ","
+            << i % 11 << ",\"" << kParagraphs[i % 4] << " (" << i << ")\",\"" << kParagraphs[(i + 1) % 4] << "\"\n";
+}
+
+template <class F>
+double medianMs(int runs, F f) {
+    std::vector<double> ms;
+    for (int i = 0; i < runs; ++i) {
+        const double t0 = bench::nowMs();
+        f();
+        ms.push_back(bench::nowMs() - t0);
+    }
+    return bench::median(ms);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    const std::string dir = argc > 1 ? argv[1] : std::filesystem::temp_directory_path().string();
+    const std::string pdf = dir + "/bench-300.pdf", md = dir + "/bench-10mb.md", csv = dir + "/bench-100k.csv";
+    writePdf(pdf, 300);
+    writeMarkdown(md, 10u << 20);
+    writeCsv(csv, 100000);
+
+    auto parse = [](const std::string& path, std::size_t& count) {
+        try {
+            count = import::parseFile(path).candidates.size();
+        } catch (const std::exception& e) {
+            std::fprintf(stderr, "%s\n", e.what());
+            count = 0;
+        }
+    };
+    std::size_t pdfCount = 0, mdCount = 0, csvCount = 0;
+    const double pdfMs = medianMs(3, [&] { parse(pdf, pdfCount); });
+    const std::string cmd = "pdftotext -q '" + pdf + "' '" + dir + "/bench-300.txt'";
+    const double floorMs = medianMs(3, [&] {
+        if (std::system(cmd.c_str()) != 0) std::fprintf(stderr, "pdftotext failed\n");
+    });
+    const double mdMs = medianMs(3, [&] { parse(md, mdCount); });
+    const double csvMs = medianMs(3, [&] { parse(csv, csvCount); });
+    auto perSecond = [](std::size_t n, double ms) { return ms > 0 ? n / (ms / 1000.0) : 0.0; };
+    bench::row("import 300-page PDF (" + std::to_string(pdfCount) + " candidates)", pdfMs, "ms", "<= 2x pdftotext", floorMs,
+               "pdftotext on the same PDF", std::to_string(static_cast<long>(perSecond(pdfCount, pdfMs))) + " candidates/s");
+    bench::row("import 10 MB Markdown (" + std::to_string(mdCount) + " candidates)", mdMs, "ms", "<= 2000 ms", 0, "",
+               std::to_string(static_cast<long>(perSecond(mdCount, mdMs))) + " candidates/s");
+    bench::row("import 100,000-row CSV (" + std::to_string(csvCount) + " candidates)", csvMs, "ms", "<= 2000 ms", 0, "",
+               std::to_string(static_cast<long>(perSecond(csvCount, csvMs))) + " candidates/s");
+    return 0;
+}
