@@ -17,9 +17,17 @@ std::vector<std::string> TrayPanel::dragged(const BoardSession& s) const {
 }
 
 void TrayPanel::draw(BoardSession& s, Fonts& fonts, float scale) {
-    std::vector<const Note*> tray;
-    for (const Note* n : s.doc->sortedNotes())
-        if (n->state == NoteState::Tray) tray.push_back(n);
+    if (m_trayDoc != s.doc.get() || m_trayRevision != s.doc->revision()) {
+        m_trayDoc = s.doc.get();
+        m_trayRevision = s.doc->revision();
+        m_tray.clear();
+        for (const auto& [id, n] : s.doc->notes())
+            if (n.state == NoteState::Tray) m_tray.push_back(&n);
+        std::sort(m_tray.begin(), m_tray.end(), [](const Note* a, const Note* b) {
+            return a->created != b->created ? a->created < b->created : a->id < b->id;
+        });
+    }
+    const std::vector<const Note*>& tray = m_tray;
     // Keep only selected ids that are still in the tray.
     m_selected.erase(std::remove_if(m_selected.begin(), m_selected.end(),
                                     [&](const std::string& id) {

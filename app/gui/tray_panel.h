@@ -22,6 +22,9 @@ public:
 
 private:
     std::vector<std::string> m_selected;
+    std::vector<const Note*> m_tray;  // the tray in creation order, rebuilt when the board changes
+    const Document* m_trayDoc = nullptr;
+    std::uint64_t m_trayRevision = ~0ull;
     int m_anchor = -1;  // for shift-click ranges
     std::string m_error;
 };
