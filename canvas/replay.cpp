@@ -1,0 +1,37 @@
+#include "replay.h"
+
+namespace cc {
+
+std::unique_ptr<Document> boardAt(const std::vector<ChangeSet>& log, Millis until, const SourceKinds& kinds) {
+    std::unique_ptr<Document> doc;
+    std::size_t index = 0;
+    for (const ChangeSet& cs : log) {
+        ++index;
+        if (cs.time >= until) break;  // the log is in commit order, which is time order per board
+        if (!doc) {
+            if (!cs.board) throw ChangeError("the change log does not start with the board's creation");
+            doc = std::make_unique<Document>(cs.board->second, kinds);
+            ChangeSet rest = cs;
+            rest.board.reset();
+            if (!rest.empty()) doc->apply(rest);
+            continue;
+        }
+        try {
+            doc->apply(cs);
+        } catch (const ChangeError& e) {
+            throw ChangeError("change " + std::to_string(index) + " of the log does not replay: " + e.what());
+        }
+    }
+    if (!doc) {
+        // The board did not exist yet: an empty board with the first record's quadrants.
+        if (!log.empty() && log.front().board) {
+            BoardInfo b = log.front().board->second;
+            doc = std::make_unique<Document>(b, kinds);
+        } else {
+            throw ChangeError("the change log is empty");
+        }
+    }
+    return doc;
+}
+
+}  // namespace cc
