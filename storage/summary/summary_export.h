@@ -1,0 +1,38 @@
+#pragma once
+// Writing the monthly summary (canvas/summary.h) for the board of directors: PDF (Cairo + Pango),
+// HTML (one self-contained file), Markdown, CSV (the appendix table) and JSON (every figure).
+// Every writer writes to a temporary file that exportSummary renames into place, so a failed
+// export leaves no partial file.
+
+#include <optional>
+#include <stdexcept>
+#include <string>
+
+#include "summary.h"
+
+namespace cc::summary {
+
+/// An export that could not be written; one line naming the file and the reason.
+class SummaryError : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
+
+enum class Lang { En, Zh };
+enum class Format { Pdf, Html, Markdown, Csv, Json };
+
+/// The format for an output path, by its extension (.pdf .html .htm .md .csv .json).
+std::optional<Format> formatFromPath(const std::string& path);
+std::optional<Lang> langFromString(const std::string& s);
+
+/// Writes the summary to `path` (through a temporary file and a rename). Throws SummaryError.
+void exportSummary(const MonthlySummary& s, const std::string& path, Format format, Lang lang);
+
+// The writers, each writing a whole file at `path` (exportSummary passes the temporary path).
+void writePdf(const MonthlySummary& s, const std::string& path, Lang lang);
+void writeHtml(const MonthlySummary& s, const std::string& path, Lang lang);
+void writeMarkdown(const MonthlySummary& s, const std::string& path, Lang lang);
+void writeCsv(const MonthlySummary& s, const std::string& path, Lang lang);
+void writeJson(const MonthlySummary& s, const std::string& path, Lang lang);
+
+}  // namespace cc::summary
