@@ -13,6 +13,8 @@
 #include "editor.h"
 #include "geometry.h"
 #include "import_pipeline.h"
+#include "summary_export.h"
+#include "summary_source.h"
 #include "json_listing.h"
 #include "queries.h"
 #include "settings.h"
@@ -290,6 +292,13 @@ int runCli(int argc, char** argv) {
     imp->add_option("--date-column", io.parse.dateColumn, "CSV: the date column");
     imp->add_option("--segment-column", io.parse.segmentColumn, "CSV: the customer segment column");
 
+    auto* sum = app.add_subcommand("summary", "write the monthly board summary (PDF, HTML, Markdown, CSV or JSON)");
+    std::string month, lang = "en";
+    sum->add_option("BOARD", board)->required();
+    sum->add_option("--month", month, "the month, YYYY-MM")->required();
+    sum->add_option("--out", out, "FILE.pdf, .html, .md, .csv or .json")->required();
+    sum->add_option("--lang", lang, "en or zh: the language of headings and labels")->check(CLI::IsMember({"en", "zh"}));
+
     auto* config = app.add_subcommand("config", "show or change a setting (author)");
     std::string key, value;
     bool unset = false;
@@ -451,6 +460,18 @@ int runCli(int argc, char** argv) {
                 std::cout << " (" << r.format << (r.encoding.empty() ? "" : ", " + r.encoding) << ")"
                           << (pin ? " pinned to quadrant " + std::to_string(pin) : " into the tray") << "\n";
             }
+            return 0;
+        }
+        if (app.got_subcommand(sum)) {
+            const auto m = Month::parse(month);
+            if (!m) throw Refusal("'" + month + "' is not a month (YYYY-MM)");
+            const auto format = summary::formatFromPath(out);
+            if (!format) throw Refusal(out + ": unknown format (use .pdf, .html, .md, .csv or .json)");
+            OpenBoard ob(board, BoardFile::Mode::ReadOnly, author);
+            const MonthlySummary s = summary::summaryOfBoard(*ob.file, *m, nowMillis());
+            summary::exportSummary(s, out, *format, *summary::langFromString(lang));
+            std::cout << "wrote the summary of " << m->str() << " to " << out
+                      << (s.empty ? " (no data for that month)" : "") << "\n";
             return 0;
         }
         if (app.got_subcommand(config)) {

@@ -41,9 +41,12 @@ void exportSummary(const MonthlySummary& s, const std::string& path, Format form
             case Format::Csv: writeCsv(s, tmp, lang); break;
             case Format::Json: writeJson(s, tmp, lang); break;
         }
-    } catch (const SummaryError&) {
+    } catch (const SummaryError& e) {
+        // Name the file the person asked for, not the temporary one.
         std::remove(tmp.c_str());
-        throw;
+        std::string msg = e.what();
+        for (std::size_t at; (at = msg.find(tmp)) != std::string::npos;) msg.replace(at, tmp.size(), path);
+        throw SummaryError(msg);
     } catch (const std::exception& e) {
         std::remove(tmp.c_str());
         throw SummaryError(path + ": " + e.what());

@@ -1,0 +1,30 @@
+#include "summary_source.h"
+
+#include "replay.h"
+#include "serialize.h"
+
+namespace cc::summary {
+
+MonthlySummary summaryOfBoard(BoardFile& file, const Month& month, Millis now) {
+    std::vector<ChangeSet> log;
+    for (const LogEntry& e : file.changeLog()) {
+        try {
+            log.push_back(changeSetFromJson(e.payload));
+        } catch (const std::exception& ex) {
+            throw BoardError(file.path() + ": change " + std::to_string(e.seq) + " of the history cannot be read (" +
+                             ex.what() + ")");
+        }
+    }
+    try {
+        auto atEnd = boardAt(log, month.end());
+        auto atPreviousEnd = boardAt(log, month.previous().end());
+        std::vector<ChangeSet> inMonth;
+        for (const auto& cs : log)
+            if (cs.time >= month.start() && cs.time < month.end()) inMonth.push_back(cs);
+        return summarise(*atEnd, *atPreviousEnd, month, inMonth, now);
+    } catch (const ChangeError& e) {
+        throw BoardError(file.path() + ": the history does not replay (" + e.what() + ")");
+    }
+}
+
+}  // namespace cc::summary
