@@ -21,6 +21,7 @@
 #include "clipboard.h"
 #include "fonts.h"
 #include "import_dialog.h"
+#include "summary_dialog.h"
 #include "panels.h"
 #include "tray_panel.h"
 #include "settings.h"
@@ -204,7 +205,7 @@ public:
     BoardSession* session() { return m_session.get(); }
     bool wantsClose() const { return m_quit; }
     bool busy() const {
-        return m_import.busy() || (m_wall && (m_wall->editing() || m_wall->tool().state() != WallTool::State::Idle));
+        return m_import.busy() || m_summary.busy() || (m_wall && (m_wall->editing() || m_wall->tool().state() != WallTool::State::Idle));
     }
     /// Files dropped on the window: import them.
     void dropped(std::vector<std::string> files) {
@@ -353,6 +354,7 @@ private:
             if (ImGui::MenuItem("Open board…")) openDialog(false);
             ImGui::Separator();
             if (ImGui::MenuItem("Import documents…", "Ctrl+I", false, m_session != nullptr)) m_import.open();
+            if (ImGui::MenuItem("Export monthly summary…", nullptr, false, m_session != nullptr)) m_summary.open(*m_session);
             ImGui::Separator();
             if (ImGui::MenuItem("Quit", "Ctrl+Q")) m_quit = true;
             ImGui::EndMenu();
@@ -634,6 +636,7 @@ private:
             m_showTray = true;
             m_selectTrayTab = true;
         }
+        if (m_session) m_summary.draw(*m_session, m_scale);
         if (std::string msg = m_import.takeMessage(); !msg.empty()) {
             m_status = msg;
             m_statusIsError = false;
@@ -667,6 +670,7 @@ private:
     gui::FiltersPanel m_filters;
     gui::TrayPanel m_tray;
     gui::ImportDialog m_import;
+    gui::SummaryDialog m_summary;
     bool m_showTray = false;
     bool m_selectTrayTab = false, m_selectFiltersTab = false;
     bool m_showInspector = true, m_showFilters = false, m_showLegend = false, m_showMinimap = true, m_showHelp = false;

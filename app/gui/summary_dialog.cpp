@@ -1,0 +1,180 @@
+#include "summary_dialog.h"
+
+#include <GLFW/glfw3.h>
+#include <imgui.h>
+#include <imgui_stdlib.h>
+
+#include <chrono>
+#include <cmath>
+#include <ctime>
+#include <filesystem>
+
+#include "summary_export.h"
+#include "summary_source.h"
+
+namespace cc::gui {
+
+namespace {
+const char* kFormats[] = {"PDF", "HTML", "Markdown", "CSV (appendix table)", "JSON (every figure)"};
+const char* kExtensions[] = {".pdf", ".html", ".md", ".csv", ".json"};
+const char* kLangs[] = {"English", "中文"};
+
+Month monthOf(Millis t) {
+    std::time_t s = static_cast<std::time_t>(t / 1000);
+    std::tm tm{};
+    gmtime_r(&s, &tm);
+    return Month{tm.tm_year + 1900, tm.tm_mon + 1};
+}
+}  // namespace
+
+SummaryDialog::~SummaryDialog() { join(); }
+
+void SummaryDialog::join() {
+    if (m_worker.joinable()) m_worker.join();
+}
+
+void SummaryDialog::open(const BoardSession& s) {
+    m_openRequested = true;
+    m_error.clear();
+    m_months.clear();
+    const Month first = monthOf(s.doc->board().created);
+    Month m = monthOf(nowMillis());
+    for (int i = 0; i < 240; ++i) {  // newest first, back to the board's first month
+        m_months.push_back(m);
+        if (m == first) break;
+        m = m.previous();
+    }
+    // The usual summary is of the month just ended, when the board existed then.
+    m_monthIndex = m_months.size() > 1 ? 1 : 0;
+    m_preview.reset();
+    m_previewMonth.clear();
+}
+
+void SummaryDialog::start(const BoardSession& s, bool exportToo) {
+    join();
+    auto job = std::make_shared<Job>();
+    job->exporting = exportToo;
+    m_job = job;
+    const std::string board = s.file->path();
+    const Month month = m_months[static_cast<std::size_t>(m_monthIndex)];
+    const std::string path = m_path;
+    const auto format = static_cast<summary::Format>(m_format);
+    const auto lang = m_lang == 1 ? summary::Lang::Zh : summary::Lang::En;
+    // The worker reads the board through its own connection: SQLite connections are not shared
+    // between threads, and WAL lets it read while the window writes.
+    m_worker = std::thread([job, board, month, path, format, lang, exportToo] {
+        std::unique_ptr<MonthlySummary> result;
+        std::string error, wrote;
+        try {
+            auto file = BoardFile::open(board, BoardFile::Mode::ReadOnly);
+            result = std::make_unique<MonthlySummary>(summary::summaryOfBoard(*file, month, nowMillis()));
+            if (exportToo) {
+                summary::exportSummary(*result, path, format, lang);
+                wrote = path;
+            }
+        } catch (const std::exception& e) {
+            error = e.what();
+        }
+        {
+            std::lock_guard<std::mutex> lock(job->mutex);
+            job->summary = std::move(result);
+            job->error = std::move(error);
+            job->wrote = std::move(wrote);
+        }
+        job->done = true;
+        glfwPostEmptyEvent();
+    });
+}
+
+void SummaryDialog::draw(BoardSession& s, float scale) {
+    if (m_openRequested) {
+        ImGui::OpenPopup("Monthly summary");
+        m_openRequested = false;
+    }
+    if (m_job && m_job->done) {
+        join();
+        std::lock_guard<std::mutex> lock(m_job->mutex);
+        m_error = m_job->error;
+        if (m_job->summary) {
+            m_preview = std::move(m_job->summary);
+            m_previewMonth = m_preview->month.str();
+        }
+        if (!m_job->wrote.empty()) m_message = "wrote the summary to " + m_job->wrote;
+        m_job.reset();
+    }
+    ImGui::SetNextWindowSize({620 * scale, 0}, ImGuiCond_Appearing);
+    if (!ImGui::BeginPopupModal("Monthly summary", nullptr, ImGuiWindowFlags_NoSavedSettings)) return;
+    if (m_months.empty()) open(s);
+    const std::string current = m_months[static_cast<std::size_t>(m_monthIndex)].str();
+    ImGui::SetNextItemWidth(160 * scale);
+    if (ImGui::BeginCombo("month", current.c_str())) {
+        for (int i = 0; i < static_cast<int>(m_months.size()); ++i)
+            if (ImGui::Selectable(m_months[static_cast<std::size_t>(i)].str().c_str(), i == m_monthIndex)) m_monthIndex = i;
+        ImGui::EndCombo();
+    }
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(200 * scale);
+    const int oldFormat = m_format;
+    ImGui::Combo("format", &m_format, kFormats, 5);
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(110 * scale);
+    ImGui::Combo("language", &m_lang, kLangs, 2);
+    // A default file name next to the board, following the month and format.
+    const std::filesystem::path board(s.file->path());
+    const std::string suggested =
+        (board.parent_path() / (board.stem().string() + "-summary-" + current + kExtensions[m_format])).string();
+    if (m_path.empty() || oldFormat != m_format || m_path.find("-summary-") != std::string::npos) m_path = suggested;
+    ImGui::SetNextItemWidth(-1);
+    ImGui::InputText("##out", &m_path);
+
+    if (!m_job && m_previewMonth != current) start(s, false);  // preview the headline figures
+    ImGui::Separator();
+    if (m_preview && m_previewMonth == current) {
+        const MonthlySummary& p = *m_preview;
+        if (p.empty) ImGui::TextDisabled("No data for %s: the summary will say so.", current.c_str());
+        auto figure = [](const char* name, const Figure& f) {
+            ImGui::TableNextRow();
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(name);
+            ImGui::TableNextColumn();
+            ImGui::Text("%d", f.value);
+            ImGui::TableNextColumn();
+            const int c = f.change();
+            if (c > 0) ImGui::TextColored({0.13f, 0.55f, 0.25f, 1}, "+%d", c);
+            else if (c < 0) ImGui::TextColored({0.82f, 0.18f, 0.18f, 1}, "%d", c);
+            else ImGui::TextDisabled("±0");
+        };
+        if (ImGui::BeginTable("headline", 3, ImGuiTableFlags_RowBg)) {
+            figure("notes on the wall", p.notesOnWall);
+            figure("new this month", p.newNotes);
+            figure("changed this month", p.changedNotes);
+            figure("source kinds used", p.sourceKindsUsed);
+            figure("corroborated insights", p.corroborated);
+            figure("open contradictions", p.openContradictions);
+            ImGui::EndTable();
+        }
+    } else {
+        ImGui::TextDisabled("reading the board's history…");
+    }
+    if (m_job && m_job->exporting) {
+        // Writing takes a moment for a big board; the bar moves while the worker writes.
+        const float t = static_cast<float>(std::fmod(ImGui::GetTime(), 1.5) / 1.5);
+        ImGui::ProgressBar(t, {-1, 0}, "writing…");
+    }
+    if (!m_error.empty()) ImGui::TextColored({0.8f, 0.1f, 0.1f, 1}, "%s", m_error.c_str());
+    ImGui::Separator();
+    if (m_job) ImGui::BeginDisabled();
+    if (ImGui::Button("Export")) {
+        m_error.clear();
+        start(s, true);
+    }
+    if (m_job) ImGui::EndDisabled();
+    ImGui::SameLine();
+    if (ImGui::Button("Close") || ImGui::IsKeyPressed(GLFW_KEY_ESCAPE, false)) {
+        if (!m_message.empty() || !m_job) ImGui::CloseCurrentPopup();
+    }
+    if (!m_message.empty() && !m_job) ImGui::TextColored({0.13f, 0.55f, 0.25f, 1}, "%s", m_message.c_str());
+    ImGui::EndPopup();
+}
+
+}  // namespace cc::gui
