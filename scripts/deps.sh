@@ -18,6 +18,8 @@ CC_PACKAGES=(
   libcairo2-dev libpango1.0-dev
   # fuzzing (libFuzzer comes with clang's runtime) and the pdftotext floor of the import benchmark
   clang libclang-rt-14-dev poppler-utils
+  # the summary tests make boards whose months are known
+  faketime
 )
 
 missing=()

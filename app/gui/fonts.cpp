@@ -74,7 +74,7 @@ Fonts::Fonts() {
     for (char32_t c = 0xFF00; c <= 0xFFEF; ++c) base.push_back(c);
     for (char32_t c : {0x2190, 0x2192, 0x2713, 0x26A0, 0x25CF, 0x2605, 0x00B7}) base.push_back(c);
     // Chinese in the interface's own strings (legend, link kinds, templates).
-    const std::string uiText = "支持冲突相关客户画像行为态度与感受需求期望说想做象限一二三四";
+    const std::string uiText = "支持冲突相关客户画像行为态度与感受需求期望说想做象限一二三四中文";
     for (char32_t c : decode(uiText)) base.push_back(c);
     m_chars = base;
     std::sort(m_chars.begin(), m_chars.end());
