@@ -1,5 +1,228 @@
-// Placeholder until the writer lands; replaced by the real one.
+// The summary as Markdown for wikis and mail: headings, tables, bullet lists.
+#include <algorithm>
+
 #include "summary_export.h"
+#include "summary_text.h"
+
 namespace cc::summary {
-void writeMarkdown(const MonthlySummary&, const std::string& path, Lang) { throw SummaryError(path + ": this format cannot be written yet"); }
+
+namespace {
+
+/// Text in a table cell: pipes escaped, line breaks as <br>, Markdown specials left readable.
+std::string cell(const std::string& s) {
+    std::string out;
+    out.reserve(s.size());
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        const char c = s[i];
+        if (c == '|') out += "\\|";
+        else if (c == '\\') out += "\\\\";
+        else if (c == '<') out += "&lt;";
+        else if (c == '>') out += "&gt;";
+        else if (c == '\r') {
+            if (i + 1 < s.size() && s[i + 1] == '\n') ++i;
+            out += "<br>";
+        } else if (c == '\n') out += "<br>";
+        else out += c;
+    }
+    return out;
+}
+
+/// Inline text (bullets, headings): one line, HTML-ish and emphasis characters escaped.
+std::string inl(const std::string& s) {
+    std::string out;
+    for (char c : s) {
+        if (c == '\n' || c == '\r') out += ' ';
+        else if (c == '<') out += "&lt;";
+        else if (c == '>') out += "&gt;";
+        else if (c == '\\' || c == '*' || c == '_' || c == '`' || c == '[' || c == ']' || c == '|') {
+            out += '\\';
+            out += c;
+        } else out += c;
+    }
+    return out;
+}
+
+void tableRow(std::string& out, const std::vector<std::string>& cells) {
+    out += "|";
+    for (const auto& c : cells) out += " " + cell(c) + " |";
+    out += "\n";
+}
+
+void tableHeader(std::string& out, const std::vector<std::string>& cells) {
+    tableRow(out, cells);
+    out += "|";
+    for (std::size_t i = 0; i < cells.size(); ++i) out += " --- |";
+    out += "\n";
+}
+
+std::string evidence(const CitedNote& n, Lang lang) {
+    const Labels& L = labels(lang);
+    std::string e = L.source + ": " + inl(sourceName(n, lang)) + "; " + L.date + ": " + inl(n.date.empty() ? "\u2014" : n.date) +
+                    "; " + L.provenance + ": " + inl(provenanceLine(n));
+    return e;
+}
+
+std::string flags(const CitedNote& n, Lang lang) {
+    const Labels& L = labels(lang);
+    std::string f;
+    if (n.newInMonth) f += " \U0001F195 " + L.legendNew;
+    if (n.corroborated) f += " \u2714 " + L.corroborated;
+    if (n.contested) f += " \u26A0 " + L.contested;
+    return f;
+}
+
+}  // namespace
+
+void writeMarkdown(const MonthlySummary& s, const std::string& path, Lang lang) {
+    const Labels& L = labels(lang);
+    std::string o;
+    o += "# " + L.title + ": " + inl(s.boardTitle) + " \u2014 " + s.month.str() + "\n\n";
+    o += "- " + L.board + ": " + inl(s.boardTitle) + "\n";
+    o += "- " + L.month + ": " + s.month.str() + "\n";
+    o += "- " + L.generated + ": " + inl(s.generated) + "\n\n";
+    if (s.empty) {
+        o += "**" + L.noData + "**\n\n" + L.noDataDetail + "\n";
+        writeWholeFile(path, o);
+        return;
+    }
+
+    // 1. Headline figures.
+    o += "## " + L.sections[0] + "\n\n";
+    tableHeader(o, {L.figure, L.value, L.previous, L.change});
+    const std::pair<const std::string*, const Figure*> figs[] = {
+        {&L.notesOnWall, &s.notesOnWall}, {&L.newNotes, &s.newNotes}, {&L.changedNotes, &s.changedNotes},
+        {&L.sourceKindsUsed, &s.sourceKindsUsed}, {&L.corroboratedInsights, &s.corroborated},
+        {&L.openContradictions, &s.openContradictions}};
+    for (const auto& [name, f] : figs)
+        tableRow(o, {*name, std::to_string(f->value), std::to_string(f->previous), signedChange(f->change())});
+    o += "\n";
+
+    // 2. The canvas, as a list of notes per quadrant.
+    o += "## " + L.sections[1] + "\n\n";
+    for (int q = 1; q <= 4; ++q) {
+        o += "### " + inl(quadrantLabel(s, q, lang)) + " (" + std::to_string(s.notesByQuadrant[static_cast<std::size_t>(q - 1)]) +
+             " " + L.notesCount + ")\n\n";
+        const auto& qi = s.quadrants[static_cast<std::size_t>(q - 1)];
+        if (!qi.description.empty()) o += "_" + inl(qi.description) + "_\n\n";
+        // The picture's notes whose centre lies in this quadrant (wall centred on 0,0).
+        int n = 0;
+        for (const auto& p : s.picture) {
+            const double cx = p.x + p.w / 2, cy = p.y + p.h / 2;
+            const int pq = cy < 0 ? (cx < 0 ? 1 : 2) : (cx < 0 ? 3 : 4);
+            if (pq != q) continue;
+            ++n;
+            std::string line = "- " + (p.newInMonth ? "**" + inl(truncateUtf8(p.title, 120)) + "** (" + L.legendNew + ")"
+                                                    : inl(truncateUtf8(p.title, 120)));
+            if (p.corroborated) line += " \u2714 " + L.corroborated;
+            if (p.contested) line += " \u26A0 " + L.contested;
+            o += line + "\n";
+        }
+        if (n == 0) o += L.noNotes + "\n";
+        o += "\n";
+    }
+
+    // 3. Strongest insights.
+    o += "## " + L.sections[2] + "\n\n";
+    for (int q = 1; q <= 4; ++q) {
+        o += "### " + inl(quadrantLabel(s, q, lang)) + "\n\n";
+        const auto& v = s.strongest[static_cast<std::size_t>(q - 1)];
+        if (v.empty()) o += L.noNotes + "\n";
+        int i = 0;
+        for (const auto& n : v) {
+            o += std::to_string(++i) + ". **" + inl(noteHeadline(n, 120)) + "**" + flags(n, lang) + " (" + L.votes + ": " +
+                 std::to_string(n.votes) + ")\n";
+            if (!n.title.empty() && !n.text.empty()) o += "   " + inl(truncateUtf8(n.text, 300)) + "\n";
+            o += "   " + evidence(n, lang) + "\n";
+        }
+        o += "\n";
+    }
+
+    // 4. Open questions.
+    o += "## " + L.sections[3] + "\n\n";
+    if (s.questions.empty()) o += L.noQuestions + "\n\n";
+    int qn = 0;
+    for (const auto& oq : s.questions) {
+        o += "### " + L.question + " " + std::to_string(++qn) + (oq.label.empty() ? "" : ": " + inl(oq.label)) + "\n\n";
+        o += "- **" + L.sideA + ":** " + inl(noteHeadline(oq.a, 200)) + " (" + evidence(oq.a, lang) + ")\n";
+        o += "- **" + L.sideB + ":** " + inl(noteHeadline(oq.b, 200)) + " (" + evidence(oq.b, lang) + ")\n";
+        o += "- **" + L.suggestedResearch + ":** " + inl(joinSources(oq.suggestedSources, lang)) + "\n\n";
+    }
+
+    // 5. Source coverage.
+    o += "## " + L.sections[4] + "\n\n";
+    o += "### " + L.bySource + "\n\n";
+    int maxCount = 1;
+    for (const auto& [k, c] : s.bySource) maxCount = std::max(maxCount, c);
+    tableHeader(o, {L.source, L.count, ""});
+    for (const auto& [k, c] : s.bySource) {
+        std::string bar;
+        const int len = c == 0 ? 0 : std::max(1, c * 20 / maxCount);
+        for (int i = 0; i < len; ++i) bar += "\u2588";
+        tableRow(o, {sourceName(k, lang), std::to_string(c), bar});
+    }
+    o += "\n### " + L.dataKind + " / " + L.channel + "\n\n";
+    tableHeader(o, {L.kind, L.count});
+    tableRow(o, {L.quantitative, std::to_string(s.quantitative)});
+    tableRow(o, {L.qualitative, std::to_string(s.qualitative)});
+    tableRow(o, {L.direct, std::to_string(s.direct)});
+    tableRow(o, {L.indirect, std::to_string(s.indirect)});
+    tableRow(o, {L.internal, std::to_string(s.internal)});
+    tableRow(o, {L.either, std::to_string(s.eitherChannel)});
+    o += "\n### " + L.byQuadrant + "\n\n";
+    tableHeader(o, {L.quadrant, L.count});
+    for (int q = 1; q <= 4; ++q) tableRow(o, {quadrantLabel(s, q, lang), std::to_string(s.notesByQuadrant[static_cast<std::size_t>(q - 1)])});
+    o += "\n";
+    o += "- **" + L.unusedThisMonth + ":** " + inl(joinSources(s.unusedThisMonth, lang)) + "\n";
+    o += "- **" + L.unusedThreeMonths + ":** " + inl(joinSources(s.unusedThreeMonths, lang)) + "\n";
+    o += "- **" + L.thinQuadrants + ":** " + inl(joinQuadrants(s, s.thinQuadrants, lang)) + "\n";
+    o += "- **" + L.oneSidedQuadrants + ":** " + inl(joinQuadrants(s, s.oneSidedQuadrants, lang)) + "\n\n";
+
+    // 6. What changed.
+    o += "## " + L.sections[5] + "\n\n";
+    const auto& ch = s.changes;
+    if (ch.added.empty() && ch.archived.empty() && ch.deleted.empty() && ch.moved.empty() && ch.linksAdded.empty() &&
+        ch.linksRemoved.empty())
+        o += L.nothingChanged + "\n\n";
+    auto noteList = [&](const std::string& title, const std::vector<CitedNote>& v) {
+        if (v.empty()) return;
+        o += "### " + title + " (" + std::to_string(v.size()) + ")\n\n";
+        for (const auto& n : v) o += "- " + inl(noteHeadline(n, 120)) + " \u2014 " + inl(quadrantLabel(s, n.quadrant, lang)) + "\n";
+        o += "\n";
+    };
+    noteList(L.added, ch.added);
+    noteList(L.archived, ch.archived);
+    noteList(L.deleted, ch.deleted);
+    if (!ch.moved.empty()) {
+        o += "### " + L.moved + " (" + std::to_string(ch.moved.size()) + ")\n\n";
+        for (const auto& m : ch.moved)
+            o += "- " + inl(noteHeadline(m.note, 120)) + ": " + inl(quadrantLabel(s, m.from, lang)) + " \u2192 " +
+                 inl(quadrantLabel(s, m.to, lang)) + "\n";
+        o += "\n";
+    }
+    auto linkList = [&](const std::string& title, const std::vector<MonthChanges::LinkChange>& v) {
+        if (v.empty()) return;
+        o += "### " + title + " (" + std::to_string(v.size()) + ")\n\n";
+        for (const auto& l : v)
+            o += "- " + inl(truncateUtf8(l.fromTitle, 80)) + " \u2192 " + inl(truncateUtf8(l.toTitle, 80)) + " (" +
+                 linkKindName(l.kind, lang) + (l.label.empty() ? "" : ": " + inl(l.label)) + ")\n";
+        o += "\n";
+    };
+    linkList(L.linksAdded, ch.linksAdded);
+    linkList(L.linksRemoved, ch.linksRemoved);
+
+    // 7. Appendix.
+    o += "## " + L.sections[6] + "\n\n";
+    if (s.appendix.empty()) {
+        o += L.noAppendix + "\n";
+    } else {
+        tableHeader(o, {L.columns[0], L.columns[1], L.columns[2], L.columns[3], L.columns[5], L.columns[6], L.columns[7],
+                        L.columns[10], L.columns[13], L.columns[14]});
+        for (const auto& n : s.appendix) {
+            const auto r = appendixRow(s, n, lang);
+            tableRow(o, {r[0], r[1], r[2], r[3], r[5], r[6], r[7], r[10], r[13], r[14]});
+        }
+    }
+    writeWholeFile(path, o);
+}
+
 }  // namespace cc::summary

@@ -1,0 +1,69 @@
+#pragma once
+// Private helpers of the summary writers: the labels in English and Chinese, number and figure
+// formatting, source-kind and quadrant names, and writing a whole file (throwing on failure).
+
+#include <array>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "summary_export.h"
+
+namespace cc::summary {
+
+/// Every heading and label of the summary, in one language.
+struct Labels {
+    std::string title, board, month, generated, page;  // page: "Page %1 of %2"
+    std::string noData, noDataDetail;
+    std::array<std::string, 7> sections;
+    std::string notesOnWall, newNotes, changedNotes, sourceKindsUsed, corroboratedInsights, openContradictions;
+    std::string figure, value, previous, change, vsLastMonth;
+    std::string legendNew, corroborated, contested, quadrant, notesCount, noNotes;
+    std::string source, date, provenance, votes, author, segment, score;
+    std::string sideA, sideB, suggestedResearch, noQuestions, question;
+    std::string bySource, dataKind, channel, quantitative, qualitative, direct, indirect, internal, either;
+    std::string byQuadrant, unusedThisMonth, unusedThreeMonths, thinQuadrants, oneSidedQuadrants, none;
+    std::string added, archived, deleted, moved, linksAdded, linksRemoved, nothingChanged, from, to, link;
+    std::string isNew, isChanged, yes, no, noAppendix;
+    std::array<std::string, 16> columns;  // the appendix table (CSV columns, in order)
+    std::string kind, count;
+};
+
+const Labels& labels(Lang lang);
+
+/// "+3", "−1" (U+2212), "±0".
+std::string signedChange(int change);
+/// "… and 12 more (the full list is in the CSV and JSON exports)".
+std::string moreLabel(Lang lang, std::size_t n);
+/// "Page 3 of 12" / "第 3 页，共 12 页".
+std::string pageLabel(Lang lang, int page, int pages);
+/// The source kind's name in the language (the key when unknown).
+std::string sourceName(std::string_view key, Lang lang);
+std::string sourceName(const CitedNote& n, Lang lang);
+/// The quadrant's title from the board (1-4), or a label when the board has none.
+std::string quadrantTitle(const MonthlySummary& s, int q, Lang lang);
+/// "Q2 Title" style short label.
+std::string quadrantLabel(const MonthlySummary& s, int q, Lang lang);
+/// The note's title, or the start of its text when it has no title.
+std::string noteHeadline(const CitedNote& n, std::size_t maxChars = 80);
+/// Cuts a UTF-8 string to at most maxChars code points, adding "…".
+std::string truncateUtf8(std::string_view s, std::size_t maxChars);
+/// A source key's colour (0xRRGGBB) from the source-kind table.
+std::uint32_t sourceColour(std::string_view key);
+/// "#RRGGBB".
+std::string hexColour(std::uint32_t rgb);
+/// The link kind key as a word.
+std::string linkKindName(const std::string& kind, Lang lang);
+/// Joins source-kind names.
+std::string joinSources(const std::vector<std::string>& keys, Lang lang, std::string_view sep = ", ");
+std::string joinQuadrants(const MonthlySummary& s, const std::vector<int>& qs, Lang lang, std::string_view sep = ", ");
+/// The 16 appendix fields of a note, in column order (as CSV writes them).
+std::vector<std::string> appendixRow(const MonthlySummary& s, const CitedNote& n, Lang lang);
+/// The provenance as one line: "file · location".
+std::string provenanceLine(const CitedNote& n);
+
+/// Writes bytes to path; throws SummaryError naming the path on failure.
+void writeWholeFile(const std::string& path, std::string_view bytes);
+
+}  // namespace cc::summary

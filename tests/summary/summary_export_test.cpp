@@ -1,0 +1,549 @@
+// The monthly summary's writers: every format written from a board whose months are known, and
+// the content asserted (pdftotext for the PDF, small parsers for HTML, CSV and JSON).
+#include <gtest/gtest.h>
+
+#include <cereal/archives/json.hpp>
+
+#include <chrono>
+#include <functional>
+#include <set>
+
+#include "board_factory.h"
+#include "geometry.h"
+#include "replay.h"
+#include "summary.h"
+#include "summary_export.h"
+#include "test_util.h"
+
+using namespace cc;
+using namespace cc::summary;
+using cc::test::readFile;
+using cc::test::TempDir;
+
+namespace {
+
+Millis at(int year, int month, int day) {
+    using namespace std::chrono;
+    const sys_days d = year_month_day{std::chrono::year{year}, std::chrono::month{static_cast<unsigned>(month)},
+                                      std::chrono::day{static_cast<unsigned>(day)}};
+    return duration_cast<milliseconds>(d.time_since_epoch()).count() + 12 * 3600 * 1000;
+}
+
+/// Builds a log of change sets with the times a test chooses (as tests/canvas/summary_test.cpp).
+struct Log {
+    std::vector<ChangeSet> sets;
+    std::unique_ptr<Document> doc;
+
+    explicit Log(Millis created, const std::string& title = "Retail 零售") {
+        BoardInfo b = makeBoard(title);
+        b.created = created;
+        ChangeSet cs;
+        cs.time = created;
+        cs.board = std::make_pair(BoardInfo{}, b);
+        sets.push_back(cs);
+        doc = std::make_unique<Document>(b);
+    }
+    void commit(ChangeSet cs, Millis t) {
+        cs.time = t;
+        doc->apply(cs);
+        sets.push_back(std::move(cs));
+    }
+    Note make(const std::string& text, const std::string& source, int q, Millis t, const std::string& date, int votes = 0) {
+        Note n;
+        n.id = newId("n");
+        n.text = text;
+        n.source = source;
+        n.data = SourceKinds::builtin().find(source)->data;
+        n.customerInitiated = SourceKinds::builtin().find(source)->customerInitiated;
+        n.dateGathered = date;
+        n.author = "tester";
+        n.created = n.updated = t;
+        n.votes = votes;
+        n.w = kNoteWidth;
+        n.h = kNoteHeight;
+        const Rect r = quadrantRect(doc->board(), q);
+        const std::size_t i = doc->notes().size();
+        n.x = r.x + 50 + 260.0 * static_cast<double>(i % 5);
+        n.y = r.y + kQuadrantHeader + 10 + 170.0 * static_cast<double>((i / 5) % 4);
+        n.quadrant = q;
+        return n;
+    }
+    std::string add(const std::string& text, const std::string& source, int q, Millis t, const std::string& date, int votes = 0,
+                    Provenance prov = {}) {
+        Note n = make(text, source, q, t, date, votes);
+        n.provenance = std::move(prov);
+        ChangeSet cs;
+        cs.notes.added.push_back(n);
+        commit(cs, t);
+        return n.id;
+    }
+    void update(const std::string& id, Millis t, const std::function<void(Note&)>& f) {
+        Note after = *doc->note(id);
+        f(after);
+        after.updated = t;
+        after.quadrant = quadrantOf(after);
+        ChangeSet cs;
+        cs.notes.updated.emplace_back(*doc->note(id), after);
+        commit(cs, t);
+    }
+    std::string link(const std::string& a, const std::string& b, LinkKind k, Millis t, const std::string& label = {}) {
+        Link l;
+        l.id = newId("l");
+        l.from = a;
+        l.to = b;
+        l.kind = k;
+        l.label = label;
+        l.created = t;
+        ChangeSet cs;
+        cs.links.added.push_back(l);
+        commit(cs, t);
+        return l.id;
+    }
+    MonthlySummary summary(const Month& m) const {
+        auto end = boardAt(sets, m.end());
+        auto prev = boardAt(sets, m.previous().end());
+        std::vector<ChangeSet> inMonth;
+        for (const auto& cs : sets)
+            if (cs.time >= m.start() && cs.time < m.end()) inMonth.push_back(cs);
+        return summarise(*end, *prev, m, inMonth, at(2026, 12, 1));
+    }
+};
+
+const std::string kHostile = "<script>alert(1)</script>";
+const std::string kQuotes = "\"quotes\" & ampersands 'single'";
+const std::string kCsvNasty = "Pipes | commas, \"quoted\"\nsecond line";
+
+/// The test board: September and October 2026, with hostile, Chinese and awkward text.
+MonthlySummary octoberSummary() {
+    Log log(at(2026, 8, 1));
+    const std::string s1 = log.add("App 满意度 81%", "survey", 3, at(2026, 9, 2), "2026-09-01", 2,
+                                   {"survey-2026.xlsx", "Sheet1!B4", "满意度 81%"});
+    const std::string m1 = log.add("Transfers fail 4 of 10", "mystery_shopping", 2, at(2026, 9, 3), "2026-09-02");
+    log.link(s1, m1, LinkKind::Conflicts, at(2026, 9, 4), "survey vs observation");
+    const std::string c1 = log.add("转账投诉上升 48%", "complaint", 2, at(2026, 10, 5), "2026-10-04", 5,
+                                   {"complaints.csv", "row 17", "客户投诉：转账失败"});
+    const std::string f1 = log.add("Focus group: transfers feel unsafe", "focus_group", 3, at(2026, 10, 6), "2026-10-05");
+    log.link(c1, m1, LinkKind::Supports, at(2026, 10, 7));
+    log.link(f1, m1, LinkKind::Supports, at(2026, 10, 7));
+    log.update(s1, at(2026, 10, 8), [](Note& n) { n.votes = 4; });
+    log.add(kHostile, "feedback", 1, at(2026, 10, 9), "2026-10-09", 0, {"<evil>.html", "\"loc\"", kHostile});
+    log.add(kQuotes, "staff_anecdote", 4, at(2026, 10, 10), "2026-10-10");
+    log.add(kCsvNasty, "survey", 4, at(2026, 10, 11), "2026-10-11", 1, {"a,b.csv", "row \"3\"", "x"});
+    // Enough new notes for the appendix and the strongest insights to fill pages.
+    for (int i = 0; i < 40; ++i)
+        log.add("Observation " + std::to_string(i) + " 观察笔记 about branch queues and mobile transfers", i % 2 ? "survey" : "complaint",
+                1 + i % 4, at(2026, 10, 12 + i % 10), "2026-10-12");
+    return log.summary(Month{2026, 10});
+}
+
+MonthlySummary emptySummary() {
+    Log log(at(2026, 8, 1));
+    return log.summary(Month{2026, 9});
+}
+
+const MonthlySummary& october() {
+    static const MonthlySummary s = octoberSummary();
+    return s;
+}
+
+std::string write(const MonthlySummary& s, const TempDir& dir, const std::string& name, Lang lang = Lang::En) {
+    const std::string path = dir.file(name);
+    exportSummary(s, path, *formatFromPath(path), lang);
+    return path;
+}
+
+std::string pdfText(const std::string& path) {
+    const auto r = cc::test::run({"/usr/bin/pdftotext", "-layout", path, "-"});
+    EXPECT_EQ(r.status, 0) << r.err;
+    return r.out;
+}
+
+int pdfPages(const std::string& path) {
+    const auto r = cc::test::run({"/usr/bin/pdfinfo", path});
+    const auto p = r.out.find("Pages:");
+    if (p == std::string::npos) return -1;
+    return std::stoi(r.out.substr(p + 6));
+}
+
+bool contains(const std::string& hay, const std::string& needle) { return hay.find(needle) != std::string::npos; }
+
+// ---- a small RFC 4180 parser -----------------------------------------------------------------
+std::vector<std::vector<std::string>> parseCsv(const std::string& in, bool& crlfOnly) {
+    std::vector<std::vector<std::string>> rows;
+    std::vector<std::string> row;
+    std::string f;
+    bool quoted = false, fieldStarted = false;
+    crlfOnly = true;
+    for (std::size_t i = 0; i < in.size(); ++i) {
+        const char c = in[i];
+        if (quoted) {
+            if (c == '"') {
+                if (i + 1 < in.size() && in[i + 1] == '"') {
+                    f += '"';
+                    ++i;
+                } else {
+                    quoted = false;
+                }
+            } else {
+                f += c;
+            }
+        } else if (c == '"' && !fieldStarted) {
+            quoted = fieldStarted = true;
+        } else if (c == ',') {
+            row.push_back(f);
+            f.clear();
+            fieldStarted = false;
+        } else if (c == '\r' || c == '\n') {
+            if (c == '\n' || i + 1 >= in.size() || in[i + 1] != '\n') crlfOnly = false;
+            if (c == '\r') ++i;
+            row.push_back(f);
+            rows.push_back(row);
+            row.clear();
+            f.clear();
+            fieldStarted = false;
+        } else {
+            f += c;
+            fieldStarted = true;
+        }
+    }
+    if (!row.empty() || !f.empty()) {
+        row.push_back(f);
+        rows.push_back(row);
+    }
+    return rows;
+}
+
+// ---- a minimal well-formedness check of the HTML (XHTML-clean output) ------------------------
+/// Every element opened is closed in order (void elements self-closed), attributes quoted,
+/// no raw '<' or '&' outside tags and entities. Returns an empty string when well formed.
+std::string checkWellFormed(const std::string& h) {
+    std::vector<std::string> stack;
+    std::size_t i = 0;
+    if (h.rfind("<!DOCTYPE html>", 0) == 0) i = std::string("<!DOCTYPE html>").size();
+    bool inStyle = false;
+    while (i < h.size()) {
+        const char c = h[i];
+        if (inStyle) {
+            const auto e = h.find("</style>", i);
+            if (e == std::string::npos) return "unclosed style";
+            i = e;
+            inStyle = false;
+            continue;
+        }
+        if (c == '&') {
+            const auto semi = h.find(';', i);
+            if (semi == std::string::npos || semi - i > 8) return "bare & at " + std::to_string(i);
+            const std::string ent = h.substr(i, semi - i + 1);
+            static const std::set<std::string> ok{"&amp;", "&lt;", "&gt;", "&quot;", "&#39;"};
+            if (!ok.count(ent)) return "unknown entity " + ent;
+            i = semi + 1;
+            continue;
+        }
+        if (c == '>') return "bare > at " + std::to_string(i) + ": " + h.substr(i > 40 ? i - 40 : 0, 80);
+        if (c != '<') {
+            ++i;
+            continue;
+        }
+        const auto end = h.find('>', i);
+        if (end == std::string::npos) return "unterminated tag";
+        std::string tag = h.substr(i + 1, end - i - 1);
+        // Attributes: a '<' inside a tag is never allowed; quotes must balance.
+        if (tag.find('<') != std::string::npos) return "< inside tag: " + tag;
+        if (std::count(tag.begin(), tag.end(), '"') % 2) return "unbalanced quotes: " + tag;
+        i = end + 1;
+        if (tag[0] == '/') {
+            const std::string name = tag.substr(1);
+            if (stack.empty() || stack.back() != name) return "closing " + name + " but open is " + (stack.empty() ? "" : stack.back());
+            stack.pop_back();
+            continue;
+        }
+        if (tag.back() == '/') continue;  // self-closed
+        std::string name = tag.substr(0, tag.find_first_of(" \t\n"));
+        stack.push_back(name);
+        if (name == "style") inStyle = true;
+    }
+    if (!stack.empty()) return "unclosed " + stack.back();
+    return {};
+}
+
+}  // namespace
+
+// ---- PDF ---------------------------------------------------------------------------------------
+
+TEST(SummaryPdf, ShowsTheSectionsFiguresAndChineseText) {
+    TempDir dir;
+    const auto& s = october();
+    const std::string path = write(s, dir, "oct.pdf");
+    if (const char* keep = std::getenv("CC_KEEP_PDF")) std::filesystem::copy_file(path, keep, std::filesystem::copy_options::overwrite_existing);
+    const std::string bytes = readFile(path);
+    ASSERT_EQ(bytes.rfind("%PDF-", 0), 0u);
+    const std::string t = pdfText(path);
+    for (const auto& h : {"1. Headline figures", "2. The canvas", "3. Strongest insights", "4. Open questions", "5. Source coverage",
+                          "6. What changed", "7. Appendix"})
+        EXPECT_TRUE(contains(t, h)) << h;
+    EXPECT_TRUE(contains(t, "Retail 零售"));
+    EXPECT_TRUE(contains(t, "2026-10"));
+    EXPECT_TRUE(contains(t, "转账投诉上升 48%"));
+    EXPECT_TRUE(contains(t, "Notes on the wall"));
+    EXPECT_TRUE(contains(t, std::to_string(s.notesOnWall.value)));
+    EXPECT_TRUE(contains(t, "+" + std::to_string(s.notesOnWall.change()) + " vs. last month"));
+    EXPECT_TRUE(contains(t, "survey vs observation"));
+    EXPECT_TRUE(contains(t, "complaints.csv"));  // provenance cited
+    EXPECT_TRUE(contains(t, kHostile));          // shown as text
+    const int pages = pdfPages(path);
+    EXPECT_GT(pages, 1);
+    EXPECT_TRUE(contains(t, "Page 1 of " + std::to_string(pages)));
+    EXPECT_TRUE(contains(t, "Page " + std::to_string(pages) + " of " + std::to_string(pages)));
+    // Fonts embedded.
+    const auto fonts = cc::test::run({"/usr/bin/pdffonts", path});
+    EXPECT_TRUE(contains(fonts.out, "NotoSansCJK")) << fonts.out;
+    EXPECT_FALSE(contains(fonts.out, " no ")) << fonts.out;
+}
+
+TEST(SummaryPdf, ChineseHeadingsWithLangZh) {
+    TempDir dir;
+    const std::string path = write(october(), dir, "oct-zh.pdf", Lang::Zh);
+    const std::string t = pdfText(path);
+    for (const auto& h : {"一、关键数据", "二、画布全貌", "三、最有力的洞察", "四、待解决的问题", "五、来源覆盖", "六、本月变化", "七、附录"})
+        EXPECT_TRUE(contains(t, h)) << h;
+    EXPECT_TRUE(contains(t, "墙上便签"));
+    EXPECT_TRUE(contains(t, "共 "));
+    EXPECT_FALSE(contains(t, "Headline figures"));
+    EXPECT_FALSE(contains(t, "Page 1 of"));
+}
+
+TEST(SummaryPdf, EmptyMonthSaysSo) {
+    TempDir dir;
+    const auto s = emptySummary();
+    ASSERT_TRUE(s.empty);
+    const std::string path = write(s, dir, "empty.pdf");
+    const std::string t = pdfText(path);
+    EXPECT_TRUE(contains(t, "No data for this month"));
+    EXPECT_TRUE(contains(t, "2026-09"));
+    EXPECT_FALSE(contains(t, "Headline figures"));
+    EXPECT_LE(pdfPages(path), 2);
+}
+
+TEST(SummaryPdf, UnwritablePathThrowsAndLeavesNoFile) {
+    TempDir dir;
+    const std::string path = dir.file("missing/oct.pdf");
+    EXPECT_THROW(exportSummary(october(), path, Format::Pdf, Lang::En), SummaryError);
+    EXPECT_THROW(writePdf(october(), path, Lang::En), SummaryError);
+    EXPECT_FALSE(std::filesystem::exists(path));
+}
+
+// ---- HTML --------------------------------------------------------------------------------------
+
+TEST(SummaryHtml, SelfContainedWellFormedAndEscaped) {
+    TempDir dir;
+    const std::string h = readFile(write(october(), dir, "oct.html"));
+    EXPECT_EQ(checkWellFormed(h), "");
+    EXPECT_TRUE(contains(h, "<meta charset=\"utf-8\"/>"));
+    EXPECT_TRUE(contains(h, "<html lang=\"en\">"));
+    EXPECT_TRUE(contains(h, "&lt;script&gt;alert(1)&lt;/script&gt;"));
+    EXPECT_TRUE(contains(h, "&quot;quotes&quot; &amp; ampersands &#39;single&#39;"));
+    EXPECT_TRUE(contains(h, "&lt;evil&gt;.html"));
+    EXPECT_FALSE(contains(h, "<script"));
+    EXPECT_FALSE(contains(h, "http://"));
+    EXPECT_FALSE(contains(h, "https://"));
+    EXPECT_FALSE(contains(h, "src="));
+    EXPECT_FALSE(contains(h, "url("));
+    EXPECT_FALSE(contains(h, "@import"));
+    EXPECT_FALSE(contains(h, "<link"));
+    EXPECT_TRUE(contains(h, "@media print"));
+    EXPECT_TRUE(contains(h, "<svg"));
+    EXPECT_TRUE(contains(h, "转账投诉上升 48%"));
+    for (const auto& sec : {"1. Headline figures", "2. The canvas", "3. Strongest insights", "4. Open questions", "5. Source coverage",
+                            "6. What changed", "7. Appendix"})
+        EXPECT_TRUE(contains(h, sec)) << sec;
+}
+
+TEST(SummaryHtml, ChineseAndEmpty) {
+    TempDir dir;
+    const std::string zh = readFile(write(october(), dir, "oct.html", Lang::Zh));
+    EXPECT_EQ(checkWellFormed(zh), "");
+    EXPECT_TRUE(contains(zh, "<html lang=\"zh\">"));
+    EXPECT_TRUE(contains(zh, "一、关键数据"));
+    EXPECT_FALSE(contains(zh, "Headline figures"));
+    const std::string e = readFile(write(emptySummary(), dir, "empty.html"));
+    EXPECT_EQ(checkWellFormed(e), "");
+    EXPECT_TRUE(contains(e, "No data for this month"));
+    EXPECT_FALSE(contains(e, "Headline figures"));
+}
+
+// ---- Markdown ----------------------------------------------------------------------------------
+
+TEST(SummaryMarkdown, SevenSectionsAndEscapedCells) {
+    TempDir dir;
+    const std::string m = readFile(write(october(), dir, "oct.md"));
+    for (const auto& sec : {"## 1. Headline figures", "## 2. The canvas", "## 3. Strongest insights", "## 4. Open questions",
+                            "## 5. Source coverage", "## 6. What changed", "## 7. Appendix"})
+        EXPECT_TRUE(contains(m, sec)) << sec;
+    EXPECT_TRUE(contains(m, "Pipes \\| commas"));
+    EXPECT_TRUE(contains(m, "<br>second line"));
+    EXPECT_FALSE(contains(m, "<script>"));
+    EXPECT_TRUE(contains(m, "转账投诉上升 48%"));
+    // Every table row has the same number of unescaped pipes as its header.
+    std::istringstream in(m);
+    std::string line;
+    std::size_t expected = 0;
+    auto pipes = [](const std::string& l) {
+        std::size_t n = 0;
+        for (std::size_t i = 0; i < l.size(); ++i)
+            if (l[i] == '|' && (i == 0 || l[i - 1] != '\\')) ++n;
+        return n;
+    };
+    while (std::getline(in, line)) {
+        if (line.empty() || line[0] != '|') {
+            expected = 0;
+            continue;
+        }
+        if (expected == 0) expected = pipes(line);
+        EXPECT_EQ(pipes(line), expected) << line;
+    }
+    const std::string zh = readFile(write(october(), dir, "zh.md", Lang::Zh));
+    EXPECT_TRUE(contains(zh, "## 七、附录"));
+    const std::string e = readFile(write(emptySummary(), dir, "empty.md"));
+    EXPECT_TRUE(contains(e, "No data for this month"));
+    EXPECT_FALSE(contains(e, "## 1."));
+}
+
+// ---- CSV ---------------------------------------------------------------------------------------
+
+TEST(SummaryCsv, BomRfc4180AndTheAppendixRows) {
+    TempDir dir;
+    const auto& s = october();
+    const std::string c = readFile(write(s, dir, "oct.csv"));
+    ASSERT_EQ(c.rfind("\xEF\xBB\xBF", 0), 0u);
+    bool crlf = false;
+    const auto rows = parseCsv(c.substr(3), crlf);
+    EXPECT_TRUE(crlf);
+    ASSERT_EQ(rows.size(), s.appendix.size() + 1);
+    EXPECT_EQ(rows[0].size(), 16u);
+    EXPECT_EQ(rows[0][0], "id");
+    EXPECT_EQ(rows[0][15], "provenance excerpt");
+    bool nasty = false, chinese = false;
+    for (std::size_t i = 1; i < rows.size(); ++i) {
+        ASSERT_EQ(rows[i].size(), 16u) << i;
+        EXPECT_EQ(rows[i][0], s.appendix[i - 1].id);
+        if (rows[i][3] == kCsvNasty) {
+            nasty = true;
+            EXPECT_EQ(rows[i][13], "a,b.csv");
+            EXPECT_EQ(rows[i][14], "row \"3\"");
+        }
+        if (rows[i][3] == "转账投诉上升 48%") {
+            chinese = true;
+            EXPECT_EQ(rows[i][15], "客户投诉：转账失败");
+            EXPECT_EQ(rows[i][4], "complaint");
+            EXPECT_EQ(rows[i][6], "2026-10-04");
+            EXPECT_EQ(rows[i][9], "5");
+        }
+    }
+    EXPECT_TRUE(nasty);
+    EXPECT_TRUE(chinese);
+    const std::string zh = readFile(write(s, dir, "zh.csv", Lang::Zh));
+    const auto zrows = parseCsv(zh.substr(3), crlf);
+    EXPECT_EQ(zrows[0][0], "编号");
+    const std::string e = readFile(write(emptySummary(), dir, "empty.csv"));
+    EXPECT_EQ(parseCsv(e.substr(3), crlf).size(), 1u);  // the header only
+}
+
+// ---- JSON --------------------------------------------------------------------------------------
+
+TEST(SummaryJson, ParsesBackWithTheModelsFigures) {
+    TempDir dir;
+    const auto& s = october();
+    const std::string j = readFile(write(s, dir, "oct.json"));
+    RAPIDJSON_NAMESPACE::Document d;
+    d.Parse(j.c_str());
+    ASSERT_FALSE(d.HasParseError());
+    EXPECT_EQ(std::string(d["board"].GetString()), s.boardTitle);
+    EXPECT_EQ(std::string(d["month"].GetString()), "2026-10");
+    EXPECT_FALSE(d["empty"].GetBool());
+    const auto& h = d["headline"];
+    auto check = [&](const char* key, const Figure& f) {
+        EXPECT_EQ(h[key]["value"].GetInt(), f.value) << key;
+        EXPECT_EQ(h[key]["previous"].GetInt(), f.previous) << key;
+        EXPECT_EQ(h[key]["change"].GetInt(), f.change()) << key;
+    };
+    check("notesOnWall", s.notesOnWall);
+    check("newNotes", s.newNotes);
+    check("changedNotes", s.changedNotes);
+    check("sourceKindsUsed", s.sourceKindsUsed);
+    check("corroborated", s.corroborated);
+    check("openContradictions", s.openContradictions);
+    EXPECT_EQ(d["appendix"].Size(), s.appendix.size());
+    EXPECT_EQ(d["questions"].Size(), s.questions.size());
+    EXPECT_EQ(d["picture"]["notes"].Size(), s.picture.size());
+    EXPECT_EQ(d["changes"]["added"].Size(), s.changes.added.size());
+    EXPECT_EQ(d["changes"]["linksAdded"].Size(), s.changes.linksAdded.size());
+    EXPECT_EQ(d["coverage"]["bySource"].Size(), s.bySource.size());
+    EXPECT_EQ(d["coverage"]["quantitative"].GetInt(), s.quantitative);
+    for (int q = 0; q < 4; ++q) EXPECT_EQ(d["notesByQuadrant"][q].GetInt(), s.notesByQuadrant[static_cast<std::size_t>(q)]);
+    bool hostile = false;
+    for (const auto& n : d["appendix"].GetArray())
+        if (std::string(n["text"].GetString()) == kHostile) hostile = true;
+    EXPECT_TRUE(hostile);
+
+    const std::string e = readFile(write(emptySummary(), dir, "empty.json"));
+    RAPIDJSON_NAMESPACE::Document ed;
+    ed.Parse(e.c_str());
+    ASSERT_FALSE(ed.HasParseError());
+    EXPECT_TRUE(ed["empty"].GetBool());
+}
+
+// ---- Speed ---------------------------------------------------------------------------------------
+
+TEST(SummarySpeed, PdfAndHtmlOfATenThousandNoteBoard) {
+    // A 10,000-note board with 10,000 links, built straight into the summary model: 2,000 of the
+    // notes new in the month, so the appendix is long.
+    Log log(at(2026, 8, 1), "Big board 大看板");
+    ChangeSet cs;
+    std::vector<std::string> ids;
+    const char* sources[] = {"survey", "complaint", "focus_group", "mystery_shopping", "feedback", "transaction_db"};
+    for (int i = 0; i < 10000; ++i) {
+        Note n = log.make("Note " + std::to_string(i) + " 便签 about customers", sources[i % 6], 1 + i % 4, at(2026, 9, 2),
+                          "2026-09-01");
+        const Rect r = quadrantRect(log.doc->board(), n.quadrant);
+        const int cols = static_cast<int>((r.w - 80) / 60), rows = static_cast<int>((r.h - kQuadrantHeader - 80) / 40);
+        n.x = r.x + 20 + 60.0 * ((i / 4) % cols);
+        n.y = r.y + kQuadrantHeader + 20 + 40.0 * ((i / 4 / cols) % rows);
+        n.w = 50;
+        n.h = 30;
+        if (i % 5 == 0) n.created = n.updated = at(2026, 10, 3);
+        ids.push_back(n.id);
+        cs.notes.added.push_back(n);
+    }
+    log.commit(cs, at(2026, 9, 2));
+    ChangeSet links;
+    for (int i = 0; i < 10000; ++i) {
+        Link l;
+        l.id = newId("l");
+        l.from = ids[static_cast<std::size_t>(i)];
+        l.to = ids[static_cast<std::size_t>((i * 7 + 1) % 10000)];
+        l.kind = i % 50 == 0 ? LinkKind::Conflicts : LinkKind::Supports;
+        l.created = at(2026, 10, 4);
+        links.links.added.push_back(l);
+    }
+    log.commit(links, at(2026, 10, 4));
+    ChangeSet edits;
+    for (int i = 0; i < 10000; i += 5) {
+        Note before = *log.doc->note(ids[static_cast<std::size_t>(i)]);
+        Note after = before;
+        after.votes = 3;
+        after.updated = at(2026, 10, 5);
+        edits.notes.updated.emplace_back(before, after);
+    }
+    log.commit(edits, at(2026, 10, 5));
+    const MonthlySummary s = log.summary(Month{2026, 10});
+    ASSERT_EQ(s.picture.size(), 10000u);
+    std::cout << "appendix rows: " << s.appendix.size() << ", questions: " << s.questions.size() << "\n";
+    TempDir dir;
+    // How fast is a benchmark's question (tests/bench/bench_summary.cpp), not a test's: here the
+    // big board must simply come out whole.
+    for (const char* name : {"big.pdf", "big.html"}) {
+        write(s, dir, name);
+        EXPECT_GT(std::filesystem::file_size(dir.file(name)), 100u * 1024) << name;
+    }
+    EXPECT_GT(pdfPages(dir.file("big.pdf")), 3);
+}
