@@ -21,9 +21,10 @@ status=0
 for t in "${targets[@]}"; do
   work="$(mktemp -d)"
   cp -r "$root/tests/fuzz/corpus/$t/." "$work/" 2>/dev/null || true
-  if "$build/tests/$t" "$work" -max_total_time="$seconds" -rss_limit_mb=2048 -timeout=10 \
+  if LSAN_OPTIONS="suppressions=$root/tests/fuzz/lsan.supp:print_suppressions=0" \
+     "$build/tests/$t" "$work" -max_total_time="$seconds" -rss_limit_mb=2048 -timeout=10 \
        -artifact_prefix="$build/crashes/$t-" -print_final_stats=0 >"$build/$t.log" 2>&1; then
-    echo "fuzz $t: $(grep -Eo 'stat::number_of_executed_units: *[0-9]+|#[0-9]+ *DONE' "$build/$t.log" | tail -1) ok"
+    echo "fuzz $t: $(grep -Eo 'Done [0-9]+ runs' "$build/$t.log" | tail -1) in ${seconds} s, no crash"
   else
     echo "fuzz $t: FAILED, see $build/$t.log and $build/crashes/"
     tail -30 "$build/$t.log"

@@ -2,6 +2,7 @@
 
 #include <GLFW/glfw3.h>
 #include <imgui.h>
+#include <imgui_internal.h>
 #include <imgui_stdlib.h>
 
 #include <algorithm>
@@ -210,8 +211,8 @@ bool ImportDialog::draw(BoardSession& s, Fonts& fonts, float scale) {
         m_error = m_job->error;
         m_job.reset();
     }
-    ImGui::SetNextWindowSize({760 * scale, 0}, ImGuiCond_Appearing);
-    if (!ImGui::BeginPopupModal("Import documents", nullptr, ImGuiWindowFlags_NoSavedSettings)) {
+    ImGui::SetNextWindowSizeConstraints({760 * scale, 0}, {760 * scale, FLT_MAX});
+    if (!ImGui::BeginPopupModal("Import documents", nullptr, ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_AlwaysAutoResize)) {
         if (m_open) {  // closed: stop any work
             stopWorker();
             m_job.reset();
@@ -221,7 +222,32 @@ bool ImportDialog::draw(BoardSession& s, Fonts& fonts, float scale) {
     }
     bool imported = false;
     ImGui::TextUnformatted("Files (one per line): Markdown, text, PDF, DOCX, CSV, TSV, JSON Canvas");
+    if (ImGui::IsWindowAppearing()) m_focusPaths = true;
+    if (m_focusPaths) {
+        // Until the field has the keyboard (a frame after asking), keep what is typed for it.
+        ImGuiIO& io = ImGui::GetIO();
+        for (ImWchar c : io.InputQueueCharacters) {
+            if (c < 0x20) continue;
+            char buf[5];
+            ImTextCharToUtf8(buf, c);
+            m_paths += buf;
+        }
+        io.InputQueueCharacters.resize(0);
+        if (io.KeyCtrl && ImGui::IsKeyPressed(GLFW_KEY_V, false))
+            if (const char* clip = ImGui::GetClipboardText()) m_paths += clip;
+        ImGui::SetKeyboardFocusHere();
+    }
     ImGui::InputTextMultiline("##paths", &m_paths, {-1, 70 * scale});
+    if (ImGui::IsItemActive()) {
+        if (m_focusPaths)
+            if (ImGuiInputTextState* st = ImGui::GetInputTextState(ImGui::GetItemID())) {
+                st->ClearSelection();
+                st->Stb.cursor = st->CurLenW;
+            }
+        m_focusPaths = false;
+    }
+    // Ctrl+Enter: preview, then import (the keyboard way through the dialog).
+    const bool ctrlEnter = ImGui::GetIO().KeyCtrl && ImGui::IsKeyPressed(GLFW_KEY_ENTER, false);
     fonts.addText(m_paths);
 
     const auto& kinds = s.doc->sourceKinds().all();
@@ -252,14 +278,14 @@ bool ImportDialog::draw(BoardSession& s, Fonts& fonts, float scale) {
         ImGui::ProgressBar(static_cast<float>(m_job->progress.load()), {-1, 0}, "reading…");
         if (ImGui::Button("Cancel")) m_job->cancel = true;
     } else {
-        if (ImGui::Button("Preview")) startParsing();
+        if (ImGui::Button("Preview  (Ctrl+Enter)") || (ctrlEnter && m_parsed.empty())) startParsing();
         if (!m_error.empty()) ImGui::TextColored({0.8f, 0.1f, 0.1f, 1}, "%s", m_error.c_str());
         if (!m_parsed.empty()) drawPreview(s, fonts, scale);
     }
     ImGui::Separator();
     const bool canImport = !m_job && !m_parsed.empty() && m_error.empty();
     if (!canImport) ImGui::BeginDisabled();
-    if (ImGui::Button("Import")) {
+    if (ImGui::Button("Import  (Ctrl+Enter)") || (ctrlEnter && canImport)) {
         try {
             std::vector<import::FileReport> reports;
             ChangeSet cs = import::buildImport(*s.doc, m_parsed, options(s), s.editor->author(), reports);

@@ -43,7 +43,7 @@ private:
     void drawPreview(BoardSession& s, Fonts& fonts, float scale);
     import::ImportOptions options(const BoardSession& s) const;
 
-    bool m_open = false, m_openRequested = false;
+    bool m_open = false, m_openRequested = false, m_focusPaths = false;
     std::string m_paths;  // one per line
     int m_source = -1;    // index into the source kinds; -1: the default for the format
     std::string m_date, m_tags;

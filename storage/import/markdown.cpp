@@ -92,8 +92,22 @@ std::string withoutFrontMatter(std::string_view src) {
     const LineTable lines(src);
     if (lines.count() < 2 || text::trim(lines.line(1)) != "---" || lines.line(1).substr(0, 3) != "---") return {};
     const std::size_t limit = std::min<std::size_t>(lines.count(), 1000);
+    // YAML lines: "key: value", indented or "- " continuations, comments. Anything else means the
+    // first "---" was a thematic break, not front matter.
+    const auto yamlLine = [](std::string_view l) {
+        if (text::isBlank(l) || l.front() == ' ' || l.front() == '\t' || l.front() == '#' || l.substr(0, 2) == "- ")
+            return true;
+        const std::size_t colon = l.find(':');
+        if (colon == std::string_view::npos || colon == 0) return false;
+        for (char c : l.substr(0, colon))
+            if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-' ||
+                  c == ' ' || c == '"' || c == '\'' || static_cast<unsigned char>(c) >= 0x80))
+                return false;
+        return true;
+    };
     for (std::size_t n = 2; n <= limit; ++n) {
         const std::string_view l = text::trim(lines.line(n));
+        if (l != "---" && l != "..." && !yamlLine(lines.line(n))) return {};
         if (l == "---" || l == "...") {
             std::string out(n, '\n');
             std::size_t pos = 0;

@@ -16,7 +16,10 @@
 #include <uchardet/uchardet.h>
 
 #include <algorithm>
+#include <cctype>
 #include <memory>
+#include <string>
+#include <vector>
 
 #include "candidate.h"
 
@@ -253,9 +256,18 @@ int looksLikeUtf16(std::string_view bytes) {
     for (std::size_t i = 0; i < n; ++i)
         if (bytes[i] == 0) ++(i % 2 ? zeroOdd : zeroEven);
     const std::size_t pairs = n / 2;
-    if (zeroOdd * 10 >= pairs * 3 && zeroEven * 50 <= pairs) return 1;
-    if (zeroEven * 10 >= pairs * 3 && zeroOdd * 50 <= pairs) return 2;
-    return 0;
+    int kind = 0;
+    if (zeroOdd * 10 >= pairs * 3 && zeroEven * 50 <= pairs) kind = 1;
+    else if (zeroEven * 10 >= pairs * 3 && zeroOdd * 50 <= pairs) kind = 2;
+    if (kind == 0 || pairs < 8) return 0;
+    // Every code unit below 0x100 in the sample must be a printable character or a line break:
+    // binary data with NULs in every other byte (tables of small numbers) is not text.
+    for (std::size_t i = 0; i < n; i += 2) {
+        const auto lo = static_cast<unsigned char>(bytes[i + (kind == 1 ? 0 : 1)]);
+        const auto hi = static_cast<unsigned char>(bytes[i + (kind == 1 ? 1 : 0)]);
+        if (hi == 0 && (lo == 0 || isStrayControl(lo) || (lo >= 0x80 && lo < 0xA0))) return 0;
+    }
+    return kind;
 }
 
 }  // namespace
@@ -302,7 +314,8 @@ std::string decodeText(std::string_view bytes, const std::string& name, std::str
         set("UTF-8");
         return normalised(body);
     }
-    if (bom > 0 || (census.multibyte > 0 && census.invalid * 20 <= census.multibyte)) {
+    // (Text in GBK or Big5 has several times more bytes that are not UTF-8 than chance UTF-8 sequences.)
+    if (bom > 0 || (census.multibyte > 0 && census.invalid * 4 <= census.multibyte)) {
         checkControlsAsciiCompatible(body, name);
         set("UTF-8 (" + std::to_string(census.invalid) + (census.invalid == 1 ? " byte" : " bytes") +
             " not UTF-8 replaced)");

@@ -1,0 +1,97 @@
+#!/usr/bin/env python3
+"""End to end: File > Import… in the real window (Ctrl+I, the path typed, Ctrl+Enter to preview
+and Ctrl+Enter to import): the candidates land in the tray of the board file, the same ones the
+command line makes, and one undo takes the whole import back.
+usage: import_e2e.py CUSTOMER_CANVAS_BINARY FIXTURES_DIR"""
+
+import os
+import subprocess
+import sys
+import tempfile
+import time
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from harness import QUADRANT_FILLS, Display, Failure, board_json, find_boxes, report, wait_for
+
+BIN, FIXTURES = sys.argv[1], sys.argv[2]
+
+
+def main():
+    passed = failed = 0
+    work = tempfile.mkdtemp(prefix="cc-import-")
+    board, reference = os.path.join(work, "board.ccboard"), os.path.join(work, "reference.ccboard")
+    source = os.path.join(FIXTURES, "md-research-report.md")
+    for b in (board, reference):
+        subprocess.run([BIN, "new", b], check=True, capture_output=True)
+    subprocess.run([BIN, "import", reference, source], check=True, capture_output=True)
+    expected = sorted(n["text"] for n in board_json(BIN, reference)["notes"])
+
+    display = Display()
+    env = dict(display.env, XDG_CONFIG_HOME=os.path.join(work, "config"))
+    app = subprocess.Popen([BIN, "open", board], env=env, stdout=subprocess.DEVNULL,
+                           stderr=open(os.path.join(work, "program.log"), "a"))
+
+    def check(name, fn):
+        nonlocal passed, failed
+        try:
+            fn()
+            print(f"ok   {name}")
+            passed += 1
+        except Exception as e:
+            shot = os.path.join(work, f"failed-{passed + failed}.png")
+            display.run("import", "-window", "root", shot, check=False)
+            print(f"FAIL {name}: {e} (screen: {shot})")
+            failed += 1
+
+    try:
+        wid = wait_for("the window", lambda: display.run("xdotool", "search", "--name", "Customer Canvas",
+                                                        check=False).stdout.decode().split())[0]
+        display.run("xdotool", "windowfocus", wid, check=False)
+        wait_for("the wall", lambda: len(find_boxes(display.pixels(), display.width, display.height, QUADRANT_FILLS)) == 4)
+
+        def import_in_window():
+            # The path comes from the clipboard, as from a file manager's "copy path".
+            owner = display.set_clipboard(source)
+            display.xdo("key", "--clearmodifiers", "ctrl+i")
+            display.xdo("key", "--clearmodifiers", "ctrl+v")
+            # Ctrl+Enter previews (on a worker thread), Ctrl+Enter again imports: press until the
+            # tray holds the candidates.
+            def imported():
+                display.xdo("key", "--clearmodifiers", "ctrl+Return")
+                doc = board_json(BIN, board)
+                return doc if doc["notes"] else None
+            doc = wait_for("the candidates in the board file", imported, interval=0.3)
+            owner.kill()
+            texts = sorted(n["text"] for n in doc["notes"])
+            if texts != expected:
+                raise Failure(f"the window imported {len(texts)} candidates, the command line {len(expected)}")
+            if {n["state"] for n in doc["notes"]} != {"tray"}:
+                raise Failure("imported candidates are not in the tray")
+            if not all(n["provenance"]["file"] == "md-research-report.md" and n["provenance"]["location"]
+                       for n in doc["notes"]):
+                raise Failure("provenance missing")
+
+        check("File > Import…: the candidates land in the tray with their provenance", import_in_window)
+
+        def undo_all():
+            x, y = display.width // 2, display.height // 2
+            display.xdo("mousemove", x, y)
+            display.xdo("key", "--clearmodifiers", "ctrl+z")
+            wait_for("the import undone in one step", lambda: not board_json(BIN, board)["notes"])
+
+        check("one undo takes the whole import back", undo_all)
+    except Exception as e:
+        print(f"FAIL setup: {e}")
+        failed += 1
+    finally:
+        if app.poll() is None:
+            app.terminate()
+            try:
+                app.wait(10)
+            except subprocess.TimeoutExpired:
+                app.kill()
+        display.close()
+    report(passed, failed)
+
+
+main()
