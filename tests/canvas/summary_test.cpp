@@ -5,103 +5,12 @@
 #include <chrono>
 #include <functional>
 
-#include "board_factory.h"
-#include "geometry.h"
-#include "replay.h"
-#include "summary.h"
+#include "month_log.h"
 
 using namespace cc;
 
-namespace {
-
-Millis at(int year, int month, int day) {
-    using namespace std::chrono;
-    const sys_days d = year_month_day{std::chrono::year{year}, std::chrono::month{static_cast<unsigned>(month)},
-                                      std::chrono::day{static_cast<unsigned>(day)}};
-    return duration_cast<milliseconds>(d.time_since_epoch()).count() + 12 * 3600 * 1000;
-}
-
-/// Builds a log of change sets with the times a test chooses.
-struct Log {
-    std::vector<ChangeSet> sets;
-    std::unique_ptr<Document> doc;
-
-    explicit Log(Millis created) {
-        BoardInfo b = makeBoard("Retail 零售");
-        b.created = created;
-        ChangeSet cs;
-        cs.time = created;
-        cs.board = std::make_pair(BoardInfo{}, b);
-        sets.push_back(cs);
-        doc = std::make_unique<Document>(b);
-    }
-    void commit(ChangeSet cs, Millis t) {
-        cs.time = t;
-        doc->apply(cs);
-        sets.push_back(std::move(cs));
-    }
-    std::string add(const std::string& text, const std::string& source, int q, Millis t, const std::string& date,
-                    int votes = 0) {
-        Note n;
-        n.id = newId("n");
-        n.text = text;
-        n.source = source;
-        n.data = SourceKinds::builtin().find(source)->data;
-        n.customerInitiated = SourceKinds::builtin().find(source)->customerInitiated;
-        n.dateGathered = date;
-        n.author = "tester";
-        n.created = n.updated = t;
-        n.votes = votes;
-        n.w = kNoteWidth;
-        n.h = kNoteHeight;
-        const Rect r = quadrantRect(doc->board(), q);
-        n.x = r.x + 50 + 260.0 * static_cast<double>(doc->notes().size() % 5);
-        n.y = r.y + kQuadrantHeader + 10;
-        n.quadrant = q;
-        ChangeSet cs;
-        cs.notes.added.push_back(n);
-        commit(cs, t);
-        return n.id;
-    }
-    void update(const std::string& id, Millis t, const std::function<void(Note&)>& f) {
-        Note after = *doc->note(id);
-        f(after);
-        after.updated = t;
-        after.quadrant = quadrantOf(after);
-        ChangeSet cs;
-        cs.notes.updated.emplace_back(*doc->note(id), after);
-        commit(cs, t);
-    }
-    std::string link(const std::string& a, const std::string& b, LinkKind k, Millis t, const std::string& label = {}) {
-        Link l;
-        l.id = newId("l");
-        l.from = a;
-        l.to = b;
-        l.kind = k;
-        l.label = label;
-        l.created = t;
-        ChangeSet cs;
-        cs.links.added.push_back(l);
-        commit(cs, t);
-        return l.id;
-    }
-    void remove(const std::string& id, Millis t) {
-        ChangeSet cs;
-        for (const auto& linkId : doc->linksOf(id)) cs.links.removed.push_back(*doc->link(linkId));
-        cs.notes.removed.push_back(*doc->note(id));
-        commit(cs, t);
-    }
-    MonthlySummary summary(const Month& m) const {
-        auto end = boardAt(sets, m.end());
-        auto prev = boardAt(sets, m.previous().end());
-        std::vector<ChangeSet> inMonth;
-        for (const auto& cs : sets)
-            if (cs.time >= m.start() && cs.time < m.end()) inMonth.push_back(cs);
-        return summarise(*end, *prev, m, inMonth, at(2026, 12, 1));
-    }
-};
-
-}  // namespace
+using cc::test::at;
+using cc::test::Log;
 
 TEST(Month, ParsesOnlyRealMonths) {
     EXPECT_TRUE(Month::parse("2026-10"));

@@ -9,7 +9,7 @@ import sys
 import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from harness import QUADRANT_FILLS, Display, Failure, WallMapping, board_json, find_boxes, report, wait_for
+from harness import QUADRANT_FILLS, Display, Failure, WallMapping, board_json, find_boxes, Checks, stop, wait_for
 
 BIN = sys.argv[1]
 
@@ -19,7 +19,6 @@ def cli(*args):
 
 
 def main():
-    passed = failed = 0
     work = tempfile.mkdtemp(prefix="cc-clip-")
     source, target = os.path.join(work, "source.ccboard"), os.path.join(work, "target.ccboard")
     cli("new", source, "--title", "Source")
@@ -30,6 +29,7 @@ def main():
 
     display = Display(2800, 900)
     env = dict(display.env, XDG_CONFIG_HOME=os.path.join(work, "config"))
+    check = Checks(work, display)
     apps = []
 
     def open_window(board, x):
@@ -52,17 +52,6 @@ def main():
         boxes = find_boxes(bytes(half), 1400, display.height, QUADRANT_FILLS)
         return {k: [b[0] + x0, b[1], b[2] + x0, b[3]] for k, b in boxes.items()} if len(boxes) == 4 else None
 
-    def check(name, fn):
-        nonlocal passed, failed
-        try:
-            fn()
-            print(f"ok   {name}")
-            passed += 1
-        except Exception as e:
-            shot = os.path.join(work, f"failed-{passed + failed}.png")
-            display.run("import", "-window", "root", shot, check=False)
-            print(f"FAIL {name}: {e} (screen: {shot})")
-            failed += 1
 
     try:
         wa = open_window(source, 0)
@@ -110,18 +99,12 @@ def main():
 
         check("paste plain text from another program: a note per paragraph where the pointer is", paste_plain_text)
     except Exception as e:
-        print(f"FAIL setup: {e}")
-        failed += 1
+        check.fail("setup", e)
     finally:
         for p in apps:
-            if p.poll() is None:
-                p.terminate()
-                try:
-                    p.wait(10)
-                except subprocess.TimeoutExpired:
-                    p.kill()
+            stop(p)
         display.close()
-    report(passed, failed)
+    check.report()
 
 
 main()

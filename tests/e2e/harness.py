@@ -208,3 +208,43 @@ def decode_png(path):
 def report(passed, failed):
     print(f"{passed} passed, {failed} failed")
     sys.exit(0 if failed == 0 else 1)
+
+
+class Checks:
+    """Runs named steps, prints ok/FAIL for each (keeping a screenshot of a failure when there is a
+    display), and ends with the 'N passed, N failed' line."""
+
+    def __init__(self, work, display=None):
+        self.work, self.display = work, display
+        self.passed = self.failed = 0
+
+    def __call__(self, name, fn):
+        try:
+            fn()
+            print(f"ok   {name}")
+            self.passed += 1
+        except Exception as e:  # one failed step is reported; the rest still run where they can
+            where = ""
+            if self.display:
+                shot = os.path.join(self.work, f"failed-{self.passed + self.failed}.png")
+                self.display.run("import", "-window", "root", shot, check=False)
+                where = f" (screen: {shot})"
+            print(f"FAIL {name}: {e}{where}")
+            self.failed += 1
+
+    def fail(self, what, e):
+        print(f"FAIL {what}: {e}")
+        self.failed += 1
+
+    def report(self):
+        report(self.passed, self.failed)
+
+
+def stop(proc):
+    """Ends a program that is still running, politely first."""
+    if proc and proc.poll() is None:
+        proc.terminate()
+        try:
+            proc.wait(10)
+        except subprocess.TimeoutExpired:
+            proc.kill()

@@ -11,13 +11,12 @@ import tempfile
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from harness import QUADRANT_FILLS, Display, Failure, board_json, find_boxes, report, wait_for
+from harness import QUADRANT_FILLS, Display, Failure, board_json, find_boxes, Checks, stop, wait_for
 
 BIN, FIXTURES = sys.argv[1], sys.argv[2]
 
 
 def main():
-    passed = failed = 0
     work = tempfile.mkdtemp(prefix="cc-import-")
     board, reference = os.path.join(work, "board.ccboard"), os.path.join(work, "reference.ccboard")
     source = os.path.join(FIXTURES, "md-research-report.md")
@@ -30,18 +29,8 @@ def main():
     env = dict(display.env, XDG_CONFIG_HOME=os.path.join(work, "config"))
     app = subprocess.Popen([BIN, "open", board], env=env, stdout=subprocess.DEVNULL,
                            stderr=open(os.path.join(work, "program.log"), "a"))
+    check = Checks(work, display)
 
-    def check(name, fn):
-        nonlocal passed, failed
-        try:
-            fn()
-            print(f"ok   {name}")
-            passed += 1
-        except Exception as e:
-            shot = os.path.join(work, f"failed-{passed + failed}.png")
-            display.run("import", "-window", "root", shot, check=False)
-            print(f"FAIL {name}: {e} (screen: {shot})")
-            failed += 1
 
     try:
         wid = wait_for("the window", lambda: display.run("xdotool", "search", "--name", "Customer Canvas",
@@ -81,17 +70,11 @@ def main():
 
         check("one undo takes the whole import back", undo_all)
     except Exception as e:
-        print(f"FAIL setup: {e}")
-        failed += 1
+        check.fail("setup", e)
     finally:
-        if app.poll() is None:
-            app.terminate()
-            try:
-                app.wait(10)
-            except subprocess.TimeoutExpired:
-                app.kill()
+        stop(app)
         display.close()
-    report(passed, failed)
+    check.report()
 
 
 main()

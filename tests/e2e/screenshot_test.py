@@ -9,7 +9,7 @@ import sys
 import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from harness import QUADRANT_FILLS, Display, decode_png, find_boxes, report
+from harness import QUADRANT_FILLS, Checks, Display, decode_png, find_boxes
 
 BIN, SAMPLE = sys.argv[1], sys.argv[2]
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
@@ -27,20 +27,11 @@ def source_colours():
 
 
 def main():
-    passed = failed = 0
     work = tempfile.mkdtemp(prefix="cc-shot-")
     display = Display(1000, 700)
     env = dict(display.env, XDG_CONFIG_HOME=os.path.join(work, "config"))
+    check = Checks(work)
 
-    def check(name, fn):
-        nonlocal passed, failed
-        try:
-            fn()
-            print(f"ok   {name}")
-            passed += 1
-        except Exception as e:
-            print(f"FAIL {name}: {e}")
-            failed += 1
 
     def shoot(board, out, *extra):
         r = subprocess.run([BIN, "screenshot", board, "--out", out, "--size", "900x600", *extra], env=env,
@@ -100,7 +91,7 @@ def main():
         check("a missing board: one clear error line and no picture", bad_board)
     finally:
         display.close()
-    report(passed, failed)
+    check.report()
 
 
 main()

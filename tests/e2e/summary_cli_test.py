@@ -13,7 +13,7 @@ import sys
 import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from harness import report
+from harness import Checks
 
 BIN = sys.argv[1]
 HOSTILE = '<script>alert(1)</script> & "quotes"'
@@ -28,19 +28,10 @@ def at(when, *args, check=True):
 
 
 def main():
-    passed = failed = 0
     work = tempfile.mkdtemp(prefix="cc-summary-")
     board = os.path.join(work, "bank.ccboard")
+    check = Checks(work)
 
-    def check(name, fn):
-        nonlocal passed, failed
-        try:
-            fn()
-            print(f"ok   {name}")
-            passed += 1
-        except Exception as e:
-            print(f"FAIL {name}: {e}")
-            failed += 1
 
     # August: the board. September: two notes and a contradiction. October: two more, a support
     # link, an edit, a move and a deletion.
@@ -164,7 +155,7 @@ def main():
             raise AssertionError(f"partial files left: {leftovers}")
 
     check("a wrong month or an unwritable path: one error line, no partial file", bad_input)
-    report(passed, failed)
+    check.report()
 
 
 main()

@@ -16,7 +16,7 @@ import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from harness import (QUADRANT_FILLS, SELECTION, Display, Failure, WallMapping, board_json, count_in_box,
-                     find_boxes, report, wait_for)
+                     find_boxes, Checks, stop, wait_for)
 
 BIN = sys.argv[1]
 CHINESE = "客户说转账太慢"
@@ -28,7 +28,6 @@ def cli(*args):
 
 
 def main():
-    passed = failed = 0
     work = tempfile.mkdtemp(prefix="cc-e2e-")
     board = os.path.join(work, "workshop.ccboard")
     cli("new", board, "--title", "Workshop 工作坊")
@@ -37,6 +36,7 @@ def main():
 
     display = Display()
     env = dict(display.env, XDG_CONFIG_HOME=os.path.join(work, "config"))
+    check = Checks(work, display)
     app = None
 
     def start():
@@ -71,17 +71,6 @@ def main():
         shown_at()
         display.xdo("mouseup", "1")
 
-    def check(name, fn):
-        nonlocal passed, failed
-        try:
-            fn()
-            print(f"ok   {name}")
-            passed += 1
-        except Exception as e:  # one failed step is reported, the rest still run where they can
-            shot = os.path.join(work, f"failed-{passed + failed}.png")
-            display.run("import", "-window", "root", shot, check=False)
-            print(f"FAIL {name}: {e} (screen: {shot})")
-            failed += 1
 
     try:
         app, wid, wall = start()
@@ -187,17 +176,11 @@ def main():
 
         check("close the window and reopen: nothing lost", close_and_reopen)
     except Exception as e:
-        print(f"FAIL setup: {e}")
-        failed += 1
+        check.fail("setup", e)
     finally:
-        if app and app.poll() is None:
-            app.terminate()
-            try:
-                app.wait(10)
-            except subprocess.TimeoutExpired:
-                app.kill()
+        stop(app)
         display.close()
-    report(passed, failed)
+    check.report()
 
 
 main()
