@@ -6,6 +6,8 @@
 #include <unistd.h>
 
 #include <array>
+#include <cerrno>
+#include <map>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -56,16 +58,18 @@ struct Run {
     std::string err;
 };
 
-/// Runs a program with arguments (no shell), capturing stdout and stderr.
-inline Run run(const std::vector<std::string>& args) {
+/// Runs a program with arguments (no shell) and extra environment variables, capturing stdout
+/// and stderr. Both pipes are read together, so a chatty child cannot stall on a full one.
+inline Run run(const std::vector<std::string>& args, const std::map<std::string, std::string>& env = {}) {
     int outPipe[2], errPipe[2];
     if (::pipe(outPipe) != 0 || ::pipe(errPipe) != 0) return {};
-    pid_t pid = ::fork();
+    const pid_t pid = ::fork();
     if (pid == 0) {
         ::dup2(outPipe[1], 1);
         ::dup2(errPipe[1], 2);
         ::close(outPipe[0]);
         ::close(errPipe[0]);
+        for (const auto& [k, v] : env) ::setenv(k.c_str(), v.c_str(), 1);
         std::vector<char*> argv;
         for (const auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));
         argv.push_back(nullptr);
@@ -75,17 +79,21 @@ inline Run run(const std::vector<std::string>& args) {
     ::close(outPipe[1]);
     ::close(errPipe[1]);
     Run r;
-    // Read both pipes as they fill, so a chatty child cannot block on a full stderr.
-    std::array<char, 65536> buf;
     pollfd fds[2] = {{outPipe[0], POLLIN, 0}, {errPipe[0], POLLIN, 0}};
+    std::string* sinks[2] = {&r.out, &r.err};
     int open = 2;
-    while (open > 0 && ::poll(fds, 2, -1) > 0) {
+    while (open > 0) {
+        if (::poll(fds, 2, -1) < 0) {
+            if (errno == EINTR) continue;
+            break;
+        }
         for (int i = 0; i < 2; ++i) {
             if (fds[i].fd < 0 || !(fds[i].revents & (POLLIN | POLLHUP | POLLERR))) continue;
-            const ssize_t n = ::read(fds[i].fd, buf.data(), buf.size());
+            char buf[65536];
+            const ssize_t n = ::read(fds[i].fd, buf, sizeof buf);
             if (n > 0) {
-                (i == 0 ? r.out : r.err).append(buf.data(), static_cast<std::size_t>(n));
-            } else {
+                sinks[i]->append(buf, static_cast<std::size_t>(n));
+            } else if (n == 0 || errno != EINTR) {
                 ::close(fds[i].fd);
                 fds[i].fd = -1;
                 --open;
