@@ -411,7 +411,7 @@ TEST(SummaryJson, ParsesBackWithTheModelsFigures) {
 
 // ---- Speed ---------------------------------------------------------------------------------------
 
-TEST(SummarySpeed, PdfAndHtmlOfATenThousandNoteBoard) {
+TEST(SummaryBig, ATenThousandNoteBoardComesOutWhole) {
     // A 10,000-note board with 10,000 links, built straight into the summary model: 2,000 of the
     // notes new in the month, so the appendix is long.
     Log log(at(2026, 8, 1), "Big board 大看板");
