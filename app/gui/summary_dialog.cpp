@@ -4,6 +4,7 @@
 #include <imgui.h>
 #include <imgui_stdlib.h>
 
+#include <cfloat>
 #include <chrono>
 #include <cmath>
 #include <ctime>
@@ -102,8 +103,9 @@ void SummaryDialog::draw(BoardSession& s, float scale) {
         if (!m_job->wrote.empty()) m_message = "wrote the summary to " + m_job->wrote;
         m_job.reset();
     }
-    ImGui::SetNextWindowSize({620 * scale, 0}, ImGuiCond_Appearing);
-    if (!ImGui::BeginPopupModal("Monthly summary", nullptr, ImGuiWindowFlags_NoSavedSettings)) return;
+    ImGui::SetNextWindowSizeConstraints({640 * scale, 0}, {640 * scale, FLT_MAX});
+    if (!ImGui::BeginPopupModal("Monthly summary", nullptr, ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_AlwaysAutoResize))
+        return;
     if (m_months.empty()) open(s);
     const std::string current = m_months[static_cast<std::size_t>(m_monthIndex)].str();
     ImGui::SetNextItemWidth(160 * scale);
