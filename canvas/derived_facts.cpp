@@ -1,6 +1,7 @@
 #include "derived_facts.h"
 
-#include <set>
+#include <algorithm>
+#include <unordered_set>
 
 namespace cc {
 
@@ -10,17 +11,16 @@ const DerivedFacts& DerivedFacts::update(const Document& doc) {
     m_revision = doc.revision();
     m_corroborated.clear();
     m_contested.clear();
-    std::set<std::string> tags, authors;
+    std::unordered_set<std::string> tags, authors;
     for (const auto& [id, n] : doc.notes()) {
         for (const auto& t : n.tags) tags.insert(t);
         if (!n.author.empty()) authors.insert(n.author);
-        if (!onWall(n) || doc.linksOf(id).empty()) continue;
-        if (isCorroborated(doc, id)) m_corroborated.insert(id);
-        if (isContested(doc, id)) m_contested.insert(id);
     }
-    m_counts = countBoard(doc);
+    m_counts = countBoard(doc, &m_corroborated, &m_contested);
     m_tags.assign(tags.begin(), tags.end());
     m_authors.assign(authors.begin(), authors.end());
+    std::sort(m_tags.begin(), m_tags.end());
+    std::sort(m_authors.begin(), m_authors.end());
     return *this;
 }
 

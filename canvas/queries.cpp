@@ -26,10 +26,15 @@ std::vector<const Note*> conflicting(const Document& doc, const std::string& not
 }
 
 bool isCorroborated(const Document& doc, const std::string& noteId) {
-    std::set<std::string> kinds;
-    for (const Note* n : supporters(doc, noteId)) {
-        kinds.insert(n->source);
-        if (kinds.size() >= 2) return true;
+    // Two supporters of different source kinds are enough: remember the first kind only.
+    const std::string* firstKind = nullptr;
+    for (const auto& linkId : doc.linksOf(noteId)) {
+        const Link* l = doc.link(linkId);
+        if (!l || l->kind != LinkKind::Supports) continue;
+        const Note* other = doc.note(l->from == noteId ? l->to : l->from);
+        if (!other || !onWall(*other)) continue;
+        if (!firstKind) firstKind = &other->source;
+        else if (*firstKind != other->source) return true;
     }
     return false;
 }
@@ -38,7 +43,8 @@ bool isContested(const Document& doc, const std::string& noteId) {
     return !conflicting(doc, noteId).empty();
 }
 
-BoardCounts countBoard(const Document& doc) {
+BoardCounts countBoard(const Document& doc, std::unordered_set<std::string>* corroboratedIds,
+                       std::unordered_set<std::string>* contestedIds) {
     BoardCounts c;
     const SourceKinds& kinds = doc.sourceKinds();
     for (const auto& [id, n] : doc.notes()) {
@@ -56,8 +62,15 @@ BoardCounts countBoard(const Document& doc) {
             case Channel::Internal: ++c.internal; break;
             case Channel::Either: ++c.eitherChannel; break;
         }
-        if (isCorroborated(doc, id)) ++c.corroborated;
-        if (isContested(doc, id)) ++c.contested;
+        if (doc.linksOf(id).empty()) continue;  // no links: neither corroborated nor contested
+        if (isCorroborated(doc, id)) {
+            ++c.corroborated;
+            if (corroboratedIds) corroboratedIds->insert(id);
+        }
+        if (isContested(doc, id)) {
+            ++c.contested;
+            if (contestedIds) contestedIds->insert(id);
+        }
     }
     for (const auto& [id, l] : doc.links()) {
         ++c.links;

@@ -4,6 +4,7 @@
 #include <array>
 #include <map>
 #include <string>
+#include <unordered_set>
 #include <vector>
 
 #include "document.h"
@@ -36,6 +37,9 @@ struct BoardCounts {
     int sourceKindsUsed() const { return static_cast<int>(bySource.size()); }
 };
 
-BoardCounts countBoard(const Document& doc);
+/// Counts the board; when given, fills the ids of the corroborated and contested notes on the way
+/// (so a view pays for the link walk once).
+BoardCounts countBoard(const Document& doc, std::unordered_set<std::string>* corroborated = nullptr,
+                       std::unordered_set<std::string>* contested = nullptr);
 
 }  // namespace cc
