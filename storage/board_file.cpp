@@ -225,6 +225,48 @@ struct Writer {
         deleteLink, insertLog;
 };
 
+/// A note from a row of "SELECT id, text, source, data, customer_initiated, date_gathered, author,
+/// created, updated, segment, prov_file, prov_location, prov_excerpt, colour, votes, state,
+/// quadrant, x, y, w, h FROM note" (tags are read separately).
+Note noteFromRow(SQLite::Statement& st) {
+    Note n;
+    n.id = st.getColumn(0).getString();
+    n.text = st.getColumn(1).getString();
+    n.source = st.getColumn(2).getString();
+    n.data = dataKindFromString(st.getColumn(3).getText()).value_or(DataKind::Qualitative);
+    n.customerInitiated = st.getColumn(4).getInt() != 0;
+    n.dateGathered = st.getColumn(5).getString();
+    n.author = st.getColumn(6).getString();
+    n.created = st.getColumn(7).getInt64();
+    n.updated = st.getColumn(8).getInt64();
+    n.segment = st.getColumn(9).getString();
+    n.provenance.file = st.getColumn(10).getString();
+    n.provenance.location = st.getColumn(11).getString();
+    n.provenance.excerpt = st.getColumn(12).getString();
+    n.colour = static_cast<std::uint32_t>(st.getColumn(13).getInt64());
+    n.votes = st.getColumn(14).getInt();
+    n.state = noteStateFromString(st.getColumn(15).getText()).value_or(NoteState::Pinned);
+    n.quadrant = st.getColumn(16).getInt();
+    n.x = st.getColumn(17).getDouble();
+    n.y = st.getColumn(18).getDouble();
+    n.w = st.getColumn(19).getDouble();
+    n.h = st.getColumn(20).getDouble();
+    return n;
+}
+
+/// A link from a row of "SELECT id, from_id, to_id, kind, label, author, created FROM link".
+Link linkFromRow(SQLite::Statement& st) {
+    Link l;
+    l.id = st.getColumn(0).getString();
+    l.from = st.getColumn(1).getString();
+    l.to = st.getColumn(2).getString();
+    l.kind = linkKindFromString(st.getColumn(3).getText()).value_or(LinkKind::Relates);
+    l.label = st.getColumn(4).getString();
+    l.author = st.getColumn(5).getString();
+    l.created = st.getColumn(6).getInt64();
+    return l;
+}
+
 }  // namespace
 
 BoardFile::BoardFile(std::string path, std::unique_ptr<SQLite::Database> db)
@@ -334,28 +376,7 @@ std::unique_ptr<Document> BoardFile::load(const SourceKinds& kinds) {
                                  "updated, segment, prov_file, prov_location, prov_excerpt, colour, votes, state, "
                                  "quadrant, x, y, w, h FROM note");
             while (st.executeStep()) {
-                Note n;
-                n.id = st.getColumn(0).getString();
-                n.text = st.getColumn(1).getString();
-                n.source = st.getColumn(2).getString();
-                n.data = dataKindFromString(st.getColumn(3).getText()).value_or(DataKind::Qualitative);
-                n.customerInitiated = st.getColumn(4).getInt() != 0;
-                n.dateGathered = st.getColumn(5).getString();
-                n.author = st.getColumn(6).getString();
-                n.created = st.getColumn(7).getInt64();
-                n.updated = st.getColumn(8).getInt64();
-                n.segment = st.getColumn(9).getString();
-                n.provenance.file = st.getColumn(10).getString();
-                n.provenance.location = st.getColumn(11).getString();
-                n.provenance.excerpt = st.getColumn(12).getString();
-                n.colour = static_cast<std::uint32_t>(st.getColumn(13).getInt64());
-                n.votes = st.getColumn(14).getInt();
-                n.state = noteStateFromString(st.getColumn(15).getText()).value_or(NoteState::Pinned);
-                n.quadrant = st.getColumn(16).getInt();
-                n.x = st.getColumn(17).getDouble();
-                n.y = st.getColumn(18).getDouble();
-                n.w = st.getColumn(19).getDouble();
-                n.h = st.getColumn(20).getDouble();
+                Note n = noteFromRow(st);
                 index.emplace(n.id, notes.size());
                 notes.push_back(std::move(n));
             }
@@ -372,19 +393,15 @@ std::unique_ptr<Document> BoardFile::load(const SourceKinds& kinds) {
         {
             SQLite::Statement st(*m_db, "SELECT id, from_id, to_id, kind, label, author, created FROM link");
             while (st.executeStep()) {
-                Link l;
-                l.id = st.getColumn(0).getString();
-                l.from = st.getColumn(1).getString();
-                l.to = st.getColumn(2).getString();
-                l.kind = linkKindFromString(st.getColumn(3).getText()).value_or(LinkKind::Relates);
-                l.label = st.getColumn(4).getString();
-                l.author = st.getColumn(5).getString();
-                l.created = st.getColumn(6).getInt64();
+                Link l = linkFromRow(st);
                 links.push_back(std::move(l));
             }
         }
         auto doc = std::make_unique<Document>(std::move(b), kinds);
         doc->loadRecords(std::move(notes), std::move(links));
+        m_seenSeq = m_db->execAndGet("SELECT coalesce(max(seq), 0) FROM change_log").getInt64();
+        m_dataVersion = m_db->execAndGet("PRAGMA data_version").getInt64();
+        m_ownSeqs.clear();
         return doc;
     } catch (const SQLite::Exception& e) {
         fail(m_path, std::string("cannot read the board (") + e.what() + ")");
@@ -415,6 +432,7 @@ std::int64_t BoardFile::persist(const ChangeSet& cs) {
         w.log(cs.author, cs.time, std::string(toString(cs.source)), changeSetToJson(cs));
         const std::int64_t seq = m_db->getLastInsertRowid();
         tx.commit();
+        m_ownSeqs.insert(seq);
         return seq;
     } catch (const SQLite::Exception& e) {
         fail(m_path, std::string("the change could not be saved (") + e.what() + ")");
@@ -475,6 +493,90 @@ void BoardFile::writeAll(const Document& doc, const std::vector<LogEntry>& log) 
         tx.commit();
     } catch (const SQLite::Exception& e) {
         fail(m_path, std::string("cannot write the board (") + e.what() + ")");
+    }
+}
+
+std::optional<Note> BoardFile::readNote(const std::string& id) {
+    SQLite::Statement st(*m_db,
+                         "SELECT id, text, source, data, customer_initiated, date_gathered, author, created, updated, segment, "
+                         "prov_file, prov_location, prov_excerpt, colour, votes, state, quadrant, x, y, w, h FROM note WHERE id = ?");
+    st.bind(1, id);
+    if (!st.executeStep()) return std::nullopt;
+    Note n = noteFromRow(st);
+    SQLite::Statement tags(*m_db, "SELECT tag FROM note_tag WHERE note_id = ? ORDER BY tag");
+    tags.bind(1, id);
+    while (tags.executeStep()) n.tags.push_back(tags.getColumn(0).getString());
+    return n;
+}
+
+std::optional<Link> BoardFile::readLink(const std::string& id) {
+    SQLite::Statement st(*m_db, "SELECT id, from_id, to_id, kind, label, author, created FROM link WHERE id = ?");
+    st.bind(1, id);
+    if (!st.executeStep()) return std::nullopt;
+    return linkFromRow(st);
+}
+
+std::size_t BoardFile::pullRemote(Document& doc) {
+    try {
+        const std::int64_t version = m_db->execAndGet("PRAGMA data_version").getInt64();
+        if (version == m_dataVersion) return 0;  // nobody else committed: the usual case, and cheap
+        m_dataVersion = version;
+        // Which records did others touch? The database, not the change sets' "after" records,
+        // says how they stand now: it holds every commit in log order, so every process that
+        // brings the touched records to it agrees, whatever order it saw the commits in.
+        std::set<std::string> notes, links;
+        bool board = false;
+        std::size_t remote = 0;
+        std::int64_t newest = m_seenSeq;
+        for (const LogEntry& e : changeLog(m_seenSeq)) {
+            newest = std::max(newest, e.seq);
+            if (m_ownSeqs.erase(e.seq)) continue;
+            ++remote;
+            ChangeSet cs;
+            try {
+                cs = changeSetFromJson(e.payload);
+            } catch (const std::exception&) {
+                continue;  // an unreadable history row changes nothing here; check reports it
+            }
+            for (const auto& n : cs.notes.added) notes.insert(n.id);
+            for (const auto& [b, a] : cs.notes.updated) notes.insert(a.id);
+            for (const auto& n : cs.notes.removed) notes.insert(n.id);
+            for (const auto& l : cs.links.added) links.insert(l.id);
+            for (const auto& [b, a] : cs.links.updated) links.insert(a.id);
+            for (const auto& l : cs.links.removed) links.insert(l.id);
+            board = board || cs.board.has_value();
+        }
+        m_seenSeq = newest;
+        if (remote == 0) return 0;
+        ChangeSet sync;
+        sync.source = ChangeSource::Remote;
+        sync.time = nowMillis();
+        for (const auto& id : notes) {
+            const Note* local = doc.note(id);
+            std::optional<Note> stored = readNote(id);
+            if (stored && local && !(*stored == *local)) sync.notes.updated.emplace_back(*local, *stored);
+            else if (stored && !local) sync.notes.added.push_back(*stored);
+            else if (!stored && local) {
+                sync.notes.removed.push_back(*local);
+                for (const auto& linkId : doc.linksOf(id)) links.insert(linkId);
+            }
+        }
+        for (const auto& id : links) {
+            const Link* local = doc.link(id);
+            std::optional<Link> stored = readLink(id);
+            if (stored && local && !(*stored == *local)) sync.links.updated.emplace_back(*local, *stored);
+            else if (stored && !local) sync.links.added.push_back(*stored);
+            else if (!stored && local) sync.links.removed.push_back(*local);
+        }
+        if (board) {
+            auto fresh = load(doc.sourceKinds());  // the board record and quadrants, as stored
+            if (!(fresh->board() == doc.board())) sync.board = std::make_pair(doc.board(), fresh->board());
+            m_seenSeq = newest;  // load() moved it to the newest row; keep it there
+        }
+        if (!sync.empty()) doc.apply(sync);
+        return remote;
+    } catch (const SQLite::Exception& e) {
+        fail(m_path, std::string("cannot read other people's changes (") + e.what() + ")");
     }
 }
 

@@ -7,6 +7,8 @@
 #include <cstdint>
 #include <limits>
 #include <memory>
+#include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -61,12 +63,23 @@ public:
     /// in one transaction: for restoring a backup.
     void writeAll(const Document& doc, const std::vector<LogEntry>& log);
 
+    /// Brings a document up to date with what other processes committed since the last call
+    /// (or since load): new change-log rows not written through this BoardFile are applied as
+    /// one remote change set, which never enters an undo history. Cheap when nothing changed
+    /// (one `PRAGMA data_version`). Returns the number of remote change sets seen.
+    std::size_t pullRemote(Document& doc);
+
 private:
     BoardFile(std::string path, std::unique_ptr<SQLite::Database> db);
+    std::optional<Note> readNote(const std::string& id);
+    std::optional<Link> readLink(const std::string& id);
     void writeBoard(const BoardInfo& b);
 
     std::string m_path;
     std::unique_ptr<SQLite::Database> m_db;
+    std::int64_t m_seenSeq = -1;        // the newest change-log row this document reflects
+    std::int64_t m_dataVersion = -1;
+    std::set<std::int64_t> m_ownSeqs;   // rows this BoardFile wrote after m_seenSeq
 };
 
 }  // namespace cc

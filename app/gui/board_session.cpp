@@ -20,6 +20,12 @@ std::unique_ptr<BoardSession> BoardSession::create(const std::string& path, cons
     return open(path, author);
 }
 
+bool BoardSession::pullRemote() {
+    if (file->pullRemote(*doc) == 0) return false;
+    pruneSelection();
+    return true;
+}
+
 void BoardSession::pruneSelection() {
     std::vector<std::string> keep;
     for (const auto& id : selection.ids())

@@ -28,6 +28,9 @@ struct BoardSession {
     /// Creates a new board file and opens it.
     static std::unique_ptr<BoardSession> create(const std::string& path, const std::string& title,
                                                 const std::string& templateKey, const std::string& author);
+    /// Applies what other processes committed to the board file since the last call (a cheap
+    /// check when nothing changed). Returns true when the board changed.
+    bool pullRemote();
     /// Drops selected ids whose notes no longer exist (after undo, delete, a remote change).
     void pruneSelection();
 };

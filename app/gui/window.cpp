@@ -202,6 +202,18 @@ public:
     }
 
     WallView* wall() { return m_wall.get(); }
+    /// Other windows' and command-line commits to the same board: applied here, never undone
+    /// by this window's undo. True when the board changed.
+    bool pullRemote() {
+        if (!m_session) return false;
+        try {
+            return m_session->pullRemote();
+        } catch (const std::exception& e) {
+            m_status = e.what();
+            m_statusIsError = true;
+            return true;
+        }
+    }
     BoardSession* session() { return m_session.get(); }
     bool wantsClose() const { return m_quit; }
     bool busy() const {
@@ -825,10 +837,13 @@ int openWindow(const WindowOptions& options) {
             } else {
                 int idle = 0;
                 while (!glfwWindowShouldClose(window) && !app->wantsClose()) {
-                    // Draw only when something happens (and a few frames after, for ImGui to settle).
-                    if (idle > 3 && !app->busy()) glfwWaitEvents();
+                    // Draw only when something happens (and a few frames after, for ImGui to
+                    // settle); look for other processes' commits ten times a second.
+                    if (idle > 3 && !app->busy()) glfwWaitEventsTimeout(0.1);
                     else glfwPollEvents();
-                    if (g_activity) idle = 0;
+                    const bool remote = app->pullRemote();
+                    if (!g_activity && !remote && idle > 3 && !app->busy()) continue;
+                    if (g_activity || remote) idle = 0;
                     g_activity = false;
                     if (!g_dropped.empty()) app->dropped(std::exchange(g_dropped, {}));
                     app->frame();
