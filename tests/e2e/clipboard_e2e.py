@@ -9,7 +9,7 @@ import sys
 import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from harness import QUADRANT_FILLS, Display, Failure, WallMapping, board_json, find_boxes, Checks, stop, wait_for
+from harness import QUADRANT_FILLS, Display, Failure, WallMapping, board_json, find_boxes_in, Checks, stop, wait_for
 
 BIN = sys.argv[1]
 
@@ -44,13 +44,8 @@ def main():
         return wid
 
     def region_boxes(x0):
-        raw = display.pixels()
-        # Look at this window's half of the screen only.
-        half = bytearray()
-        for y in range(display.height):
-            half += raw[(y * display.width + x0) * 3:(y * display.width + x0 + 1400) * 3]
-        boxes = find_boxes(bytes(half), 1400, display.height, QUADRANT_FILLS)
-        return {k: [b[0] + x0, b[1], b[2] + x0, b[3]] for k, b in boxes.items()} if len(boxes) == 4 else None
+        boxes = find_boxes_in(display.pixels(), display.width, display.height, x0, 1400, QUADRANT_FILLS)
+        return boxes if len(boxes) == 4 else None
 
 
     try:

@@ -107,6 +107,16 @@ def find_boxes(raw, width, height, colours, step=2):
     return boxes
 
 
+def find_boxes_in(raw, width, height, x0, w, colours, step=2):
+    """find_boxes over the columns x0..x0+w of the screen (one of several windows side by side),
+    in screen coordinates."""
+    part = bytearray()
+    for y in range(height):
+        part += raw[(y * width + x0) * 3:(y * width + x0 + w) * 3]
+    boxes = find_boxes(bytes(part), w, height, colours, step)
+    return {k: [b[0] + x0, b[1], b[2] + x0, b[3]] for k, b in boxes.items()}
+
+
 def count_colour(raw, colour):
     """How many pixels have exactly this colour."""
     c = bytes(colour)
