@@ -104,14 +104,15 @@ Millis nowMillis() {
 }
 
 std::string newId(std::string_view prefix) {
-    // 10 characters of base32: 50 random bits, so two processes that add notes at
-    // the same moment do not collide without asking each other.
-    static thread_local std::mt19937_64 rng{std::random_device{}() ^
-                                            static_cast<std::uint64_t>(nowMillis())};
+    // 10 characters of base32: 50 random bits, so two processes that add notes at the same moment
+    // do not collide without asking each other. Fresh entropy goes into every id: a generator
+    // seeded once would repeat its sequence in a process forked from this one.
+    static thread_local std::mt19937_64 rng{std::random_device{}() ^ static_cast<std::uint64_t>(nowMillis())};
+    static thread_local std::random_device entropy;
     static constexpr char kAlphabet[] = "abcdefghjkmnpqrstuvwxyz23456789";  // 31 readable characters
     std::string id(prefix);
     id += '-';
-    std::uint64_t bits = rng();
+    std::uint64_t bits = rng() ^ (static_cast<std::uint64_t>(entropy()) << 32) ^ entropy();
     for (int i = 0; i < 10; ++i) {
         id += kAlphabet[bits % 31];
         bits /= 31;

@@ -91,3 +91,25 @@ TEST(Geometry, QuadrantsAreNumberedLikeAPage) {
         EXPECT_EQ(quadrantAt(r.x + r.w / 2, r.y + r.h / 2), q);
     }
 }
+
+#include <sys/wait.h>
+#include <unistd.h>
+
+TEST(Model, IdsDoNotRepeatInAForkedProcess) {
+    // A generator seeded once would give a forked child the parent's next ids.
+    newId("n");
+    int fds[2];
+    ASSERT_EQ(::pipe(fds), 0);
+    const pid_t pid = ::fork();
+    if (pid == 0) {
+        const std::string child = newId("n");
+        [[maybe_unused]] auto w = ::write(fds[1], child.data(), child.size());
+        ::_exit(0);
+    }
+    ::close(fds[1]);
+    const std::string parent = newId("n");
+    char buf[64] = {};
+    ASSERT_GT(::read(fds[0], buf, sizeof buf - 1), 0);
+    ::waitpid(pid, nullptr, 0);
+    EXPECT_NE(parent, std::string(buf));
+}
