@@ -5,6 +5,7 @@
 #include <sqlite3.h>
 #include <fcntl.h>
 #include <sys/stat.h>
+#include <sys/vfs.h>
 #include <unistd.h>
 
 #include <array>
@@ -269,11 +270,40 @@ Link linkFromRow(SQLite::Statement& st) {
 
 }  // namespace
 
+std::optional<std::string> networkFileSystem(const std::string& path) {
+    std::filesystem::path dir = std::filesystem::path(path).parent_path();
+    if (dir.empty()) dir = ".";
+    struct statfs fs{};
+    if (::statfs(dir.c_str(), &fs) != 0) return std::nullopt;
+    switch (static_cast<unsigned long>(fs.f_type)) {
+        case 0x6969UL: return "NFS";
+        case 0x517BUL: return "SMB";
+        case 0xFF534D42UL: return "CIFS";
+        case 0xFE534D42UL: return "SMB2";
+        case 0x5346414FUL: return "AFS";
+        case 0x01021997UL: return "9P";
+        case 0x00C36400UL: return "Ceph";
+        case 0x47504653UL: return "GPFS";
+        case 0x0BD00BD0UL: return "Lustre";
+        default: return std::nullopt;
+    }
+}
+
+namespace {
+void refuseNetworkFileSystem(const std::string& path) {
+    if (auto fs = networkFileSystem(path))
+        fail(path, "is on a network file system (" + *fs +
+                       "), where SQLite's locking cannot be trusted for shared editing; copy it to a local disk, or "
+                       "keep it on the team server (a postgresql:// address)");
+}
+}  // namespace
+
 BoardFile::BoardFile(std::string path, std::unique_ptr<SQLite::Database> db)
     : m_path(std::move(path)), m_db(std::move(db)) {}
 
 std::unique_ptr<BoardFile> BoardFile::create(const std::string& path, const BoardInfo& board,
                                              const std::string& author) {
+    refuseNetworkFileSystem(path);
     // Checking that nothing is there and then creating the file would let two processes that
     // create the same board at once both succeed, the second overwriting the first's board
     // record. O_EXCL makes the check and the creation one step; SQLite then fills the empty file.
@@ -308,6 +338,7 @@ std::unique_ptr<BoardFile> BoardFile::create(const std::string& path, const Boar
 std::unique_ptr<BoardFile> BoardFile::open(const std::string& path, Mode mode) {
     checkHeader(path);
     checkIdentity(path);
+    if (mode == Mode::ReadWrite) refuseNetworkFileSystem(path);
     try {
         const bool writable = mode == Mode::ReadWrite;
         auto db = std::make_unique<SQLite::Database>(path, writable ? SQLite::OPEN_READWRITE : SQLite::OPEN_READONLY);

@@ -20,6 +20,10 @@ namespace cc {
 /// The file extension of a board.
 inline constexpr const char* kBoardExtension = ".ccboard";
 
+/// The network file system a path lives on ("NFS", "SMB/CIFS", ...), or nullopt for a local disk.
+/// SQLite's locking cannot be trusted there, so boards on one are not opened for editing.
+std::optional<std::string> networkFileSystem(const std::string& path);
+
 /// One row of the change log: a committed change set.
 struct LogEntry {
     std::int64_t seq = 0;

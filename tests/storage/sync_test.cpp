@@ -110,3 +110,9 @@ TEST(Sync, ANoteDeletedElsewhereTakesItsLinksWithIt) {
     EXPECT_TRUE(b.doc->checkInvariants().empty());
     expectSameAsFile(*b.doc, path);
 }
+
+TEST(Sync, ALocalDiskIsNotANetworkFileSystem) {
+    test::TempDir dir;
+    EXPECT_FALSE(networkFileSystem(dir.file("board.ccboard")).has_value());
+    EXPECT_FALSE(networkFileSystem("relative.ccboard").has_value());
+}
