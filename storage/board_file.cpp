@@ -150,6 +150,9 @@ constexpr const char* kUpdateNote =
     "prov_file = :pfile, prov_location = :ploc, prov_excerpt = :pexc, colour = :colour, votes = :votes, "
     "state = :state, quadrant = :quadrant, x = :x, y = :y, w = :w, h = :h WHERE id = :id";
 
+/// A record an update names is no longer in the file: someone else deleted it meanwhile.
+struct Gone {};
+
 /// The prepared statements one write transaction uses, made once per transaction.
 struct Writer {
     explicit Writer(SQLite::Database& db)
@@ -182,7 +185,10 @@ struct Writer {
     }
     void changeNote(const Note& before, const Note& after) {
         bindNote(updateNote, after);
-        run(updateNote);
+        const int changed = updateNote.exec();
+        updateNote.reset();
+        updateNote.clearBindings();
+        if (changed == 0) throw Gone();
         if (before.tags != after.tags) {
             deleteTags.bind(1, after.id);
             run(deleteTags);
@@ -208,7 +214,10 @@ struct Writer {
     }
     void changeLink(const Link& l) {
         bindLink(updateLink, l);
-        run(updateLink);
+        const int changed = updateLink.exec();
+        updateLink.reset();
+        updateLink.clearBindings();
+        if (changed == 0) throw Gone();
     }
     void removeLink(const Link& l) {
         deleteLink.bind(1, l.id);
@@ -453,19 +462,49 @@ std::int64_t BoardFile::persist(const ChangeSet& cs) {
         // SQLite turns this off again when the transaction ends.
         m_db->exec("PRAGMA defer_foreign_keys = ON");
         Writer w(*m_db);
-        for (const auto& l : cs.links.removed) w.removeLink(l);
+        // Someone else may have linked to a note this change removes since this process last
+        // looked: those links go with the note, and into the logged change, so that every
+        // process (and every replay of the history) removes them too.
+        const ChangeSet* logged = &cs;
+        ChangeSet widened;
+        if (!cs.notes.removed.empty()) {
+            std::set<std::string> removing, readded;
+            for (const auto& l : cs.links.removed) removing.insert(l.id);
+            for (const auto& n : cs.notes.added) readded.insert(n.id);  // a replace keeps its links
+            SQLite::Statement st(*m_db, "SELECT id, from_id, to_id, kind, label, author, created FROM link "
+                                        "WHERE from_id = ?1 OR to_id = ?1");
+            for (const auto& n : cs.notes.removed) {
+                if (readded.count(n.id)) continue;
+                st.bind(1, n.id);
+                while (st.executeStep()) {
+                    Link l = linkFromRow(st);
+                    if (!removing.insert(l.id).second) continue;
+                    if (logged == &cs) {
+                        widened = cs;
+                        logged = &widened;
+                    }
+                    widened.links.removed.push_back(std::move(l));
+                }
+                st.reset();
+            }
+        }
+        for (const auto& l : logged->links.removed) w.removeLink(l);
         for (const auto& n : cs.notes.removed) w.removeNote(n);
         for (const auto& n : cs.notes.added) w.addNote(n);
         for (const auto& [before, after] : cs.notes.updated) w.changeNote(before, after);
         for (const auto& l : cs.links.added) w.addLink(l);
         for (const auto& [before, after] : cs.links.updated) w.changeLink(after);
         if (cs.board) writeBoard(cs.board->second);
-        w.log(cs.author, cs.time, std::string(toString(cs.source)), changeSetToJson(cs));
+        w.log(cs.author, cs.time, std::string(toString(cs.source)), changeSetToJson(*logged));
         const std::int64_t seq = m_db->getLastInsertRowid();
         tx.commit();
         m_ownSeqs.insert(seq);
         return seq;
+    } catch (const Gone&) {
+        fail(m_path, "the change was not saved: a note or link it changes was deleted by someone else meanwhile");
     } catch (const SQLite::Exception& e) {
+        if (e.getExtendedErrorCode() == SQLITE_CONSTRAINT_FOREIGNKEY)
+            fail(m_path, "the change was not saved: a note it refers to was deleted by someone else meanwhile");
         fail(m_path, std::string("the change could not be saved (") + e.what() + ")");
     }
 }
@@ -608,6 +647,84 @@ std::size_t BoardFile::pullRemote(Document& doc) {
         return remote;
     } catch (const SQLite::Exception& e) {
         fail(m_path, std::string("cannot read other people's changes (") + e.what() + ")");
+    }
+}
+
+namespace {
+// Selected ids are stored as one text column, separated by a character ids never contain.
+std::string joinIds(const std::vector<std::string>& ids) {
+    std::string s;
+    for (const auto& id : ids) s += (s.empty() ? "" : " ") + id;
+    return s;
+}
+std::vector<std::string> splitIds(const std::string& s) {
+    std::vector<std::string> out;
+    std::size_t pos = 0;
+    while (pos < s.size()) {
+        std::size_t end = s.find(' ', pos);
+        if (end == std::string::npos) end = s.size();
+        if (end > pos && out.size() < 10000) out.push_back(s.substr(pos, end - pos));
+        pos = end + 1;
+    }
+    return out;
+}
+}  // namespace
+
+void BoardFile::announce(const Presence& me) {
+    try {
+        SQLite::Transaction tx(*m_db, SQLite::TransactionBehavior::IMMEDIATE);
+        SQLite::Statement st(*m_db,
+                             "INSERT INTO presence (session, name, colour, selected, editing, seen) VALUES (?, ?, ?, ?, ?, ?) "
+                             "ON CONFLICT (session) DO UPDATE SET name = excluded.name, colour = excluded.colour, "
+                             "selected = excluded.selected, editing = excluded.editing, seen = excluded.seen");
+        st.bind(1, me.session);
+        st.bind(2, me.name);
+        st.bind(3, static_cast<int64_t>(me.colour));
+        // A huge selection is announced in part: others only need to see where someone works.
+        std::vector<std::string> selected(me.selected.begin(),
+                                          me.selected.begin() + static_cast<long>(std::min<std::size_t>(me.selected.size(), 200)));
+        st.bind(4, joinIds(selected));
+        st.bind(5, me.editing);
+        st.bind(6, static_cast<int64_t>(nowMillis()));
+        st.exec();
+        SQLite::Statement old(*m_db, "DELETE FROM presence WHERE seen < ?");
+        old.bind(1, static_cast<int64_t>(nowMillis() - 10 * kPresenceTimeout));
+        old.exec();
+        tx.commit();
+        // Our own announcement changes data_version for us too; it carries no change to pull.
+        m_dataVersion = m_db->execAndGet("PRAGMA data_version").getInt64();
+    } catch (const SQLite::Exception& e) {
+        fail(m_path, std::string("cannot announce this window (") + e.what() + ")");
+    }
+}
+
+std::vector<Presence> BoardFile::others(const std::string& mySession) {
+    std::vector<Presence> out;
+    SQLite::Statement st(*m_db,
+                         "SELECT session, name, colour, selected, editing, seen FROM presence WHERE session <> ? AND seen >= ? "
+                         "ORDER BY name, session");
+    st.bind(1, mySession);
+    st.bind(2, static_cast<int64_t>(nowMillis() - kPresenceTimeout));
+    while (st.executeStep() && out.size() < 100) {
+        Presence p;
+        p.session = st.getColumn(0).getString();
+        p.name = st.getColumn(1).getString().substr(0, limits::kShortBytes);
+        p.colour = static_cast<std::uint32_t>(st.getColumn(2).getInt64()) & 0xFFFFFF;
+        p.selected = splitIds(st.getColumn(3).getString());
+        p.editing = st.getColumn(4).getString();
+        p.seen = st.getColumn(5).getInt64();
+        out.push_back(std::move(p));
+    }
+    return out;
+}
+
+void BoardFile::leave(const std::string& session) {
+    try {
+        SQLite::Statement st(*m_db, "DELETE FROM presence WHERE session = ?");
+        st.bind(1, session);
+        st.exec();
+    } catch (const SQLite::Exception&) {
+        // Leaving is a courtesy: an entry left behind ages out in seconds anyway.
     }
 }
 

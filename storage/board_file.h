@@ -14,6 +14,7 @@
 
 #include "board_error.h"
 #include "document.h"
+#include "presence.h"
 
 namespace cc {
 
@@ -72,6 +73,14 @@ public:
     /// one remote change set, which never enters an undo history. Cheap when nothing changed
     /// (one `PRAGMA data_version`). Returns the number of remote change sets seen.
     std::size_t pullRemote(Document& doc);
+
+    /// Announces this window (name, colour, selection, editing) to the others; forgets windows
+    /// not heard from for a while. Nothing of it enters the document or its history.
+    void announce(const Presence& me);
+    /// The other windows heard from within kPresenceTimeout, by name.
+    std::vector<Presence> others(const std::string& mySession);
+    /// Takes this window's announcement back (the window closes).
+    void leave(const std::string& session);
 
 private:
     BoardFile(std::string path, std::unique_ptr<SQLite::Database> db);

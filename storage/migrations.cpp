@@ -80,6 +80,17 @@ CREATE TABLE change_log (
 );
 CREATE INDEX change_log_by_time ON change_log(time);
 )sql"},
+        // 2: who is here. Session state kept beside the document, never in the change log.
+        {2, R"sql(
+CREATE TABLE presence (
+  session  TEXT PRIMARY KEY,
+  name     TEXT NOT NULL,
+  colour   INTEGER NOT NULL,
+  selected TEXT NOT NULL,
+  editing  TEXT NOT NULL,
+  seen     INTEGER NOT NULL
+);
+)sql"},
     };
     return steps;
 }

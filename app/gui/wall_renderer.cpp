@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "fonts.h"
+#include "presence.h"
 #include "text_layout.h"
 
 namespace cc::gui {
@@ -23,31 +24,6 @@ constexpr double kFoldPixels = 2;
 
 ImU32 withAlpha(ImU32 c, int alpha) { return (c & ~IM_COL32_A_MASK) | (static_cast<ImU32>(alpha) << IM_COL32_A_SHIFT); }
 int alphaOf(ImU32 c) { return static_cast<int>((c >> IM_COL32_A_SHIFT) & 0xFF); }
-
-std::string initialsOf(const std::string& name) {
-    // Latin names: first letters of the first two words; Chinese names: the given name's first
-    // character (the second character), or the only one.
-    std::vector<std::string> chars;
-    for (std::size_t i = 0; i < name.size();) {
-        unsigned char c = name[i];
-        std::size_t len = c < 0x80 ? 1 : (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : 4;
-        chars.push_back(name.substr(i, len));
-        i += len;
-    }
-    if (chars.empty()) return "?";
-    if (static_cast<unsigned char>(chars[0][0]) >= 0x80) return chars.size() >= 2 ? chars[0] + chars[1] : chars[0];
-    std::string out;
-    bool start = true;
-    for (const auto& ch : chars) {
-        if (ch == " " || ch == "." || ch == "-" || ch == "_") {
-            start = true;
-            continue;
-        }
-        if (start && out.size() < 2) out += static_cast<char>(std::toupper(static_cast<unsigned char>(ch[0])));
-        start = false;
-    }
-    return out.empty() ? "?" : out;
-}
 
 /// Where the line from a rectangle's centre towards (tx, ty) leaves the rectangle.
 void borderPoint(const Rect& r, double tx, double ty, double& x, double& y) {

@@ -62,6 +62,10 @@ int main(int argc, char** argv) {
         } catch (const ChangeError&) {
             // A duplicate link, or a note someone else's delete took away meanwhile: refused, as
             // in a window; nothing was committed.
+        } catch (const BoardError& e) {
+            // A link to a note that another writer deleted after our last pull: the file refuses
+            // it (its foreign keys), the document takes it back, and nothing was committed.
+            if (std::string(e.what()).find("deleted by someone else") == std::string::npos) throw;
         }
         for (const auto& id : mine)
             if (const Note* n = doc->note(id)) expected[id] = *n;
