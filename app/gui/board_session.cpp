@@ -20,6 +20,20 @@ std::unique_ptr<BoardSession> BoardSession::create(const std::string& path, cons
     return open(path, author);
 }
 
+bool BoardSession::heartbeat(const std::string& editing) {
+    const Millis now = nowMillis();
+    if (now - lastAnnounced < 1000) return false;
+    lastAnnounced = now;
+    me.selected = selection.ids();
+    me.editing = editing;
+    file->announce(me);
+    std::vector<Presence> heard = file->others(me.session);
+    for (auto& p : heard) p.seen = 0;  // compare what they do, not when they said it
+    if (heard == others) return false;
+    others = std::move(heard);
+    return true;
+}
+
 bool BoardSession::pullRemote() {
     if (file->pullRemote(*doc) == 0) return false;
     pruneSelection();

@@ -22,6 +22,9 @@ struct BoardSession {
     Selection selection;
     DerivedFacts facts;
     NoteFilter filter;
+    Presence me;                   ///< this window, as the others see it
+    std::vector<Presence> others;  ///< the other windows on this board, heard from recently
+    Millis lastAnnounced = 0;
 
     /// Opens a board file for editing; throws BoardError with a one-line reason.
     static std::unique_ptr<BoardSession> open(const std::string& path, const std::string& author);
@@ -31,6 +34,9 @@ struct BoardSession {
     /// Applies what other processes committed to the board file since the last call (a cheap
     /// check when nothing changed). Returns true when the board changed.
     bool pullRemote();
+    /// Tells the others where this window is and hears from them, about once a second. Returns
+    /// true when the others changed (the view redraws).
+    bool heartbeat(const std::string& editing);
     /// Drops selected ids whose notes no longer exist (after undo, delete, a remote change).
     void pruneSelection();
 };

@@ -363,6 +363,33 @@ void WallRenderer::drawCard(ImDrawList* dl, const WallScene& s, const CachedNote
     }
 }
 
+void WallRenderer::drawOthers(ImDrawList* dl, const WallScene& s) {
+    if (!s.others || s.others->empty()) return;
+    const ImVec2 centre{s.origin.x + s.size.x / 2, s.origin.y + s.size.y / 2};
+    const Rect view = s.camera.visible(s.size);
+    ImFont* font = s.fonts->forSize(12 * s.uiScale);
+    for (const Presence& p : *s.others) {
+        const ImU32 col = IM_COL32((p.colour >> 16) & 0xFF, (p.colour >> 8) & 0xFF, p.colour & 0xFF, 255);
+        const std::string initials = initialsOf(p.name);
+        auto mark = [&](const std::string& id, bool editing) {
+            const Note* n = s.doc->note(id);
+            if (!n || n->state != NoteState::Pinned || !noteRect(*n).intersects(view)) return;
+            const ImVec2 a = s.camera.toScreen(n->x, n->y, centre), b = s.camera.toScreen(n->x + n->w, n->y + n->h, centre);
+            dl->AddRect({a.x - 4, a.y - 4}, {b.x + 4, b.y + 4}, col, 6, 0, editing ? 3.0f : 2.0f);
+            // A tag with their initials (and a pencil's worth of meaning: "…" while they type).
+            const std::string tag = editing ? initials + " …" : initials;
+            const float size = 12 * s.uiScale;
+            const ImVec2 ts = font->CalcTextSizeA(size, FLT_MAX, 0, tag.c_str());
+            const ImVec2 t{a.x - 4, a.y - 6 - ts.y - 2};
+            dl->AddRectFilled(t, {t.x + ts.x + 8, t.y + ts.y + 2}, col, 3);
+            dl->AddText(font, size, {t.x + 4, t.y + 1}, IM_COL32(255, 255, 255, 255), tag.c_str());
+        };
+        for (const auto& id : p.selected) mark(id, id == p.editing);
+        if (!p.editing.empty() && std::find(p.selected.begin(), p.selected.end(), p.editing) == p.selected.end())
+            mark(p.editing, true);
+    }
+}
+
 WallStats WallRenderer::draw(ImDrawList* dl, const WallScene& s) {
     WallStats st;
     refresh(s);
@@ -437,6 +464,7 @@ WallStats WallRenderer::draw(ImDrawList* dl, const WallScene& s) {
             ++st.cards;
         }
     }
+    drawOthers(dl, s);
     dl->PopClipRect();
     return st;
 }

@@ -18,6 +18,7 @@
 #include "camera.h"
 #include "derived_facts.h"
 #include "note_filter.h"
+#include "presence.h"
 #include "selection.h"
 #include "spatial_index.h"
 #include "theme.h"
@@ -42,6 +43,7 @@ struct WallScene {
     std::string editing;               ///< note whose text is being edited (its text is not drawn)
     std::string linkHandleOf;          ///< note that shows its link handle
     bool chineseBadges = false;        ///< source badges in Chinese rather than English
+    const std::vector<Presence>* others = nullptr;  ///< other windows: their selections and edits
     float uiScale = 1;                 ///< the monitor's content scale
 };
 
@@ -78,6 +80,7 @@ private:
     void drawQuadrants(ImDrawList* dl, const WallScene& s);
     void drawLinks(ImDrawList* dl, const WallScene& s, const Rect& view, bool whole, bool detailed, WallStats& st);
     void drawCard(ImDrawList* dl, const WallScene& s, const CachedNote& c, const Rect& r);
+    void drawOthers(ImDrawList* dl, const WallScene& s);
     Rect placed(const CachedNote& c, const WallScene& s) const {
         if (!c.selected || (s.dragDx == 0 && s.dragDy == 0)) return c.rect;
         return {c.rect.x + s.dragDx, c.rect.y + s.dragDy, c.rect.w, c.rect.h};

@@ -372,6 +372,7 @@ void WallView::draw(const Palette& palette, float uiScale, bool chineseBadges, b
     scene.hovered = m_tool.hovered();
     scene.editing = m_editing;
     scene.chineseBadges = chineseBadges;
+    scene.others = &m_s.others;
     scene.uiScale = uiScale;
     if (m_s.selection.size() == 1 && m_tool.state() == WallTool::State::Idle) scene.linkHandleOf = m_s.selection.ids()[0];
     else if (!m_tool.hovered().empty() && m_tool.state() == WallTool::State::Idle) scene.linkHandleOf = m_tool.hovered();

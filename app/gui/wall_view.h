@@ -36,6 +36,7 @@ public:
     /// Opens the text editor on a note.
     void editNote(const std::string& id);
     bool editing() const { return !m_editing.empty(); }
+    const std::string& editingId() const { return m_editing; }
     /// Ends text editing now, keeping the text (closing the window, opening another board).
     void commitEditing() {
         if (!m_editing.empty()) finishEditing();

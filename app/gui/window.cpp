@@ -199,15 +199,19 @@ public:
     /// Commits whatever is being typed (closing the window loses nothing).
     void shutdown() {
         if (m_wall) m_wall->commitEditing();
+        if (m_session) m_session->file->leave(m_session->me.session);
     }
 
     WallView* wall() { return m_wall.get(); }
     /// Other windows' and command-line commits to the same board: applied here, never undone
-    /// by this window's undo. True when the board changed.
+    /// by this window's undo; and who else is here. True when the view must be drawn again.
     bool pullRemote() {
         if (!m_session) return false;
         try {
-            return m_session->pullRemote();
+            const bool others = m_session->heartbeat(m_wall && m_wall->editing() ? m_wall->editingId() : std::string());
+            if (others)
+                for (const auto& p : m_session->others) m_fonts->addText(p.name);
+            return m_session->pullRemote() || others;
         } catch (const std::exception& e) {
             m_status = e.what();
             m_statusIsError = true;
@@ -229,6 +233,9 @@ private:
         if (m_wall) m_wall->commitEditing();
         m_wall.reset();
         m_session = std::move(s);
+        m_session->me.session = newId("s");
+        m_session->me.name = m_options.author;
+        m_session->me.colour = colourOfUser();
         m_wall = std::make_unique<WallView>(*m_session, *m_fonts);
         m_wall->setTraySource([this] { return m_tray.dragged(*m_session); });
         m_showTray = m_session->facts.update(*m_session->doc).counts().inTray > 0;
@@ -242,6 +249,17 @@ private:
         glfwSetWindowTitle(m_window, (b.title + "  —  " + std::filesystem::path(m_session->file->path()).filename().string() +
                                       "  —  Customer Canvas").c_str());
         m_status.clear();
+    }
+
+    /// The user's colour: the `colour` setting (#RRGGBB), else one from their name.
+    std::uint32_t colourOfUser() const {
+        if (auto c = m_settings.get("colour"); c && c->size() == 7 && (*c)[0] == '#') {
+            try {
+                return static_cast<std::uint32_t>(std::stoul(c->substr(1), nullptr, 16)) & 0xFFFFFF;
+            } catch (const std::exception&) {
+            }
+        }
+        return colourForName(m_options.author);
     }
 
     void trySaveSettings() {
@@ -563,6 +581,15 @@ private:
         if (!m_session->selection.empty()) {
             ImGui::SameLine(0, 18 * m_scale);
             ImGui::Text("%zu selected", m_session->selection.size());
+        }
+        if (!m_session->others.empty()) {
+            ImGui::SameLine(0, 18 * m_scale);
+            ImGui::TextDisabled("here:");
+            for (const auto& p : m_session->others) {
+                ImGui::SameLine();
+                const ImVec4 c{((p.colour >> 16) & 0xFF) / 255.0f, ((p.colour >> 8) & 0xFF) / 255.0f, (p.colour & 0xFF) / 255.0f, 1};
+                ImGui::TextColored(c, "● %s", p.name.c_str());
+            }
         }
         if (m_session->filter.active()) {
             // Dimmed notes are never hidden without a sign.

@@ -14,6 +14,16 @@ from harness import (QUADRANT_FILLS, SELECTION, Checks, Display, Failure, WallMa
 
 BIN = sys.argv[1]
 OTHER = (242, 242, 242)  # the note colour of source kind "other" (assets/source_kinds.tsv)
+PALETTE = [0xE0533D, 0x3B82F6, 0x16A34A, 0xD97706, 0x9333EA, 0x0891B2, 0xDB2777, 0x65A30D, 0x4F46E5, 0xB45309]
+
+
+def colour_for(name):
+    """The colour a user gets from their name (canvas/presence.cpp: FNV-1a into a palette)."""
+    h = 2166136261
+    for c in name.encode():
+        h = ((h ^ c) * 16777619) & 0xFFFFFFFF
+    v = PALETTE[h % len(PALETTE)]
+    return (v >> 16) & 0xFF, (v >> 8) & 0xFF, v & 0xFF
 
 
 def main():
@@ -22,12 +32,12 @@ def main():
     subprocess.run([BIN, "new", board, "--title", "Workshop 工作坊"], check=True, capture_output=True)
     display = Display(2800, 900)
     check = Checks(work, display)
-    env = dict(display.env, XDG_CONFIG_HOME=os.path.join(work, "config"))
     apps = []
 
-    def open_window(x):
+    def open_window(x, name):
+        env = dict(display.env, XDG_CONFIG_HOME=os.path.join(work, "config-" + name))
         before = set(display.run("xdotool", "search", "--name", "Customer Canvas", check=False).stdout.decode().split())
-        apps.append(subprocess.Popen([BIN, "open", board], env=env, stdout=subprocess.DEVNULL,
+        apps.append(subprocess.Popen([BIN, "--author", name, "open", board], env=env, stdout=subprocess.DEVNULL,
                                      stderr=open(os.path.join(work, "program.log"), "a")))
         wid = wait_for("the window", lambda: [w for w in display.run("xdotool", "search", "--name", "Customer Canvas",
                                                                     check=False).stdout.decode().split()
@@ -62,8 +72,8 @@ def main():
 
     state = {}
     try:
-        wa, wall_a = open_window(0)
-        wb, wall_b = open_window(1400)
+        wa, wall_a = open_window(0, "Wang Fang")
+        wb, wall_b = open_window(1400, "Tom Baker")
 
         def appears_in_other():
             state["a"] = make_note(wa, wall_a, 600, -500, "Made in window A")
@@ -98,11 +108,16 @@ def main():
             state["b"] = make_note(wb, wall_b, 900, 700, "Made in window B")
             b_note = note(board_json(BIN, board), state["b"])
             wait_for("window A to show B's note", lambda: shows(wall_a, b_note, OTHER))
-            display.run("xdotool", "windowfocus", wa, check=False)
             mx, my = wall_a.screen(-1500, 950)
             display.xdo("mousemove", mx, my)
-            display.xdo("key", "--clearmodifiers", "ctrl+z")
-            wait_for("A's own note undone", lambda: note(board_json(BIN, board), state["a"]) is None)
+
+            def undone():
+                # Without a window manager the keyboard goes where it was last sent: focus A and
+                # press again until the undo shows (A has one step to undo; more presses do nothing).
+                display.run("xdotool", "windowfocus", wa, check=False)
+                display.xdo("key", "--clearmodifiers", "ctrl+z")
+                return note(board_json(BIN, board), state["a"]) is None
+            wait_for("A's own note undone", undone, interval=1.0)
             doc = board_json(BIN, board)
             if note(doc, state["b"]) is None:
                 raise Failure("undo in window A removed window B's note")
@@ -116,6 +131,21 @@ def main():
 
         remember()
         check("undo in window A takes back A's note, not B's", undo_only_own)
+
+        def presence():
+            n = note(board_json(BIN, board), state["b"])
+            display.run("xdotool", "windowfocus", wb, check=False)
+            bx, by = wall_b.note_centre(n)
+            display.xdo("mousemove", bx, by, "click", "1")  # Tom selects his note in window B
+            box = wall_a.box(n["x"], n["y"], n["w"], n["h"], margin=10)
+            tom = colour_for("Tom Baker")
+            wait_for("window A to show Tom's selection in his colour",
+                     lambda: count_in_box(display.pixels(), display.width, box, tom) > 30)
+            apps[1].kill()  # window B's process dies without a word
+            wait_for("Tom's mark to go within seconds",
+                     lambda: count_in_box(display.pixels(), display.width, box, tom) == 0, timeout=15)
+
+        check("who is here: B's selection shows in A in B's colour, and goes when B's process dies", presence)
         check("the file is sound", lambda: subprocess.run([BIN, "check", board], check=True, capture_output=True))
     except Exception as e:
         check.fail("setup", e)
