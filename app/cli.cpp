@@ -299,10 +299,10 @@ int runCli(int argc, char** argv) {
     sum->add_option("--out", out, "FILE.pdf, .html, .md, .csv or .json")->required();
     sum->add_option("--lang", lang, "en or zh: the language of headings and labels")->check(CLI::IsMember({"en", "zh"}));
 
-    auto* config = app.add_subcommand("config", "show or change a setting (author)");
+    auto* config = app.add_subcommand("config", "show or change a setting (author, colour #RRGGBB)");
     std::string key, value;
     bool unset = false;
-    config->add_option("KEY", key)->check(CLI::IsMember({"author"}));
+    config->add_option("KEY", key)->check(CLI::IsMember({"author", "colour"}));
     config->add_option("VALUE", value);
     config->add_flag("--unset", unset, "remove the setting");
 
@@ -485,6 +485,7 @@ int runCli(int argc, char** argv) {
             } else if (value.empty()) {
                 std::cout << (key == "author" ? defaultAuthor(settings) : settings.get(key).value_or("")) << "\n";
             } else {
+                if (key == "colour") checkedColour(value);
                 settings.set(key, value);
                 settings.save();
             }
