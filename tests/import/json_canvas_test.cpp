@@ -2,13 +2,14 @@
 #include <gtest/gtest.h>
 
 #include "candidate.h"
-#include "test_util.h"
+#include "import_test_util.h"
 
 using namespace cc::import;
 
+using cc::test::fixture;
+
 namespace {
 
-std::string fixture(const std::string& name) { return cc::test::readFile(std::string(CC_IMPORT_FIXTURES) + "/" + name); }
 
 std::string errorOf(const std::string& json) {
     try {

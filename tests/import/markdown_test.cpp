@@ -4,13 +4,17 @@
 #include <chrono>
 
 #include "candidate.h"
-#include "test_util.h"
+#include "import_test_util.h"
 
 using namespace cc::import;
 
+using cc::test::Expected;
+using cc::test::expectCandidates;
+using cc::test::fixture;
+using cc::test::fixturePath;
+
 namespace {
 
-std::string fixture(const std::string& name) { return cc::test::readFile(std::string(CC_IMPORT_FIXTURES) + "/" + name); }
 
 ParseResult parseFixture(const std::string& name) {
     const std::string bytes = fixture(name);
@@ -18,20 +22,6 @@ ParseResult parseFixture(const std::string& name) {
     const std::string text = decodeText(bytes, name, &encoding);
     EXPECT_EQ(encoding, "UTF-8");
     return parseMarkdown(text, name);
-}
-
-struct Expected {
-    std::string text, location, excerpt;
-};
-
-void expectCandidates(const ParseResult& r, const std::vector<Expected>& want) {
-    ASSERT_EQ(r.candidates.size(), want.size());
-    for (std::size_t i = 0; i < want.size(); ++i) {
-        SCOPED_TRACE("candidate " + std::to_string(i + 1));
-        EXPECT_EQ(r.candidates[i].text, want[i].text);
-        EXPECT_EQ(r.candidates[i].location, want[i].location);
-        EXPECT_EQ(r.candidates[i].excerpt, want[i].excerpt);
-    }
 }
 
 }  // namespace

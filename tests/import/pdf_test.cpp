@@ -8,29 +8,18 @@
 #include "candidate.h"
 #include "paragraph_join.h"
 #include "pdf_layout.h"
-#include "test_util.h"
+#include "import_test_util.h"
 
 using namespace cc::import;
 using namespace cc::import::detail;
 
+using cc::test::Expected;
+using cc::test::expectCandidates;
+using cc::test::fixture;
+using cc::test::fixturePath;
+
 namespace {
 
-std::string fixturePath(const std::string& name) { return std::string(CC_IMPORT_FIXTURES) + "/" + name; }
-std::string fixture(const std::string& name) { return cc::test::readFile(fixturePath(name)); }
-
-struct Expected {
-    std::string text, location, excerpt;
-};
-
-void expectCandidates(const ParseResult& r, const std::vector<Expected>& want) {
-    ASSERT_EQ(r.candidates.size(), want.size());
-    for (std::size_t i = 0; i < want.size(); ++i) {
-        SCOPED_TRACE("candidate " + std::to_string(i + 1) + ": " + want[i].text.substr(0, 40));
-        EXPECT_EQ(r.candidates[i].text, want[i].text);
-        EXPECT_EQ(r.candidates[i].location, want[i].location);
-        EXPECT_EQ(r.candidates[i].excerpt, want[i].excerpt.empty() ? want[i].text : want[i].excerpt);
-    }
-}
 
 /// The message of the ImportError that parsing `bytes` throws ("" if none).
 std::string pdfError(const std::string& bytes, const std::string& name, const ParseOptions& opt = {}) {
