@@ -68,6 +68,30 @@ std::unique_ptr<Document> makeTestBoard(int count) {
     return doc;
 }
 
+/// A board with its view state, as the window has them.
+struct Wall {
+    std::unique_ptr<Document> doc;
+    std::unique_ptr<SpatialIndex> index;
+    DerivedFacts facts;
+    Selection selection;
+    NoteFilter filter;
+    gui::WallRenderer renderer;
+    gui::WallScene scene;
+
+    Wall(int count, const gui::Fonts& fonts) : doc(makeTestBoard(count)), index(std::make_unique<SpatialIndex>(*doc)) {
+        facts.update(*doc);
+        scene.doc = doc.get();
+        scene.index = index.get();
+        scene.facts = &facts;
+        scene.fonts = &fonts;
+        scene.palette = &gui::palette(gui::ThemeKind::Light);
+        scene.selection = &selection;
+        scene.filter = &filter;
+        scene.origin = {0, 0};
+        scene.size = kView;
+    }
+};
+
 template <class F>
 std::vector<double> timeFrames(int frames, F body) {
     std::vector<double> ms;
@@ -105,23 +129,10 @@ int main() {
     ImGui::GetIO().Fonts->GetTexDataAsRGBA32(&pixels, &tw, &th);
 
     for (int count : {1000, 10000, 50000}) {
-        auto doc = makeTestBoard(count);
-        SpatialIndex index(*doc);
-        DerivedFacts facts;
-        facts.update(*doc);
-        Selection selection;
-        NoteFilter filter;
-        gui::WallRenderer renderer;
-        gui::WallScene scene;
-        scene.doc = doc.get();
-        scene.index = &index;
-        scene.facts = &facts;
-        scene.fonts = &fonts;
-        scene.palette = &gui::palette(gui::ThemeKind::Light);
-        scene.selection = &selection;
-        scene.filter = &filter;
-        scene.origin = {0, 0};
-        scene.size = kView;
+        Wall wall(count, fonts);
+        auto& doc = wall.doc;
+        auto& renderer = wall.renderer;
+        auto& scene = wall.scene;
         const int frames = count >= 50000 ? 40 : 100;
 
         for (bool whole : {true, false}) {
@@ -161,21 +172,11 @@ int main() {
     {
         // The price of a change: the first frame after one note moves rebuilds the per-revision
         // caches (titles, colours, link grid) of a 50,000-note board.
-        auto doc = makeTestBoard(50000);
-        SpatialIndex index(*doc);
-        DerivedFacts facts;
-        Selection selection;
-        NoteFilter filter;
-        gui::WallRenderer renderer;
-        gui::WallScene scene;
-        scene.doc = doc.get();
-        scene.index = &index;
-        scene.facts = &facts;
-        scene.fonts = &fonts;
-        scene.palette = &gui::palette(gui::ThemeKind::Light);
-        scene.selection = &selection;
-        scene.filter = &filter;
-        scene.size = kView;
+        Wall wall(50000, fonts);
+        auto& doc = wall.doc;
+        auto& facts = wall.facts;
+        auto& renderer = wall.renderer;
+        auto& scene = wall.scene;
         scene.camera.zoom = 1.0;
         std::vector<double> ms, factsMs;
         for (int i = 0; i < 7; ++i) {
