@@ -33,14 +33,8 @@ def main():
     apps = []
 
     def open_window(board, x):
-        before = set(display.run("xdotool", "search", "--name", "Customer Canvas", check=False).stdout.decode().split())
-        p = subprocess.Popen([BIN, "open", board], env=env, stdout=subprocess.DEVNULL,
-                             stderr=open(os.path.join(work, "program.log"), "a"))
+        p, wid = display.open_window([BIN, "open", board], env, os.path.join(work, "program.log"), x)
         apps.append(p)
-        wid = wait_for("the window", lambda: [w for w in display.run("xdotool", "search", "--name", "Customer Canvas",
-                                                                    check=False).stdout.decode().split()
-                                              if w not in before])[0]
-        display.xdo("windowmove", wid, x, 0)
         return wid
 
     def region_boxes(x0):
@@ -57,14 +51,14 @@ def main():
         def copy_between_windows():
             x, y = wall_a.screen(-1500, 900)  # empty wall in the source window
             display.xdo("mousemove", x, y, "click", "1")
-            display.run("xdotool", "windowfocus", wa, check=False)
+            display.focus(wa)
             display.xdo("key", "--clearmodifiers", "ctrl+a")
             display.xdo("key", "--clearmodifiers", "ctrl+c")
             wait_for("notes on the clipboard", lambda: display.run("xclip", "-o", "-selection", "clipboard",
                                                                    check=False).stdout.decode().startswith("customer-canvas/notes"))
             tx, ty = wall_b.screen(900, 600)  # quadrant 4 of the target window
             display.xdo("mousemove", tx, ty, "click", "1")
-            display.run("xdotool", "windowfocus", wb, check=False)
+            display.focus(wb)
             display.xdo("key", "--clearmodifiers", "ctrl+v")
             doc = wait_for("two pasted notes and their link in the target board",
                            lambda: (lambda d: d if len(d["notes"]) == 2 and len(d["links"]) == 1 else None)(

@@ -78,6 +78,25 @@ class Display:
             raise Failure(f"screen grab has {len(raw)} bytes")
         return raw
 
+    def open_window(self, args, env, log, x=0, name="Customer Canvas"):
+        """Starts a program and waits for its new window (by title), moved to x. Returns the
+        process and the window id."""
+        def windows():
+            return self.run("xdotool", "search", "--name", name, check=False).stdout.decode().split()
+        before = set(windows())
+        proc = subprocess.Popen(args, env=env, stdout=subprocess.DEVNULL, stderr=open(log, "a"))
+        wid = wait_for("the window", lambda: [w for w in windows() if w not in before])[0]
+        self.xdo("windowmove", wid, x, 0)
+        return proc, wid
+
+    def focus(self, wid):
+        """Gives a window the keyboard and waits until X says it has it (there is no window
+        manager to do it, and a focus request can be lost while windows are still appearing)."""
+        def focused():
+            self.run("xdotool", "windowfocus", str(wid), check=False)
+            return self.run("xdotool", "getwindowfocus", check=False).stdout.decode().strip() == str(wid)
+        wait_for(f"window {wid} to have the keyboard", focused, interval=0.2)
+
     def set_clipboard(self, text):
         # xclip stays in the foreground (-quiet) as the selection owner; the caller ends it.
         p = subprocess.Popen(["xclip", "-quiet", "-selection", "clipboard"], env=self.env,

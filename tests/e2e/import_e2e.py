@@ -35,7 +35,7 @@ def main():
     try:
         wid = wait_for("the window", lambda: display.run("xdotool", "search", "--name", "Customer Canvas",
                                                         check=False).stdout.decode().split())[0]
-        display.run("xdotool", "windowfocus", wid, check=False)
+        display.focus(wid)
         wait_for("the wall", lambda: len(find_boxes(display.pixels(), display.width, display.height, QUADRANT_FILLS)) == 4)
 
         def import_in_window():

@@ -36,13 +36,8 @@ def main():
 
     def open_window(x, name):
         env = dict(display.env, XDG_CONFIG_HOME=os.path.join(work, "config-" + name))
-        before = set(display.run("xdotool", "search", "--name", "Customer Canvas", check=False).stdout.decode().split())
-        apps.append(subprocess.Popen([BIN, "--author", name, "open", board], env=env, stdout=subprocess.DEVNULL,
-                                     stderr=open(os.path.join(work, "program.log"), "a")))
-        wid = wait_for("the window", lambda: [w for w in display.run("xdotool", "search", "--name", "Customer Canvas",
-                                                                    check=False).stdout.decode().split()
-                                              if w not in before])[0]
-        display.xdo("windowmove", wid, x, 0)
+        p, wid = display.open_window([BIN, "--author", name, "open", board], env, os.path.join(work, "program.log"), x)
+        apps.append(p)
         boxes = wait_for("the wall", lambda: (lambda b: b if len(b) == 4 else None)(
             find_boxes_in(display.pixels(), display.width, display.height, x, 1400, QUADRANT_FILLS)))
         return wid, WallMapping(boxes, board_json(BIN, board)["board"])
@@ -58,7 +53,7 @@ def main():
         return next((n for n in doc["notes"] if n["id"] == note_id), None)
 
     def make_note(wid, wall, x, y, text):
-        display.run("xdotool", "windowfocus", wid, check=False)
+        display.focus(wid)
         sx, sy = wall.screen(x, y)
         before = {n["id"] for n in board_json(BIN, board)["notes"]}
         display.xdo("mousemove", sx, sy, "click", "--repeat", "2", "--delay", "60", "1")
@@ -86,7 +81,7 @@ def main():
 
         def move_comes_back():
             n = note(board_json(BIN, board), state["a"])
-            display.run("xdotool", "windowfocus", wb, check=False)
+            display.focus(wb)
             sx, sy = wall_b.note_centre(n)
             tx, ty = wall_b.screen(-900, 700)
             dx, dy = -900 - (n["x"] + n["w"] / 2), 700 - (n["y"] + n["h"] / 2)
@@ -114,7 +109,7 @@ def main():
             def undone():
                 # Without a window manager the keyboard goes where it was last sent: focus A and
                 # press again until the undo shows (A has one step to undo; more presses do nothing).
-                display.run("xdotool", "windowfocus", wa, check=False)
+                display.focus(wa)
                 display.xdo("key", "--clearmodifiers", "ctrl+z")
                 return note(board_json(BIN, board), state["a"]) is None
             wait_for("A's own note undone", undone, interval=1.0)
@@ -134,7 +129,7 @@ def main():
 
         def presence():
             n = note(board_json(BIN, board), state["b"])
-            display.run("xdotool", "windowfocus", wb, check=False)
+            display.focus(wb)
             bx, by = wall_b.note_centre(n)
             display.xdo("mousemove", bx, by, "click", "1")  # Tom selects his note in window B
             box = wall_a.box(n["x"], n["y"], n["w"], n["h"], margin=10)

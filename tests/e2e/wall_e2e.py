@@ -44,7 +44,7 @@ def main():
                              stderr=open(os.path.join(work, "program.log"), "a"))
         wid = wait_for("the window", lambda: display.run("xdotool", "search", "--name", "Customer Canvas",
                                                         check=False).stdout.decode().split())[0]
-        display.run("xdotool", "windowfocus", wid, check=False)  # no window manager: focus it ourselves
+        display.focus(wid)
         # The wall is drawn once all four quadrants are on the screen.
         boxes = wait_for("the four quadrants on the screen",
                          lambda: (lambda bx: bx if len(bx) == 4 else None)(

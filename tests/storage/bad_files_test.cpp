@@ -19,15 +19,10 @@
 using namespace cc;
 using cc::test::readFile;
 using cc::test::TempDir;
+using cc::test::dirEntries;
 using cc::test::writeFile;
 
 namespace {
-
-std::set<std::string> dirEntries(const std::filesystem::path& dir) {
-    std::set<std::string> out;
-    for (const auto& e : std::filesystem::directory_iterator(dir)) out.insert(e.path().filename().string());
-    return out;
-}
 
 void sql(const std::string& path, const std::string& statements) {
     sqlite3* db = nullptr;
