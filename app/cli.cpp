@@ -61,14 +61,14 @@ std::uint32_t checkedColour(const std::string& s) {
 
 /// An open board: its file, its document with the file attached, and an editor.
 struct OpenBoard {
-    std::unique_ptr<BoardFile> file;
+    std::unique_ptr<BoardStore> file;
     std::unique_ptr<Document> doc;
     std::unique_ptr<Editor> editor;
 
-    OpenBoard(const std::string& path, BoardFile::Mode mode, const std::string& author) {
-        file = BoardFile::open(path, mode);
+    OpenBoard(const std::string& address, BoardStore::Mode mode, const std::string& author) {
+        file = openBoard(address, mode);
         doc = file->load();
-        if (mode == BoardFile::Mode::ReadWrite) file->attach(*doc);
+        if (mode == BoardStore::Mode::ReadWrite) file->attach(*doc);
         editor = std::make_unique<Editor>(*doc, author);
     }
 };
@@ -344,12 +344,12 @@ int runCli(int argc, char** argv) {
         if (app.got_subcommand(cmdNew)) {
             std::string t = title.empty() ? std::filesystem::path(board).stem().string() : title;
             if (!isValidUtf8(t) || t.size() > limits::kShortBytes) throw Refusal("the title is not valid");
-            BoardFile::create(board, makeBoard(t, templ), author);
+            createBoard(board, makeBoard(t, templ), author);
             std::cout << "created " << board << "\n";
             return 0;
         }
         if (app.got_subcommand(add)) {
-            OpenBoard ob(board, BoardFile::Mode::ReadWrite, author);
+            OpenBoard ob(board, BoardStore::Mode::ReadWrite, author);
             Note n = ob.editor->makeNote("", opt.source.value_or("other"));
             if (!opt.source) checkedSource("other");
             if (opt.quadrant || opt.x) n.state = NoteState::Pinned;
@@ -368,7 +368,7 @@ int runCli(int argc, char** argv) {
             return 0;
         }
         if (app.got_subcommand(edit)) {
-            OpenBoard ob(board, BoardFile::Mode::ReadWrite, author);
+            OpenBoard ob(board, BoardStore::Mode::ReadWrite, author);
             const Note* before = ob.doc->note(other);
             if (!before) throw Refusal("no note with id '" + other + "' in " + board);
             Note n = *before;
@@ -391,7 +391,7 @@ int runCli(int argc, char** argv) {
             return 0;
         }
         if (app.got_subcommand(link)) {
-            OpenBoard ob(board, BoardFile::Mode::ReadWrite, author);
+            OpenBoard ob(board, BoardStore::Mode::ReadWrite, author);
             for (const auto& id : {from, to})
                 if (!ob.doc->note(id)) throw Refusal("no note with id '" + id + "' in " + board);
             if (!isValidUtf8(label) || label.size() > limits::kShortBytes) throw Refusal("the label is not valid");
@@ -399,7 +399,7 @@ int runCli(int argc, char** argv) {
             return 0;
         }
         if (app.got_subcommand(del)) {
-            OpenBoard ob(board, BoardFile::Mode::ReadWrite, author);
+            OpenBoard ob(board, BoardStore::Mode::ReadWrite, author);
             if (ob.doc->note(other)) {
                 std::size_t links = ob.doc->linksOf(other).size();
                 ob.editor->deleteNotes({other});
@@ -415,7 +415,7 @@ int runCli(int argc, char** argv) {
             return 0;
         }
         if (app.got_subcommand(list)) {
-            OpenBoard ob(board, BoardFile::Mode::ReadOnly, author);
+            OpenBoard ob(board, BoardStore::Mode::ReadOnly, author);
             if (json) std::cout << boardToJson(*ob.doc) << "\n";
             else printBoard(*ob.doc);
             return 0;
@@ -425,7 +425,7 @@ int runCli(int argc, char** argv) {
             return 0;
         }
         if (app.got_subcommand(check)) {
-            OpenBoard ob(board, BoardFile::Mode::ReadOnly, author);
+            OpenBoard ob(board, BoardStore::Mode::ReadOnly, author);
             auto problems = ob.file->integrityProblems();
             for (auto& p : ob.doc->checkInvariants()) problems.push_back(std::move(p));
             if (!problems.empty()) {
@@ -437,7 +437,7 @@ int runCli(int argc, char** argv) {
             return 0;
         }
         if (app.got_subcommand(exp)) {
-            OpenBoard ob(board, BoardFile::Mode::ReadOnly, author);
+            OpenBoard ob(board, BoardStore::Mode::ReadOnly, author);
             exportBackup(*ob.doc, ob.file->changeLog(), out);
             std::cout << "exported " << ob.doc->notes().size() << " notes and " << ob.doc->links().size()
                       << " links to " << out << "\n";
@@ -449,7 +449,7 @@ int runCli(int argc, char** argv) {
             return 0;
         }
         if (app.got_subcommand(imp)) {
-            OpenBoard ob(board, BoardFile::Mode::ReadWrite, author);
+            OpenBoard ob(board, BoardStore::Mode::ReadWrite, author);
             io.date = importDate;
             io.pinQuadrant = pin;
             const auto reports = import::importFiles(*ob.editor, files, io);
@@ -467,7 +467,7 @@ int runCli(int argc, char** argv) {
             if (!m) throw Refusal("'" + month + "' is not a month (YYYY-MM)");
             const auto format = summary::formatFromPath(out);
             if (!format) throw Refusal(out + ": unknown format (use .pdf, .html, .md, .csv or .json)");
-            OpenBoard ob(board, BoardFile::Mode::ReadOnly, author);
+            OpenBoard ob(board, BoardStore::Mode::ReadOnly, author);
             const MonthlySummary s = summary::summaryOfBoard(*ob.file, *m, nowMillis());
             summary::exportSummary(s, out, *format, *summary::langFromString(lang));
             std::cout << "wrote the summary of " << m->str() << " to " << out

@@ -8,6 +8,7 @@
 #include <sys/vfs.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <array>
 #include <cerrno>
 #include <cstring>
@@ -310,6 +311,10 @@ void refuseNetworkFileSystem(const std::string& path) {
 BoardFile::BoardFile(std::string path, std::unique_ptr<SQLite::Database> db)
     : m_path(std::move(path)), m_db(std::move(db)) {}
 
+std::string BoardFile::shortName() const { return std::filesystem::path(m_path).filename().string(); }
+
+std::string BoardFile::suggestedFolder() const { return std::filesystem::path(m_path).parent_path().string(); }
+
 std::unique_ptr<BoardFile> BoardFile::create(const std::string& path, const BoardInfo& board,
                                              const std::string& author) {
     refuseNetworkFileSystem(path);
@@ -384,30 +389,35 @@ void BoardFile::writeBoard(const BoardInfo& b) {
     }
 }
 
+BoardInfo BoardFile::readBoardInfo() {
+    BoardInfo b;
+    {
+        SQLite::Statement st(*m_db, "SELECT id, title, template, created, wall_width, wall_height FROM board");
+        if (!st.executeStep()) fail(m_path, "the board record is missing");
+        b.id = st.getColumn(0).getString();
+        b.title = st.getColumn(1).getString();
+        b.templateKey = st.getColumn(2).getString();
+        b.created = st.getColumn(3).getInt64();
+        b.wallWidth = st.getColumn(4).getDouble();
+        b.wallHeight = st.getColumn(5).getDouble();
+    }
+    {
+        SQLite::Statement st(*m_db, "SELECT idx, title, description FROM quadrant ORDER BY idx");
+        int count = 0;
+        while (st.executeStep()) {
+            int idx = st.getColumn(0).getInt();
+            if (idx < 1 || idx > 4) continue;
+            b.quadrants[idx - 1] = QuadrantInfo{idx, st.getColumn(1).getString(), st.getColumn(2).getString()};
+            ++count;
+        }
+        if (count != 4) fail(m_path, "the board has " + std::to_string(count) + " quadrants, not 4");
+    }
+    return b;
+}
+
 std::unique_ptr<Document> BoardFile::load(const SourceKinds& kinds) {
     try {
-        BoardInfo b;
-        {
-            SQLite::Statement st(*m_db, "SELECT id, title, template, created, wall_width, wall_height FROM board");
-            if (!st.executeStep()) fail(m_path, "the board record is missing");
-            b.id = st.getColumn(0).getString();
-            b.title = st.getColumn(1).getString();
-            b.templateKey = st.getColumn(2).getString();
-            b.created = st.getColumn(3).getInt64();
-            b.wallWidth = st.getColumn(4).getDouble();
-            b.wallHeight = st.getColumn(5).getDouble();
-        }
-        {
-            SQLite::Statement st(*m_db, "SELECT idx, title, description FROM quadrant ORDER BY idx");
-            int count = 0;
-            while (st.executeStep()) {
-                int idx = st.getColumn(0).getInt();
-                if (idx < 1 || idx > 4) continue;
-                b.quadrants[idx - 1] = QuadrantInfo{idx, st.getColumn(1).getString(), st.getColumn(2).getString()};
-                ++count;
-            }
-            if (count != 4) fail(m_path, "the board has " + std::to_string(count) + " quadrants, not 4");
-        }
+        BoardInfo b = readBoardInfo();
         std::vector<Note> notes;
         std::unordered_map<std::string, std::size_t> index;
         {
@@ -439,19 +449,12 @@ std::unique_ptr<Document> BoardFile::load(const SourceKinds& kinds) {
         }
         auto doc = std::make_unique<Document>(std::move(b), kinds);
         doc->loadRecords(std::move(notes), std::move(links));
-        m_seenSeq = m_db->execAndGet("SELECT coalesce(max(seq), 0) FROM change_log").getInt64();
+        markLoaded(m_db->execAndGet("SELECT coalesce(max(seq), 0) FROM change_log").getInt64());
         m_dataVersion = m_db->execAndGet("PRAGMA data_version").getInt64();
-        m_ownSeqs.clear();
         return doc;
     } catch (const SQLite::Exception& e) {
         fail(m_path, std::string("cannot read the board (") + e.what() + ")");
     }
-}
-
-void BoardFile::attach(Document& doc) {
-    doc.subscribe([this](const ChangeSet& cs) {
-        if (cs.source != ChangeSource::Remote) persist(cs);
-    });
 }
 
 std::int64_t BoardFile::persist(const ChangeSet& cs) {
@@ -498,7 +501,7 @@ std::int64_t BoardFile::persist(const ChangeSet& cs) {
         w.log(cs.author, cs.time, std::string(toString(cs.source)), changeSetToJson(*logged));
         const std::int64_t seq = m_db->getLastInsertRowid();
         tx.commit();
-        m_ownSeqs.insert(seq);
+        markOwn(seq);
         return seq;
     } catch (const Gone&) {
         fail(m_path, "the change was not saved: a note or link it changes was deleted by someone else meanwhile");
@@ -520,6 +523,20 @@ std::vector<LogEntry> BoardFile::changeLog(std::int64_t afterSeq, std::size_t ma
     while (out.size() < max && st.executeStep())
         out.push_back(LogEntry{st.getColumn(0).getInt64(), st.getColumn(1).getString(), st.getColumn(2).getInt64(),
                                st.getColumn(3).getString(), st.getColumn(4).getString()});
+    return out;
+}
+
+std::vector<LogEntry> BoardFile::recentChanges(std::size_t max, const std::string& needle) {
+    std::vector<LogEntry> out;
+    // instr() rather than LIKE: an id or a word may hold % or _, which LIKE would read as patterns.
+    SQLite::Statement st(*m_db, "SELECT seq, author, time, source, payload FROM change_log "
+                                "WHERE ?1 = '' OR instr(payload, ?1) > 0 ORDER BY seq DESC LIMIT ?2");
+    st.bind(1, needle);
+    st.bind(2, static_cast<int64_t>(std::min<std::size_t>(max, std::numeric_limits<int32_t>::max())));
+    while (st.executeStep())
+        out.push_back(LogEntry{st.getColumn(0).getInt64(), st.getColumn(1).getString(), st.getColumn(2).getInt64(),
+                               st.getColumn(3).getString(), st.getColumn(4).getString()});
+    std::reverse(out.begin(), out.end());
     return out;
 }
 
@@ -586,68 +603,11 @@ std::optional<Link> BoardFile::readLink(const std::string& id) {
     return linkFromRow(st);
 }
 
-std::size_t BoardFile::pullRemote(Document& doc) {
-    try {
-        const std::int64_t version = m_db->execAndGet("PRAGMA data_version").getInt64();
-        if (version == m_dataVersion) return 0;  // nobody else committed: the usual case, and cheap
-        m_dataVersion = version;
-        // Which records did others touch? The database, not the change sets' "after" records,
-        // says how they stand now: it holds every commit in log order, so every process that
-        // brings the touched records to it agrees, whatever order it saw the commits in.
-        std::set<std::string> notes, links;
-        bool board = false;
-        std::size_t remote = 0;
-        std::int64_t newest = m_seenSeq;
-        for (const LogEntry& e : changeLog(m_seenSeq)) {
-            newest = std::max(newest, e.seq);
-            if (m_ownSeqs.erase(e.seq)) continue;
-            ++remote;
-            ChangeSet cs;
-            try {
-                cs = changeSetFromJson(e.payload);
-            } catch (const std::exception&) {
-                continue;  // an unreadable history row changes nothing here; check reports it
-            }
-            for (const auto& n : cs.notes.added) notes.insert(n.id);
-            for (const auto& [b, a] : cs.notes.updated) notes.insert(a.id);
-            for (const auto& n : cs.notes.removed) notes.insert(n.id);
-            for (const auto& l : cs.links.added) links.insert(l.id);
-            for (const auto& [b, a] : cs.links.updated) links.insert(a.id);
-            for (const auto& l : cs.links.removed) links.insert(l.id);
-            board = board || cs.board.has_value();
-        }
-        m_seenSeq = newest;
-        if (remote == 0) return 0;
-        ChangeSet sync;
-        sync.source = ChangeSource::Remote;
-        sync.time = nowMillis();
-        for (const auto& id : notes) {
-            const Note* local = doc.note(id);
-            std::optional<Note> stored = readNote(id);
-            if (stored && local && !(*stored == *local)) sync.notes.updated.emplace_back(*local, *stored);
-            else if (stored && !local) sync.notes.added.push_back(*stored);
-            else if (!stored && local) {
-                sync.notes.removed.push_back(*local);
-                for (const auto& linkId : doc.linksOf(id)) links.insert(linkId);
-            }
-        }
-        for (const auto& id : links) {
-            const Link* local = doc.link(id);
-            std::optional<Link> stored = readLink(id);
-            if (stored && local && !(*stored == *local)) sync.links.updated.emplace_back(*local, *stored);
-            else if (stored && !local) sync.links.added.push_back(*stored);
-            else if (!stored && local) sync.links.removed.push_back(*local);
-        }
-        if (board) {
-            auto fresh = load(doc.sourceKinds());  // the board record and quadrants, as stored
-            if (!(fresh->board() == doc.board())) sync.board = std::make_pair(doc.board(), fresh->board());
-            m_seenSeq = newest;  // load() moved it to the newest row; keep it there
-        }
-        if (!sync.empty()) doc.apply(sync);
-        return remote;
-    } catch (const SQLite::Exception& e) {
-        fail(m_path, std::string("cannot read other people's changes (") + e.what() + ")");
-    }
+bool BoardFile::othersMayHaveCommitted() {
+    const std::int64_t version = m_db->execAndGet("PRAGMA data_version").getInt64();
+    if (version == m_dataVersion) return false;  // nobody else committed: the usual case, and cheap
+    m_dataVersion = version;
+    return true;
 }
 
 namespace {

@@ -6,7 +6,7 @@ namespace cc::gui {
 
 std::unique_ptr<BoardSession> BoardSession::open(const std::string& path, const std::string& author) {
     auto s = std::make_unique<BoardSession>();
-    s->file = BoardFile::open(path);
+    s->file = openBoard(path);
     s->doc = s->file->load();
     s->file->attach(*s->doc);
     s->editor = std::make_unique<Editor>(*s->doc, author);
@@ -16,7 +16,7 @@ std::unique_ptr<BoardSession> BoardSession::open(const std::string& path, const 
 
 std::unique_ptr<BoardSession> BoardSession::create(const std::string& path, const std::string& title,
                                                    const std::string& templateKey, const std::string& author) {
-    BoardFile::create(path, makeBoard(title, templateKey), author);
+    createBoard(path, makeBoard(title, templateKey), author);
     return open(path, author);
 }
 

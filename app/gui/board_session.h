@@ -5,7 +5,7 @@
 #include <memory>
 #include <string>
 
-#include "board_file.h"
+#include "board_store.h"
 #include "derived_facts.h"
 #include "editor.h"
 #include "note_filter.h"
@@ -15,7 +15,7 @@
 namespace cc::gui {
 
 struct BoardSession {
-    std::unique_ptr<BoardFile> file;
+    std::unique_ptr<BoardStore> file;
     std::unique_ptr<Document> doc;
     std::unique_ptr<Editor> editor;
     std::unique_ptr<SpatialIndex> index;

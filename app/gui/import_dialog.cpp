@@ -1,5 +1,6 @@
 #include "import_dialog.h"
 
+#include <filesystem>
 #include <GLFW/glfw3.h>
 #include <imgui.h>
 #include <imgui_internal.h>

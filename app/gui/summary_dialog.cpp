@@ -56,19 +56,18 @@ void SummaryDialog::start(const BoardSession& s, bool exportToo) {
     auto job = std::make_shared<Job>();
     job->exporting = exportToo;
     m_job = job;
-    const std::string board = s.file->path();
+    std::shared_ptr<BoardStore> reader(s.file->openAnother(BoardStore::Mode::ReadOnly));
     const Month month = m_months[static_cast<std::size_t>(m_monthIndex)];
     const std::string path = m_path;
     const auto format = static_cast<summary::Format>(m_format);
     const auto lang = m_lang == 1 ? summary::Lang::Zh : summary::Lang::En;
-    // The worker reads the board through its own connection: SQLite connections are not shared
-    // between threads, and WAL lets it read while the window writes.
-    m_worker = std::thread([job, board, month, path, format, lang, exportToo] {
+    // The worker reads the board through its own connection (opened here, used only there):
+    // connections are not shared between threads, and WAL lets it read while the window writes.
+    m_worker = std::thread([job, reader, month, path, format, lang, exportToo] {
         std::unique_ptr<MonthlySummary> result;
         std::string error, wrote;
         try {
-            auto file = BoardFile::open(board, BoardFile::Mode::ReadOnly);
-            result = std::make_unique<MonthlySummary>(summary::summaryOfBoard(*file, month, nowMillis()));
+            result = std::make_unique<MonthlySummary>(summary::summaryOfBoard(*reader, month, nowMillis()));
             if (exportToo) {
                 summary::exportSummary(*result, path, format, lang);
                 wrote = path;
@@ -122,9 +121,9 @@ void SummaryDialog::draw(BoardSession& s, float scale) {
     ImGui::SetNextItemWidth(110 * scale);
     ImGui::Combo("language", &m_lang, kLangs, 2);
     // A default file name next to the board, following the month and format.
-    const std::filesystem::path board(s.file->path());
+    const std::filesystem::path board(s.file->shortName());
     const std::string suggested =
-        (board.parent_path() / (board.stem().string() + "-summary-" + current + kExtensions[m_format])).string();
+        (std::filesystem::path(s.file->suggestedFolder()) / (board.stem().string() + "-summary-" + current + kExtensions[m_format])).string();
     if (m_path.empty() || oldFormat != m_format || m_path.find("-summary-") != std::string::npos) m_path = suggested;
     ImGui::SetNextItemWidth(-1);
     ImGui::InputText("##out", &m_path);

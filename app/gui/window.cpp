@@ -18,6 +18,7 @@
 #include <iostream>
 #include <memory>
 
+#include "board_file.h"
 #include "clipboard.h"
 #include "fonts.h"
 #include "import_dialog.h"
@@ -246,7 +247,7 @@ private:
         for (const auto& [id, l] : m_session->doc->links()) m_fonts->addText(l.label);
         for (const auto& k : m_session->doc->sourceKinds().all()) m_fonts->addText(k.chinese);
         m_fontRevision = m_session->doc->revision();
-        glfwSetWindowTitle(m_window, (b.title + "  —  " + std::filesystem::path(m_session->file->path()).filename().string() +
+        glfwSetWindowTitle(m_window, (b.title + "  —  " + m_session->file->shortName() +
                                       "  —  Customer Canvas").c_str());
         m_status.clear();
     }
@@ -568,7 +569,7 @@ private:
     void statusBar() {
         const auto& c = m_session->facts.counts();
         ImGui::SetCursorPosX(8 * m_scale);
-        const std::string file = std::filesystem::path(m_session->file->path()).filename().string();
+        const std::string file = m_session->file->shortName();
         ImGui::TextUnformatted(file.c_str());
         ImGui::SameLine(0, 18 * m_scale);
         if (m_status.empty() || !m_statusIsError) ImGui::TextColored({0.13f, 0.55f, 0.25f, 1}, "all changes saved");

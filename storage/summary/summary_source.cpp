@@ -5,13 +5,13 @@
 
 namespace cc::summary {
 
-MonthlySummary summaryOfBoard(BoardFile& file, const Month& month, Millis now) {
+MonthlySummary summaryOfBoard(BoardStore& file, const Month& month, Millis now) {
     std::vector<ChangeSet> log;
     for (const LogEntry& e : file.changeLog()) {
         try {
             log.push_back(changeSetFromJson(e.payload));
         } catch (const std::exception& ex) {
-            throw BoardError(file.path() + ": change " + std::to_string(e.seq) + " of the history cannot be read (" +
+            throw BoardError(file.address() + ": change " + std::to_string(e.seq) + " of the history cannot be read (" +
                              ex.what() + ")");
         }
     }
@@ -23,7 +23,7 @@ MonthlySummary summaryOfBoard(BoardFile& file, const Month& month, Millis now) {
             if (cs.time >= month.start() && cs.time < month.end()) inMonth.push_back(cs);
         return summarise(*atEnd, *atPreviousEnd, month, inMonth, now);
     } catch (const ChangeError& e) {
-        throw BoardError(file.path() + ": the history does not replay (" + e.what() + ")");
+        throw BoardError(file.address() + ": the history does not replay (" + e.what() + ")");
     }
 }
 

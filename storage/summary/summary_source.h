@@ -1,13 +1,13 @@
 #pragma once
-// The monthly summary of a board file: its change log replayed to the end of the month and of
+// The monthly summary of a board: its change log replayed to the end of the month and of
 // the month before (so the comparison works even when no summary was exported then).
 
-#include "board_file.h"
+#include "board_store.h"
 #include "summary.h"
 
 namespace cc::summary {
 
 /// Computes the summary of `month` for a board file. Throws BoardError for an unreadable log.
-MonthlySummary summaryOfBoard(BoardFile& file, const Month& month, Millis now);
+MonthlySummary summaryOfBoard(BoardStore& file, const Month& month, Millis now);
 
 }  // namespace cc::summary

@@ -1,0 +1,126 @@
+#pragma once
+// Where a board lives: a SQLite board file on this machine, or a board on a team server. Both
+// keep the same records and the same change log; the rest of the program only sees this interface.
+
+#include <cstdint>
+#include <limits>
+#include <memory>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "board_error.h"
+#include "document.h"
+#include "presence.h"
+
+namespace cc {
+
+/// One row of the change log: a committed change set.
+struct LogEntry {
+    std::int64_t seq = 0;
+    std::string author;
+    Millis time = 0;
+    std::string source;
+    std::string payload;  ///< the change set as JSON (see serialize.h)
+
+    bool operator==(const LogEntry&) const = default;
+};
+
+class BoardStore {
+public:
+    enum class Mode { ReadWrite, ReadOnly };
+
+    virtual ~BoardStore() = default;
+
+    /// How the board is named to a person: the file's path, or the server address (without any
+    /// password) and the board's name.
+    virtual std::string address() const = 0;
+    /// A short name for a title bar: the file's name, or the board's name on the server.
+    virtual std::string shortName() const = 0;
+    /// Where files made from this board (summaries) are suggested: the board file's folder, or
+    /// the current folder for a board on a server.
+    virtual std::string suggestedFolder() const = 0;
+
+    /// Another connection to the same board (for a worker thread).
+    virtual std::unique_ptr<BoardStore> openAnother(Mode mode) const = 0;
+
+    /// Reads the whole board into a new document.
+    virtual std::unique_ptr<Document> load(const SourceKinds& kinds = SourceKinds::builtin()) = 0;
+    /// Persists every change set the document applies from now on (except remote ones, which
+    /// are already stored). A failed write makes the document take the change back.
+    void attach(Document& doc);
+    /// Commits one change set; returns its sequence number in the change log.
+    virtual std::int64_t persist(const ChangeSet& cs) = 0;
+
+    virtual std::int64_t lastSequence() = 0;
+    /// The change log after `afterSeq`, oldest first, at most `max` rows.
+    virtual std::vector<LogEntry> changeLog(std::int64_t afterSeq = 0,
+                                            std::size_t max = std::numeric_limits<std::size_t>::max()) = 0;
+    /// The newest `max` rows of the change log whose payload contains `needle` (all rows when
+    /// it is empty), oldest first: for the activity panel and a note's history.
+    virtual std::vector<LogEntry> recentChanges(std::size_t max, const std::string& needle = {}) = 0;
+    /// Problems found by the store's own consistency checks (empty when sound).
+    virtual std::vector<std::string> integrityProblems() = 0;
+    /// Writes a whole document and its change log into this board (which must hold no notes),
+    /// in one transaction: for restoring a backup and copying a board.
+    virtual void writeAll(const Document& doc, const std::vector<LogEntry>& log) = 0;
+
+    /// Brings a document up to date with what others committed since the last call (or since
+    /// load): new change-log rows not written through this store are applied as one remote
+    /// change set, which never enters an undo history. Cheap when nothing changed. Returns the
+    /// number of remote change sets seen.
+    std::size_t pullRemote(Document& doc);
+    /// The change-log rows the last pullRemote applied (others' changes, oldest first).
+    const std::vector<LogEntry>& lastPulled() const { return m_lastPulled; }
+
+    /// Announces this window (name, colour, selection, editing) to the others; forgets windows
+    /// not heard from for a while. Nothing of it enters the document or its history.
+    virtual void announce(const Presence& me) = 0;
+    /// The other windows heard from within kPresenceTimeout, by name.
+    virtual std::vector<Presence> others(const std::string& mySession) = 0;
+    /// Takes this window's announcement back (the window closes).
+    virtual void leave(const std::string& session) = 0;
+
+    /// Whether the store can reach where the board lives right now (a file always can; a
+    /// server may be away, and then edits wait on the local disk).
+    virtual bool online() const { return true; }
+    /// A line for the status bar about the connection ("" when there is nothing to say).
+    virtual std::string connectionStatus() const { return {}; }
+
+protected:
+    /// Whether others may have committed since the last call (false only when certainly not).
+    virtual bool othersMayHaveCommitted() = 0;
+    /// Records as stored now (nullopt when there is no such record).
+    virtual std::optional<Note> readNote(const std::string& id) = 0;
+    virtual std::optional<Link> readLink(const std::string& id) = 0;
+    virtual BoardInfo readBoardInfo() = 0;
+    /// Called after load() and persist(): the newest row reflected, and the rows written here.
+    void markLoaded(std::int64_t newestSeq) {
+        m_seenSeq = newestSeq;
+        m_ownSeqs.clear();
+    }
+    void markOwn(std::int64_t seq) { m_ownSeqs.insert(seq); }
+    /// Throws what failed as a BoardError naming the board.
+    [[noreturn]] void failRead(const std::string& what, const std::exception& e) const {
+        throw BoardError(address() + ": cannot " + what + " (" + e.what() + ")");
+    }
+
+private:
+    std::int64_t m_seenSeq = -1;       // the newest change-log row the document reflects
+    std::set<std::int64_t> m_ownSeqs;  // rows written through this store after m_seenSeq
+    std::vector<LogEntry> m_lastPulled;
+};
+
+/// Whether `address` names a board on a team server (postgresql:// or postgres://).
+bool isServerAddress(const std::string& address);
+
+/// Opens a board: a file path, or a server address with the board named by `boardName` or the
+/// address's `board` parameter. Throws BoardError with a one-line reason.
+std::unique_ptr<BoardStore> openBoard(const std::string& address, BoardStore::Mode mode = BoardStore::Mode::ReadWrite,
+                                      const std::string& boardName = {});
+/// Creates a board (refusing to overwrite one) and returns it open for writing.
+std::unique_ptr<BoardStore> createBoard(const std::string& address, const BoardInfo& board, const std::string& author,
+                                        const std::string& boardName = {});
+
+}  // namespace cc
