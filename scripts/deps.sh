@@ -9,6 +9,8 @@ CC_PACKAGES=(
   # the program
   libimgui-dev libstb-dev libglfw3-dev libgl-dev libgl1-mesa-dri libfontconfig-dev fonts-noto-cjk
   libsqlite3-dev libsqlitecpp-dev libcereal-dev rapidjson-dev libcli11-dev
+  # boards on a team server (libpq), and the throwaway cluster the tests start (postgresql)
+  libpq-dev postgresql
   # importers
   libcmark-dev libpoppler-cpp-dev libzip-dev libpugixml-dev libuchardet-dev
   # tests and benchmarks

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what is missing, builds, runs every test with ctest, then a short fuzz run of every
-# parser. Exits non-zero on any failure.
+# parser, with a throwaway PostgreSQL cluster for the team-server tests. Exits non-zero on any failure.
 #   CC_FUZZ_SECONDS=N  seconds per fuzz target (default 10; 0 skips the fuzz run)
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -9,6 +9,12 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 build="$root/build/test"
 cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCC_BUILD_TESTS=ON -DCC_BUILD_BENCH=ON >/dev/null
 cmake --build "$build" -j2
+
+# A throwaway PostgreSQL cluster for the team-server tests (CC_TEST_PG), removed at the end
+# whatever happens; tests that need it skip only when CC_TEST_PG is unset.
+eval "$("$root/scripts/pg_cluster.sh" start)"
+trap '"$root/scripts/pg_cluster.sh" stop "$CC_TEST_PG_DIR"' EXIT
+echo "test cluster: $CC_TEST_PG"
 
 (cd "$build" && ctest --output-on-failure -j2 --timeout 600 "$@")
 
