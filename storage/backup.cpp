@@ -1,4 +1,5 @@
 #include "backup.h"
+#include "board_copy.h"
 
 #include <cereal/archives/json.hpp>
 #include <cstdio>
@@ -137,16 +138,9 @@ Backup readBackup(const std::string& path, const SourceKinds& kinds) {
     return out;
 }
 
-void restoreBackup(const std::string& backupPath, const std::string& boardPath) {
+void restoreBackup(const std::string& backupPath, const std::string& address, const std::string& boardName) {
     Backup b = readBackup(backupPath);
-    auto file = BoardFile::create(boardPath, b.document->board(), "restore");
-    try {
-        file->writeAll(*b.document, b.log);
-    } catch (...) {
-        file.reset();
-        for (const char* suffix : {"", "-wal", "-shm"}) std::remove((boardPath + suffix).c_str());
-        throw;
-    }
+    fillNewBoard(address, boardName, *b.document, b.log, "restore");
 }
 
 }  // namespace cc

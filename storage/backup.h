@@ -23,7 +23,8 @@ struct Backup {
 void exportBackup(const Document& doc, const std::vector<LogEntry>& log, const std::string& path);
 /// Reads and checks a backup. Throws BoardError naming the file and the reason.
 Backup readBackup(const std::string& path, const SourceKinds& kinds = SourceKinds::builtin());
-/// Restores a backup into a new board file (refusing to overwrite one).
-void restoreBackup(const std::string& backupPath, const std::string& boardPath);
+/// Restores a backup into a new board (a file, or a board on a team server named by
+/// `boardName` or the address; refusing to overwrite one).
+void restoreBackup(const std::string& backupPath, const std::string& address, const std::string& boardName = {});
 
 }  // namespace cc

@@ -1,5 +1,6 @@
 #include "board_file.h"
 #include "board_store.h"
+#include "pg_board.h"
 
 namespace cc {
 
@@ -8,14 +9,14 @@ bool isServerAddress(const std::string& address) {
 }
 
 std::unique_ptr<BoardStore> openBoard(const std::string& address, BoardStore::Mode mode, const std::string& boardName) {
-    if (isServerAddress(address)) throw BoardError(address + ": team server boards are not supported by this build");
+    if (isServerAddress(address)) return PgBoard::open(address, mode, boardName);
     if (!boardName.empty()) throw BoardError(address + ": --board names a board on a team server, not in a file");
     return BoardFile::open(address, mode);
 }
 
 std::unique_ptr<BoardStore> createBoard(const std::string& address, const BoardInfo& board, const std::string& author,
                                         const std::string& boardName) {
-    if (isServerAddress(address)) throw BoardError(address + ": team server boards are not supported by this build");
+    if (isServerAddress(address)) return PgBoard::create(address, board, author, boardName);
     if (!boardName.empty()) throw BoardError(address + ": --board names a board on a team server, not in a file");
     return BoardFile::create(address, board, author);
 }

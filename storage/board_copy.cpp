@@ -1,0 +1,44 @@
+#include "board_copy.h"
+
+#include <cstdio>
+
+#include "pg_board.h"
+
+namespace cc {
+
+void fillNewBoard(const std::string& address, const std::string& boardName, const Document& doc,
+                  const std::vector<LogEntry>& log, const std::string& author) {
+    auto store = createBoard(address, doc.board(), author, boardName);
+    try {
+        store->writeAll(doc, log);
+    } catch (...) {
+        if (auto* server = dynamic_cast<PgBoard*>(store.get())) {
+            server->dropBoard();
+        } else {
+            store.reset();
+            for (const char* suffix : {"", "-wal", "-shm"}) std::remove((address + suffix).c_str());
+        }
+        throw;
+    }
+}
+
+std::size_t copyBoard(const std::string& from, const std::string& fromBoard, const std::string& to,
+                      const std::string& toBoard) {
+    auto source = openBoard(from, BoardStore::Mode::ReadOnly, fromBoard);
+    // The records and the log must tell the same story: if someone commits between reading the
+    // one and the other, read both again.
+    std::unique_ptr<Document> doc;
+    std::vector<LogEntry> log;
+    for (int attempt = 0;; ++attempt) {
+        const std::int64_t before = source->lastSequence();
+        doc = source->load();
+        log = source->changeLog();
+        const std::int64_t after = log.empty() ? 0 : log.back().seq;
+        if (after == before) break;
+        if (attempt == 20) throw BoardError(source->address() + ": the board changes too often to copy it; try again");
+    }
+    fillNewBoard(to, toBoard, *doc, log, log.empty() ? "copy" : log.front().author);
+    return log.size();
+}
+
+}  // namespace cc

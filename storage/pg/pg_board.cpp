@@ -1,0 +1,688 @@
+#include "pg_board.h"
+
+#include <algorithm>
+#include <cstdio>
+#include <filesystem>
+#include <mutex>
+#include <set>
+#include <unordered_map>
+
+#include "pg_schema.h"
+#include "serialize.h"
+
+namespace cc {
+
+using pg::Param;
+using pg::PgError;
+using pg::Result;
+namespace state = pg::state;
+
+namespace {
+
+std::mutex g_promptMutex;
+ServerPasswordPrompt g_prompt;
+
+/// Change-log payloads are change sets: an import of a large document can make a big one, but
+/// nothing this program writes comes near this.
+constexpr std::size_t kMaxPayloadBytes = 256u << 20;
+constexpr std::size_t kMaxIdBytes = 256;
+
+/// A record an update names is no longer on the server: someone else deleted it meanwhile.
+struct Gone {};
+
+/// The board's notification channel: an identifier made from its name (any text) by a hash, so
+/// it needs no quoting; two names sharing a channel only cost a needless look at the log.
+std::string channelFor(const std::string& board) {
+    std::uint64_t h = 1469598103934665603ull;
+    for (unsigned char c : board) {
+        h ^= c;
+        h *= 1099511628211ull;
+    }
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "cc_board_%016llx", static_cast<unsigned long long>(h));
+    return buf;
+}
+
+constexpr const char* kNoteColumns =
+    "id, text, source, data, customer_initiated, date_gathered, author, created, updated, segment, prov_file, "
+    "prov_location, prov_excerpt, colour, votes, state, quadrant, x, y, w, h";
+
+Note noteFromRow(const Result& r, int row) {
+    Note n;
+    n.id = r.text(row, 0, kMaxIdBytes);
+    n.text = r.text(row, 1, limits::kTextBytes);
+    n.source = r.text(row, 2, limits::kShortBytes);
+    n.data = dataKindFromString(r.text(row, 3, 32)).value_or(DataKind::Qualitative);
+    n.customerInitiated = r.text(row, 4, 8) == "t";
+    n.dateGathered = r.text(row, 5, 64);
+    n.author = r.text(row, 6, limits::kShortBytes);
+    n.created = r.int64(row, 7);
+    n.updated = r.int64(row, 8);
+    n.segment = r.text(row, 9, limits::kShortBytes);
+    n.provenance.file = r.text(row, 10, limits::kShortBytes * 4);
+    n.provenance.location = r.text(row, 11, limits::kShortBytes);
+    n.provenance.excerpt = r.text(row, 12, limits::kExcerptBytes);
+    n.colour = static_cast<std::uint32_t>(r.int64(row, 13));
+    n.votes = static_cast<int>(r.int64(row, 14));
+    n.state = noteStateFromString(r.text(row, 15, 32)).value_or(NoteState::Pinned);
+    n.quadrant = static_cast<int>(r.int64(row, 16));
+    n.x = r.real(row, 17);
+    n.y = r.real(row, 18);
+    n.w = r.real(row, 19);
+    n.h = r.real(row, 20);
+    return n;
+}
+
+constexpr const char* kLinkColumns = "id, from_id, to_id, kind, label, author, created";
+
+Link linkFromRow(const Result& r, int row) {
+    Link l;
+    l.id = r.text(row, 0, kMaxIdBytes);
+    l.from = r.text(row, 1, kMaxIdBytes);
+    l.to = r.text(row, 2, kMaxIdBytes);
+    l.kind = linkKindFromString(r.text(row, 3, 32)).value_or(LinkKind::Relates);
+    l.label = r.text(row, 4, limits::kShortBytes);
+    l.author = r.text(row, 5, limits::kShortBytes);
+    l.created = r.int64(row, 6);
+    return l;
+}
+
+LogEntry logFromRow(const Result& r, int row) {
+    return LogEntry{r.int64(row, 0), r.text(row, 1, limits::kShortBytes), r.int64(row, 2), r.text(row, 3, 64),
+                    r.text(row, 4, kMaxPayloadBytes)};
+}
+
+std::vector<Param> noteParams(const std::string& board, const Note& n) {
+    return {board,
+            n.id,
+            n.text,
+            n.source,
+            std::string(toString(n.data)),
+            std::string(n.customerInitiated ? "true" : "false"),
+            n.dateGathered,
+            n.author,
+            pg::num(std::int64_t(n.created)),
+            pg::num(std::int64_t(n.updated)),
+            n.segment,
+            n.provenance.file,
+            n.provenance.location,
+            n.provenance.excerpt,
+            pg::num(std::int64_t(n.colour)),
+            pg::num(std::int64_t(n.votes)),
+            std::string(toString(n.state)),
+            pg::num(std::int64_t(n.quadrant)),
+            pg::num(n.x),
+            pg::num(n.y),
+            pg::num(n.w),
+            pg::num(n.h)};
+}
+
+constexpr const char* kInsertNote =
+    "INSERT INTO customer_canvas.note (board, id, text, source, data, customer_initiated, date_gathered, author, "
+    "created, updated, segment, prov_file, prov_location, prov_excerpt, colour, votes, state, quadrant, x, y, w, h) "
+    "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22)";
+constexpr const char* kUpdateNote =
+    "UPDATE customer_canvas.note SET text = $3, source = $4, data = $5, customer_initiated = $6, date_gathered = $7, "
+    "author = $8, created = $9, updated = $10, segment = $11, prov_file = $12, prov_location = $13, "
+    "prov_excerpt = $14, colour = $15, votes = $16, state = $17, quadrant = $18, x = $19, y = $20, w = $21, h = $22 "
+    "WHERE board = $1 AND id = $2";
+
+std::vector<Param> linkParams(const std::string& board, const Link& l) {
+    return {board, l.id, l.from, l.to, std::string(toString(l.kind)), l.label, l.author, pg::num(std::int64_t(l.created))};
+}
+
+/// The statements one write transaction uses.
+struct Writer {
+    pg::Connection& c;
+    const std::string& board;
+
+    void tags(const Note& n) {
+        for (const auto& t : n.tags)
+            c.exec("INSERT INTO customer_canvas.note_tag (board, note_id, tag) VALUES ($1, $2, $3)", {board, n.id, t});
+    }
+    void addNote(const Note& n) {
+        c.exec(kInsertNote, noteParams(board, n));
+        tags(n);
+    }
+    void changeNote(const Note& before, const Note& after) {
+        if (c.exec(kUpdateNote, noteParams(board, after)).affected() == 0) throw Gone();
+        if (before.tags != after.tags) {
+            c.exec("DELETE FROM customer_canvas.note_tag WHERE board = $1 AND note_id = $2", {board, after.id});
+            tags(after);
+        }
+    }
+    void removeNote(const Note& n) {
+        c.exec("DELETE FROM customer_canvas.note WHERE board = $1 AND id = $2", {board, n.id});
+    }
+    void addLink(const Link& l) {
+        c.exec("INSERT INTO customer_canvas.link (board, id, from_id, to_id, kind, label, author, created) "
+               "VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+               linkParams(board, l));
+    }
+    void changeLink(const Link& l) {
+        if (c.exec("UPDATE customer_canvas.link SET from_id = $3, to_id = $4, kind = $5, label = $6, author = $7, "
+                   "created = $8 WHERE board = $1 AND id = $2",
+                   linkParams(board, l))
+                .affected() == 0)
+            throw Gone();
+    }
+    void removeLink(const Link& l) {
+        c.exec("DELETE FROM customer_canvas.link WHERE board = $1 AND id = $2", {board, l.id});
+    }
+    void log(std::int64_t seq, const std::string& author, Millis time, const std::string& source,
+             const std::string& payload) {
+        c.exec("INSERT INTO customer_canvas.change_log (board, seq, author, time, source, payload) "
+               "VALUES ($1, $2, $3, $4, $5, $6)",
+               {board, pg::num(seq), author, pg::num(std::int64_t(time)), source, payload});
+    }
+};
+
+// Selected ids are stored as one text column, separated by a character ids never contain.
+std::string joinIds(const std::vector<std::string>& ids) {
+    std::string s;
+    for (const auto& id : ids) s += (s.empty() ? "" : " ") + id;
+    return s;
+}
+std::vector<std::string> splitIds(const std::string& s) {
+    std::vector<std::string> out;
+    std::size_t pos = 0;
+    while (pos < s.size()) {
+        std::size_t end = s.find(' ', pos);
+        if (end == std::string::npos) end = s.size();
+        if (end > pos && out.size() < 10000) out.push_back(s.substr(pos, end - pos));
+        pos = end + 1;
+    }
+    return out;
+}
+
+}  // namespace
+
+void setServerPasswordPrompt(ServerPasswordPrompt prompt) {
+    std::lock_guard<std::mutex> lock(g_promptMutex);
+    g_prompt = std::move(prompt);
+}
+
+int currentServerSchemaVersion() { return pg::currentVersion(); }
+
+PgBoard::PgBoard(pg::ServerAddress addr, Mode mode, std::optional<std::string> password)
+    : m_addr(std::move(addr)), m_mode(mode), m_password(std::move(password)), m_channel(channelFor(m_addr.board)) {}
+
+std::string PgBoard::suggestedFolder() const {
+    std::error_code ec;
+    return std::filesystem::current_path(ec).string();
+}
+
+void PgBoard::fail(const std::string& what, const PgError& e) const {
+    if (e.sqlState() == state::kInsufficientPrivilege || e.sqlState() == state::kReadOnlyTransaction)
+        throw BoardError(m_addr.display + ": " + what +
+                         ": this role may only read this board (" + e.what() +
+                         "); ask an administrator for INSERT, UPDATE and DELETE on the tables in schema customer_canvas");
+    if (e.connectionLost()) throw BoardError(m_addr.display + ": " + what + ": the server cannot be reached (" + e.what() + ")");
+    throw BoardError(m_addr.display + ": " + what + " (" + e.what() + ")");
+}
+
+void PgBoard::connect() {
+    pg::ConnParams params{{"connect_timeout", "10"},
+                          {"fallback_application_name", "customer-canvas"},
+                          {"dbname", m_addr.uri}};
+    bool needsPassword = false;
+    try {
+        if (m_password) params.emplace_back("password", *m_password);
+        m_conn.emplace(pg::Connection::open(params, &needsPassword));
+    } catch (const PgError& e) {
+        ServerPasswordPrompt prompt;
+        {
+            std::lock_guard<std::mutex> lock(g_promptMutex);
+            prompt = g_prompt;
+        }
+        if (!needsPassword || m_password || !prompt)
+            throw BoardError(m_addr.display + ": cannot connect to the server (" + e.what() + ")");
+        std::optional<std::string> typed = prompt(m_addr.display);
+        if (!typed) throw BoardError(m_addr.display + ": cannot connect to the server (no password given)");
+        m_password = std::move(typed);
+        params.emplace_back("password", *m_password);
+        try {
+            m_conn.emplace(pg::Connection::open(params, nullptr));
+        } catch (const PgError& e2) {
+            throw BoardError(m_addr.display + ": cannot connect to the server (" + e2.what() + ")");
+        }
+    }
+    try {
+        // Listen before anything is read: a commit made after the load's snapshot then always
+        // arrives as a notification.
+        m_conn->script(("LISTEN " + m_channel).c_str());
+    } catch (const PgError& e) {
+        fail("cannot listen for changes", e);
+    }
+}
+
+pg::Connection& PgBoard::conn() {
+    if (!m_conn || !m_conn->ok()) {
+        m_conn.reset();
+        connect();
+    }
+    return *m_conn;
+}
+
+void PgBoard::requireBoard() {
+    try {
+        Result r = conn().exec("SELECT 1 FROM customer_canvas.board WHERE name = $1", {m_addr.board});
+        if (r.rows() == 0)
+            throw BoardError(m_addr.display + ": there is no board named '" + m_addr.board +
+                             "' on this server (create it with 'customer-canvas new ADDRESS --board NAME')");
+    } catch (const PgError& e) {
+        if (e.sqlState() == state::kInsufficientPrivilege)
+            throw BoardError(m_addr.display + ": this role may not read the boards (" + e.what() +
+                             "); ask an administrator for USAGE on schema customer_canvas and SELECT on its tables");
+        fail("cannot open the board", e);
+    }
+}
+
+std::unique_ptr<PgBoard> PgBoard::open(const std::string& address, Mode mode, const std::string& boardName) {
+    std::unique_ptr<PgBoard> b(new PgBoard(pg::parseServerAddress(address, boardName), mode, std::nullopt));
+    b->connect();
+    try {
+        pg::ensureSchema(*b->m_conn, mode == Mode::ReadWrite, b->m_addr.display);
+    } catch (const PgError& e) {
+        b->fail("cannot open the board", e);
+    }
+    b->requireBoard();
+    return b;
+}
+
+std::unique_ptr<BoardStore> PgBoard::openAnother(Mode mode) const {
+    std::unique_ptr<PgBoard> b(new PgBoard(m_addr, mode, m_password));
+    b->connect();
+    b->requireBoard();
+    return b;
+}
+
+std::unique_ptr<PgBoard> PgBoard::create(const std::string& address, const BoardInfo& board, const std::string& author,
+                                         const std::string& boardName) {
+    std::unique_ptr<PgBoard> b(new PgBoard(pg::parseServerAddress(address, boardName), Mode::ReadWrite, std::nullopt));
+    b->connect();
+    pg::Connection& c = *b->m_conn;
+    try {
+        pg::ensureSchema(c, true, b->m_addr.display);
+        pg::Transaction tx(c);
+        c.exec("INSERT INTO customer_canvas.board (name, id, title, template, created, wall_width, wall_height, last_seq) "
+               "VALUES ($1, $2, $3, $4, $5, $6, $7, 1)",
+               {b->m_addr.board, board.id, board.title, board.templateKey, pg::num(std::int64_t(board.created)),
+                pg::num(board.wallWidth), pg::num(board.wallHeight)});
+        b->writeBoardInfo(board);
+        ChangeSet created;
+        created.author = author;
+        created.time = board.created;
+        created.board = std::make_pair(BoardInfo{}, board);
+        Writer{c, b->m_addr.board}.log(1, author, board.created, "user", changeSetToJson(created));
+        tx.commit();
+    } catch (const PgError& e) {
+        if (e.sqlState() == state::kUniqueViolation)
+            throw BoardError(b->m_addr.display + ": a board named '" + b->m_addr.board +
+                             "' already exists on this server; choose another name");
+        b->fail("cannot create the board", e);
+    }
+    return b;
+}
+
+void PgBoard::writeBoardInfo(const BoardInfo& b) {
+    pg::Connection& c = conn();
+    c.exec("UPDATE customer_canvas.board SET id = $2, title = $3, template = $4, created = $5, wall_width = $6, "
+           "wall_height = $7 WHERE name = $1",
+           {m_addr.board, b.id, b.title, b.templateKey, pg::num(std::int64_t(b.created)), pg::num(b.wallWidth),
+            pg::num(b.wallHeight)});
+    for (const auto& q : b.quadrants)
+        c.exec("INSERT INTO customer_canvas.quadrant (board, idx, title, description) VALUES ($1, $2, $3, $4) "
+               "ON CONFLICT (board, idx) DO UPDATE SET title = excluded.title, description = excluded.description",
+               {m_addr.board, pg::num(std::int64_t(q.index)), q.title, q.description});
+}
+
+BoardInfo PgBoard::readBoardInfo() {
+    BoardInfo b;
+    pg::Connection& c = conn();
+    {
+        Result r = c.exec("SELECT id, title, template, created, wall_width, wall_height FROM customer_canvas.board "
+                          "WHERE name = $1",
+                          {m_addr.board});
+        if (r.rows() == 0) throw BoardError(m_addr.display + ": the board was deleted from the server");
+        b.id = r.text(0, 0, kMaxIdBytes);
+        b.title = r.text(0, 1, limits::kShortBytes);
+        b.templateKey = r.text(0, 2, 64);
+        b.created = r.int64(0, 3);
+        b.wallWidth = r.real(0, 4);
+        b.wallHeight = r.real(0, 5);
+    }
+    Result r = c.exec("SELECT idx, title, description FROM customer_canvas.quadrant WHERE board = $1 ORDER BY idx",
+                      {m_addr.board});
+    int count = 0;
+    for (int i = 0; i < r.rows() && i < 4; ++i) {
+        const int idx = static_cast<int>(r.int64(i, 0));
+        if (idx < 1 || idx > 4) continue;
+        b.quadrants[idx - 1] = QuadrantInfo{idx, r.text(i, 1, limits::kShortBytes), r.text(i, 2, limits::kTextBytes)};
+        ++count;
+    }
+    if (count != 4) throw BoardError(m_addr.display + ": the board has " + std::to_string(count) + " quadrants, not 4");
+    return b;
+}
+
+std::unique_ptr<Document> PgBoard::load(const SourceKinds& kinds) {
+    try {
+        pg::Connection& c = conn();
+        // One snapshot for the records and the log's newest row: REPEATABLE READ.
+        pg::Transaction tx(c);
+        c.exec("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY");
+        BoardInfo b = readBoardInfo();
+        std::vector<Note> notes;
+        std::unordered_map<std::string, std::size_t> index;
+        {
+            Result r = c.exec((std::string("SELECT ") + kNoteColumns + " FROM customer_canvas.note WHERE board = $1").c_str(),
+                              {m_addr.board});
+            notes.reserve(static_cast<std::size_t>(r.rows()));
+            for (int i = 0; i < r.rows(); ++i) {
+                Note n = noteFromRow(r, i);
+                index.emplace(n.id, notes.size());
+                notes.push_back(std::move(n));
+            }
+        }
+        {
+            Result r = c.exec("SELECT note_id, tag FROM customer_canvas.note_tag WHERE board = $1 ORDER BY note_id, tag",
+                              {m_addr.board});
+            for (int i = 0; i < r.rows(); ++i) {
+                auto it = index.find(r.text(i, 0, kMaxIdBytes));
+                if (it == index.end()) continue;
+                auto& tags = notes[it->second].tags;
+                if (tags.size() >= limits::kTagsPerNote)
+                    throw std::runtime_error("note " + it->first + " has more than " +
+                                             std::to_string(limits::kTagsPerNote) + " tags");
+                tags.push_back(r.text(i, 1, limits::kShortBytes));
+            }
+        }
+        std::vector<Link> links;
+        {
+            Result r = c.exec((std::string("SELECT ") + kLinkColumns + " FROM customer_canvas.link WHERE board = $1").c_str(),
+                              {m_addr.board});
+            links.reserve(static_cast<std::size_t>(r.rows()));
+            for (int i = 0; i < r.rows(); ++i) links.push_back(linkFromRow(r, i));
+        }
+        const std::int64_t newest =
+            c.exec("SELECT coalesce(max(seq), 0) FROM customer_canvas.change_log WHERE board = $1", {m_addr.board})
+                .int64(0, 0);
+        tx.commit();
+        auto doc = std::make_unique<Document>(std::move(b), kinds);
+        doc->loadRecords(std::move(notes), std::move(links));
+        markLoaded(newest);
+        return doc;
+    } catch (const PgError& e) {
+        fail("cannot read the board", e);
+    } catch (const BoardError&) {
+        throw;
+    } catch (const std::exception& e) {
+        failRead("read the board", e);
+    }
+}
+
+std::int64_t PgBoard::persist(const ChangeSet& cs) {
+    if (m_mode == Mode::ReadOnly) throw BoardError(m_addr.display + ": the board is open for reading only");
+    try {
+        pg::Connection& c = conn();
+        pg::Transaction tx(c);
+        // The board's row is the lock: whoever holds it numbers the next log row and commits
+        // before the next writer can, so the log's order is the order of the commits.
+        Result seqRow = c.exec("UPDATE customer_canvas.board SET last_seq = last_seq + 1 WHERE name = $1 RETURNING last_seq",
+                               {m_addr.board});
+        if (seqRow.rows() == 0) throw BoardError(m_addr.display + ": the change was not saved: the board was deleted from the server");
+        const std::int64_t seq = seqRow.int64(0, 0);
+        Writer w{c, m_addr.board};
+        // Someone else may have linked to a note this change removes since this process last
+        // looked: those links go with the note, and into the logged change (as in a board file).
+        const ChangeSet* logged = &cs;
+        ChangeSet widened;
+        if (!cs.notes.removed.empty()) {
+            std::set<std::string> removing, readded;
+            for (const auto& l : cs.links.removed) removing.insert(l.id);
+            for (const auto& n : cs.notes.added) readded.insert(n.id);  // a replace keeps its links
+            for (const auto& n : cs.notes.removed) {
+                if (readded.count(n.id)) continue;
+                Result r = c.exec((std::string("SELECT ") + kLinkColumns +
+                                   " FROM customer_canvas.link WHERE board = $1 AND (from_id = $2 OR to_id = $2) ORDER BY id")
+                                      .c_str(),
+                                  {m_addr.board, n.id});
+                for (int i = 0; i < r.rows(); ++i) {
+                    Link l = linkFromRow(r, i);
+                    if (!removing.insert(l.id).second) continue;
+                    if (logged == &cs) {
+                        widened = cs;
+                        logged = &widened;
+                    }
+                    widened.links.removed.push_back(std::move(l));
+                }
+            }
+        }
+        for (const auto& l : logged->links.removed) w.removeLink(l);
+        for (const auto& n : cs.notes.removed) w.removeNote(n);
+        for (const auto& n : cs.notes.added) w.addNote(n);
+        for (const auto& [before, after] : cs.notes.updated) w.changeNote(before, after);
+        for (const auto& l : cs.links.added) w.addLink(l);
+        for (const auto& [before, after] : cs.links.updated) w.changeLink(after);
+        if (cs.board) writeBoardInfo(cs.board->second);
+        w.log(seq, cs.author, cs.time, std::string(toString(cs.source)), changeSetToJson(*logged));
+        // Delivered at commit, to every process listening on the board.
+        c.exec("SELECT pg_notify($1, $2)", {m_channel, pg::num(seq)});
+        tx.commit();
+        markOwn(seq);
+        return seq;
+    } catch (const Gone&) {
+        throw BoardError(m_addr.display +
+                         ": the change was not saved: a note or link it changes was deleted by someone else meanwhile");
+    } catch (const PgError& e) {
+        if (e.sqlState() == state::kForeignKeyViolation)
+            throw BoardError(m_addr.display +
+                             ": the change was not saved: a note it refers to was deleted by someone else meanwhile");
+        fail("the change was not saved", e);
+    }
+}
+
+std::int64_t PgBoard::lastSequence() {
+    try {
+        return conn()
+            .exec("SELECT coalesce(max(seq), 0) FROM customer_canvas.change_log WHERE board = $1", {m_addr.board})
+            .int64(0, 0);
+    } catch (const PgError& e) {
+        fail("cannot read the change log", e);
+    }
+}
+
+std::vector<LogEntry> PgBoard::changeLog(std::int64_t afterSeq, std::size_t max) {
+    std::vector<LogEntry> out;
+    try {
+        // In pages, so a long history is never one huge result in memory twice.
+        constexpr std::size_t kPage = 2000;
+        std::int64_t after = afterSeq;
+        while (out.size() < max) {
+            const std::size_t want = std::min(kPage, max - out.size());
+            Result r = conn().exec("SELECT seq, author, time, source, payload FROM customer_canvas.change_log "
+                                   "WHERE board = $1 AND seq > $2 ORDER BY seq LIMIT $3",
+                                   {m_addr.board, pg::num(after), pg::num(std::int64_t(want))});
+            for (int i = 0; i < r.rows(); ++i) out.push_back(logFromRow(r, i));
+            if (static_cast<std::size_t>(r.rows()) < want) break;
+            after = out.back().seq;
+        }
+    } catch (const PgError& e) {
+        fail("cannot read the change log", e);
+    } catch (const std::exception& e) {
+        failRead("read the change log", e);
+    }
+    return out;
+}
+
+std::vector<LogEntry> PgBoard::recentChanges(std::size_t max, const std::string& needle) {
+    std::vector<LogEntry> out;
+    try {
+        // strpos rather than LIKE: an id or a word may hold % or _, which LIKE would read as patterns.
+        Result r = conn().exec("SELECT seq, author, time, source, payload FROM customer_canvas.change_log "
+                               "WHERE board = $1 AND ($2 = '' OR strpos(payload, $2) > 0) ORDER BY seq DESC LIMIT $3",
+                               {m_addr.board, needle,
+                                pg::num(std::int64_t(std::min<std::size_t>(max, std::numeric_limits<std::int32_t>::max())))});
+        for (int i = 0; i < r.rows(); ++i) out.push_back(logFromRow(r, i));
+    } catch (const PgError& e) {
+        fail("cannot read the change log", e);
+    } catch (const std::exception& e) {
+        failRead("read the change log", e);
+    }
+    std::reverse(out.begin(), out.end());
+    return out;
+}
+
+std::vector<std::string> PgBoard::integrityProblems() {
+    std::vector<std::string> out;
+    try {
+        pg::Connection& c = conn();
+        const std::int64_t quadrants =
+            c.exec("SELECT count(*) FROM customer_canvas.quadrant WHERE board = $1", {m_addr.board}).int64(0, 0);
+        if (quadrants != 4) out.push_back("the board has " + std::to_string(quadrants) + " quadrants, not 4");
+        Result r = c.exec("SELECT l.id FROM customer_canvas.link l WHERE l.board = $1 AND NOT EXISTS "
+                          "(SELECT 1 FROM customer_canvas.note n WHERE n.board = l.board AND n.id = l.from_id) OR "
+                          "l.board = $1 AND NOT EXISTS "
+                          "(SELECT 1 FROM customer_canvas.note n WHERE n.board = l.board AND n.id = l.to_id) LIMIT 100",
+                          {m_addr.board});
+        for (int i = 0; i < r.rows(); ++i)
+            out.push_back("foreign key: link " + r.text(i, 0, kMaxIdBytes) + " points at a missing note");
+        Result s = c.exec("SELECT b.last_seq, coalesce(max(l.seq), 0) FROM customer_canvas.board b LEFT JOIN "
+                          "customer_canvas.change_log l ON l.board = b.name WHERE b.name = $1 GROUP BY b.last_seq",
+                          {m_addr.board});
+        if (s.rows() == 1 && s.int64(0, 1) > s.int64(0, 0))
+            out.push_back("the change log's newest row " + std::to_string(s.int64(0, 1)) +
+                          " is beyond the board's counter " + std::to_string(s.int64(0, 0)));
+    } catch (const std::exception& e) {
+        out.push_back(std::string("integrity check failed: ") + e.what());
+    }
+    return out;
+}
+
+void PgBoard::writeAll(const Document& doc, const std::vector<LogEntry>& log) {
+    try {
+        pg::Connection& c = conn();
+        pg::Transaction tx(c);
+        c.exec("SELECT 1 FROM customer_canvas.board WHERE name = $1 FOR UPDATE", {m_addr.board});
+        if (c.exec("SELECT count(*) FROM customer_canvas.note WHERE board = $1", {m_addr.board}).int64(0, 0) != 0)
+            throw BoardError(m_addr.display + ": the board is not empty");
+        c.exec("DELETE FROM customer_canvas.change_log WHERE board = $1", {m_addr.board});
+        writeBoardInfo(doc.board());
+        Writer w{c, m_addr.board};
+        for (const Note* n : doc.sortedNotes()) w.addNote(*n);
+        for (const Link* l : doc.sortedLinks()) w.addLink(*l);
+        std::int64_t newest = 0;
+        for (const auto& e : log) {
+            w.log(e.seq, e.author, e.time, e.source, e.payload);
+            newest = std::max(newest, e.seq);
+        }
+        c.exec("UPDATE customer_canvas.board SET last_seq = $2 WHERE name = $1", {m_addr.board, pg::num(newest)});
+        c.exec("SELECT pg_notify($1, $2)", {m_channel, pg::num(newest)});
+        tx.commit();
+    } catch (const PgError& e) {
+        fail("cannot write the board", e);
+    }
+}
+
+void PgBoard::dropBoard() {
+    try {
+        pg::Connection& c = conn();
+        pg::Transaction tx(c);
+        // Rows without a cascade from the board's row go first.
+        c.exec("DELETE FROM customer_canvas.link WHERE board = $1", {m_addr.board});
+        c.exec("DELETE FROM customer_canvas.note_tag WHERE board = $1", {m_addr.board});
+        c.exec("DELETE FROM customer_canvas.board WHERE name = $1", {m_addr.board});
+        tx.commit();
+    } catch (const PgError&) {
+        // Best effort: the caller is already reporting why the board is not whole.
+    }
+}
+
+std::optional<Note> PgBoard::readNote(const std::string& id) {
+    pg::Connection& c = conn();
+    Result r = c.exec((std::string("SELECT ") + kNoteColumns + " FROM customer_canvas.note WHERE board = $1 AND id = $2").c_str(),
+                      {m_addr.board, id});
+    if (r.rows() == 0) return std::nullopt;
+    Note n = noteFromRow(r, 0);
+    Result t = c.exec("SELECT tag FROM customer_canvas.note_tag WHERE board = $1 AND note_id = $2 ORDER BY tag LIMIT $3",
+                      {m_addr.board, id, pg::num(std::int64_t(limits::kTagsPerNote))});
+    for (int i = 0; i < t.rows(); ++i) n.tags.push_back(t.text(i, 0, limits::kShortBytes));
+    return n;
+}
+
+std::optional<Link> PgBoard::readLink(const std::string& id) {
+    Result r = conn().exec((std::string("SELECT ") + kLinkColumns + " FROM customer_canvas.link WHERE board = $1 AND id = $2").c_str(),
+                           {m_addr.board, id});
+    if (r.rows() == 0) return std::nullopt;
+    return linkFromRow(r, 0);
+}
+
+bool PgBoard::othersMayHaveCommitted() {
+    try {
+        return conn().takeNotifications(m_channel) > 0;
+    } catch (const PgError& e) {
+        fail("cannot read other people's changes", e);
+    }
+}
+
+bool PgBoard::online() const { return m_conn && m_conn->ok(); }
+
+std::string PgBoard::connectionStatus() const { return online() ? std::string() : "the server cannot be reached"; }
+
+void PgBoard::announce(const Presence& me) {
+    if (!m_canAnnounce || m_mode == Mode::ReadOnly) return;
+    try {
+        pg::Connection& c = conn();
+        std::vector<std::string> selected(me.selected.begin(),
+                                          me.selected.begin() + static_cast<long>(std::min<std::size_t>(me.selected.size(), 200)));
+        c.exec("INSERT INTO customer_canvas.presence (board, session, name, colour, selected, editing, seen) "
+               "VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (board, session) DO UPDATE SET name = excluded.name, "
+               "colour = excluded.colour, selected = excluded.selected, editing = excluded.editing, seen = excluded.seen",
+               {m_addr.board, me.session, me.name, pg::num(std::int64_t(me.colour)), joinIds(selected), me.editing,
+                pg::num(std::int64_t(nowMillis()))});
+        c.exec("DELETE FROM customer_canvas.presence WHERE board = $1 AND seen < $2",
+               {m_addr.board, pg::num(std::int64_t(nowMillis() - 10 * kPresenceTimeout))});
+    } catch (const PgError& e) {
+        // A role that may only read the board is still welcome to look; it just is not announced.
+        if (e.sqlState() == state::kInsufficientPrivilege || e.sqlState() == state::kReadOnlyTransaction) {
+            m_canAnnounce = false;
+            return;
+        }
+        fail("cannot announce this window", e);
+    }
+}
+
+std::vector<Presence> PgBoard::others(const std::string& mySession) {
+    std::vector<Presence> out;
+    try {
+        Result r = conn().exec("SELECT session, name, colour, selected, editing, seen FROM customer_canvas.presence "
+                               "WHERE board = $1 AND session <> $2 AND seen >= $3 ORDER BY name, session LIMIT 100",
+                               {m_addr.board, mySession, pg::num(std::int64_t(nowMillis() - kPresenceTimeout))});
+        for (int i = 0; i < r.rows(); ++i) {
+            Presence p;
+            p.session = r.text(i, 0, kMaxIdBytes);
+            p.name = r.text(i, 1, limits::kShortBytes * 4).substr(0, limits::kShortBytes);
+            p.colour = static_cast<std::uint32_t>(r.int64(i, 2)) & 0xFFFFFF;
+            p.selected = splitIds(r.text(i, 3, 1u << 20));
+            p.editing = r.text(i, 4, kMaxIdBytes);
+            p.seen = r.int64(i, 5);
+            out.push_back(std::move(p));
+        }
+    } catch (const PgError& e) {
+        fail("cannot see who else is here", e);
+    } catch (const std::exception& e) {
+        failRead("see who else is here", e);
+    }
+    return out;
+}
+
+void PgBoard::leave(const std::string& session) {
+    try {
+        if (m_conn && m_conn->ok())
+            m_conn->exec("DELETE FROM customer_canvas.presence WHERE board = $1 AND session = $2", {m_addr.board, session});
+    } catch (const PgError&) {
+        // Leaving is a courtesy: an entry left behind ages out in seconds anyway.
+    }
+}
+
+}  // namespace cc

@@ -1,0 +1,83 @@
+#pragma once
+// A board on a team server: one PostgreSQL database holds many boards, each row keyed by its
+// board's name. Every change set is one transaction that writes the records and appends to the
+// board's change log under a lock on the board's row (so log order is commit order), then
+// NOTIFYs the board's channel; the other processes LISTEN and pull, as they do on a shared file.
+
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "board_store.h"
+#include "pg_address.h"
+#include "pg_conn.h"
+
+namespace cc {
+
+/// Asks a person for the password the server wants (nullopt: they declined). The command line
+/// sets one when standard input is a terminal; the password lives only in memory.
+using ServerPasswordPrompt = std::function<std::optional<std::string>(const std::string& displayAddress)>;
+void setServerPasswordPrompt(ServerPasswordPrompt prompt);
+
+class PgBoard final : public BoardStore {
+public:
+    /// Opens the board named in `address` (or by `boardName`). Creates or migrates the schema on
+    /// first use (ReadWrite only). Throws BoardError with one line naming the address.
+    static std::unique_ptr<PgBoard> open(const std::string& address, Mode mode, const std::string& boardName);
+    /// Creates a new board (refuses a name already taken) and returns it open for writing.
+    static std::unique_ptr<PgBoard> create(const std::string& address, const BoardInfo& board,
+                                           const std::string& author, const std::string& boardName);
+
+    std::string address() const override { return m_addr.display; }
+    std::string shortName() const override { return m_addr.board; }
+    std::string suggestedFolder() const override;
+    std::unique_ptr<BoardStore> openAnother(Mode mode) const override;
+    std::unique_ptr<Document> load(const SourceKinds& kinds = SourceKinds::builtin()) override;
+    std::int64_t persist(const ChangeSet& cs) override;
+    std::int64_t lastSequence() override;
+    std::vector<LogEntry> changeLog(std::int64_t afterSeq = 0,
+                                    std::size_t max = std::numeric_limits<std::size_t>::max()) override;
+    std::vector<LogEntry> recentChanges(std::size_t max, const std::string& needle = {}) override;
+    std::vector<std::string> integrityProblems() override;
+    void writeAll(const Document& doc, const std::vector<LogEntry>& log) override;
+    void announce(const Presence& me) override;
+    std::vector<Presence> others(const std::string& mySession) override;
+    void leave(const std::string& session) override;
+    bool online() const override;
+    std::string connectionStatus() const override;
+
+    /// Deletes the board and everything of it from the server (a copy that failed half-way).
+    void dropBoard();
+    /// The connection's socket, readable when a notification may have arrived (-1 when offline).
+    int socket() const { return m_conn ? m_conn->socket() : -1; }
+    /// The name of the board's notification channel.
+    const std::string& channel() const { return m_channel; }
+
+protected:
+    bool othersMayHaveCommitted() override;
+    std::optional<Note> readNote(const std::string& id) override;
+    std::optional<Link> readLink(const std::string& id) override;
+    BoardInfo readBoardInfo() override;
+
+private:
+    PgBoard(pg::ServerAddress addr, Mode mode, std::optional<std::string> password);
+    void connect();
+    void ensureSchema();
+    void requireBoard();
+    void writeBoardInfo(const BoardInfo& b);
+    [[noreturn]] void fail(const std::string& what, const pg::PgError& e) const;
+    pg::Connection& conn();
+
+    pg::ServerAddress m_addr;
+    Mode m_mode;
+    std::optional<std::string> m_password;  // only when a person typed it; never written anywhere
+    std::optional<pg::Connection> m_conn;
+    std::string m_channel;
+    bool m_canAnnounce = true;
+};
+
+/// The schema version this program creates on a server.
+int currentServerSchemaVersion();
+
+}  // namespace cc
