@@ -1,6 +1,8 @@
 #include "cli.h"
 
 #include <CLI/CLI.hpp>
+#include <termios.h>
+#include <unistd.h>
 
 #include <cstdio>
 #include <iostream>
@@ -8,6 +10,7 @@
 #include <sstream>
 
 #include "backup.h"
+#include "board_copy.h"
 #include "board_factory.h"
 #include "board_file.h"
 #include "editor.h"
@@ -16,6 +19,8 @@
 #include "summary_export.h"
 #include "summary_source.h"
 #include "json_listing.h"
+#include "pg_address.h"
+#include "pg_board.h"
 #include "queries.h"
 #include "settings.h"
 #include "window.h"
@@ -65,8 +70,9 @@ struct OpenBoard {
     std::unique_ptr<Document> doc;
     std::unique_ptr<Editor> editor;
 
-    OpenBoard(const std::string& address, BoardStore::Mode mode, const std::string& author) {
-        file = openBoard(address, mode);
+    OpenBoard(const std::string& address, BoardStore::Mode mode, const std::string& author,
+              const std::string& boardName) {
+        file = openBoard(address, mode, boardName);
         doc = file->load();
         if (mode == BoardStore::Mode::ReadWrite) file->attach(*doc);
         editor = std::make_unique<Editor>(*doc, author);
@@ -181,6 +187,42 @@ void printBoard(const Document& doc) {
     }
 }
 
+/// How an address is shown: a server address without its password.
+std::string shown(const std::string& address) {
+    return isServerAddress(address) ? pg::withoutPassword(address) : address;
+}
+
+/// The address with the board's name in it (for the window, which takes one address).
+std::string withBoard(const std::string& address, const std::string& boardName) {
+    if (boardName.empty() || !isServerAddress(address)) return address;
+    std::string encoded;
+    static const char* hex = "0123456789ABCDEF";
+    for (unsigned char c : boardName) {
+        if (std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~' || c >= 0x80) encoded += static_cast<char>(c);
+        else encoded += std::string("%") + hex[c >> 4] + hex[c & 15];
+    }
+    return address + (address.find('?') == std::string::npos ? "?" : "&") + "board=" + encoded;
+}
+
+/// Asks for the server's password on the terminal, without echo. Only when standard input is
+/// one: a script gets libpq's own message instead of a prompt it cannot answer.
+std::optional<std::string> askPassword(const std::string& address) {
+    std::cerr << "Password for " << address << ": " << std::flush;
+    termios old{};
+    const bool tty = ::tcgetattr(0, &old) == 0;
+    if (tty) {
+        termios quiet = old;
+        quiet.c_lflag &= ~static_cast<tcflag_t>(ECHO);
+        ::tcsetattr(0, TCSAFLUSH, &quiet);
+    }
+    std::string line;
+    const bool got = static_cast<bool>(std::getline(std::cin, line));
+    if (tty) ::tcsetattr(0, TCSAFLUSH, &old);
+    std::cerr << "\n";
+    if (!got || line.empty()) return std::nullopt;
+    return line;
+}
+
 void printSources() {
     std::printf("%-20s %-30s %-10s %-13s %-9s %s\n", "key", "English", "", "data", "channel", "customer-initiated");
     for (const auto& k : SourceKinds::builtin().all()) {
@@ -204,6 +246,9 @@ int runCli(int argc, char** argv) {
     Settings settings = Settings::load();
     std::string author;
     app.add_option("--author", author, "who makes the changes (default: the 'author' setting, else the OS user)");
+    std::string boardName;
+    app.add_option("--board", boardName,
+                   "the board's name when BOARD is a team server (postgresql://user@host/db), like ?board=NAME");
 
     std::string board, other, out;
     std::string title, templ = "canvas";
@@ -212,7 +257,7 @@ int runCli(int argc, char** argv) {
     std::string kind, label;
 
     auto* open = app.add_subcommand("open", "open a board in the window");
-    open->add_option("BOARD", board, "board file (.ccboard)")->required();
+    open->add_option("BOARD", board, "board file (.ccboard) or team server address (postgresql://...)")->required();
 
     WindowOptions win;
     std::string size = "1600x1000", zoom = "fit";
@@ -229,8 +274,8 @@ int runCli(int argc, char** argv) {
     frames->add_option("--zoom", zoom, "fit or 100")->check(CLI::IsMember({"fit", "100"}));
 
     auto* cmdNew = app.add_subcommand("new", "create a new, empty board file");
-    cmdNew->add_option("BOARD", board, "board file to create (.ccboard)")->required();
-    cmdNew->add_option("--title", title, "board title (default: the file name)");
+    cmdNew->add_option("BOARD", board, "board file to create (.ccboard), or a team server address with --board NAME")->required();
+    cmdNew->add_option("--title", title, "board title (default: the file name or the board's name)");
     cmdNew->add_option("--template", templ, "quadrant template")->check(CLI::IsMember({"canvas", "empathy", "custom"}));
 
     auto* add = app.add_subcommand("add", "add a note; prints its id");
@@ -273,7 +318,12 @@ int runCli(int argc, char** argv) {
 
     auto* restore = app.add_subcommand("restore", "restore a JSON backup into a new board file");
     restore->add_option("FILE", other, "backup file (.json)")->required();
-    restore->add_option("BOARD", board, "board file to create")->required();
+    restore->add_option("BOARD", board, "board file to create, or a team server address with --board NAME")->required();
+
+    auto* copy = app.add_subcommand("copy", "copy a whole board with its history: file or server to file or server");
+    std::string target;
+    copy->add_option("SRC", board, "the board to copy (file, or server address)")->required();
+    copy->add_option("DST", target, "the new board (file, or server address; --board or ?board= names it)")->required();
 
     auto* imp = app.add_subcommand("import", "turn documents into candidate notes (tray, or --pin N)");
     std::vector<std::string> files;
@@ -320,6 +370,7 @@ int runCli(int argc, char** argv) {
         return 2;
     }
     if (author.empty()) author = defaultAuthor(settings);
+    if (::isatty(0)) setServerPasswordPrompt(askPassword);
 
     try {
         win.author = author;
@@ -331,25 +382,28 @@ int runCli(int argc, char** argv) {
                 throw Refusal("--size '" + size + "' is not a window size like 1600x1000");
             win.width = w;
             win.height = h;
-            win.board = board;
+            win.board = withBoard(board, boardName);
             win.zoom100 = zoom == "100";
             win.mode = app.got_subcommand(shot) ? WindowOptions::Mode::Screenshot : WindowOptions::Mode::Frames;
             return openWindow(win);
         }
         if (app.got_subcommand(open) || app.get_subcommands().empty()) {
-            win.board = board;
+            win.board = withBoard(board, boardName);
             return openWindow(win);
         }
 
         if (app.got_subcommand(cmdNew)) {
-            std::string t = title.empty() ? std::filesystem::path(board).stem().string() : title;
+            std::string t = title;
+            if (t.empty())
+                t = isServerAddress(board) ? pg::parseServerAddress(board, boardName).board
+                                           : std::filesystem::path(board).stem().string();
             if (!isValidUtf8(t) || t.size() > limits::kShortBytes) throw Refusal("the title is not valid");
-            createBoard(board, makeBoard(t, templ), author);
-            std::cout << "created " << board << "\n";
+            auto created = createBoard(board, makeBoard(t, templ), author, boardName);
+            std::cout << "created " << created->address() << "\n";
             return 0;
         }
         if (app.got_subcommand(add)) {
-            OpenBoard ob(board, BoardStore::Mode::ReadWrite, author);
+            OpenBoard ob(board, BoardStore::Mode::ReadWrite, author, boardName);
             Note n = ob.editor->makeNote("", opt.source.value_or("other"));
             if (!opt.source) checkedSource("other");
             if (opt.quadrant || opt.x) n.state = NoteState::Pinned;
@@ -368,9 +422,9 @@ int runCli(int argc, char** argv) {
             return 0;
         }
         if (app.got_subcommand(edit)) {
-            OpenBoard ob(board, BoardStore::Mode::ReadWrite, author);
+            OpenBoard ob(board, BoardStore::Mode::ReadWrite, author, boardName);
             const Note* before = ob.doc->note(other);
-            if (!before) throw Refusal("no note with id '" + other + "' in " + board);
+            if (!before) throw Refusal("no note with id '" + other + "' in " + ob.file->address());
             Note n = *before;
             opt.applyTo(n, ob.doc->sourceKinds());
             if (opt.quadrant && opt.x && quadrantOf(n) != *opt.quadrant)
@@ -391,15 +445,15 @@ int runCli(int argc, char** argv) {
             return 0;
         }
         if (app.got_subcommand(link)) {
-            OpenBoard ob(board, BoardStore::Mode::ReadWrite, author);
+            OpenBoard ob(board, BoardStore::Mode::ReadWrite, author, boardName);
             for (const auto& id : {from, to})
-                if (!ob.doc->note(id)) throw Refusal("no note with id '" + id + "' in " + board);
+                if (!ob.doc->note(id)) throw Refusal("no note with id '" + id + "' in " + ob.file->address());
             if (!isValidUtf8(label) || label.size() > limits::kShortBytes) throw Refusal("the label is not valid");
             std::cout << ob.editor->addLink(from, to, *linkKindFromString(kind), trim(label)) << "\n";
             return 0;
         }
         if (app.got_subcommand(del)) {
-            OpenBoard ob(board, BoardStore::Mode::ReadWrite, author);
+            OpenBoard ob(board, BoardStore::Mode::ReadWrite, author, boardName);
             if (ob.doc->note(other)) {
                 std::size_t links = ob.doc->linksOf(other).size();
                 ob.editor->deleteNotes({other});
@@ -410,12 +464,12 @@ int runCli(int argc, char** argv) {
                 ob.editor->deleteLinks({other});
                 std::cout << "deleted link " << other << "\n";
             } else {
-                throw Refusal("no note or link with id '" + other + "' in " + board);
+                throw Refusal("no note or link with id '" + other + "' in " + ob.file->address());
             }
             return 0;
         }
         if (app.got_subcommand(list)) {
-            OpenBoard ob(board, BoardStore::Mode::ReadOnly, author);
+            OpenBoard ob(board, BoardStore::Mode::ReadOnly, author, boardName);
             if (json) std::cout << boardToJson(*ob.doc) << "\n";
             else printBoard(*ob.doc);
             return 0;
@@ -425,31 +479,45 @@ int runCli(int argc, char** argv) {
             return 0;
         }
         if (app.got_subcommand(check)) {
-            OpenBoard ob(board, BoardStore::Mode::ReadOnly, author);
+            OpenBoard ob(board, BoardStore::Mode::ReadOnly, author, boardName);
             auto problems = ob.file->integrityProblems();
             for (auto& p : ob.doc->checkInvariants()) problems.push_back(std::move(p));
             if (!problems.empty()) {
-                for (const auto& p : problems) std::cerr << board << ": " << p << "\n";
+                for (const auto& p : problems) std::cerr << ob.file->address() << ": " << p << "\n";
                 return 1;
             }
-            std::cout << board << ": ok (" << ob.doc->notes().size() << " notes, " << ob.doc->links().size()
+            std::cout << ob.file->address() << ": ok (" << ob.doc->notes().size() << " notes, " << ob.doc->links().size()
                       << " links, " << ob.file->lastSequence() << " changes in the log)\n";
             return 0;
         }
         if (app.got_subcommand(exp)) {
-            OpenBoard ob(board, BoardStore::Mode::ReadOnly, author);
+            OpenBoard ob(board, BoardStore::Mode::ReadOnly, author, boardName);
             exportBackup(*ob.doc, ob.file->changeLog(), out);
             std::cout << "exported " << ob.doc->notes().size() << " notes and " << ob.doc->links().size()
                       << " links to " << out << "\n";
             return 0;
         }
         if (app.got_subcommand(restore)) {
-            restoreBackup(other, board);
-            std::cout << "restored " << other << " into " << board << "\n";
+            restoreBackup(other, board, boardName);
+            std::cout << "restored " << other << " into " << shown(withBoard(board, boardName)) << "\n";
+            return 0;
+        }
+        if (app.got_subcommand(copy)) {
+            // --board names the board on whichever side is a server without its own board=.
+            auto nameFor = [&](const std::string& address) -> std::string {
+                if (!isServerAddress(address)) return {};
+                if (address.find("?board=") != std::string::npos || address.find("&board=") != std::string::npos)
+                    return {};
+                return boardName;
+            };
+            const std::size_t copied = copyBoard(board, nameFor(board), target, nameFor(target));
+            std::cout << "copied " << shown(withBoard(board, nameFor(board))) << " to "
+                      << shown(withBoard(target, nameFor(target))) << " (" << copied
+                      << (copied == 1 ? " change" : " changes") << " in the log)\n";
             return 0;
         }
         if (app.got_subcommand(imp)) {
-            OpenBoard ob(board, BoardStore::Mode::ReadWrite, author);
+            OpenBoard ob(board, BoardStore::Mode::ReadWrite, author, boardName);
             io.date = importDate;
             io.pinQuadrant = pin;
             const auto reports = import::importFiles(*ob.editor, files, io);
@@ -467,7 +535,7 @@ int runCli(int argc, char** argv) {
             if (!m) throw Refusal("'" + month + "' is not a month (YYYY-MM)");
             const auto format = summary::formatFromPath(out);
             if (!format) throw Refusal(out + ": unknown format (use .pdf, .html, .md, .csv or .json)");
-            OpenBoard ob(board, BoardStore::Mode::ReadOnly, author);
+            OpenBoard ob(board, BoardStore::Mode::ReadOnly, author, boardName);
             const MonthlySummary s = summary::summaryOfBoard(*ob.file, *m, nowMillis());
             summary::exportSummary(s, out, *format, *summary::langFromString(lang));
             std::cout << "wrote the summary of " << m->str() << " to " << out
