@@ -145,8 +145,11 @@ public:
     bool openBoard(const std::string& path) {
         try {
             auto s = BoardSession::open(path, m_options.author);
+            // A server board is remembered by its address without any password.
+            const std::string remembered =
+                isServerAddress(path) ? s->file->address() : std::filesystem::absolute(path).string();
             setSession(std::move(s));
-            m_settings.set("last_board", std::filesystem::absolute(path).string());
+            m_settings.set("last_board", remembered);
             trySaveSettings();
             return true;
         } catch (const std::exception& e) {
@@ -158,8 +161,10 @@ public:
     bool createBoard(const std::string& path, const std::string& title, const std::string& templ) {
         try {
             auto s = BoardSession::create(path, title, templ, m_options.author);
+            const std::string remembered =
+                isServerAddress(path) ? s->file->address() : std::filesystem::absolute(path).string();
             setSession(std::move(s));
-            m_settings.set("last_board", std::filesystem::absolute(path).string());
+            m_settings.set("last_board", remembered);
             trySaveSettings();
             return true;
         } catch (const std::exception& e) {
@@ -572,6 +577,11 @@ private:
         const std::string file = m_session->file->shortName();
         ImGui::TextUnformatted(file.c_str());
         ImGui::SameLine(0, 18 * m_scale);
+        const std::string connection = m_session->file->connectionStatus();
+        if (!connection.empty()) {
+            ImGui::TextColored({0.80f, 0.45f, 0.05f, 1}, "%s", connection.c_str());
+            ImGui::SameLine(0, 18 * m_scale);
+        }
         if (m_status.empty() || !m_statusIsError) ImGui::TextColored({0.13f, 0.55f, 0.25f, 1}, "all changes saved");
         else ImGui::TextColored({0.85f, 0.15f, 0.15f, 1}, "%s", m_status.c_str());
         ImGui::SameLine(0, 18 * m_scale);
@@ -752,7 +762,8 @@ int openWindow(const WindowOptions& options) {
     }
     std::string board = options.board;
     if (board.empty() && options.mode == WindowOptions::Mode::Interactive) {
-        if (auto last = Settings::load().get("last_board"); last && std::filesystem::exists(*last)) board = *last;
+        if (auto last = Settings::load().get("last_board"); last && (isServerAddress(*last) || std::filesystem::exists(*last)))
+            board = *last;
     }
 
     std::setlocale(LC_CTYPE, "");  // so X input methods deliver committed text
