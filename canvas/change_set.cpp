@@ -1,5 +1,6 @@
 #include "change_set.h"
 
+#include <algorithm>
 #include <map>
 
 namespace cc {
@@ -93,6 +94,8 @@ ChangeSet squash(const std::vector<ChangeSet>& sets) {
     for (const auto& s : sets) {
         notes.add(s.notes);
         links.add(s.links);
+        for (const auto& id : s.overwrote)
+            if (std::find(out.overwrote.begin(), out.overwrote.end(), id) == out.overwrote.end()) out.overwrote.push_back(id);
         if (s.board) {
             if (!boardBefore) boardBefore = s.board->first;
             boardAfter = s.board->second;

@@ -36,16 +36,19 @@ struct ChangeSet {
     RecordDiff<Note> notes;
     RecordDiff<Link> links;
     std::optional<std::pair<BoardInfo, BoardInfo>> board;  ///< (before, after)
+    /// Notes whose text someone else changed while this change's author was editing it: this
+    /// change's text replaced theirs, and their windows say so (their text stays in the log).
+    std::vector<std::string> overwrote;
 
     bool empty() const { return notes.empty() && links.empty() && !board; }
-    /// The change set that takes this one back (same source, author and time).
+    /// The change set that takes this one back (same source, author and time; nothing overwritten).
     ChangeSet inverted() const;
     bool operator==(const ChangeSet&) const = default;
 };
 
 /// The single change set with the effect of applying `sets` in order (for one undo step per
 /// gesture). Records added then removed vanish; updates fold to (first before, last after).
-/// Source, author and time come from the last set.
+/// Source, author and time come from the last set; what they overwrote is joined.
 ChangeSet squash(const std::vector<ChangeSet>& sets);
 
 }  // namespace cc

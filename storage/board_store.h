@@ -71,6 +71,8 @@ public:
     /// change set, which never enters an undo history. Cheap when nothing changed. Returns the
     /// number of remote change sets seen.
     std::size_t pullRemote(Document& doc);
+    /// The change-log row of the newest change set written through this store (0 before any).
+    std::int64_t lastOwnSequence() const { return m_lastOwnSeq; }
     /// The change-log rows the last pullRemote applied (others' changes, oldest first).
     const std::vector<LogEntry>& lastPulled() const { return m_lastPulled; }
 
@@ -100,7 +102,10 @@ protected:
         m_seenSeq = newestSeq;
         m_ownSeqs.clear();
     }
-    void markOwn(std::int64_t seq) { m_ownSeqs.insert(seq); }
+    void markOwn(std::int64_t seq) {
+        m_ownSeqs.insert(seq);
+        m_lastOwnSeq = seq;
+    }
     /// Throws what failed as a BoardError naming the board.
     [[noreturn]] void failRead(const std::string& what, const std::exception& e) const {
         throw BoardError(address() + ": cannot " + what + " (" + e.what() + ")");
@@ -110,6 +115,7 @@ private:
     std::int64_t m_seenSeq = -1;       // the newest change-log row the document reflects
     std::set<std::int64_t> m_ownSeqs;  // rows written through this store after m_seenSeq
     std::vector<LogEntry> m_lastPulled;
+    std::int64_t m_lastOwnSeq = 0;
 };
 
 /// Whether `address` names a board on a team server (postgresql:// or postgres://).

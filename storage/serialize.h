@@ -81,10 +81,12 @@ void serialize(Archive& ar, RecordDiff<R>& d, const std::uint32_t /*version*/) {
 }
 
 template <class Archive>
-void serialize(Archive& ar, ChangeSet& cs, const std::uint32_t /*version*/) {
+void serialize(Archive& ar, ChangeSet& cs, const std::uint32_t version) {
     detail::enumField(ar, "source", cs.source, changeSourceFromString);
     ar(cereal::make_nvp("author", cs.author), cereal::make_nvp("time", cs.time), cereal::make_nvp("notes", cs.notes),
        cereal::make_nvp("links", cs.links), cereal::make_nvp("board", cs.board));
+    // Version 2 says whose text a change replaced while its author was editing (see ChangeSet).
+    if (version >= 2) ar(cereal::make_nvp("overwrote", cs.overwrote));
 }
 
 /// A change set as compact JSON (the change log's payload).
@@ -101,4 +103,4 @@ CEREAL_CLASS_VERSION(cc::QuadrantInfo, 1);
 CEREAL_CLASS_VERSION(cc::BoardInfo, 1);
 CEREAL_CLASS_VERSION(cc::RecordDiff<cc::Note>, 1);
 CEREAL_CLASS_VERSION(cc::RecordDiff<cc::Link>, 1);
-CEREAL_CLASS_VERSION(cc::ChangeSet, 1);
+CEREAL_CLASS_VERSION(cc::ChangeSet, 2);

@@ -232,3 +232,19 @@ TEST(Migration, ABoardOfSchema1OpensReadOnlyWithoutChangingIt) {
     }
     EXPECT_EQ(readFile(path), bytes);
 }
+
+TEST(Migration, ChangeSetsOfVersion1ReadWithoutOverwritesAndVersion2KeepsThem) {
+    // A payload as the first schema's program wrote it: no "overwrote" field.
+    const std::string v1 =
+        R"({"changeSet":{"cereal_class_version":1,"source":"user","author":"Ann","time":5,)"
+        R"("notes":{"cereal_class_version":1,"added":[],"updated":[],"removed":[]},)"
+        R"("links":{"cereal_class_version":1,"added":[],"updated":[],"removed":[]},"board":{"nullopt":true}}})";
+    const ChangeSet old = changeSetFromJson(v1);
+    EXPECT_EQ(old.author, "Ann");
+    EXPECT_TRUE(old.overwrote.empty());
+    ChangeSet now = old;
+    now.overwrote = {"n-abc", "n-def"};
+    const std::string json = changeSetToJson(now);
+    EXPECT_NE(json.find("\"overwrote\""), std::string::npos);
+    EXPECT_EQ(changeSetFromJson(json), now);
+}

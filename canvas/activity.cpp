@@ -1,0 +1,313 @@
+#include "activity.h"
+
+#include <algorithm>
+#include <set>
+
+namespace cc {
+
+namespace {
+
+constexpr std::size_t kMaxIds = 20;
+constexpr std::size_t kMaxWatched = 2000;
+
+/// Cuts UTF-8 text after about `chars` characters, never inside one.
+std::string cut(const std::string& s, std::size_t chars) {
+    std::size_t count = 0, i = 0;
+    while (i < s.size()) {
+        if ((static_cast<unsigned char>(s[i]) & 0xC0) != 0x80) {
+            if (count == chars) return s.substr(0, i) + "…";
+            ++count;
+        }
+        ++i;
+    }
+    return s;
+}
+
+std::string quoted(const Note& n) { return "“" + shortTitle(n) + "”"; }
+
+std::string quadrantName(const Document& doc, int q) {
+    if (q >= 1 && q <= 4) {
+        const std::string& t = doc.board().quadrants[static_cast<std::size_t>(q - 1)].title;
+        if (!t.empty()) return t;
+    }
+    return "quadrant " + std::to_string(q);
+}
+
+std::string plural(std::size_t n, const char* one, const char* many) {
+    return std::to_string(n) + " " + (n == 1 ? one : many);
+}
+
+enum class Verb { Text, Refiled, Moved, Pinned, ToTray, Archived, Voted, Tagged, Resized, Edited };
+
+Verb verbOf(const Note& b, const Note& a) {
+    if (b.text != a.text) return Verb::Text;
+    if (b.state != a.state) {
+        if (a.state == NoteState::Pinned) return Verb::Pinned;
+        return a.state == NoteState::Archived ? Verb::Archived : Verb::ToTray;
+    }
+    if (a.state == NoteState::Pinned && b.quadrant != a.quadrant) return Verb::Refiled;
+    if (b.x != a.x || b.y != a.y) return Verb::Moved;
+    if (b.votes != a.votes) return Verb::Voted;
+    if (b.tags != a.tags) return Verb::Tagged;
+    if (b.w != a.w || b.h != a.h) return Verb::Resized;
+    return Verb::Edited;
+}
+
+const char* verbText(Verb v) {
+    switch (v) {
+        case Verb::Text: return "changed the text of";
+        case Verb::Refiled: return "moved";
+        case Verb::Moved: return "moved";
+        case Verb::Pinned: return "pinned";
+        case Verb::ToTray: return "put back in the tray";
+        case Verb::Archived: return "archived";
+        case Verb::Voted: return "voted on";
+        case Verb::Tagged: return "tagged";
+        case Verb::Resized: return "resized";
+        case Verb::Edited: return "edited";
+    }
+    return "edited";
+}
+
+std::string linkEnd(const Document& doc, const ChangeSet& cs, const std::string& id) {
+    for (const auto& n : cs.notes.added)
+        if (n.id == id) return quoted(n);
+    if (const Note* n = doc.note(id)) return quoted(*n);
+    for (const auto& n : cs.notes.removed)
+        if (n.id == id) return quoted(n);
+    return "a note";
+}
+
+}  // namespace
+
+std::string shortTitle(const Note& n, std::size_t chars) {
+    std::string t = noteTitle(n);
+    if (t.empty()) return "(empty note)";
+    return cut(t, chars);
+}
+
+ActivityLine describeChange(const LoggedChange& change, const Document& doc) {
+    const ChangeSet& cs = change.cs;
+    ActivityLine line;
+    line.seq = change.seq;
+    line.author = cs.author.empty() ? "someone" : cs.author;
+    line.time = cs.time;
+    line.source = cs.source;
+    std::vector<std::string> parts;
+    auto touched = [&](const std::string& id) {
+        if (line.notes.size() < kMaxIds && std::find(line.notes.begin(), line.notes.end(), id) == line.notes.end())
+            line.notes.push_back(id);
+    };
+
+    if (cs.board) {
+        const auto& [b, a] = *cs.board;
+        if (b.id.empty()) parts.push_back("created the board “" + cut(a.title, 60) + "”");
+        else if (b.title != a.title) parts.push_back("renamed the board to “" + cut(a.title, 60) + "”");
+        for (std::size_t q = 0; q < 4 && !b.id.empty(); ++q)
+            if (!(b.quadrants[q] == a.quadrants[q]))
+                parts.push_back("renamed quadrant " + std::to_string(q + 1) + " to “" + cut(a.quadrants[q].title, 40) + "”");
+        if (!b.id.empty() && b.title == a.title && b.quadrants == a.quadrants) parts.push_back("changed the board");
+    }
+
+    // A note removed and added again in one change is a replace: it reads as an edit.
+    std::set<std::string> removedIds, addedIds;
+    for (const auto& n : cs.notes.removed) removedIds.insert(n.id);
+    for (const auto& n : cs.notes.added) addedIds.insert(n.id);
+    std::vector<const Note*> added, removed;
+    for (const auto& n : cs.notes.added)
+        if (!removedIds.count(n.id)) added.push_back(&n);
+    for (const auto& n : cs.notes.removed)
+        if (!addedIds.count(n.id)) removed.push_back(&n);
+
+    if (!added.empty()) {
+        for (const Note* n : added) touched(n->id);
+        if (cs.source == ChangeSource::Import) {
+            std::size_t tray = 0;
+            for (const Note* n : added) tray += n->state == NoteState::Tray;
+            parts.push_back("imported " + plural(added.size(), "candidate", "candidates") +
+                            (tray == added.size() ? " into the tray" : ""));
+        } else if (added.size() == 1) {
+            const Note& n = *added.front();
+            parts.push_back("added " + quoted(n) +
+                            (n.state == NoteState::Pinned ? " to " + quadrantName(doc, n.quadrant)
+                                                          : n.state == NoteState::Tray ? " to the tray" : ""));
+        } else {
+            parts.push_back("added " + plural(added.size(), "note", "notes"));
+        }
+    }
+
+    // Updates, grouped by what happened to them.
+    std::map<Verb, std::vector<std::pair<const Note*, const Note*>>> byVerb;
+    for (const auto& [b, a] : cs.notes.updated) byVerb[verbOf(b, a)].emplace_back(&b, &a);
+    for (const auto& n : cs.notes.added)
+        if (removedIds.count(n.id)) byVerb[Verb::Edited].emplace_back(&n, &n);
+    for (const auto& [verb, list] : byVerb) {
+        for (const auto& [b, a] : list) touched(a->id);
+        if (list.size() == 1) {
+            const Note& a = *list.front().second;
+            std::string p = std::string(verbText(verb)) + " " + quoted(a);
+            if (verb == Verb::Refiled || verb == Verb::Pinned) p += " to " + quadrantName(doc, a.quadrant);
+            if (verb == Verb::Voted) p += " (" + plural(static_cast<std::size_t>(a.votes), "vote", "votes") + ")";
+            parts.push_back(std::move(p));
+        } else {
+            bool sameQuadrant = verb == Verb::Refiled || verb == Verb::Pinned;
+            for (const auto& [b, a] : list) sameQuadrant = sameQuadrant && a->quadrant == list.front().second->quadrant;
+            parts.push_back(std::string(verbText(verb)) + " " + plural(list.size(), "note", "notes") +
+                            (sameQuadrant ? " to " + quadrantName(doc, list.front().second->quadrant) : ""));
+        }
+    }
+
+    std::set<std::string> goneWithNotes;
+    if (!removed.empty()) {
+        std::set<std::string> ids;
+        for (const Note* n : removed) {
+            ids.insert(n->id);
+            if (line.deleted.size() < kMaxIds) line.deleted.push_back(n->id);
+        }
+        for (const auto& l : cs.links.removed)
+            if (ids.count(l.from) || ids.count(l.to)) goneWithNotes.insert(l.id);
+        std::string p = removed.size() == 1 ? "deleted " + quoted(*removed.front())
+                                            : "deleted " + plural(removed.size(), "note", "notes");
+        if (!goneWithNotes.empty())
+            p += std::string(removed.size() == 1 ? " and its " : " and their ") + plural(goneWithNotes.size(), "link", "links");
+        parts.push_back(std::move(p));
+    }
+
+    if (cs.links.added.size() == 1) {
+        const Link& l = cs.links.added.front();
+        parts.push_back("linked " + linkEnd(doc, cs, l.from) + " " + std::string(toString(l.kind)) + " " +
+                        linkEnd(doc, cs, l.to));
+        touched(l.from);
+        touched(l.to);
+    } else if (!cs.links.added.empty()) {
+        parts.push_back("added " + plural(cs.links.added.size(), "link", "links"));
+    }
+    if (!cs.links.updated.empty()) parts.push_back("changed " + plural(cs.links.updated.size(), "link", "links"));
+    const std::size_t linksRemoved = cs.links.removed.size() - goneWithNotes.size();
+    if (linksRemoved == 1) {
+        for (const auto& l : cs.links.removed)
+            if (!goneWithNotes.count(l.id))
+                parts.push_back("removed the link " + linkEnd(doc, cs, l.from) + " " + std::string(toString(l.kind)) + " " +
+                                linkEnd(doc, cs, l.to));
+    } else if (linksRemoved > 1) {
+        parts.push_back("removed " + plural(linksRemoved, "link", "links"));
+    }
+
+    for (const auto& p : parts) line.text += (line.text.empty() ? "" : "; ") + p;
+    if (line.text.empty()) line.text = "changed nothing visible";
+    if (cs.source == ChangeSource::History) line.text = "undo/redo: " + line.text;
+    if (!cs.overwrote.empty()) line.text += " (replacing text someone else changed meanwhile)";
+    return line;
+}
+
+std::vector<NoteVersion> noteHistory(const std::vector<LoggedChange>& log, const std::string& id) {
+    std::vector<NoteVersion> out;
+    bool exists = false, everDeleted = false;
+    for (const auto& e : log) {
+        const ChangeSet& cs = e.cs;
+        NoteVersion v;
+        v.seq = e.seq;
+        v.author = cs.author;
+        v.time = cs.time;
+        v.overwrote = std::find(cs.overwrote.begin(), cs.overwrote.end(), id) != cs.overwrote.end();
+        const Note* removed = nullptr;
+        const Note* added = nullptr;
+        for (const auto& n : cs.notes.removed)
+            if (n.id == id) removed = &n;
+        for (const auto& n : cs.notes.added)
+            if (n.id == id) added = &n;
+        if (added) {
+            v.note = *added;
+            if (removed) v.kind = removed->text != added->text ? NoteVersion::Kind::Text : NoteVersion::Kind::Edited;
+            else v.kind = everDeleted ? NoteVersion::Kind::BroughtBack : NoteVersion::Kind::Created;
+            exists = true;
+            out.push_back(std::move(v));
+            continue;
+        }
+        if (removed) {
+            v.kind = NoteVersion::Kind::Deleted;
+            v.note = *removed;
+            exists = false;
+            everDeleted = true;
+            out.push_back(std::move(v));
+            continue;
+        }
+        for (const auto& [b, a] : cs.notes.updated) {
+            if (a.id != id) continue;
+            const Verb verb = verbOf(b, a);
+            v.kind = verb == Verb::Text ? NoteVersion::Kind::Text
+                     : (verb == Verb::Moved || verb == Verb::Refiled) ? NoteVersion::Kind::Moved
+                                                                      : NoteVersion::Kind::Edited;
+            v.note = a;
+            exists = true;
+            out.push_back(std::move(v));
+            break;
+        }
+    }
+    (void)exists;
+    return out;
+}
+
+std::optional<ChangeSet> bringBack(const Document& doc, const Note& deleted, const std::vector<Link>& removedLinks,
+                                   const std::optional<std::string>& text) {
+    if (doc.note(deleted.id)) return std::nullopt;
+    ChangeSet cs;
+    Note n = deleted;
+    if (text) n.text = *text;
+    cs.notes.added.push_back(n);
+    for (const auto& l : removedLinks) {
+        if (l.from != deleted.id && l.to != deleted.id) continue;
+        const std::string& other = l.from == deleted.id ? l.to : l.from;
+        if (doc.note(other) && !doc.link(l.id)) cs.links.added.push_back(l);
+    }
+    return cs;
+}
+
+void TextWatch::own(const ChangeSet& cs, std::int64_t seq) {
+    auto remember = [&](const Note& n) {
+        auto [it, fresh] = m_mine.insert_or_assign(n.id, Mine{n.text, seq});
+        if (fresh) m_order.push_back(n.id);
+    };
+    for (const auto& [b, a] : cs.notes.updated)
+        if (b.text != a.text) remember(a);
+    for (const auto& n : cs.notes.removed) m_mine.erase(n.id);
+    for (const auto& n : cs.notes.added) {
+        // A replace within one change (remove + add) that changes the text counts as writing it.
+        for (const auto& r : cs.notes.removed)
+            if (r.id == n.id && r.text != n.text) remember(n);
+    }
+    if (m_order.size() > 2 * kMaxWatched) {
+        std::vector<std::string> keep;
+        for (const auto& id : m_order)
+            if (m_mine.count(id)) keep.push_back(id);
+        m_order = std::move(keep);
+    }
+    while (m_mine.size() > kMaxWatched && !m_order.empty()) {
+        m_mine.erase(m_order.front());
+        m_order.erase(m_order.begin());
+    }
+}
+
+std::vector<TextReplaced> TextWatch::others(const std::vector<LoggedChange>& changes) {
+    std::vector<TextReplaced> out;
+    for (const auto& e : changes) {
+        const ChangeSet& cs = e.cs;
+        for (const auto& [b, a] : cs.notes.updated) {
+            if (b.text == a.text) continue;
+            auto it = m_mine.find(a.id);
+            if (it == m_mine.end() || e.seq < it->second.seq) continue;  // written before mine: mine stands
+            const std::string mine = it->second.text;
+            // Whatever happens now, this text of mine has been superseded: tell at most once.
+            m_mine.erase(it);
+            if (a.text == mine) continue;
+            const bool unseen = b.text != mine;  // they changed a version from before mine
+            const bool whileEditing = std::find(cs.overwrote.begin(), cs.overwrote.end(), a.id) != cs.overwrote.end();
+            if (unseen || whileEditing)
+                out.push_back(TextReplaced{a.id, cs.author.empty() ? "someone" : cs.author, mine, a.text});
+        }
+        for (const auto& n : cs.notes.removed) m_mine.erase(n.id);
+    }
+    return out;
+}
+
+}  // namespace cc
