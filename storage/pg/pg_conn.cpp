@@ -111,6 +111,8 @@ Connection Connection::open(const ConnParams& params, bool* needsPassword) {
         PQfinish(c);
         throw PgError(msg, "", true);
     }
+    // The server's notices (warnings) would go to stderr; errors come back as results anyway.
+    PQsetNoticeProcessor(c, [](void*, const char*) {}, nullptr);
     return Connection(c);
 }
 

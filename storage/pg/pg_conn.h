@@ -96,8 +96,8 @@ public:
     explicit Transaction(Connection& c) : m_conn(c) { m_conn.exec("BEGIN"); }
     ~Transaction();
     void commit() {
+        m_done = true;  // a COMMIT that fails ends the transaction too
         m_conn.exec("COMMIT");
-        m_done = true;
     }
 
 private:

@@ -1,4 +1,4 @@
-// Collaboration stress: 8 processes edit one board file at once, 6 through the library (as
+// Collaboration stress, on a board file and on the team server: 8 processes edit one board at once, 6 through the library (as
 // windows do, pulling each other's commits) and 2 through the command line, 500 mixed edits
 // each. Afterwards every committed edit is there, the file is sound, and every library
 // process's view of the board equals a fresh load.
@@ -15,6 +15,7 @@
 #include "board_factory.h"
 #include "board_file.h"
 #include "json_listing.h"
+#include "store_backends.h"
 #include "test_util.h"
 
 using namespace cc;
@@ -122,10 +123,13 @@ void cliWriter(const std::string& board, unsigned seed, std::map<std::string, Ex
 
 }  // namespace
 
-TEST(Stress, EightWritersAtOnceLoseNothingAndEveryViewEqualsTheFile) {
-    test::TempDir dir;
-    const std::string board = dir.file("workshop.ccboard");
-    BoardFile::create(board, makeBoard("Stress 压力"), "test");
+using Stress = test::StoreTest;
+INSTANTIATE_TEST_SUITE_P(Backends, Stress, ::testing::Values(test::Backend::File, test::Backend::Server), test::backendName);
+
+TEST_P(Stress, EightWritersAtOnceLoseNothingAndEveryViewEqualsTheStore) {
+    const test::TempDir& dir = m_dir;
+    const std::string board = address("workshop");
+    createBoard(board, makeBoard("Stress 压力"), "test");
 
     std::vector<Writer> writers;
     for (unsigned seed = 1; seed <= 6; ++seed) writers.push_back(startWriter(board, seed, dir));
@@ -149,7 +153,7 @@ TEST(Stress, EightWritersAtOnceLoseNothingAndEveryViewEqualsTheFile) {
         ::close(w.fromChild);
     }
 
-    auto file = BoardFile::open(board, BoardFile::Mode::ReadOnly);
+    auto file = openBoard(board, BoardStore::Mode::ReadOnly);
     EXPECT_TRUE(file->integrityProblems().empty());
     auto fresh = file->load();
     EXPECT_TRUE(fresh->checkInvariants().empty());

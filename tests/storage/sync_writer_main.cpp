@@ -1,14 +1,17 @@
-// A writer for the collaboration stress test: `storage_sync_writer BOARD SEED EDITS EXPECTED VIEW`.
+// A writer for the collaboration stress test: `storage_sync_writer BOARD SEED EDITS EXPECTED VIEW`
+// (BOARD: a board file or a team-server address).
 // Makes EDITS mixed edits (adds, moves, text edits, links, deletes) through its own connection,
 // pulling the other writers' commits as a window does; edits and deletes only touch its own notes.
 // Then it writes the state it expects of its own notes to EXPECTED, says "edits done", waits for
 // a line on stdin (all writers are done), pulls once more and writes its whole view to VIEW.
+#include <chrono>
 #include <fstream>
 #include <iostream>
 #include <map>
 #include <random>
+#include <thread>
 
-#include "board_file.h"
+#include "board_store.h"
 #include "editor.h"
 #include "geometry.h"
 #include "json_listing.h"
@@ -23,7 +26,7 @@ int main(int argc, char** argv) {
     const std::string board = argv[1];
     const unsigned seed = static_cast<unsigned>(std::stoul(argv[2]));
     const int edits = std::stoi(argv[3]);
-    auto file = BoardFile::open(board);
+    auto file = openBoard(board);
     auto doc = file->load();
     file->attach(*doc);
     Editor ed(*doc, "writer-" + std::to_string(seed));
@@ -78,7 +81,16 @@ int main(int argc, char** argv) {
     std::cout << "edits done" << std::endl;
     std::string line;
     std::getline(std::cin, line);
-    file->pullRemote(*doc);
-    std::ofstream(argv[5]) << boardToJson(*doc);
+    // A server's last notifications may still be on their way: pull until the view equals the
+    // board as stored, for ten seconds at most (the test then reports the difference).
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+    std::string view;
+    do {
+        file->pullRemote(*doc);
+        view = boardToJson(*doc);
+        if (view == boardToJson(*openBoard(board, BoardStore::Mode::ReadOnly)->load())) break;
+        std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    } while (std::chrono::steady_clock::now() < deadline);
+    std::ofstream(argv[5]) << view;
     return 0;
 }

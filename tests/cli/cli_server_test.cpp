@@ -1,0 +1,128 @@
+// The command line on a board on the team server: every command takes a postgresql:// address
+// with --board NAME or ?board=NAME. Runs against CC_TEST_PG (scripts/test.sh starts a cluster).
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <random>
+#include <regex>
+
+#include "storage/store_backends.h"
+#include "test_util.h"
+
+using cc::test::TempDir;
+
+namespace {
+
+struct CliServer : ::testing::Test {
+    TempDir dir;
+    std::string server;
+    std::string name;
+    std::map<std::string, std::string> env{{"XDG_CONFIG_HOME", dir.file("config")}, {"HOME", dir.file("home")}};
+
+    void SetUp() override {
+        if (!cc::test::testServer()) GTEST_SKIP() << cc::test::kNoServer;
+        server = cc::test::testServer();
+        name = cc::test::uniqueName("cli 看板");
+    }
+    cc::test::Run cc(std::vector<std::string> args) {
+        args.insert(args.begin(), CC_BINARY);
+        return cc::test::run(args, env);
+    }
+    std::string ok(const std::vector<std::string>& args) {
+        auto r = cc(args);
+        EXPECT_EQ(r.status, 0) << args[0] << ": " << r.err;
+        EXPECT_EQ(r.err, "") << args[0];
+        return cc::test::chomp(r.out);
+    }
+};
+
+}  // namespace
+
+TEST_F(CliServer, EveryCommandWorksOnAServerBoard) {
+    EXPECT_NE(ok({"new", server, "--board", name, "--title", "Team 团队"}).find("created postgresql://"), std::string::npos);
+    const std::string a = ok({"add", server, "--board", name, "--text", "转账失败率 3.2%", "--source", "web_callcenter",
+                              "--quadrant", "2", "--tag", "mobile"});
+    EXPECT_TRUE(std::regex_match(a, std::regex("n-[a-z0-9]{10}"))) << a;
+    // The board's name may come in the address instead, percent-encoded.
+    std::string encoded;
+    for (unsigned char c : name) {
+        if (c == ' ') encoded += "%20";
+        else encoded += static_cast<char>(c);
+    }
+    const std::string inUri = server + "?board=" + encoded;
+    const std::string b = ok({"add", inUri, "--text", "Survey: 81% satisfied", "--source", "survey", "--quadrant", "3"});
+    const std::string l = ok({"link", server, a, b, "--kind", "conflicts", "--board", name});
+    EXPECT_EQ(l.rfind("l-", 0), 0u);
+    ok({"edit", server, "--board", name, b, "--votes", "4", "--text", "Survey: 82% satisfied"});
+    const std::string listed = ok({"list", inUri, "--json"});
+    EXPECT_NE(listed.find("Survey: 82% satisfied"), std::string::npos);
+    EXPECT_NE(listed.find(l), std::string::npos);
+    EXPECT_NE(ok({"list", server, "--board", name}).find("Team 团队"), std::string::npos);
+
+    cc::test::writeFile(dir.file("notes.md"), "# Findings\n\nCustomers wait too long.\n\n客户等待时间太长。\n");
+    EXPECT_NE(ok({"import", server, "--board", name, dir.file("notes.md")}).find("2 candidates added"), std::string::npos);
+    EXPECT_NE(ok({"check", server, "--board", name}).find(": ok (4 notes, 1 links"), std::string::npos);
+
+    ok({"export", server, "--board", name, "--out", dir.file("backup.json")});
+    const std::string restored = cc::test::uniqueName("restored");
+    ok({"restore", dir.file("backup.json"), server, "--board", restored});
+    ok({"export", server + "?board=" + restored, "--out", dir.file("again.json")});
+    EXPECT_EQ(cc::test::readFile(dir.file("backup.json")), cc::test::readFile(dir.file("again.json")));
+
+    ok({"copy", inUri, dir.file("copy.ccboard")});
+    ok({"export", dir.file("copy.ccboard"), "--out", dir.file("copy.json")});
+    EXPECT_EQ(cc::test::readFile(dir.file("backup.json")), cc::test::readFile(dir.file("copy.json")));
+
+    const std::string month = ok({"summary", server, "--board", name, "--month", "2026-11", "--out", dir.file("s.md")});
+    EXPECT_TRUE(std::filesystem::exists(dir.file("s.md")));
+
+    EXPECT_NE(ok({"delete", server, "--board", name, a}).find("and its 1 link"), std::string::npos);
+    EXPECT_EQ(ok({"list", inUri, "--json"}).find(a), std::string::npos);
+}
+
+TEST_F(CliServer, RefusalsAreOneLineNamingTheAddress) {
+    auto refused = [&](std::vector<std::string> args, const std::string& words) {
+        auto r = cc(args);
+        EXPECT_EQ(r.status, 1) << r.out;
+        EXPECT_EQ(std::count(r.err.begin(), r.err.end(), '\n'), 1) << r.err;
+        EXPECT_NE(r.err.find(words), std::string::npos) << r.err;
+        EXPECT_NE(r.err.find("postgresql://"), std::string::npos) << r.err;
+    };
+    refused({"list", server}, "--board NAME");
+    refused({"list", server, "--board", name}, "no board named");
+    ok({"new", server, "--board", name});
+    refused({"new", server, "--board", name}, "already exists");
+    refused({"edit", server, "--board", name, "n-nosuchnote", "--votes", "1"}, "no note with id");
+    const std::string port = server.substr(server.rfind(':') + 1, server.rfind('/') - server.rfind(':') - 1);
+    std::string closed = server;
+    closed.replace(closed.rfind(':') + 1, port.size(), "1");
+    refused({"list", closed, "--board", name}, "cannot connect");
+    // --board on a file is a mistake, said so.
+    auto r = cc({"list", dir.file("x.ccboard"), "--board", "x"});
+    EXPECT_EQ(r.status, 1);
+    EXPECT_NE(r.err.find("--board names a board on a team server"), std::string::npos) << r.err;
+}
+
+TEST_F(CliServer, AReadOnlyRoleListsButCannotAdd) {
+    ok({"new", server, "--board", name});
+    ok({"add", server, "--board", name, "--text", "visible", "--quadrant", "1"});
+    // A role of its own (the cluster is thrown away afterwards, roles and all).
+    const std::string role = "cc_clireader_" + std::to_string(::getpid()) + "_" + std::to_string(std::random_device()() % 100000);
+    const char* pw = std::getenv("CC_TEST_PG_PASSWORD");
+    ASSERT_NE(pw, nullptr);
+    auto c = cc::test::adminConnection();
+    c.script(("CREATE ROLE " + role + " LOGIN PASSWORD '" + pw +
+              "'; GRANT USAGE ON SCHEMA customer_canvas TO " + role +
+              "; GRANT SELECT ON ALL TABLES IN SCHEMA customer_canvas TO " + role)
+                 .c_str());
+    const std::string asReader = cc::test::serverAs(role);
+    EXPECT_NE(ok({"list", asReader, "--board", name}).find("visible"), std::string::npos);
+    auto r = cc({"add", asReader, "--board", name, "--text", "not allowed", "--quadrant", "1"});
+    EXPECT_EQ(r.status, 1);
+    EXPECT_EQ(std::count(r.err.begin(), r.err.end(), '\n'), 1) << r.err;
+    EXPECT_NE(r.err.find("may only read this board"), std::string::npos) << r.err;
+    EXPECT_EQ(ok({"list", server, "--board", name}).find("not allowed"), std::string::npos);
+}
