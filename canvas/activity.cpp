@@ -69,12 +69,15 @@ const char* verbText(Verb v) {
     return "edited";
 }
 
-std::string linkEnd(const Document& doc, const ChangeSet& cs, const std::string& id) {
+std::string linkEnd(const Document& doc, const ChangeSet& cs, const std::string& id,
+                    const std::map<std::string, std::string>* titles) {
     for (const auto& n : cs.notes.added)
         if (n.id == id) return quoted(n);
     if (const Note* n = doc.note(id)) return quoted(*n);
     for (const auto& n : cs.notes.removed)
         if (n.id == id) return quoted(n);
+    if (titles)
+        if (auto it = titles->find(id); it != titles->end()) return "“" + it->second + "”";
     return "a note";
 }
 
@@ -86,7 +89,8 @@ std::string shortTitle(const Note& n, std::size_t chars) {
     return cut(t, chars);
 }
 
-ActivityLine describeChange(const LoggedChange& change, const Document& doc) {
+ActivityLine describeChange(const LoggedChange& change, const Document& doc,
+                            const std::map<std::string, std::string>* titles) {
     const ChangeSet& cs = change.cs;
     ActivityLine line;
     line.seq = change.seq;
@@ -175,8 +179,8 @@ ActivityLine describeChange(const LoggedChange& change, const Document& doc) {
 
     if (cs.links.added.size() == 1) {
         const Link& l = cs.links.added.front();
-        parts.push_back("linked " + linkEnd(doc, cs, l.from) + " " + std::string(toString(l.kind)) + " " +
-                        linkEnd(doc, cs, l.to));
+        parts.push_back("linked " + linkEnd(doc, cs, l.from, titles) + " " + std::string(toString(l.kind)) + " " +
+                        linkEnd(doc, cs, l.to, titles));
         touched(l.from);
         touched(l.to);
     } else if (!cs.links.added.empty()) {
@@ -187,8 +191,8 @@ ActivityLine describeChange(const LoggedChange& change, const Document& doc) {
     if (linksRemoved == 1) {
         for (const auto& l : cs.links.removed)
             if (!goneWithNotes.count(l.id))
-                parts.push_back("removed the link " + linkEnd(doc, cs, l.from) + " " + std::string(toString(l.kind)) + " " +
-                                linkEnd(doc, cs, l.to));
+                parts.push_back("removed the link " + linkEnd(doc, cs, l.from, titles) + " " + std::string(toString(l.kind)) + " " +
+                                linkEnd(doc, cs, l.to, titles));
     } else if (linksRemoved > 1) {
         parts.push_back("removed " + plural(linksRemoved, "link", "links"));
     }
@@ -303,7 +307,7 @@ std::vector<TextReplaced> TextWatch::others(const std::vector<LoggedChange>& cha
             const bool unseen = b.text != mine;  // they changed a version from before mine
             const bool whileEditing = std::find(cs.overwrote.begin(), cs.overwrote.end(), a.id) != cs.overwrote.end();
             if (unseen || whileEditing)
-                out.push_back(TextReplaced{a.id, cs.author.empty() ? "someone" : cs.author, mine, a.text});
+                out.push_back(TextReplaced{a.id, cs.author.empty() ? "someone" : cs.author, mine, a.text, whileEditing});
         }
         for (const auto& n : cs.notes.removed) m_mine.erase(n.id);
     }

@@ -32,8 +32,10 @@ struct ActivityLine {
 };
 
 /// Describes one logged change for a person; `doc` (the board now) names quadrants and linked
-/// notes that the change itself does not carry.
-ActivityLine describeChange(const LoggedChange& change, const Document& doc);
+/// notes that the change itself does not carry, and `titles` (note id -> title, from earlier
+/// changes) names linked notes that are gone since.
+ActivityLine describeChange(const LoggedChange& change, const Document& doc,
+                            const std::map<std::string, std::string>* titles = nullptr);
 
 /// One step in a note's life.
 struct NoteVersion {
@@ -62,6 +64,7 @@ struct TextReplaced {
     std::string by;      ///< who wrote the text that stands now
     std::string mine;    ///< the text that was replaced (it stays in the note's history)
     std::string theirs;
+    bool whileEditing = false;  ///< they were editing the note when this window's text arrived
 };
 
 /// Remembers the text this window last wrote on each note, and tells from others' changes when

@@ -73,6 +73,19 @@ void Editor::updateNotes(std::vector<Note> after) {
     if (!cs.empty()) applyLocal(std::move(cs));
 }
 
+void Editor::setText(const std::string& id, std::string text, bool overwrote) {
+    const Note* before = m_doc.note(id);
+    if (!before) throw ChangeError("note " + id + " does not exist");
+    if (before->text == text) return;
+    Note after = *before;
+    after.text = std::move(text);
+    after.updated = std::max(nowMillis(), before->updated);
+    ChangeSet cs;
+    cs.notes.updated.emplace_back(*before, std::move(after));
+    if (overwrote) cs.overwrote.push_back(id);
+    applyLocal(std::move(cs));
+}
+
 void Editor::moveNotes(const std::vector<std::string>& ids, double dx, double dy) {
     std::vector<Note> moved;
     for (const auto& id : ids) {

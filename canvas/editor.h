@@ -32,6 +32,9 @@ public:
     /// Replaces a note with a new version (re-filed by its place); no-op if nothing changed.
     void updateNote(Note after);
     void updateNotes(std::vector<Note> after);
+    /// Replaces a note's text. `overwrote`: someone else changed the text while this user was
+    /// editing it, and this text replaces theirs (the change set says so; see ChangeSet).
+    void setText(const std::string& id, std::string text, bool overwrote = false);
     /// Moves notes by (dx, dy); those that cross a boundary are re-filed.
     void moveNotes(const std::vector<std::string>& ids, double dx, double dy);
     /// Removes notes and every link that touches them.

@@ -1,6 +1,7 @@
 #include "board_session.h"
 
 #include "board_factory.h"
+#include "serialize.h"
 
 namespace cc::gui {
 
@@ -10,6 +11,11 @@ std::unique_ptr<BoardSession> BoardSession::open(const std::string& path, const 
     s->doc = s->file->load();
     s->file->attach(*s->doc);
     s->editor = std::make_unique<Editor>(*s->doc, author);
+    // After the store's own listener, so that the change is in the log and has its row number.
+    BoardSession* self = s.get();
+    s->doc->subscribe([self](const ChangeSet& cs) {
+        if (cs.source != ChangeSource::Remote) self->textWatch.own(cs, self->file->lastOwnSequence());
+    });
     s->index = std::make_unique<SpatialIndex>(*s->doc);
     return s;
 }
@@ -34,10 +40,56 @@ bool BoardSession::heartbeat(const std::string& editing) {
     return true;
 }
 
-bool BoardSession::pullRemote() {
+bool BoardSession::pullRemote(const std::string& editingId) {
     if (file->pullRemote(*doc) == 0) return false;
+    std::vector<LoggedChange> pulled;
+    for (const LogEntry& e : file->lastPulled()) {
+        try {
+            pulled.push_back(LoggedChange{e.seq, changeSetFromJson(e.payload)});
+        } catch (const std::exception&) {
+            // unreadable rows were skipped by the pull too
+        }
+    }
+    for (const auto& c : pulled) {
+        for (const auto& [b, a] : c.cs.notes.updated)
+            if (a.id == editingId && b.text != a.text) editedMeanwhileBy = c.cs.author.empty() ? "someone" : c.cs.author;
+    }
+    for (const TextReplaced& r : textWatch.others(pulled)) {
+        const Note* n = doc->note(r.noteId);
+        if (!n) continue;
+        Notice notice;
+        notice.text = r.by + (r.whileEditing ? " was editing “" + shortTitle(*n) + "” while you changed it"
+                                             : " changed “" + shortTitle(*n) + "” at the same time as you") +
+                      "; their text was saved after yours. Yours is in the note's history.";
+        notice.noteId = r.noteId;
+        notice.restoreText = r.mine;
+        notice.actionLabel = "Put my text back";
+        notify(std::move(notice));
+    }
     pruneSelection();
     return true;
+}
+
+bool BoardSession::act(const Notice& n) {
+    if (n.restoreText) {
+        if (!doc->note(n.noteId)) return false;
+        editor->setText(n.noteId, *n.restoreText);
+        return true;
+    }
+    if (n.bringBack) {
+        auto cs = cc::bringBack(*doc, *n.bringBack, n.bringBackLinks);
+        if (!cs) return false;
+        editor->applyLocal(std::move(*cs));
+        selection.set({n.bringBack->id});
+        return true;
+    }
+    return false;
+}
+
+void BoardSession::notify(Notice n) {
+    n.time = nowMillis();
+    notices.push_back(std::move(n));
+    if (notices.size() > 5) notices.erase(notices.begin());
 }
 
 void BoardSession::pruneSelection() {

@@ -5,6 +5,7 @@
 #include <memory>
 #include <string>
 
+#include "activity.h"
 #include "board_store.h"
 #include "derived_facts.h"
 #include "editor.h"
@@ -13,6 +14,17 @@
 #include "spatial_index.h"
 
 namespace cc::gui {
+
+/// Something this window tells its user about others' changes, until dismissed.
+struct Notice {
+    std::string text;
+    std::string noteId;                ///< the note it is about ("" for none)
+    std::optional<std::string> restoreText;  ///< the button puts this text back on the note
+    std::optional<Note> bringBack;           ///< the button brings this deleted note back
+    std::vector<Link> bringBackLinks;        ///< with these links (those whose other note exists)
+    std::string actionLabel;                 ///< the button's label
+    Millis time = 0;
+};
 
 struct BoardSession {
     std::unique_ptr<BoardStore> file;
@@ -25,15 +37,25 @@ struct BoardSession {
     Presence me;                   ///< this window, as the others see it
     std::vector<Presence> others;  ///< the other windows on this board, heard from recently
     Millis lastAnnounced = 0;
+    TextWatch textWatch;           ///< this window's latest texts, to notice when others replace them
+    std::vector<Notice> notices;   ///< newest last
+    /// Who changed the text of the note being edited (see pullRemote) while it was edited.
+    std::string editedMeanwhileBy;
 
     /// Opens a board file for editing; throws BoardError with a one-line reason.
     static std::unique_ptr<BoardSession> open(const std::string& path, const std::string& author);
     /// Creates a new board file and opens it.
     static std::unique_ptr<BoardSession> create(const std::string& path, const std::string& title,
                                                 const std::string& templateKey, const std::string& author);
-    /// Applies what other processes committed to the board file since the last call (a cheap
-    /// check when nothing changed). Returns true when the board changed.
-    bool pullRemote();
+    /// Applies what others committed to the board since the last call (a cheap check when
+    /// nothing changed), tells the user when their text was replaced, and notes in
+    /// editedMeanwhileBy who changed the text of `editingId`. Returns true when the board changed.
+    bool pullRemote(const std::string& editingId = {});
+    /// Adds a notice (at most a few are kept; the oldest go first).
+    void notify(Notice n);
+    /// Carries out a notice's button as the user's own (undoable) change; false when there is
+    /// nothing to do any more (the note is gone, or back already).
+    bool act(const Notice& n);
     /// Tells the others where this window is and hears from them, about once a second. Returns
     /// true when the others changed (the view redraws).
     bool heartbeat(const std::string& editing);

@@ -67,6 +67,7 @@ void swatch(std::uint32_t rgb, float size) {
 void Inspector::load(const Note& n) {
     m_id = n.id;
     m_text = n.text;
+    m_textBase = n.text;
     m_date = n.dateGathered;
     m_tags = joinTags(n.tags);
     m_segment = n.segment;
@@ -121,9 +122,14 @@ void Inspector::draw(BoardSession& s, WallView& wall, Fonts& fonts, float scale)
     ImGui::InputTextMultiline("##text", &m_text, {-1, 110 * scale});
     fonts.addText(m_text);
     if (ImGui::IsItemDeactivatedAfterEdit() && m_text.find_first_not_of(" \t\r\n") != std::string::npos) {
-        Note a = *n;
-        a.text = m_text;
-        commit(s, a);
+        // Someone else's text that arrived while this person typed is replaced, and said so.
+        try {
+            s.editor->setText(n->id, m_text, n->text != m_textBase);
+            m_textBase = m_text;
+            m_error.clear();
+        } catch (const std::exception& e) {
+            m_error = e.what();
+        }
     }
 
     label("Source");
@@ -231,6 +237,10 @@ void Inspector::draw(BoardSession& s, WallView& wall, Fonts& fonts, float scale)
     if (!m_error.empty()) ImGui::TextColored({0.8f, 0.1f, 0.1f, 1}, "%s", m_error.c_str());
     ImGui::Separator();
     ImGui::TextDisabled("Quadrant %d · by %s", n->quadrant, n->author.c_str());
+    if (onHistory) {
+        ImGui::SameLine();
+        if (ImGui::SmallButton("History…")) onHistory(n->id);
+    }
     ImGui::TextDisabled("Created %s · changed %s", formatTime(n->created).c_str(), formatTime(n->updated).c_str());
     if (s.facts.corroborated(n->id)) ImGui::TextColored({0.13f, 0.55f, 0.25f, 1}, "Corroborated: supported from two or more source kinds");
     if (s.facts.contested(n->id)) ImGui::TextColored({0.82f, 0.18f, 0.18f, 1}, "Contested: an open question for the next research round");

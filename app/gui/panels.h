@@ -2,6 +2,7 @@
 // The side panels of the window: the inspector of the selected note, the filters and the
 // source legend. They draw and forward edits to the editor; they hold no board data.
 
+#include <functional>
 #include <string>
 
 #include "board_session.h"
@@ -16,6 +17,8 @@ class Inspector {
 public:
     /// Draws the inspector's content for the current selection.
     void draw(BoardSession& s, WallView& wall, Fonts& fonts, float scale);
+    /// Called with a note's id when the person asks for its history.
+    std::function<void(const std::string&)> onHistory;
 
 private:
     void load(const Note& n);
@@ -24,6 +27,7 @@ private:
     std::string m_id;            // the note the buffers were loaded from
     std::uint64_t m_revision = 0;
     std::string m_text, m_date, m_tags, m_segment;
+    std::string m_textBase;      // the note's text when m_text was loaded
     std::string m_error;
 };
 

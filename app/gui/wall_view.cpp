@@ -65,6 +65,9 @@ void WallView::editNote(const std::string& id) {
     if (!m_editIsNew) m_s.editor->beginGesture();
     m_editing = id;
     m_editText = n->text;
+    m_editBase = n->text;
+    m_editSnapshot = *n;
+    m_s.editedMeanwhileBy.clear();
     m_editFrames = 0;
     m_editActive = false;
 }
@@ -81,9 +84,21 @@ void WallView::finishEditing() {
             if (blank && m_editIsNew) {
                 m_s.editor->deleteNotes({id});  // an untouched new note leaves no trace in the history
             } else if (!blank && text != n->text) {
-                Note after = *n;
-                after.text = text;
-                m_s.editor->updateNote(after);
+                // Someone else's text arrived while this user typed: this text is later and
+                // wins; both are told, and theirs stays in the note's history.
+                const bool overwrote = n->text != m_editBase;
+                const std::string theirs = n->text;
+                m_s.editor->setText(id, text, overwrote);
+                if (overwrote) {
+                    Notice notice;
+                    const std::string by = m_s.editedMeanwhileBy.empty() ? "Someone" : m_s.editedMeanwhileBy;
+                    notice.text = by + " changed “" + shortTitle(*m_s.doc->note(id)) +
+                                  "” while you were editing it; your text was saved after theirs. Theirs is in the note's history.";
+                    notice.noteId = id;
+                    notice.restoreText = theirs;
+                    notice.actionLabel = "Use their text instead";
+                    m_s.notify(std::move(notice));
+                }
             }
         }
     } catch (const std::exception& e) {
@@ -170,11 +185,30 @@ void WallView::drawToolOverlay(ImDrawList* dl, const Palette& p, const ImVec2& c
 
 void WallView::drawTextEditor(const ImVec2& centre) {
     const Note* n = m_s.doc->note(m_editing);
-    if (!n) {  // deleted meanwhile (undo, or someone else): keep what was typed out of harm's way
+    if (!n) {
+        // Deleted meanwhile by someone else: what was typed is not lost. The user is told who
+        // deleted it and can bring it back, with their text and the links that can come back.
+        Notice notice;
+        std::string by = "Someone";
+        for (const LogEntry& e : m_s.file->lastPulled())
+            if (e.payload.find(m_editing) != std::string::npos && !e.author.empty()) by = e.author;
+        const bool typed = m_editText != m_editBase;
+        notice.text = by + " deleted “" + shortTitle(m_editSnapshot) + "” while you were editing it" +
+                      (typed ? "; what you typed is kept here." : ".");
+        notice.noteId = m_editing;
+        notice.bringBack = m_editSnapshot;
+        if (typed && m_editText.find_first_not_of(" \t\r\n") != std::string::npos) notice.bringBack->text = m_editText;
+        notice.bringBackLinks = m_editLinks;
+        notice.actionLabel = typed ? "Bring it back with my text" : "Bring it back";
+        m_s.notify(std::move(notice));
         m_editing.clear();
         m_s.editor->endGesture();
         return;
     }
+    m_editSnapshot = *n;
+    m_editLinks.clear();
+    for (const auto& linkId : m_s.doc->linksOf(n->id))
+        if (const Link* l = m_s.doc->link(linkId)) m_editLinks.push_back(*l);
     const float z = static_cast<float>(m_camera.zoom);
     const float fontPx = std::max(17.0f * z, 15.0f * m_uiScale);
     ImVec2 a = m_camera.toScreen(n->x, n->y, centre), b = m_camera.toScreen(n->x + n->w, n->y + n->h, centre);
@@ -211,6 +245,14 @@ void WallView::drawTextEditor(const ImVec2& centre) {
         if (io.KeyCtrl && ImGui::IsKeyPressed(GLFW_KEY_V, false))
             if (const char* clip = ImGui::GetClipboardText()) m_editText += clip;
         ImGui::SetKeyboardFocusHere();
+    }
+    if (!m_s.editedMeanwhileBy.empty()) {
+        // Someone else changed this note's text while this user types: theirs stays in the
+        // note's history, and what is typed here replaces it when editing ends.
+        ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(190, 90, 0, 255));
+        ImGui::TextWrapped("%s changed this note meanwhile; your text will replace theirs (theirs stays in its history).",
+                           m_s.editedMeanwhileBy.c_str());
+        ImGui::PopStyleColor();
     }
     ImGui::InputTextMultiline("##text", &m_editText, ImGui::GetContentRegionAvail(), ImGuiInputTextFlags_None);
     const bool wasActive = m_editActive;

@@ -92,6 +92,9 @@ private:
     // Text editing.
     std::string m_editing;
     std::string m_editText;
+    std::string m_editBase;        // the note's text when editing began
+    Note m_editSnapshot;           // the note as last seen while editing (to bring it back)
+    std::vector<Link> m_editLinks; // and its links
     bool m_editIsNew = false;
     int m_editFrames = 0;
     bool m_editActive = false;  // the text field has the keyboard

@@ -24,6 +24,7 @@
 #include "import_dialog.h"
 #include "summary_dialog.h"
 #include "panels.h"
+#include "activity_panel.h"
 #include "tray_panel.h"
 #include "settings.h"
 #include "templates.h"
@@ -217,7 +218,7 @@ public:
             const bool others = m_session->heartbeat(m_wall && m_wall->editing() ? m_wall->editingId() : std::string());
             if (others)
                 for (const auto& p : m_session->others) m_fonts->addText(p.name);
-            return m_session->pullRemote() || others;
+            return m_session->pullRemote(m_wall && m_wall->editing() ? m_wall->editingId() : std::string()) || others;
         } catch (const std::exception& e) {
             m_status = e.what();
             m_statusIsError = true;
@@ -244,6 +245,11 @@ private:
         m_session->me.colour = colourOfUser();
         m_wall = std::make_unique<WallView>(*m_session, *m_fonts);
         m_wall->setTraySource([this] { return m_tray.dragged(*m_session); });
+        m_inspector.onHistory = [this](const std::string& id) {
+            m_activity.showNote(id);
+            m_showActivity = true;
+            m_selectActivityTab = true;
+        };
         m_showTray = m_session->facts.update(*m_session->doc).counts().inTray > 0;
         const BoardInfo& b = m_session->doc->board();
         m_fonts->addText(b.title);
@@ -362,6 +368,7 @@ private:
             if (pressed(GLFW_KEY_MINUS) || pressed(GLFW_KEY_KP_SUBTRACT)) m_wall->zoomBy(0.8);
             if (pressed(GLFW_KEY_Q)) m_quit = true;
             if (pressed(GLFW_KEY_I)) m_import.open();
+            if (pressed(GLFW_KEY_H)) openActivity(m_session->selection.size() == 1);
             return;
         }
         if ((pressed(GLFW_KEY_DELETE) || pressed(GLFW_KEY_BACKSPACE)) && !m_session->selection.empty())
@@ -437,6 +444,8 @@ private:
             ImGui::MenuItem("Inspector", nullptr, &m_showInspector);
             ImGui::MenuItem("Tray", nullptr, &m_showTray);
             ImGui::MenuItem("Filters", nullptr, &m_showFilters);
+            if (ImGui::MenuItem("Activity and history", "Ctrl+H", m_showActivity, has))
+                m_showActivity ? void(m_showActivity = false) : openActivity(false);
             ImGui::MenuItem("Floating legend", nullptr, &m_showLegend);
             ImGui::MenuItem("Minimap", nullptr, &m_showMinimap);
             ImGui::Separator();
@@ -632,11 +641,12 @@ private:
         } else {
             shortcuts();
             const float statusH = ImGui::GetFrameHeightWithSpacing();
-            const float filtersW = (m_showFilters || m_showTray) ? 320 * m_scale : 0;
+            const bool left = m_showFilters || m_showTray || m_showActivity;
+            const float filtersW = left ? 320 * m_scale : 0;
             const float inspectorW = m_showInspector ? 340 * m_scale : 0;
             const ImGuiWindowFlags panelFlags = ImGuiWindowFlags_AlwaysUseWindowPadding;
             ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, {10 * m_scale, 10 * m_scale});
-            if (m_showFilters || m_showTray) {
+            if (left) {
                 ImGui::BeginChild("left", {filtersW, -statusH}, true, panelFlags);
                 if (ImGui::BeginTabBar("lefttabs")) {
                     const int inTray = m_session->facts.counts().inTray;
@@ -650,6 +660,11 @@ private:
                     if (m_showFilters && ImGui::BeginTabItem("Filters", &m_showFilters,
                                                              std::exchange(m_selectFiltersTab, false) ? ImGuiTabItemFlags_SetSelected : 0)) {
                         m_filters.draw(*m_session, *m_fonts, m_scale);
+                        ImGui::EndTabItem();
+                    }
+                    if (m_showActivity && ImGui::BeginTabItem("Activity", &m_showActivity,
+                                                              std::exchange(m_selectActivityTab, false) ? ImGuiTabItemFlags_SetSelected : 0)) {
+                        m_activity.draw(*m_session, *m_wall, *m_fonts, m_scale);
                         ImGui::EndTabItem();
                     }
                     ImGui::EndTabBar();
@@ -667,6 +682,7 @@ private:
                 m_statusIsError = true;
             }
             if (m_showLegend) legendOverlay();
+            notices();
             ImGui::EndChild();
             ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, {10 * m_scale, 10 * m_scale});
             if (m_showInspector) {
@@ -695,6 +711,59 @@ private:
         ImGui::End();
     }
 
+    void openActivity(bool forSelectedNote) {
+        m_showActivity = true;
+        m_selectActivityTab = true;
+        if (forSelectedNote && m_session && m_session->selection.size() == 1) m_activity.showNote(m_session->selection.ids()[0]);
+    }
+
+    /// What others did to this user's work (text replaced, a note deleted while being edited),
+    /// at the top of the wall until dismissed, with the button that undoes it for them.
+    void notices() {
+        auto& list = m_session->notices;
+        if (list.empty()) return;
+        const ImVec2 min = ImGui::GetWindowPos();
+        const ImVec2 size = ImGui::GetWindowSize();
+        const float width = std::min(560 * m_scale, size.x - 40 * m_scale);
+        ImGui::SetNextWindowPos({min.x + (size.x - width) / 2, min.y + 10 * m_scale});
+        ImGui::SetNextWindowSize({width, 0});
+        ImGui::PushStyleColor(ImGuiCol_WindowBg, IM_COL32(255, 244, 214, 255));
+        ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(60, 40, 0, 255));
+        ImGui::PushStyleColor(ImGuiCol_Border, IM_COL32(220, 160, 40, 255));
+        if (ImGui::Begin("##notices", nullptr,
+                         ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoMove |
+                             ImGuiWindowFlags_NoFocusOnAppearing | ImGuiWindowFlags_AlwaysAutoResize)) {
+            std::optional<std::size_t> drop;
+            for (std::size_t i = 0; i < list.size(); ++i) {
+                const gui::Notice& n = list[i];
+                ImGui::PushID(static_cast<int>(i));
+                ImGui::PushTextWrapPos(width - 16 * m_scale);
+                ImGui::TextWrapped("%s", n.text.c_str());
+                ImGui::PopTextWrapPos();
+                if (!n.actionLabel.empty() && ImGui::SmallButton(n.actionLabel.c_str())) {
+                    guarded([&] { m_session->act(n); });
+                    drop = i;
+                }
+                if (!n.noteId.empty()) {
+                    ImGui::SameLine();
+                    if (ImGui::SmallButton("History")) {
+                        m_activity.showNote(n.noteId);
+                        m_showActivity = true;
+                        m_selectActivityTab = true;
+                        if (m_session->doc->note(n.noteId)) m_wall->focusNote(n.noteId);
+                    }
+                }
+                ImGui::SameLine();
+                if (ImGui::SmallButton("Dismiss")) drop = i;
+                if (i + 1 < list.size()) ImGui::Separator();
+                ImGui::PopID();
+            }
+            if (drop) list.erase(list.begin() + static_cast<long>(*drop));
+        }
+        ImGui::End();
+        ImGui::PopStyleColor(3);
+    }
+
     void legendOverlay() {
         const ImVec2 min = ImGui::GetWindowPos();
         const ImVec2 size = ImGui::GetWindowSize();
@@ -719,6 +788,8 @@ private:
     gui::Inspector m_inspector;
     gui::FiltersPanel m_filters;
     gui::TrayPanel m_tray;
+    gui::ActivityPanel m_activity;
+    bool m_showActivity = false, m_selectActivityTab = false;
     gui::ImportDialog m_import;
     gui::SummaryDialog m_summary;
     bool m_showTray = false;

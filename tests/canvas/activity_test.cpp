@@ -136,6 +136,7 @@ TEST(TextWatch, TellsWhenOthersReplacedTextTheyHadNotSeen) {
     EXPECT_EQ(told[0].by, "Bo");
     EXPECT_EQ(told[0].mine, "Ann's text");
     EXPECT_EQ(told[0].theirs, "Bo's text");
+    EXPECT_FALSE(told[0].whileEditing);
     EXPECT_TRUE(w.others({{12, bo}}).empty());
 
     // A change logged before Ann's does not replace hers.
@@ -151,7 +152,10 @@ TEST(TextWatch, TellsWhenOthersReplacedTextTheyHadNotSeen) {
     // ... unless Carl was editing when Ann's text arrived and replaced it.
     w.own(own, 30);
     carl.overwrote = {id};
-    ASSERT_EQ(w.others({{31, carl}}).size(), 1u);
+    told = w.others({{31, carl}});
+    ASSERT_EQ(told.size(), 1u);
+    EXPECT_TRUE(told[0].whileEditing);
+    EXPECT_EQ(told[0].by, "Carl");
 }
 
 TEST(ChangeSetOverwrote, SquashJoinsAndInvertDrops) {

@@ -1,0 +1,298 @@
+#include "activity_panel.h"
+
+#include <imgui.h>
+
+#include <algorithm>
+#include <ctime>
+#include <functional>
+#include <set>
+
+#include "fonts.h"
+#include "presence.h"
+#include "serialize.h"
+#include "wall_view.h"
+
+namespace cc::gui {
+
+namespace {
+
+constexpr std::size_t kMaxNoteVersions = 300;
+constexpr std::size_t kPreviewBytes = 600;
+
+/// "14:05" today, "2026-11-03 14:05" before.
+std::string when(Millis t) {
+    const std::time_t secs = static_cast<std::time_t>(t / 1000);
+    const std::time_t now = std::time(nullptr);
+    std::tm tm{}, today{};
+    localtime_r(&secs, &tm);
+    localtime_r(&now, &today);
+    char buf[32];
+    const bool sameDay = tm.tm_year == today.tm_year && tm.tm_yday == today.tm_yday;
+    std::strftime(buf, sizeof buf, sameDay ? "%H:%M" : "%Y-%m-%d %H:%M", &tm);
+    return buf;
+}
+
+ImVec4 colourOf(const std::string& name) {
+    const std::uint32_t c = colourForName(name);
+    return {((c >> 16) & 0xFF) / 255.0f, ((c >> 8) & 0xFF) / 255.0f, (c & 0xFF) / 255.0f, 1};
+}
+
+/// The first `bytes` of UTF-8 text, never cut inside a character.
+std::string preview(const std::string& s, std::size_t bytes) {
+    if (s.size() <= bytes) return s;
+    std::size_t cut = bytes;
+    while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;
+    return s.substr(0, cut) + " …";
+}
+
+std::vector<LoggedChange> parse(const std::vector<LogEntry>& rows) {
+    std::vector<LoggedChange> out;
+    out.reserve(rows.size());
+    for (const auto& e : rows) {
+        try {
+            out.push_back(LoggedChange{e.seq, changeSetFromJson(e.payload)});
+        } catch (const std::exception&) {
+            // an unreadable row is reported by check; it has nothing to show here
+        }
+    }
+    return out;
+}
+
+const char* kindText(NoteVersion::Kind k) {
+    switch (k) {
+        case NoteVersion::Kind::Created: return "created it";
+        case NoteVersion::Kind::Text: return "changed the text";
+        case NoteVersion::Kind::Moved: return "moved it";
+        case NoteVersion::Kind::Edited: return "edited it";
+        case NoteVersion::Kind::Deleted: return "deleted it";
+        case NoteVersion::Kind::BroughtBack: return "brought it back";
+    }
+    return "";
+}
+
+}  // namespace
+
+void ActivityPanel::showNote(const std::string& id) {
+    m_noteId = id;
+    m_noteRevision = ~0ull;
+    m_selectNoteTab = true;
+}
+
+void ActivityPanel::guarded(BoardSession& s, const std::function<void()>& f) {
+    try {
+        f();
+        m_error.clear();
+    } catch (const std::exception& e) {
+        m_error = e.what();
+    }
+    s.pruneSelection();
+}
+
+void ActivityPanel::refreshBoard(BoardSession& s, Fonts& fonts) {
+    if (m_store != s.file.get()) {
+        m_store = s.file.get();
+        m_lines.clear();
+        m_titles.clear();
+        m_lastSeq = -1;
+        m_noteId.clear();
+        m_shownNote.clear();
+    }
+    if (m_boardRevision == s.doc->revision() && m_lastSeq >= 0) return;
+    m_boardRevision = s.doc->revision();
+    // The first time the newest rows; afterwards only the rows added since.
+    const auto rows = m_lastSeq < 0 ? s.file->recentChanges(kMaxLines) : s.file->changeLog(m_lastSeq, kMaxLines * 4);
+    if (m_lastSeq < 0) m_lastSeq = 0;
+    for (const LoggedChange& c : parse(rows)) {
+        if (m_titles.size() < 50000) {
+            for (const auto& n : c.cs.notes.added) m_titles[n.id] = shortTitle(n);
+            for (const auto& [b, a] : c.cs.notes.updated) m_titles[a.id] = shortTitle(a);
+            for (const auto& n : c.cs.notes.removed) m_titles[n.id] = shortTitle(n);
+        }
+        Line l;
+        l.line = describeChange(c, *s.doc, &m_titles);
+        for (const auto& n : c.cs.notes.removed)
+            if (std::find(l.line.deleted.begin(), l.line.deleted.end(), n.id) != l.line.deleted.end()) l.deletedNotes.push_back(n);
+        if (!l.deletedNotes.empty()) l.deletedLinks = c.cs.links.removed;
+        fonts.addText(l.line.author + l.line.text);
+        m_lines.push_back(std::move(l));
+    }
+    for (const auto& e : rows) m_lastSeq = std::max(m_lastSeq, e.seq);
+    if (m_lines.size() > kMaxLines) m_lines.erase(m_lines.begin(), m_lines.end() - static_cast<long>(kMaxLines));
+}
+
+void ActivityPanel::refreshNote(BoardSession& s, Fonts& fonts) {
+    std::string id = m_noteId;
+    if (id.empty() && s.selection.size() == 1) id = s.selection.ids().front();
+    if (id == m_shownNote && m_noteRevision == s.doc->revision()) return;
+    m_shownNote = id;
+    m_noteRevision = s.doc->revision();
+    m_versions.clear();
+    m_noteDeletedLinks.clear();
+    if (id.empty()) return;
+    const auto log = parse(s.file->recentChanges(kMaxNoteVersions, id));
+    m_versions = noteHistory(log, id);
+    for (const auto& v : m_versions) fonts.addText(v.author + v.note.text);
+    for (auto it = log.rbegin(); it != log.rend(); ++it) {
+        bool removedHere = false;
+        for (const auto& n : it->cs.notes.removed) removedHere = removedHere || n.id == id;
+        if (!removedHere) continue;
+        for (const auto& l : it->cs.links.removed)
+            if (l.from == id || l.to == id) m_noteDeletedLinks.push_back(l);
+        break;
+    }
+}
+
+void ActivityPanel::draw(BoardSession& s, WallView& wall, Fonts& fonts, float scale) {
+    if (!ImGui::BeginTabBar("activitytabs")) return;
+    if (ImGui::BeginTabItem("Board")) {
+        refreshBoard(s, fonts);
+        drawBoard(s, wall, scale);
+        ImGui::EndTabItem();
+    }
+    if (ImGui::BeginTabItem("Note", nullptr, std::exchange(m_selectNoteTab, false) ? ImGuiTabItemFlags_SetSelected : 0)) {
+        refreshNote(s, fonts);
+        drawNote(s, wall, scale);
+        ImGui::EndTabItem();
+    }
+    ImGui::EndTabBar();
+}
+
+void ActivityPanel::drawBoard(BoardSession& s, WallView& wall, float scale) {
+    if (!m_error.empty()) ImGui::TextColored({0.85f, 0.15f, 0.15f, 1}, "%s", m_error.c_str());
+    ImGui::TextDisabled("Newest first; click a line to show its notes.");
+    ImGui::BeginChild("activitylines", {0, 0}, false);
+    for (auto it = m_lines.rbegin(); it != m_lines.rend(); ++it) {
+        const Line& l = *it;
+        ImGui::PushID(static_cast<int>(l.line.seq));
+        ImGui::TextDisabled("%s", when(l.line.time).c_str());
+        ImGui::SameLine();
+        ImGui::TextColored(colourOf(l.line.author), "%s", l.line.author.c_str());
+        std::vector<std::string> present;
+        for (const auto& id : l.line.notes)
+            if (s.doc->note(id)) present.push_back(id);
+        ImGui::PushTextWrapPos(ImGui::GetContentRegionAvail().x + ImGui::GetCursorPosX() - 4 * scale);
+        const ImVec2 before = ImGui::GetCursorPos();
+        ImGui::TextWrapped("%s", l.line.text.c_str());
+        ImGui::PopTextWrapPos();
+        if (!present.empty()) {
+            // The whole text is the click target.
+            const ImVec2 after = ImGui::GetCursorPos();
+            ImGui::SetCursorPos(before);
+            if (ImGui::InvisibleButton("show", {ImGui::GetContentRegionAvail().x, after.y - before.y - ImGui::GetStyle().ItemSpacing.y})) {
+                wall.focusNote(present.front());
+                s.selection.set(present);
+                s.pruneSelection();
+                if (present.size() == 1) showNote(present.front());
+            }
+            if (ImGui::IsItemHovered()) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+            ImGui::SetCursorPos(after);
+        }
+        bool anyGone = false;
+        for (const auto& n : l.deletedNotes) anyGone = anyGone || !s.doc->note(n.id);
+        if (anyGone) {
+            const char* label = l.deletedNotes.size() == 1 ? "Bring it back" : "Bring them back";
+            if (ImGui::SmallButton(label)) {
+                guarded(s, [&] {
+                    ChangeSet all;
+                    std::set<std::string> coming;
+                    for (const auto& n : l.deletedNotes)
+                        if (!s.doc->note(n.id)) {
+                            all.notes.added.push_back(n);
+                            coming.insert(n.id);
+                        }
+                    for (const auto& link : l.deletedLinks) {
+                        const bool fromOk = s.doc->note(link.from) || coming.count(link.from);
+                        const bool toOk = s.doc->note(link.to) || coming.count(link.to);
+                        if (fromOk && toOk && !s.doc->link(link.id)) all.links.added.push_back(link);
+                    }
+                    s.editor->applyLocal(std::move(all));
+                    std::vector<std::string> ids(coming.begin(), coming.end());
+                    s.selection.set(ids);
+                    if (!ids.empty()) wall.focusNote(ids.front());
+                });
+            }
+            if (l.deletedNotes.size() == 1) {
+                ImGui::SameLine();
+                if (ImGui::SmallButton("History")) showNote(l.deletedNotes.front().id);
+            }
+        }
+        ImGui::Separator();
+        ImGui::PopID();
+    }
+    if (m_lines.empty()) ImGui::TextDisabled("Nothing has happened on this board yet.");
+    ImGui::EndChild();
+}
+
+void ActivityPanel::drawNote(BoardSession& s, WallView& wall, float scale) {
+    if (!m_error.empty()) ImGui::TextColored({0.85f, 0.15f, 0.15f, 1}, "%s", m_error.c_str());
+    if (m_shownNote.empty()) {
+        ImGui::TextWrapped("Select one note to see who changed it and every version of its text, or click History "
+                           "next to a deleted note in the Board tab.");
+        return;
+    }
+    const Note* current = s.doc->note(m_shownNote);
+    if (!m_noteId.empty()) {
+        if (ImGui::SmallButton("Follow the selection")) {
+            m_noteId.clear();
+            m_noteRevision = ~0ull;
+        }
+    }
+    if (m_versions.empty()) {
+        ImGui::TextDisabled("No history for this note.");
+        return;
+    }
+    const Note& last = m_versions.back().note;
+    ImGui::TextWrapped("“%s”%s", shortTitle(current ? *current : last, 60).c_str(), current ? "" : "  (deleted)");
+    if (!current) {
+        if (ImGui::Button("Bring it back")) {
+            guarded(s, [&] {
+                if (auto cs = bringBack(*s.doc, last, m_noteDeletedLinks)) {
+                    s.editor->applyLocal(std::move(*cs));
+                    wall.focusNote(last.id);
+                }
+            });
+        }
+    }
+    ImGui::Separator();
+    ImGui::BeginChild("versions", {0, 0}, false);
+    for (auto it = m_versions.rbegin(); it != m_versions.rend(); ++it) {
+        const NoteVersion& v = *it;
+        ImGui::PushID(static_cast<int>(v.seq));
+        ImGui::TextDisabled("%s", when(v.time).c_str());
+        ImGui::SameLine();
+        ImGui::TextColored(colourOf(v.author), "%s", v.author.empty() ? "someone" : v.author.c_str());
+        ImGui::SameLine();
+        ImGui::TextUnformatted(kindText(v.kind));
+        if (v.overwrote) {
+            ImGui::SameLine();
+            ImGui::TextDisabled("(over a text changed meanwhile)");
+        }
+        const bool textStep = v.kind == NoteVersion::Kind::Created || v.kind == NoteVersion::Kind::Text ||
+                              v.kind == NoteVersion::Kind::BroughtBack;
+        if (textStep) {
+            ImGui::Indent(10 * scale);
+            ImGui::PushTextWrapPos(ImGui::GetContentRegionAvail().x + ImGui::GetCursorPosX() - 4 * scale);
+            ImGui::TextWrapped("%s", preview(v.note.text, kPreviewBytes).c_str());
+            ImGui::PopTextWrapPos();
+            if (current && current->text != v.note.text) {
+                if (ImGui::SmallButton("Restore this text")) guarded(s, [&] { s.editor->setText(current->id, v.note.text); });
+            } else if (!current) {
+                if (ImGui::SmallButton("Bring it back with this text"))
+                    guarded(s, [&] {
+                        if (auto cs = bringBack(*s.doc, last, m_noteDeletedLinks, v.note.text)) {
+                            s.editor->applyLocal(std::move(*cs));
+                            wall.focusNote(last.id);
+                        }
+                    });
+            } else {
+                ImGui::TextDisabled("the text now");
+            }
+            ImGui::Unindent(10 * scale);
+        }
+        ImGui::Separator();
+        ImGui::PopID();
+    }
+    ImGui::EndChild();
+}
+
+}  // namespace cc::gui
