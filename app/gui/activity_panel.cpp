@@ -123,9 +123,14 @@ void ActivityPanel::refreshBoard(BoardSession& s, Fonts& fonts) {
 void ActivityPanel::refreshNote(BoardSession& s, Fonts& fonts) {
     std::string id = m_noteId;
     if (id.empty() && s.selection.size() == 1) id = s.selection.ids().front();
-    if (id == m_shownNote && m_noteRevision == s.doc->revision()) return;
+    // The history is read again only when this note changed (or came or went): reading it
+    // scans the change log, which other edits to the board do not make any longer for it.
+    const Note* now = id.empty() ? nullptr : s.doc->note(id);
+    const bool same = now ? (m_shownState && *m_shownState == *now) : !m_shownState;
+    if (id == m_shownNote && m_noteRevision != ~0ull && same) return;
     m_shownNote = id;
     m_noteRevision = s.doc->revision();
+    m_shownState = now ? std::optional<Note>(*now) : std::nullopt;
     m_versions.clear();
     m_noteDeletedLinks.clear();
     if (id.empty()) return;

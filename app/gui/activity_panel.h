@@ -47,7 +47,8 @@ private:
 
     std::string m_noteId;  // the note whose history is shown ("" follows the selection)
     std::string m_shownNote;
-    std::uint64_t m_noteRevision = ~0ull;
+    std::uint64_t m_noteRevision = ~0ull;  // ~0: read again
+    std::optional<Note> m_shownState;      // the note as it was when its history was read
     std::vector<NoteVersion> m_versions;
     std::vector<Link> m_noteDeletedLinks;  // links removed with its last deletion
     bool m_selectNoteTab = false;
