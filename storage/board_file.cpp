@@ -528,11 +528,19 @@ std::vector<LogEntry> BoardFile::changeLog(std::int64_t afterSeq, std::size_t ma
 
 std::vector<LogEntry> BoardFile::recentChanges(std::size_t max, const std::string& needle) {
     std::vector<LogEntry> out;
-    // instr() rather than LIKE: an id or a word may hold % or _, which LIKE would read as patterns.
+    // LIKE (ASCII case ignored, a superset the caller narrows) is several times faster than
+    // instr() over a long log; the needle's own % _ and \ are escaped.
+    std::string pattern = "%";
+    for (char c : needle) {
+        if (c == '%' || c == '_' || c == '\\') pattern += '\\';
+        pattern += c;
+    }
+    pattern += '%';
     SQLite::Statement st(*m_db, "SELECT seq, author, time, source, payload FROM change_log "
-                                "WHERE ?1 = '' OR instr(payload, ?1) > 0 ORDER BY seq DESC LIMIT ?2");
+                                "WHERE ?1 = '' OR payload LIKE ?2 ESCAPE '\\' ORDER BY seq DESC LIMIT ?3");
     st.bind(1, needle);
-    st.bind(2, static_cast<int64_t>(std::min<std::size_t>(max, std::numeric_limits<int32_t>::max())));
+    st.bind(2, pattern);
+    st.bind(3, static_cast<int64_t>(std::min<std::size_t>(max, std::numeric_limits<int32_t>::max())));
     while (st.executeStep())
         out.push_back(LogEntry{st.getColumn(0).getInt64(), st.getColumn(1).getString(), st.getColumn(2).getInt64(),
                                st.getColumn(3).getString(), st.getColumn(4).getString()});

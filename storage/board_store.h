@@ -58,7 +58,8 @@ public:
     virtual std::vector<LogEntry> changeLog(std::int64_t afterSeq = 0,
                                             std::size_t max = std::numeric_limits<std::size_t>::max()) = 0;
     /// The newest `max` rows of the change log whose payload contains `needle` (all rows when
-    /// it is empty), oldest first: for the activity panel and a note's history.
+    /// it is empty; a store may also return rows that contain it with other ASCII letter case),
+    /// oldest first: for the activity panel and a note's history.
     virtual std::vector<LogEntry> recentChanges(std::size_t max, const std::string& needle = {}) = 0;
     /// Problems found by the store's own consistency checks (empty when sound).
     virtual std::vector<std::string> integrityProblems() = 0;

@@ -560,3 +560,34 @@ TEST_P(Store, PresenceShowsTheOthersAndForgetsTheGone) {
     agePresence(path, onServer());  // a window that died: not renewed within the timeout
     EXPECT_TRUE(b->others("session-b").empty());
 }
+
+TEST_P(Store, RecentChangesFindsANotesRowsAndThePullSaysWhatCameAndWhatItOverwrote) {
+    const std::string path = address("activity");
+    createBoard(path, makeBoard("Activity 动态"), "a");
+    View a(path, "王芳"), b(path, "Tom");
+    const std::string n1 = a.editor->addNoteInQuadrant(a.editor->makeNote("100%_sure\\not", "survey"), 1);
+    const std::string n2 = a.editor->addNoteInQuadrant(a.editor->makeNote("other", "survey"), 2);
+    ASSERT_GE(b.pull(2), 2u);
+    b.editor->setText(n1, "Tom's text", /*overwrote=*/true);
+    a.editor->setText(n2, "changed");
+    ASSERT_EQ(a.pull(), 1u);
+    // What the last pull brought: Tom's change, saying it replaced a text changed meanwhile.
+    ASSERT_EQ(a.store->lastPulled().size(), 1u);
+    const ChangeSet tom = changeSetFromJson(a.store->lastPulled().front().payload);
+    EXPECT_EQ(tom.author, "Tom");
+    EXPECT_EQ(tom.overwrote, std::vector<std::string>{n1});
+    EXPECT_EQ(a.store->lastOwnSequence(), a.store->lastSequence());  // a's text edit was the newest row
+
+    // The newest rows, oldest first; the rows that mention one note; the limit keeps the newest.
+    const auto all = a.store->recentChanges(100);
+    ASSERT_EQ(all.size(), 5u);  // created, two notes, two texts
+    EXPECT_LT(all.front().seq, all.back().seq);
+    const auto aboutN1 = a.store->recentChanges(100, n1);
+    ASSERT_EQ(aboutN1.size(), 2u);
+    EXPECT_EQ(aboutN1.back().author, "Tom");
+    EXPECT_EQ(a.store->recentChanges(1, n1).front().seq, aboutN1.back().seq);
+    // Pattern characters in the needle are text, not patterns.
+    EXPECT_EQ(a.store->recentChanges(100, "100%_sure").size(), 2u);  // its creation, and Tom's edit (before)
+    EXPECT_TRUE(a.store->recentChanges(100, "100%_surf").empty());
+    EXPECT_TRUE(a.store->recentChanges(100, "1_0").empty());
+}
