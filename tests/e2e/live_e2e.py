@@ -1,7 +1,9 @@
 #!/usr/bin/env python3
-"""End to end: two real windows (two processes) on one board file. A note made in one appears in
+"""End to end: two real windows (two processes) on one board. A note made in one appears in
 the other; a move in the other comes back; undo in one takes back only its own change.
-usage: live_e2e.py CUSTOMER_CANVAS_BINARY"""
+usage: live_e2e.py CUSTOMER_CANVAS_BINARY [--server]
+With --server the board lives on the team server at $CC_TEST_PG (scripts/test.sh starts one);
+without that variable the run is skipped (exit 77)."""
 
 import os
 import subprocess
@@ -13,6 +15,7 @@ from harness import (QUADRANT_FILLS, SELECTION, Checks, Display, Failure, WallMa
                      find_boxes_in, stop, wait_for)
 
 BIN = sys.argv[1]
+SERVER = "--server" in sys.argv[2:]
 OTHER = (242, 242, 242)  # the note colour of source kind "other" (assets/source_kinds.tsv)
 PALETTE = [0xE0533D, 0x3B82F6, 0x16A34A, 0xD97706, 0x9333EA, 0x0891B2, 0xDB2777, 0x65A30D, 0x4F46E5, 0xB45309]
 
@@ -28,7 +31,14 @@ def colour_for(name):
 
 def main():
     work = tempfile.mkdtemp(prefix="cc-live-")
-    board = os.path.join(work, "workshop.ccboard")
+    if SERVER:
+        if not os.environ.get("CC_TEST_PG"):
+            print("skipped: CC_TEST_PG is not set (scripts/test.sh starts a PostgreSQL cluster)")
+            sys.exit(77)
+        sep = "&" if "?" in os.environ["CC_TEST_PG"] else "?"
+        board = os.environ["CC_TEST_PG"] + sep + "board=live-e2e-" + str(os.getpid())
+    else:
+        board = os.path.join(work, "workshop.ccboard")
     subprocess.run([BIN, "new", board, "--title", "Workshop 工作坊"], check=True, capture_output=True)
     display = Display(2800, 900)
     check = Checks(work, display)
