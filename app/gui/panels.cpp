@@ -89,9 +89,9 @@ void Inspector::draw(BoardSession& s, WallView& wall, Fonts& fonts, float scale)
         ImGui::TextWrapped("Select a note to see and edit all of it here.");
         ImGui::Spacing();
         const BoardCounts& c = s.facts.counts();
-        ImGui::Text("%d notes on the wall", c.onWall);
+        ImGui::Text("%d %s on the wall", c.onWall, c.onWall == 1 ? "note" : "notes");
         ImGui::Text("%d in the tray, %d archived", c.inTray, c.archived);
-        ImGui::Text("%d links: %d supports, %d conflicts", c.links, c.supports, c.conflicts);
+        ImGui::Text("%d %s: %d supports, %d conflicts", c.links, c.links == 1 ? "link" : "links", c.supports, c.conflicts);
         ImGui::Text("%d corroborated, %d contested", c.corroborated, c.contested);
         ImGui::Text("%d quantitative, %d qualitative", c.quantitative, c.qualitative);
         return;

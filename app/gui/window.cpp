@@ -596,8 +596,9 @@ private:
         ImGui::SameLine(0, 18 * m_scale);
         ImGui::Text("zoom %.0f %%", m_wall->zoomPercent());
         ImGui::SameLine(0, 18 * m_scale);
-        ImGui::Text("%d notes on the wall · %d in the tray · %d links · %d corroborated · %d contested", c.onWall, c.inTray,
-                    c.links, c.corroborated, c.contested);
+        ImGui::Text("%d %s on the wall · %d in the tray · %d %s · %d corroborated · %d contested", c.onWall,
+                    c.onWall == 1 ? "note" : "notes", c.inTray, c.links, c.links == 1 ? "link" : "links", c.corroborated,
+                    c.contested);
         if (!m_session->selection.empty()) {
             ImGui::SameLine(0, 18 * m_scale);
             ImGui::Text("%zu selected", m_session->selection.size());
