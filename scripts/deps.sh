@@ -22,6 +22,8 @@ CC_PACKAGES=(
   clang libclang-rt-14-dev poppler-utils
   # the summary tests make boards whose months are known
   faketime
+  # a board on a real network file system: an sshfs mount served by a private sshd
+  sshfs openssh-server
 )
 
 missing=()

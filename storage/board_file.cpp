@@ -280,6 +280,78 @@ Link linkFromRow(SQLite::Statement& st) {
 
 }  // namespace
 
+namespace {
+
+/// A mountinfo field with its octal escapes (\040 for a space, ...) undone.
+std::string unescapeMountField(const std::string& f) {
+    std::string out;
+    for (std::size_t i = 0; i < f.size(); ++i) {
+        auto octal = [&](std::size_t k) { return k < f.size() && f[k] >= '0' && f[k] <= '7'; };
+        if (f[i] == '\\' && octal(i + 1) && octal(i + 2) && octal(i + 3)) {
+            out += static_cast<char>(std::stoi(f.substr(i + 1, 3), nullptr, 8));
+            i += 3;
+        } else {
+            out += f[i];
+        }
+    }
+    return out;
+}
+
+/// The name a person knows a network file system type by, or nullopt for a local one.
+std::optional<std::string> networkTypeName(const std::string& type) {
+    static const std::pair<const char*, const char*> kKernel[] = {
+        {"nfs", "NFS"}, {"nfs4", "NFS"}, {"cifs", "SMB/CIFS"}, {"smb3", "SMB/CIFS"}, {"smbfs", "SMB/CIFS"},
+        {"9p", "9P"}, {"ceph", "Ceph"}, {"glusterfs", "GlusterFS"}, {"lustre", "Lustre"}, {"afs", "AFS"},
+        {"gpfs", "GPFS"}, {"ncpfs", "NetWare"}, {"coda", "Coda"}, {"davfs", "WebDAV"}};
+    for (const auto& [t, name] : kKernel)
+        if (type == t) return std::string(name);
+    static const std::pair<const char*, const char*> kFuse[] = {
+        {"sshfs", "sshfs"}, {"rclone", "rclone"}, {"s3fs", "S3"}, {"gcsfuse", "Google Cloud Storage"},
+        {"glusterfs", "GlusterFS"}, {"davfs2", "WebDAV"}, {"smbnetfs", "SMB/CIFS"}, {"curlftpfs", "FTP"},
+        {"ceph-fuse", "Ceph"}, {"cephfs", "Ceph"}, {"juicefs", "JuiceFS"}, {"goofys", "S3"},
+        {"mountpoint-s3", "S3"}, {"gvfsd-fuse", "GVfs (network shares)"}, {"onedriver", "OneDrive"}};
+    if (type.rfind("fuse.", 0) == 0) {
+        const std::string sub = type.substr(5);
+        for (const auto& [t, name] : kFuse)
+            if (sub == t) return std::string(name) + " (FUSE)";
+    }
+    return std::nullopt;
+}
+
+}  // namespace
+
+std::optional<std::string> networkFileSystemInMountInfo(const std::string& mountinfo, const std::string& dir) {
+    // Each line: ID PARENT MAJ:MIN ROOT MOUNTPOINT OPTIONS [OPTIONAL...] - FSTYPE SOURCE SUPEROPTIONS
+    std::string bestPoint, bestType;
+    std::size_t pos = 0;
+    int lines = 0;
+    while (pos < mountinfo.size() && ++lines < 100000) {
+        std::size_t end = mountinfo.find('\n', pos);
+        if (end == std::string::npos) end = mountinfo.size();
+        const std::string line = mountinfo.substr(pos, end - pos);
+        pos = end + 1;
+        std::vector<std::string> fields;
+        std::size_t f = 0;
+        while (f < line.size()) {
+            std::size_t e = line.find(' ', f);
+            if (e == std::string::npos) e = line.size();
+            fields.push_back(line.substr(f, e - f));
+            f = e + 1;
+        }
+        auto dash = std::find(fields.begin(), fields.end(), "-");
+        if (fields.size() < 5 || dash == fields.end() || dash + 1 == fields.end()) continue;
+        const std::string point = unescapeMountField(fields[4]);
+        const bool covers = point == "/" || dir == point || (dir.rfind(point, 0) == 0 && dir.size() > point.size() && dir[point.size()] == '/');
+        // The last mount of the longest covering point is the one in effect (later ones stack on top).
+        if (covers && point.size() >= bestPoint.size()) {
+            bestPoint = point;
+            bestType = *(dash + 1);
+        }
+    }
+    if (bestPoint.empty()) return std::nullopt;
+    return networkTypeName(bestType);
+}
+
 std::optional<std::string> networkFileSystem(const std::string& path) {
     std::filesystem::path dir = std::filesystem::path(path).parent_path();
     if (dir.empty()) dir = ".";
@@ -295,6 +367,16 @@ std::optional<std::string> networkFileSystem(const std::string& path) {
         case 0x00C36400UL: return "Ceph";
         case 0x47504653UL: return "GPFS";
         case 0x0BD00BD0UL: return "Lustre";
+        case 0x65735546UL: {
+            // FUSE: local or remote, only the mount table says which (fuse.sshfs, fuse.rclone, ...).
+            std::error_code ec;
+            const auto canonical = std::filesystem::canonical(dir, ec);
+            std::ifstream in("/proc/self/mountinfo");
+            if (ec || !in) return std::nullopt;
+            std::string table((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+            if (table.size() > (16u << 20)) return std::nullopt;
+            return networkFileSystemInMountInfo(table, canonical.string());
+        }
         default: return std::nullopt;
     }
 }

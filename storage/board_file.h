@@ -22,6 +22,10 @@ inline constexpr const char* kBoardExtension = ".ccboard";
 /// The network file system a path lives on ("NFS", "SMB/CIFS", ...), or nullopt for a local disk.
 /// SQLite's locking cannot be trusted there, so boards on one are not opened for editing.
 std::optional<std::string> networkFileSystem(const std::string& path);
+/// The network file system `dir` (an absolute folder) lives on according to a mount table in
+/// the form of /proc/self/mountinfo: kernel ones (nfs, cifs, ...) and FUSE ones (sshfs, rclone,
+/// s3fs, ...), which statfs cannot tell from a local FUSE file system.
+std::optional<std::string> networkFileSystemInMountInfo(const std::string& mountinfo, const std::string& dir);
 
 class BoardFile final : public BoardStore {
 public:
