@@ -162,6 +162,20 @@ void Document::unindexLink(const Link& l) {
 }
 
 void Document::mutate(const ChangeSet& cs) {
+    // Remember what this mutation did, for views that update their caches in place.
+    constexpr std::size_t kJournal = 64, kMaxUpdates = 512;
+    std::optional<NoteUpdates> updates;
+    if (cs.notes.added.empty() && cs.notes.removed.empty() && cs.links.empty() && !cs.board &&
+        cs.notes.updated.size() <= kMaxUpdates) {
+        updates.emplace();
+        updates->reserve(cs.notes.updated.size());
+        for (const auto& [before, after] : cs.notes.updated) updates->emplace_back(m_notes.at(after.id), after);
+    }
+    m_journal.push_back(std::move(updates));
+    if (m_journal.size() > kJournal) {
+        m_journal.pop_front();
+        ++m_journalFirst;
+    }
     for (const auto& l : cs.links.removed) {
         unindexLink(m_links.at(l.id));
         m_links.erase(l.id);
@@ -210,7 +224,23 @@ void Document::loadRecords(std::vector<Note> notes, std::vector<Link> links) {
         std::string id = l.id;
         m_links.emplace(std::move(id), std::move(l));
     }
+    m_journal.push_back(std::nullopt);  // everything changed
+    if (m_journal.size() > 64) {
+        m_journal.pop_front();
+        ++m_journalFirst;
+    }
     ++m_revision;
+}
+
+bool Document::noteUpdatesSince(std::uint64_t revision, NoteUpdates& out) const {
+    if (revision > m_revision) return false;
+    if (revision + 1 < m_journalFirst) return false;  // forgotten
+    for (std::uint64_t r = revision + 1; r <= m_revision; ++r) {
+        const auto& entry = m_journal[static_cast<std::size_t>(r - m_journalFirst)];
+        if (!entry) return false;
+        out.insert(out.end(), entry->begin(), entry->end());
+    }
+    return true;
 }
 
 std::size_t Document::subscribe(Listener l) {

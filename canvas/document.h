@@ -3,7 +3,9 @@
 // validates the whole set first, applies it, then tells the listeners.
 
 #include <cstdint>
+#include <deque>
 #include <functional>
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <unordered_map>
@@ -37,6 +39,12 @@ public:
     const std::vector<std::string>& linksOf(const std::string& noteId) const;
     /// Counts every applied change set; views cache on it.
     std::uint64_t revision() const { return m_revision; }
+    /// Notes changed in place (previous record, new record), with nothing else changed.
+    using NoteUpdates = std::vector<std::pair<Note, Note>>;
+    /// For views that update their caches instead of rebuilding them: when every change since
+    /// `revision` only updated notes (no notes or links added or removed, no link or board
+    /// changed) and is still remembered, appends those updates in order and returns true.
+    bool noteUpdatesSince(std::uint64_t revision, NoteUpdates& out) const;
 
     /// Validates and applies a change set, then calls the listeners in order. If the set is
     /// invalid, throws ChangeError and changes nothing. If a listener throws (say the board
@@ -74,6 +82,10 @@ private:
     std::vector<std::pair<std::size_t, Listener>> m_listeners;
     std::size_t m_nextListener = 1;
     std::uint64_t m_revision = 0;
+    /// The last few mutations: the notes each updated, or nullopt when it did more than that
+    /// (or too much to keep). Index i holds revision m_journalFirst + i.
+    std::deque<std::optional<NoteUpdates>> m_journal;
+    std::uint64_t m_journalFirst = 1;
 };
 
 }  // namespace cc

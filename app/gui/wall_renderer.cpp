@@ -63,7 +63,13 @@ void WallRenderer::refresh(const WallScene& s) {
     const bool docChanged = m_doc != s.doc || m_revision != s.doc->revision();
     const bool selectionChanged = m_selection != s.selection ||
                                   (s.selection && m_selectionRevision != s.selection->revision());
-    if (docChanged || filterChanged || m_palette != s.palette || m_chinese != s.chineseBadges) {
+    // Notes moved or edited in place (the usual change, also from others): update just them.
+    Document::NoteUpdates updates;
+    const bool inPlace = docChanged && m_doc == s.doc && !filterChanged && m_palette == s.palette &&
+                         m_chinese == s.chineseBadges && s.doc->noteUpdatesSince(m_revision, updates) &&
+                         refreshInPlace(s, updates);
+    if (inPlace) m_revision = s.doc->revision();
+    if (!inPlace && (docChanged || filterChanged || m_palette != s.palette || m_chinese != s.chineseBadges)) {
         m_doc = s.doc;
         m_revision = s.doc->revision();
         m_filter = s.filter ? *s.filter : NoteFilter{};
@@ -71,37 +77,23 @@ void WallRenderer::refresh(const WallScene& s) {
         m_chinese = s.chineseBadges;
         m_notes.clear();
         m_slot.clear();
-        const SourceKinds& kinds = s.doc->sourceKinds();
         for (const Note* n : s.doc->sortedNotes()) {  // creation order: the stacking order
             if (n->state != NoteState::Pinned) continue;
             CachedNote c;
-            c.note = n;
-            c.rect = noteRect(*n);
-            c.fill = noteFill(*s.palette, noteColour(*n, kinds));
-            c.title = noteTitle(*n);
-            const auto at = n->text.find(c.title);
-            if (at != std::string::npos) {
-                auto bodyStart = n->text.find('\n', at + c.title.size());
-                if (bodyStart != std::string::npos) c.body = n->text.substr(bodyStart + 1);
-            }
-            c.initials = initialsOf(n->author);
-            if (const SourceKind* k = kinds.find(n->source)) c.badge = s.chineseBadges ? k->chinese : k->english;
-            c.matches = m_filter.matches(*n);
+            fill(c, *n, s);
             m_slot.emplace(n, static_cast<std::uint32_t>(m_notes.size()));
             m_notes.push_back(std::move(c));
         }
         m_links.clear();
         m_linkGrid.clear();
+        m_linkSlot.clear();
         for (const Link* l : s.doc->sortedLinks()) {
             auto a = m_slot.find(s.doc->note(l->from)), b = m_slot.find(s.doc->note(l->to));
             if (a == m_slot.end() || b == m_slot.end()) continue;  // an end is not on the wall
             const auto index = static_cast<std::uint32_t>(m_links.size());
             m_links.push_back({l, a->second, b->second});
-            const Rect bb = m_notes[a->second].rect.united(m_notes[b->second].rect);
-            const int x0 = static_cast<int>(std::floor(bb.x / m_linkCell)), x1 = static_cast<int>(std::floor(bb.right() / m_linkCell));
-            const int y0 = static_cast<int>(std::floor(bb.y / m_linkCell)), y1 = static_cast<int>(std::floor(bb.bottom() / m_linkCell));
-            for (int x = x0; x <= x1; ++x)
-                for (int y = y0; y <= y1; ++y) m_linkGrid[cellKey(x, y)].push_back(index);
+            m_linkSlot.emplace(l, index);
+            bucket(index, true);
         }
         m_linkSeen.assign(m_links.size(), 0);
         m_linkStamp = 0;
@@ -116,6 +108,82 @@ void WallRenderer::refresh(const WallScene& s) {
             for (const auto& id : s.selection->ids())
                 if (auto it = m_slot.find(s.doc->note(id)); it != m_slot.end()) m_notes[it->second].selected = true;
     }
+}
+
+void WallRenderer::fill(CachedNote& c, const Note& n, const WallScene& s) const {
+    const SourceKinds& kinds = s.doc->sourceKinds();
+    c.note = &n;
+    c.rect = noteRect(n);
+    c.fill = noteFill(*s.palette, noteColour(n, kinds));
+    c.title = noteTitle(n);
+    c.body.clear();
+    const auto at = n.text.find(c.title);
+    if (at != std::string::npos) {
+        auto bodyStart = n.text.find('\n', at + c.title.size());
+        if (bodyStart != std::string::npos) c.body = n.text.substr(bodyStart + 1);
+    }
+    c.initials = initialsOf(n.author);
+    c.badge.clear();
+    if (const SourceKind* k = kinds.find(n.source)) c.badge = s.chineseBadges ? k->chinese : k->english;
+    c.matches = m_filter.matches(n);
+}
+
+void WallRenderer::bucket(std::uint32_t index, bool add) {
+    const CachedLink& l = m_links[index];
+    const Rect bb = m_notes[l.a].rect.united(m_notes[l.b].rect);
+    const int x0 = static_cast<int>(std::floor(bb.x / m_linkCell)), x1 = static_cast<int>(std::floor(bb.right() / m_linkCell));
+    const int y0 = static_cast<int>(std::floor(bb.y / m_linkCell)), y1 = static_cast<int>(std::floor(bb.bottom() / m_linkCell));
+    for (int x = x0; x <= x1; ++x)
+        for (int y = y0; y <= y1; ++y) {
+            if (add) {
+                // Kept in index order, as a rebuild fills them: links overlap in the same order.
+                auto& v = m_linkGrid[cellKey(x, y)];
+                if (v.empty() || v.back() < index) v.push_back(index);
+                else v.insert(std::lower_bound(v.begin(), v.end(), index), index);
+                continue;
+            }
+            auto it = m_linkGrid.find(cellKey(x, y));
+            if (it == m_linkGrid.end()) continue;
+            auto& v = it->second;
+            if (auto pos = std::find(v.begin(), v.end(), index); pos != v.end()) v.erase(pos);
+            if (v.empty()) m_linkGrid.erase(it);
+        }
+}
+
+bool WallRenderer::refreshInPlace(const WallScene& s, const Document::NoteUpdates& updates) {
+    // First check that no note comes onto the wall or leaves it: that changes the order of the
+    // cached arrays, which only a rebuild gets right.
+    for (const auto& [before, after] : updates) {
+        const bool was = before.state == NoteState::Pinned, is = after.state == NoteState::Pinned;
+        if (was != is) return false;
+        if (is && !m_slot.count(s.doc->note(after.id))) return false;
+    }
+    bool moved = false;
+    for (const auto& [before, after] : updates) {
+        if (after.state != NoteState::Pinned) continue;
+        const Note* n = s.doc->note(after.id);
+        CachedNote& c = m_notes[m_slot.at(n)];
+        const Rect newRect = noteRect(*n);
+        const bool rectChanged = !(newRect.x == c.rect.x && newRect.y == c.rect.y && newRect.w == c.rect.w && newRect.h == c.rect.h);
+        if (rectChanged) {
+            // Its links leave the grid cells of their old boxes and join those of the new ones.
+            std::vector<std::uint32_t> links;
+            for (const auto& linkId : s.doc->linksOf(n->id))
+                if (auto it = m_linkSlot.find(s.doc->link(linkId)); it != m_linkSlot.end()) links.push_back(it->second);
+            for (auto i : links) bucket(i, false);
+            const bool selected = c.selected;
+            fill(c, *n, s);
+            c.selected = selected;
+            for (auto i : links) bucket(i, true);
+            moved = true;
+        } else {
+            const bool selected = c.selected;
+            fill(c, *n, s);
+            c.selected = selected;
+        }
+    }
+    if (moved) m_wallBounds = wallBounds(*s.doc);
+    return true;
 }
 
 void WallRenderer::drawQuadrants(ImDrawList* dl, const WallScene& s) {

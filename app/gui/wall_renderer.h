@@ -77,6 +77,12 @@ private:
         std::uint32_t a, b;  // slots of its notes
     };
     void refresh(const WallScene& s);
+    /// Brings the caches up to date after notes changed in place; false when that is not
+    /// enough (a note came onto or left the wall) and they must be rebuilt.
+    bool refreshInPlace(const WallScene& s, const Document::NoteUpdates& updates);
+    void fill(CachedNote& c, const Note& n, const WallScene& s) const;
+    /// Adds a link to (or removes it from) the grid cells of its bounding box.
+    void bucket(std::uint32_t link, bool add);
     void drawQuadrants(ImDrawList* dl, const WallScene& s);
     void drawLinks(ImDrawList* dl, const WallScene& s, const Rect& view, bool whole, bool detailed, WallStats& st);
     void drawCard(ImDrawList* dl, const WallScene& s, const CachedNote& c, const Rect& r);
@@ -100,6 +106,7 @@ private:
     // Links by grid cell of their bounding boxes (indices into m_links).
     double m_linkCell = 2048;
     std::unordered_map<std::int64_t, std::vector<std::uint32_t>> m_linkGrid;
+    std::unordered_map<const Link*, std::uint32_t> m_linkSlot;  // link -> index in m_links
     std::vector<std::uint32_t> m_linkSeen;
     std::uint32_t m_linkStamp = 0;
     std::vector<std::uint32_t> m_markGrid;  // folded marks: which 3×3-pixel cells are taken
