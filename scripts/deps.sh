@@ -15,7 +15,7 @@ CC_PACKAGES=(
   libcmark-dev libpoppler-cpp-dev libzip-dev libpugixml-dev libuchardet-dev
   # tests and benchmarks
   googletest libgtest-dev librapidcheck-dev libbenchmark-dev sqlite3
-  xvfb xauth xdotool x11-utils xclip imagemagick python3
+  xvfb xauth xdotool x11-utils xclip imagemagick python3 python3-xlib
   # the import benchmark writes its PDF with Cairo and Pango (also the summary exporter's libraries)
   libcairo2-dev libpango1.0-dev
   # fuzzing (libFuzzer comes with clang's runtime) and the pdftotext floor of the import benchmark

@@ -11,6 +11,7 @@ import tempfile
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from xdnd import drop_files
 from harness import QUADRANT_FILLS, Display, Failure, board_json, find_boxes, Checks, stop, wait_for
 
 BIN, FIXTURES = sys.argv[1], sys.argv[2]
@@ -69,6 +70,25 @@ def main():
             wait_for("the import undone in one step", lambda: not board_json(BIN, board)["notes"])
 
         check("one undo takes the whole import back", undo_all)
+
+        def dropped_on_window():
+            # A file dragged from a file manager and dropped on the wall opens the import with it.
+            geo = display.run("xdotool", "getwindowgeometry", "--shell", wid).stdout.decode()
+            g = dict(line.split("=") for line in geo.split())
+            x, y = int(g["X"]) + int(g["WIDTH"]) // 2, int(g["Y"]) + int(g["HEIGHT"]) // 2
+            drop_files(display.name, wid, x, y, [source])
+            display.focus(wid)
+
+            def imported():
+                display.xdo("key", "--clearmodifiers", "ctrl+Return")
+                doc = board_json(BIN, board)
+                return doc if doc["notes"] else None
+            doc = wait_for("the dropped file's candidates in the board file", imported, interval=0.3)
+            texts = sorted(n["text"] for n in doc["notes"])
+            if texts != expected:
+                raise Failure(f"the drop imported {len(texts)} candidates, the command line {len(expected)}")
+
+        check("a file dropped on the window is imported into the tray", dropped_on_window)
     except Exception as e:
         check.fail("setup", e)
     finally:
