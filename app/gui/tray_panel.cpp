@@ -58,11 +58,13 @@ void TrayPanel::draw(BoardSession& s, Fonts& fonts, float scale) {
         ImGui::SameLine();
         if (ImGui::SmallButton(std::to_string(q).c_str())) guarded([&] { pinNotesToQuadrant(*s.editor, targets, q); });
     }
-    if (!m_selected.empty()) {
-        if (ImGui::SmallButton("Discard the selected")) guarded([&] { s.editor->deleteNotes(m_selected); });
-        ImGui::SameLine();
-        if (ImGui::SmallButton("Select none")) m_selected.clear();
-    }
+    // Always there (greyed out with nothing selected): a list that jumped down a line when a row
+    // is picked up would put another row under the pointer.
+    ImGui::BeginDisabled(m_selected.empty());
+    if (ImGui::SmallButton("Discard the selected")) guarded([&] { s.editor->deleteNotes(m_selected); });
+    ImGui::SameLine();
+    if (ImGui::SmallButton("Select none")) m_selected.clear();
+    ImGui::EndDisabled();
     if (!m_error.empty()) ImGui::TextColored({0.8f, 0.1f, 0.1f, 1}, "%s", m_error.c_str());
     ImGui::Separator();
 
@@ -78,7 +80,18 @@ void TrayPanel::draw(BoardSession& s, Fonts& fonts, float scale) {
             if (title.size() > 160) title = title.substr(0, 160) + "…";
             fonts.addText(title + n->provenance.file + n->provenance.location);
             const std::string label = title + "\n" + n->provenance.file + "  " + n->provenance.location;
-            if (ImGui::Selectable(label.c_str(), selected, 0, {0, ImGui::GetTextLineHeight() * 2})) {
+            // The note's colour (its source kind's) at the left of the row, as on the wall.
+            const float rowH = ImGui::GetTextLineHeight() * 2;
+            const float swatch = 10 * scale;
+            const ImVec2 at = ImGui::GetCursorScreenPos();
+            const std::uint32_t rgb = noteColour(*n, s.doc->sourceKinds());
+            ImGui::GetWindowDrawList()->AddRectFilled({at.x, at.y + 3 * scale}, {at.x + swatch, at.y + rowH - 3 * scale},
+                                                      IM_COL32((rgb >> 16) & 0xFF, (rgb >> 8) & 0xFF, rgb & 0xFF, 255),
+                                                      2 * scale);
+            ImGui::GetWindowDrawList()->AddRect({at.x, at.y + 3 * scale}, {at.x + swatch, at.y + rowH - 3 * scale},
+                                                IM_COL32(0, 0, 0, 60), 2 * scale);
+            ImGui::SetCursorScreenPos({at.x + swatch + 6 * scale, at.y});
+            if (ImGui::Selectable(label.c_str(), selected, 0, {0, rowH})) {
                 const ImGuiIO& io = ImGui::GetIO();
                 if (io.KeyShift && m_anchor >= 0) {
                     const int a = std::min(m_anchor, i), b = std::max(m_anchor, i);

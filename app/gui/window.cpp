@@ -180,6 +180,10 @@ public:
         prepareFonts();
         ImGui_ImplOpenGL3_NewFrame();
         ImGui_ImplGlfw_NewFrame();
+        // Dear ImGui 1.86 reads the pointer once a frame: a press and a move that arrive before
+        // the same frame would count as a press where the pointer ended up, on another widget
+        // perhaps. The frame that sees a press sees the pointer where it was pressed.
+        if (g_pressed) ImGui::GetIO().MousePos = ImVec2(static_cast<float>(g_pressX), static_cast<float>(g_pressY));
         ImGui::NewFrame();
         if (m_wall) {
             m_wall->setDoubleClick(std::exchange(g_doubleClick, false));

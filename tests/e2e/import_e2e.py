@@ -12,9 +12,10 @@ import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from xdnd import drop_files
-from harness import QUADRANT_FILLS, Display, Failure, board_json, find_boxes, Checks, stop, wait_for
+from harness import QUADRANT_FILLS, Display, Failure, board_json, find_boxes, find_boxes_in, Checks, stop, wait_for
 
 BIN, FIXTURES = sys.argv[1], sys.argv[2]
+SURVEY = (0xFF, 0xF1, 0xA8)  # the survey colour (assets/source_kinds.tsv)
 
 
 def main():
@@ -89,6 +90,37 @@ def main():
                 raise Failure(f"the drop imported {len(texts)} candidates, the command line {len(expected)}")
 
         check("a file dropped on the window is imported into the tray", dropped_on_window)
+
+        def dragged_from_tray():
+            # Survey answers imported elsewhere arrive in this window's tray with the survey
+            # colour at the left of their rows; one is dragged onto quadrant 2 and pinned there.
+            subprocess.run([BIN, "import", board, os.path.join(FIXTURES, "csv-european-semicolon.csv")], check=True,
+                           capture_output=True)
+            # The tray panel is the left 330 pixels; the swatches are its only survey yellow.
+            swatch = wait_for("the survey rows in the tray", lambda: find_boxes_in(
+                display.pixels(), display.width, display.height, 0, 330, {"survey": SURVEY}).get("survey"))
+            quads = find_boxes(display.pixels(), display.width, display.height, QUADRANT_FILLS)
+            q2 = quads[2]
+            # The minimap repeats the quadrant colours lower down: aim near quadrant 2's top.
+            tx, ty = (q2[0] + q2[2]) // 2, q2[1] + 120
+            sx, sy = swatch[0] + 80, swatch[1] + 8
+            before = {n["id"] for n in board_json(BIN, board)["notes"] if n["state"] == "pinned"}
+            # Dear ImGui 1.86 follows the pointer only while the window has the keyboard focus.
+            display.focus(wid)
+            display.xdo("mousemove", sx, sy)
+            plain = display.pixels()[(sy * display.width + sx + 120) * 3:(sy * display.width + sx + 120) * 3 + 3]
+            wait_for("the row to light up under the pointer", lambda: display.pixels()[
+                (sy * display.width + sx + 120) * 3:(sy * display.width + sx + 120) * 3 + 3] != plain, timeout=5)
+            display.xdo("mousedown", "1")
+            for i in range(1, 16):
+                display.xdo("mousemove", sx + (tx - sx) * i // 15, sy + (ty - sy) * i // 15)
+            display.xdo("mouseup", "1")
+            pinned = wait_for("a survey note pinned from the tray", lambda: [
+                n for n in board_json(BIN, board)["notes"] if n["state"] == "pinned" and n["id"] not in before])
+            if len(pinned) != 1 or pinned[0]["source"] != "survey" or pinned[0]["quadrant"] != 2:
+                raise Failure(f"expected one survey note in quadrant 2, got {pinned}")
+
+        check("a candidate dragged from the tray onto quadrant 2 is pinned there", dragged_from_tray)
     except Exception as e:
         check.fail("setup", e)
     finally:
