@@ -58,44 +58,26 @@ void explainNoDisplay(const std::string& board) {
 bool g_activity = true;  // set by any input event; an idle window waits instead of drawing
 std::vector<std::string> g_dropped;  // files dropped on the window, for the next frame
 
-// Dear ImGui 1.86 samples keys once a frame: a key pressed and released between two frames (a
-// fast typist, a tool like xdotool) would never be seen, and Ctrl released before the frame
-// would turn Ctrl+V into V. Key events are queued and handed over in order, a frame's worth at
-// a time: once a frame has seen a key go down, the next release waits for the next frame (tools
-// and fast hands release Ctrl before V).
+// Dear ImGui 1.86 samples its input once a frame: a key pressed and released between two frames
+// (a fast typist, a tool like xdotool) would never be seen, Ctrl released before the frame would
+// turn Ctrl+V into V, and a click that arrives with the last typed characters would end the
+// editing before they reach the text. So keys, typed characters and mouse buttons wait in one
+// queue and are handed over in order, a frame's worth at a time: once a frame has seen a key go
+// down, the next release waits for the next frame; a mouse button waits for the next frame when
+// keys or characters went before it in this one.
 GLFWkeyfun g_imguiKeyCallback = nullptr;
-struct KeyEvent {
-    int key, scancode, action, mods;
+GLFWcharfun g_imguiCharCallback = nullptr;
+GLFWmousebuttonfun g_imguiMouseCallback = nullptr;
+struct InputEvent {
+    enum class Kind { Key, Char, Button } kind;
+    int key = 0, scancode = 0, action = 0, mods = 0;  // Key; Button uses key for the button
+    unsigned codepoint = 0;                           // Char
+    double x = 0, y = 0, time = 0;                    // Button: where and when
 };
-std::deque<KeyEvent> g_keyQueue;
-
-void keyCallback(GLFWwindow*, int key, int scancode, int action, int mods) {
-    g_activity = true;
-    if (g_keyQueue.size() < 4096) g_keyQueue.push_back({key, scancode, action, mods});
-}
-
-void feedQueuedKeys(GLFWwindow* w) {
-    bool pressedNow = false;
-    // While a text field has the keyboard, plain typing keys need no pacing: their text comes
-    // through the character callback, and holding them back would only make the wall lag behind.
-    const bool typing = ImGui::GetIO().WantTextInput;
-    while (!g_keyQueue.empty()) {
-        const KeyEvent e = g_keyQueue.front();
-        const bool plainTyping = typing && e.key >= GLFW_KEY_SPACE && e.key <= GLFW_KEY_GRAVE_ACCENT &&
-                                 !(e.mods & (GLFW_MOD_CONTROL | GLFW_MOD_ALT | GLFW_MOD_SUPER));
-        if (!plainTyping) {
-            if (e.action == GLFW_RELEASE && pressedNow) break;
-            if (e.action == GLFW_PRESS) pressedNow = true;
-        }
-        g_keyQueue.pop_front();
-        if (g_imguiKeyCallback) g_imguiKeyCallback(w, e.key, e.scancode, e.action, e.mods);
-    }
-    if (!g_keyQueue.empty()) g_activity = true;  // the rest go to the next frame
-}
+std::deque<InputEvent> g_input;
 
 // Double-clicks are recognised here, from the press times, rather than by Dear ImGui from its
 // frames: on a slow frame both presses of a double-click can fall into one frame.
-GLFWmousebuttonfun g_imguiMouseCallback = nullptr;
 double g_lastPressTime = -1, g_lastPressX = 0, g_lastPressY = 0;
 bool g_doubleClick = false;
 // The pointer as the event stream left it (glfwGetCursorPos would ask the server for where it is
@@ -105,31 +87,81 @@ double g_cursorX = 0, g_cursorY = 0;
 bool g_pressed = false, g_released = false;
 double g_pressX = 0, g_pressY = 0, g_releaseX = 0, g_releaseY = 0;
 
-void mouseCallback(GLFWwindow* w, int button, int action, int mods) {
+void keyCallback(GLFWwindow*, int key, int scancode, int action, int mods) {
     g_activity = true;
-    if (button == GLFW_MOUSE_BUTTON_LEFT && action == GLFW_PRESS) {
-        const double x = g_cursorX, y = g_cursorY;
+    if (g_input.size() < 4096) g_input.push_back({InputEvent::Kind::Key, key, scancode, action, mods});
+}
+
+void charCallback(GLFWwindow*, unsigned codepoint) {
+    g_activity = true;
+    InputEvent e{InputEvent::Kind::Char};
+    e.codepoint = codepoint;
+    if (g_input.size() < 4096) g_input.push_back(e);
+}
+
+void mouseCallback(GLFWwindow*, int button, int action, int mods) {
+    g_activity = true;
+    InputEvent e{InputEvent::Kind::Button, button, 0, action, mods};
+    e.x = g_cursorX;
+    e.y = g_cursorY;
+    e.time = glfwGetTime();
+    if (g_input.size() < 4096) g_input.push_back(e);
+}
+
+void deliverButton(GLFWwindow* w, const InputEvent& e) {
+    if (e.key == GLFW_MOUSE_BUTTON_LEFT && e.action == GLFW_PRESS) {
         if (!g_pressed) {  // the first press of the frame is the one the frame handles
             g_pressed = true;
-            g_pressX = x;
-            g_pressY = y;
+            g_pressX = e.x;
+            g_pressY = e.y;
         }
-        const double now = glfwGetTime();
-        if (g_lastPressTime >= 0 && now - g_lastPressTime < 0.4 && std::hypot(x - g_lastPressX, y - g_lastPressY) < 6) {
+        if (g_lastPressTime >= 0 && e.time - g_lastPressTime < 0.4 && std::hypot(e.x - g_lastPressX, e.y - g_lastPressY) < 6) {
             g_doubleClick = true;
             g_lastPressTime = -1;
         } else {
-            g_lastPressTime = now;
-            g_lastPressX = x;
-            g_lastPressY = y;
+            g_lastPressTime = e.time;
+            g_lastPressX = e.x;
+            g_lastPressY = e.y;
         }
     }
-    if (button == GLFW_MOUSE_BUTTON_LEFT && action == GLFW_RELEASE) {
+    if (e.key == GLFW_MOUSE_BUTTON_LEFT && e.action == GLFW_RELEASE) {
         g_released = true;
-        g_releaseX = g_cursorX;
-        g_releaseY = g_cursorY;
+        g_releaseX = e.x;
+        g_releaseY = e.y;
     }
-    if (g_imguiMouseCallback) g_imguiMouseCallback(w, button, action, mods);
+    if (g_imguiMouseCallback) g_imguiMouseCallback(w, e.key, e.action, e.mods);
+}
+
+void feedQueuedInput(GLFWwindow* w) {
+    bool pressedNow = false, typedNow = false;
+    // While a text field has the keyboard, plain typing keys need no pacing: their text comes
+    // through the character events, and holding them back would only make the wall lag behind.
+    const bool typing = ImGui::GetIO().WantTextInput;
+    while (!g_input.empty()) {
+        const InputEvent e = g_input.front();
+        if (e.kind == InputEvent::Kind::Button) {
+            if (typedNow) break;  // the typing reaches its field first
+            g_input.pop_front();
+            deliverButton(w, e);
+            continue;
+        }
+        if (e.kind == InputEvent::Kind::Char) {
+            g_input.pop_front();
+            typedNow = true;
+            if (g_imguiCharCallback) g_imguiCharCallback(w, e.codepoint);
+            continue;
+        }
+        const bool plainTyping = typing && e.key >= GLFW_KEY_SPACE && e.key <= GLFW_KEY_GRAVE_ACCENT &&
+                                 !(e.mods & (GLFW_MOD_CONTROL | GLFW_MOD_ALT | GLFW_MOD_SUPER));
+        if (!plainTyping) {
+            if (e.action == GLFW_RELEASE && pressedNow) break;
+            if (e.action == GLFW_PRESS) pressedNow = true;
+        }
+        typedNow = true;
+        g_input.pop_front();
+        if (g_imguiKeyCallback) g_imguiKeyCallback(w, e.key, e.scancode, e.action, e.mods);
+    }
+    if (!g_input.empty()) g_activity = true;  // the rest go to the next frame
 }
 
 class App {
@@ -176,7 +208,7 @@ public:
 
     /// One frame; returns the wall's stats (for the frames command).
     void frame(bool swap = true) {
-        feedQueuedKeys(m_window);
+        feedQueuedInput(m_window);
         prepareFonts();
         ImGui_ImplOpenGL3_NewFrame();
         ImGui_ImplGlfw_NewFrame();
@@ -888,6 +920,7 @@ int openWindow(const WindowOptions& options) {
     ImGui_ImplGlfw_InitForOpenGL(window, true);
     ImGui_ImplOpenGL3_Init("#version 150");
     g_imguiKeyCallback = glfwSetKeyCallback(window, keyCallback);
+    g_imguiCharCallback = glfwSetCharCallback(window, charCallback);
     g_imguiMouseCallback = glfwSetMouseButtonCallback(window, mouseCallback);
 
     int status = 0;

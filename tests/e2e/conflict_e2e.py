@@ -4,7 +4,9 @@
   the change log says it replaced hers, Wang Fang's window tells her, and her button puts her text back.
 - Tom is editing a note when someone deletes it from the command line: his window tells him, and
   its button brings the note back with what he typed and with its link.
-usage: conflict_e2e.py CUSTOMER_CANVAS_BINARY"""
+usage: conflict_e2e.py CUSTOMER_CANVAS_BINARY [--server]
+With --server the board lives on the team server at $CC_TEST_PG (scripts/test.sh starts one);
+without that variable the run is skipped (exit 77)."""
 
 import json
 import os
@@ -17,13 +19,21 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from harness import QUADRANT_FILLS, Checks, Display, Failure, WallMapping, board_json, find_boxes_in, stop, wait_for
 
 BIN = sys.argv[1]
+SERVER = "--server" in sys.argv[2:]
 NOTICE = (255, 244, 214)  # the background of a notice (app/gui/window.cpp)
 HALF = 1400
 
 
 def main():
     work = tempfile.mkdtemp(prefix="cc-conflict-")
-    board = os.path.join(work, "workshop.ccboard")
+    if SERVER:
+        if not os.environ.get("CC_TEST_PG"):
+            print("skipped: CC_TEST_PG is not set (scripts/test.sh starts a PostgreSQL cluster)")
+            sys.exit(77)
+        board_name = "conflict-e2e-" + str(os.getpid())
+        board = os.environ["CC_TEST_PG"] + ("&" if "?" in os.environ["CC_TEST_PG"] else "?") + "board=" + board_name
+    else:
+        board = os.path.join(work, "workshop.ccboard")
 
     def cli(*args, author="Carl"):
         return subprocess.run([BIN, "--author", author, *args], check=True, capture_output=True, text=True).stdout.strip()
@@ -51,6 +61,12 @@ def main():
 
     def editing(name):
         """What the window of `name` announces it is editing (the presence beside the board)."""
+        if SERVER:
+            # psql quotes the values itself (:'name'); variables are only read from a script.
+            out = subprocess.run(["psql", os.environ["CC_TEST_PG"], "-At", "-v", "board=" + board_name, "-v", "name=" + name],
+                                 input="SELECT editing FROM customer_canvas.presence WHERE board = :'board' AND name = :'name';",
+                                 check=True, capture_output=True, text=True).stdout.strip()
+            return out.splitlines()[0] if out else None
         with sqlite3.connect(f"file:{board}?mode=ro", uri=True) as db:
             row = db.execute("SELECT editing FROM presence WHERE name = ?", (name,)).fetchone()
         return row[0] if row else None
@@ -105,7 +121,8 @@ def main():
             display.xdo("type", "--delay", "30", " and Wang")
             ex, ey = wall_a.screen(1500, -1000)
             display.xdo("mousemove", ex, ey, "click", "1")
-            wait_for("Wang Fang's text in the file", lambda: note(shared)["text"] == "Original text and Wang")
+            wait_for("Wang Fang's text in the file",  # (what is there instead, when it times out)
+                     lambda: note(shared)["text"] == "Original text and Wang" or Failure(note(shared)["text"]))
             # Tom's window must have her text before he finishes (it warns him while he types).
             wait_for("Tom's window to warn him while he types",
                      lambda: orange_in(HALF) > 40)
