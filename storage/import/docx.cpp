@@ -1,7 +1,10 @@
 // DOCX: paragraphs in order; headings (by style name, outline level or the Title style) build the
 // heading path and are not candidates; every other non-empty paragraph is a candidate, every table
 // row one more (cells joined with " | "). Provenance: "Findings > Mobile banking, paragraph 12",
-// "Findings, table 1 row 3", or without a heading above "paragraph 2".
+// "Findings, table 1 row 3", or without a heading above "paragraph 2". Footnotes and endnotes
+// (often the sources of a finding) stay with the paragraph or row that cites them: "[1]" where
+// the reference is, and "[1] the note's text" on lines at the end; endnotes are numbered i, ii, iii.
+// Comments (reviewers' remarks), headers and footers are not part of the findings and are left out.
 
 #include <pugixml.hpp>
 
@@ -26,6 +29,8 @@ constexpr std::size_t kMaxDocumentXml = 64u << 20;
 constexpr std::size_t kMaxOtherPart = 16u << 20;
 /// Deeper than this, an XML tree is not a document anyone wrote (and would exhaust the stack).
 constexpr int kMaxDepth = 200;
+/// A footnote or endnote longer than this is cut (a note cites a source; it is not a chapter).
+constexpr std::size_t kMaxNoteBytes = 4000;
 
 const char* const kWordNamespaces[] = {
     "http://schemas.openxmlformats.org/wordprocessingml/2006/main",  // transitional (Word, LibreOffice, pandoc)
@@ -228,6 +233,27 @@ public:
                const Names& w)
         : m_name(name), m_part(printable(part)), m_opt(opt), m_styles(styles), m_w(w) {}
 
+    /// The text of a footnote or endnote: its paragraphs, one a line.
+    std::string noteText(const pugi::xml_node& note) {
+        std::string text;
+        for (const pugi::xml_node& p : note.children()) {
+            if (!m_w.is(p, "p")) continue;
+            std::string raw;
+            m_textBoxes.clear();
+            readInline(p, raw, 1);
+            m_textBoxes.clear();
+            m_fields.clear();
+            const std::string line = normalize(raw);
+            if (!line.empty() && text.size() < kMaxNoteBytes) text += (text.empty() ? "" : "\n") + line;
+        }
+        return text.size() > kMaxNoteBytes ? text.substr(0, kMaxNoteBytes) : text;
+    }
+    /// The texts of the footnotes and endnotes, by id, for the references in the body.
+    void setNotes(std::map<std::string, std::string> footnotes, std::map<std::string, std::string> endnotes) {
+        m_footnotes = std::move(footnotes);
+        m_endnotes = std::move(endnotes);
+    }
+
     ParseResult read(const pugi::xml_node& body) {
         std::size_t total = 0;
         for (auto it = body.begin(); it != body.end(); ++it) ++total;
@@ -255,6 +281,9 @@ private:
     int m_tables = 0;
     std::vector<OpenField> m_fields;
     std::vector<pugi::xml_node> m_textBoxes;  // found in the paragraph being read
+    std::map<std::string, std::string> m_footnotes, m_endnotes;
+    int m_footnoteNumber = 0, m_endnoteNumber = 0;
+    std::vector<std::string> m_citedNotes;  // "[1] text" for the notes cited since the last candidate
 
     [[noreturn]] void tooDeep() const {
         throw ImportError(m_name + ": " + m_part + " is nested more than " + std::to_string(kMaxDepth) + " levels deep");
@@ -270,6 +299,12 @@ private:
         if (m_result.candidates.size() >= kMaxCandidates)
             throw ImportError(m_name + ": more than " + std::to_string(kMaxCandidates) + " paragraphs");
         Candidate c;
+        // The notes cited in it (or in a heading just above) follow its text.
+        if (!m_citedNotes.empty()) {
+            text += "\n";
+            for (const auto& n : m_citedNotes) text += "\n" + n;
+            m_citedNotes.clear();
+        }
         c.text = std::move(text);
         c.location = std::move(location);
         c.excerpt = validUtf8(excerpt);
@@ -430,8 +465,30 @@ private:
             else if (std::strcmp(local, "noBreakHyphen") == 0) out += '-';
             else if (std::strcmp(local, "drawing") == 0 || std::strcmp(local, "pict") == 0 || std::strcmp(local, "object") == 0)
                 findTextBoxes(c, depth + 1);
+            else if (std::strcmp(local, "footnoteReference") == 0 || std::strcmp(local, "endnoteReference") == 0) {
+                const bool foot = local[0] == 'f';
+                const auto& notes = foot ? m_footnotes : m_endnotes;
+                auto it = notes.find(m_w.attr(c, "id"));
+                if (it == notes.end() || m_citedNotes.size() >= 100) continue;
+                const std::string mark = "[" + (foot ? std::to_string(++m_footnoteNumber) : roman(++m_endnoteNumber)) + "]";
+                out += mark;
+                m_citedNotes.push_back(mark + " " + it->second);
+            }
             // w:delText (in w:del), w:softHyphen, w:sym, w:footnoteReference, w:rPr...: no text.
         }
+    }
+
+    static std::string roman(int n) {
+        static const std::pair<int, const char*> kDigits[] = {{1000, "m"}, {900, "cm"}, {500, "d"}, {400, "cd"}, {100, "c"},
+                                                              {90, "xc"},  {50, "l"},   {40, "xl"}, {10, "x"},   {9, "ix"},
+                                                              {5, "v"},    {4, "iv"},   {1, "i"}};
+        std::string out;
+        for (const auto& [value, digits] : kDigits)
+            while (n >= value && out.size() < 32) {
+                out += digits;
+                n -= value;
+            }
+        return out;
     }
 
     /// Collects the w:txbxContent elements under a drawing (not those of mc:Fallback).
@@ -612,7 +669,31 @@ ParseResult parseDocx(std::string_view bytes, const std::string& name, const Par
         result.format = "docx";
         return result;
     }
-    return DocxReader(name, mainPart, opt, styles, w).read(body);
+    DocxReader reader(name, mainPart, opt, styles, w);
+    // Footnotes and endnotes: read with the same rules as the body, by id.
+    std::map<std::string, std::string> notes[2];
+    const char* kinds[2][2] = {{"/footnotes", "footnote"}, {"/endnotes", "endnote"}};
+    if (const auto rels = zip.read(mainRels, kMaxOtherPart)) {
+        for (int k = 0; k < 2; ++k) {
+            const auto target = relationshipTarget(*rels, kinds[k][0], folder);
+            if (!target) continue;
+            const auto partXml = zip.read(*target, kMaxOtherPart);
+            if (!partXml) continue;
+            pugi::xml_document notesDoc;
+            parseXml(notesDoc, *partXml, name, *target);
+            const Names nw(notesDoc.document_element());  // the part may name its namespaces its own way
+            DocxReader notesReader(name, *target, opt, styles, nw);
+            for (const pugi::xml_node& n : notesDoc.document_element().children()) {
+                if (!nw.is(n, kinds[k][1]) || notes[k].size() >= 10000) continue;
+                const std::string type = nw.attr(n, "type");
+                if (!type.empty() && type != "normal") continue;  // separators
+                std::string text = notesReader.noteText(n);
+                if (!text.empty()) notes[k].emplace(nw.attr(n, "id"), std::move(text));
+            }
+        }
+    }
+    reader.setNotes(std::move(notes[0]), std::move(notes[1]));
+    return reader.read(body);
 }
 
 }  // namespace cc::import

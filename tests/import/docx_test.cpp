@@ -350,3 +350,54 @@ TEST(DocxImport, ProgressAndCancel) {
     cancel.progress = [](double) { return false; };
     EXPECT_EQ(docxError(makeDocx(body), "many.docx", cancel), "many.docx: cancelled");
 }
+
+// Findings that cite their sources in footnotes, as pandoc writes them: each note's text goes
+// with the paragraph (or table row) that cites it, numbered as Word shows it; the excerpt is the
+// paragraph as the document has it.
+TEST(DocxImport, FootnotesStayWithWhatCitesThem) {
+    const ParseResult r = parseDocx(fixture("docx-footnotes.docx"), "docx-footnotes.docx");
+    expectCandidates(
+        r, {
+               {"Two thirds of the complaints mention fees.[1] Most came from the app.[2]\n\n"
+                "[1] Complaint log, October 2024, n = 412.\n"
+                "[2] App store reviews and in-app feedback, same period.\nA second paragraph of the same note.",
+                "Findings, paragraph 2", "Two thirds of the complaints mention fees.[1] Most came from the app.[2]"},
+               {"手续费是最常见的投诉原因。[3]\n\n[3] 客服中心投诉记录，2024年10月。", "Findings, paragraph 3",
+                "手续费是最常见的投诉原因。[3]"},
+               {"A paragraph without notes.", "Findings, paragraph 4", ""},
+               {"App[4] | 412\n\n[4] Android and iOS together.", "Findings, table 1 row 2", "App[4] | 412"},
+           });
+}
+
+// Endnotes (numbered i, ii, ...) and footnotes found through the relationships; separators,
+// references to notes that do not exist and hidden references leave nothing behind.
+TEST(DocxImport, EndnotesAndFootnotesFromTheirParts) {
+    const std::string ns = "xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"";
+    const std::string doc = "<?xml version=\"1.0\"?><w:document " + ns + "><w:body>"
+                            "<w:p><w:r><w:t>Fees are unclear.</w:t></w:r><w:r><w:endnoteReference w:id=\"2\"/></w:r>"
+                            "<w:r><w:footnoteReference w:id=\"7\"/></w:r><w:r><w:footnoteReference w:id=\"99\"/></w:r>"
+                            "<w:r><w:rPr><w:vanish/></w:rPr><w:footnoteReference w:id=\"7\"/></w:r></w:p>"
+                            "<w:p><w:r><w:t>Second.</w:t></w:r><w:r><w:endnoteReference w:id=\"3\"/></w:r></w:p>"
+                            "</w:body></w:document>";
+    const std::string rels =
+        "<?xml version=\"1.0\"?><Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+        "<Relationship Id=\"r1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/endnotes\" Target=\"notes/end.xml\"/>"
+        "<Relationship Id=\"r2\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes\" Target=\"foot.xml\"/>"
+        "</Relationships>";
+    const std::string end = "<?xml version=\"1.0\"?><e:endnotes xmlns:e=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\">"
+                            "<e:endnote e:type=\"separator\" e:id=\"-1\"><e:p><e:r><e:separator/></e:r></e:p></e:endnote>"
+                            "<e:endnote e:id=\"2\"><e:p><e:r><e:endnoteRef/></e:r><e:r><e:t> Survey, Q3 2024.</e:t></e:r></e:p></e:endnote>"
+                            "<e:endnote e:id=\"3\"><e:p><e:r><e:t>调查问卷第七题</e:t></e:r></e:p></e:endnote></e:endnotes>";
+    const std::string foot = "<?xml version=\"1.0\"?><w:footnotes " + ns +
+                             "><w:footnote w:id=\"7\"><w:p><w:r><w:t>Focus group 3.</w:t></w:r></w:p></w:footnote></w:footnotes>";
+    const ParseResult r = parseDocx(makeZip({{"word/document.xml", doc},
+                                             {"word/_rels/document.xml.rels", rels},
+                                             {"word/notes/end.xml", end},
+                                             {"word/foot.xml", foot}}),
+                                    "notes.docx");
+    expectCandidates(r, {
+                            {"Fees are unclear.[i][1]\n\n[i] Survey, Q3 2024.\n[1] Focus group 3.", "paragraph 1",
+                             "Fees are unclear.[i][1]"},
+                            {"Second.[ii]\n\n[ii] 调查问卷第七题", "paragraph 2", "Second.[ii]"},
+                        });
+}
