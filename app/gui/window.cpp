@@ -20,6 +20,7 @@
 
 #include "board_file.h"
 #include "clipboard.h"
+#include "pg_board.h"
 #include "fonts.h"
 #include "import_dialog.h"
 #include "summary_dialog.h"
@@ -173,11 +174,38 @@ public:
         gui::applyStyle(m_theme, m_scale);
         m_fonts = std::make_unique<Fonts>();
         if (options.mode != WindowOptions::Mode::Interactive) m_showInspector = false;
+        // A team server that wants a password it finds nowhere (password file, environment) asks
+        // here: the board dialog shows a password field. The password stays in memory only.
+        if (options.mode == WindowOptions::Mode::Interactive)
+            setServerPasswordPrompt([this](const std::string&) -> std::optional<std::string> {
+                if (!m_dialogPassword.empty()) return m_dialogPassword;
+                m_dialogNeedsPassword = true;
+                return std::nullopt;
+            });
+    }
+    ~App() {
+        setServerPasswordPrompt(nullptr);
+        forgetPassword();
+    }
+
+    /// The board named on the command line wants a password: ask for it in the board dialog.
+    bool wantsPassword() const { return m_dialogNeedsPassword; }
+    void askForBoard(const std::string& address) {
+        m_dialogPath = address;
+        m_dialogCreate = false;
+        m_openDialog = true;
+    }
+
+    void forgetPassword() {
+        std::fill(m_dialogPassword.begin(), m_dialogPassword.end(), '\0');
+        m_dialogPassword.clear();
     }
 
     bool openBoard(const std::string& path) {
         try {
             auto s = BoardSession::open(path, m_options.author);
+            forgetPassword();  // the connection keeps what it needs to reconnect
+            m_dialogNeedsPassword = false;
             // A server board is remembered by its address without any password.
             const std::string remembered =
                 isServerAddress(path) ? s->file->address() : std::filesystem::absolute(path).string();
@@ -194,6 +222,8 @@ public:
     bool createBoard(const std::string& path, const std::string& title, const std::string& templ) {
         try {
             auto s = BoardSession::create(path, title, templ, m_options.author);
+            forgetPassword();
+            m_dialogNeedsPassword = false;
             const std::string remembered =
                 isServerAddress(path) ? s->file->address() : std::filesystem::absolute(path).string();
             setSession(std::move(s));
@@ -519,7 +549,8 @@ private:
         }
         ImGui::SetNextWindowSize({640 * m_scale, 0});
         if (!ImGui::BeginPopupModal("Board file", nullptr, ImGuiWindowFlags_NoSavedSettings)) return;
-        ImGui::TextUnformatted(m_dialogCreate ? "Create a new board file" : "Open a board file");
+        ImGui::TextUnformatted(m_dialogCreate ? "Create a new board: a file, or an address on a team server"
+                                              : "Open a board: a file, or an address on a team server");
         ImGui::SetNextItemWidth(-1);
         ImGui::InputTextWithHint("##path", "path/to/board.ccboard", &m_dialogPath);
         m_fonts->addText(m_dialogPath);
@@ -533,6 +564,8 @@ private:
                     if (ImGui::Selectable(keys[i].c_str(), i == m_dialogTemplate)) m_dialogTemplate = i;
                 ImGui::EndCombo();
             }
+        } else if (isServerAddress(m_dialogPath)) {
+            ImGui::TextDisabled("A board on a team server: name it with ?board=NAME at the end of the address.");
         } else {
             // Board files in the folder of the path typed so far.
             std::error_code ec;
@@ -554,7 +587,22 @@ private:
             if (!shown) ImGui::TextDisabled("No .ccboard files in %s", dir.string().c_str());
             ImGui::EndChild();
         }
-        if (!m_dialogError.empty()) ImGui::TextColored({0.8f, 0.1f, 0.1f, 1}, "%s", m_dialogError.c_str());
+        if (m_dialogNeedsPassword && isServerAddress(m_dialogPath)) {
+            ImGui::TextUnformatted("The server asks for your password:");
+            if (!m_passwordFocused) {
+                ImGui::SetKeyboardFocusHere();
+                m_passwordFocused = true;
+            }
+            ImGui::SetNextItemWidth(300 * m_scale);
+            ImGui::InputText("##password", &m_dialogPassword, ImGuiInputTextFlags_Password);
+        } else {
+            m_passwordFocused = false;
+        }
+        if (!m_dialogError.empty()) {
+            ImGui::PushStyleColor(ImGuiCol_Text, ImVec4{0.8f, 0.1f, 0.1f, 1});
+            ImGui::TextWrapped("%s", m_dialogError.c_str());
+            ImGui::PopStyleColor();
+        }
         if (ImGui::Button(m_dialogCreate ? "Create" : "Open") || ImGui::IsKeyPressed(GLFW_KEY_ENTER, false)) {
             std::string path = m_dialogPath;
             if (m_dialogCreate && std::filesystem::path(path).extension() != kBoardExtension) path += kBoardExtension;
@@ -565,7 +613,11 @@ private:
             if (ok) ImGui::CloseCurrentPopup();
         }
         ImGui::SameLine();
-        if (ImGui::Button("Cancel") || ImGui::IsKeyPressed(GLFW_KEY_ESCAPE, false)) ImGui::CloseCurrentPopup();
+        if (ImGui::Button("Cancel") || ImGui::IsKeyPressed(GLFW_KEY_ESCAPE, false)) {
+            forgetPassword();
+            m_dialogNeedsPassword = false;
+            ImGui::CloseCurrentPopup();
+        }
         ImGui::EndPopup();
     }
 
@@ -612,7 +664,13 @@ private:
         if (ImGui::Button("New board…")) openDialog(true);
         ImGui::SameLine();
         if (ImGui::Button("Open board…")) openDialog(false);
-        if (!m_dialogError.empty()) ImGui::TextColored({0.8f, 0.1f, 0.1f, 1}, "%s", m_dialogError.c_str());
+        if (!m_dialogError.empty()) {
+            ImGui::PushStyleColor(ImGuiCol_Text, ImVec4{0.8f, 0.1f, 0.1f, 1});
+            ImGui::PushTextWrapPos(ImGui::GetContentRegionMax().x - 40 * m_scale);
+            ImGui::TextWrapped("%s", m_dialogError.c_str());
+            ImGui::PopTextWrapPos();
+            ImGui::PopStyleColor();
+        }
         ImGui::EndGroup();
     }
 
@@ -839,6 +897,8 @@ private:
     Millis m_fontCheckTime = 0;
     // The board-file dialog.
     bool m_openDialog = false, m_dialogCreate = false;
+    std::string m_dialogPassword;  // typed for a team server; wiped once the board is open
+    bool m_dialogNeedsPassword = false, m_passwordFocused = false;
     std::string m_dialogPath, m_dialogTitle, m_dialogError;
     int m_dialogTemplate = 0;
 };
@@ -932,7 +992,10 @@ int openWindow(const WindowOptions& options) {
             std::cerr << "customer-canvas: " << e.what() << "\n";
             status = 1;
         }
-        if (app && !board.empty() && !app->openBoard(board)) {
+        if (app && !board.empty() && !app->openBoard(board) && options.mode == WindowOptions::Mode::Interactive &&
+            app->wantsPassword()) {
+            app->askForBoard(board);  // the server wants a password: the board dialog asks for it
+        } else if (app && !board.empty() && !app->session()) {
             // The reason was kept for the start screen; on the command line say it once.
             try {
                 BoardSession::open(board, options.author);
