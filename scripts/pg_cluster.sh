@@ -115,7 +115,15 @@ case "${1:-}" in
     fi
     case "$dir" in */cc-pg.*) rm -rf "$dir" ;; esac
     ;;
-  pause) pg_ctl_in "${2:?usage: pg_cluster.sh pause DIR}" -m fast -w stop >/dev/null ;;
-  resume) pg_ctl_in "${2:?usage: pg_cluster.sh resume DIR}" -l "$2/log/server.log" -w -t 60 start >/dev/null ;;
+  pause)
+    dir="${2:?usage: pg_cluster.sh pause DIR}"
+    if pg_ctl_in "$dir" status >/dev/null 2>&1; then pg_ctl_in "$dir" -m fast -w stop >/dev/null; fi
+    ;;
+  resume)
+    dir="${2:?usage: pg_cluster.sh resume DIR}"
+    if ! pg_ctl_in "$dir" status >/dev/null 2>&1; then
+      pg_ctl_in "$dir" -l "$dir/log/server.log" -w -t 60 start >/dev/null
+    fi
+    ;;
   *) echo "usage: pg_cluster.sh start | stop DIR | pause DIR | resume DIR" >&2; exit 2 ;;
 esac

@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <mutex>
+#include <random>
 #include <set>
 #include <unordered_map>
 
@@ -29,6 +30,31 @@ constexpr std::size_t kMaxIdBytes = 256;
 
 /// A record an update names is no longer on the server: someone else deleted it meanwhile.
 struct Gone {};
+
+/// The connection broke in the middle of something: the board goes offline.
+struct Lost {};
+
+/// Whether libpq's reason for a failed connection means the server is away (rather than that it
+/// refused us: a wrong password, a role or database that does not exist).
+bool looksUnreachable(const std::string& why) {
+    for (const char* s : {"Connection refused", "could not connect", "timeout expired", "No route to host",
+                          "Network is unreachable", "the database system is", "server closed the connection",
+                          "could not translate host name", "No such file or directory", "Connection reset"})
+        if (why.find(s) != std::string::npos) return true;
+    return false;
+}
+
+/// The server cannot be reached: a board with a local copy opens from it.
+struct Unreachable : BoardError {
+    using BoardError::BoardError;
+};
+
+std::string newChangeId() {
+    std::random_device rd;
+    char buf[40];
+    std::snprintf(buf, sizeof buf, "%08x%08x%08x%08x", rd(), rd(), rd(), rd());
+    return buf;
+}
 
 /// The board's notification channel: an identifier made from its name (any text) by a hash, so
 /// it needs no quoting; two names sharing a channel only cost a needless look at the log.
@@ -212,7 +238,8 @@ std::string PgBoard::suggestedFolder() const {
     return std::filesystem::current_path(ec).string();
 }
 
-void PgBoard::fail(const std::string& what, const PgError& e) const {
+void PgBoard::fail(const std::string& what, const PgError& e) {
+    if (e.connectionLost()) goOffline();
     if (e.sqlState() == state::kInsufficientPrivilege || e.sqlState() == state::kReadOnlyTransaction)
         throw BoardError(m_addr.display + ": " + what +
                          ": this role may only read this board (" + e.what() +
@@ -235,6 +262,8 @@ void PgBoard::connect() {
             std::lock_guard<std::mutex> lock(g_promptMutex);
             prompt = g_prompt;
         }
+        if (!needsPassword && looksUnreachable(e.what()))
+            throw Unreachable(m_addr.display + ": cannot connect to the server (" + e.what() + ")");
         if (!needsPassword || m_password || !prompt)
             throw BoardError(m_addr.display + ": cannot connect to the server (" + e.what() + ")");
         std::optional<std::string> typed = prompt(m_addr.display);
@@ -257,11 +286,63 @@ void PgBoard::connect() {
 }
 
 pg::Connection& PgBoard::conn() {
-    if (!m_conn || !m_conn->ok()) {
-        m_conn.reset();
-        connect();
+    if (m_offline || !m_conn || !m_conn->ok()) {
+        goOffline();
+        throw PgError("the server cannot be reached", "", true);
     }
     return *m_conn;
+}
+
+void PgBoard::goOffline() {
+    m_offline = true;
+    m_conn.reset();
+    m_inPull = false;
+    m_pullMax = -1;
+    m_nextRetry = nowMillis() + 500;
+}
+
+bool PgBoard::reconnect() {
+    try {
+        connect();
+    } catch (const BoardError&) {
+        m_conn.reset();
+        return false;
+    }
+    m_offline = false;
+    return true;
+}
+
+std::size_t PgBoard::pendingChanges() {
+    if (!m_replica) return 0;
+    try {
+        return m_replica->pending();
+    } catch (const BoardError&) {
+        return 0;
+    }
+}
+
+void PgBoard::sendOutbox() {
+    if (!m_replica || m_offline) return;
+    for (const pg::OutboxEntry& e : m_replica->outbox()) {
+        ChangeSet cs;
+        try {
+            cs = changeSetFromJson(e.payload);
+        } catch (const std::exception&) {
+            m_replica->dequeue(e.id);  // cannot be read back: nothing to send
+            continue;
+        }
+        try {
+            markOwn(commit(cs, e.changeId));
+        } catch (const Lost&) {
+            goOffline();
+            return;
+        } catch (const BoardError& err) {
+            // Refused as it would have been online (a note deleted by someone else meanwhile):
+            // said in the status line; the document follows the server at the next pull.
+            m_syncProblem = err.what();
+        }
+        m_replica->dequeue(e.id);
+    }
 }
 
 void PgBoard::requireBoard() {
@@ -280,19 +361,50 @@ void PgBoard::requireBoard() {
 
 std::unique_ptr<PgBoard> PgBoard::open(const std::string& address, Mode mode, const std::string& boardName) {
     std::unique_ptr<PgBoard> b(new PgBoard(pg::parseServerAddress(address, boardName), mode, std::nullopt));
-    b->connect();
+    const auto replicaPath = pg::Replica::pathFor(b->m_addr.server, b->m_addr.board);
+    try {
+        b->connect();
+    } catch (const Unreachable&) {
+        // Away: a board worked on from this computer before opens from its local copy.
+        if (replicaPath) b->m_replica = pg::Replica::open(*replicaPath, b->m_addr.display, false);
+        if (!b->m_replica) throw;
+        b->m_offline = true;
+        b->m_startedOffline = true;
+        b->m_nextRetry = 0;
+        return b;
+    }
     try {
         pg::ensureSchema(*b->m_conn, mode == Mode::ReadWrite, b->m_addr.display);
     } catch (const PgError& e) {
         b->fail("cannot open the board", e);
     }
     b->requireBoard();
+    if (replicaPath) {
+        // Reading only, a copy is used when there is one: changes made offline are still sent
+        // as soon as the board is opened with the server there.
+        try {
+            b->m_replica = pg::Replica::open(*replicaPath, b->m_addr.display, mode == Mode::ReadWrite);
+        } catch (const BoardError&) {
+            b->m_replica.reset();  // no local copy (no state folder, a full disk): online only
+        }
+        b->sendOutbox();
+        if (mode == Mode::ReadOnly) b->m_replica.reset();
+    }
     return b;
 }
 
 std::unique_ptr<BoardStore> PgBoard::openAnother(Mode mode) const {
     std::unique_ptr<PgBoard> b(new PgBoard(m_addr, mode, m_password));
-    b->connect();
+    try {
+        b->connect();
+    } catch (const Unreachable&) {
+        const auto path = pg::Replica::pathFor(m_addr.server, m_addr.board);
+        if (path) b->m_replica = pg::Replica::open(*path, m_addr.display, false);
+        if (!b->m_replica) throw;
+        b->m_offline = true;
+        b->m_startedOffline = true;
+        return b;
+    }
     b->requireBoard();
     return b;
 }
@@ -362,10 +474,22 @@ BoardInfo PgBoard::readBoardInfo() {
         ++count;
     }
     if (count != 4) throw BoardError(m_addr.display + ": the board has " + std::to_string(count) + " quadrants, not 4");
+    if (m_inPull && m_replica) {
+        try {
+            m_replica->mirrorBoard(b);
+        } catch (const BoardError&) {
+        }
+    }
     return b;
 }
 
 std::unique_ptr<Document> PgBoard::load(const SourceKinds& kinds) {
+    if (m_offline && m_replica) {
+        auto doc = m_replica->load(kinds);
+        m_mirroredSeq = m_replica->serverSeq();
+        markLoaded(m_mirroredSeq);
+        return doc;
+    }
     try {
         pg::Connection& c = conn();
         // One snapshot for the records and the log's newest row: REPEATABLE READ.
@@ -411,8 +535,21 @@ std::unique_ptr<Document> PgBoard::load(const SourceKinds& kinds) {
         auto doc = std::make_unique<Document>(std::move(b), kinds);
         doc->loadRecords(std::move(notes), std::move(links));
         markLoaded(newest);
+        m_mirroredSeq = newest;
+        m_startedOffline = false;
+        if (m_replica) {
+            try {
+                m_replica->replaceWith(*doc, newest);
+            } catch (const BoardError&) {
+                m_replica.reset();  // the copy cannot be kept: work online only
+            }
+        }
         return doc;
     } catch (const PgError& e) {
+        if (e.connectionLost() && m_replica) {
+            goOffline();
+            return load(kinds);
+        }
         fail("cannot read the board", e);
     } catch (const BoardError&) {
         throw;
@@ -423,6 +560,23 @@ std::unique_ptr<Document> PgBoard::load(const SourceKinds& kinds) {
 
 std::int64_t PgBoard::persist(const ChangeSet& cs) {
     if (m_mode == Mode::ReadOnly) throw BoardError(m_addr.display + ": the board is open for reading only");
+    const std::string changeId = newChangeId();
+    if (!m_offline) {
+        try {
+            const std::int64_t seq = commit(cs, changeId);
+            markOwn(seq);
+            return seq;
+        } catch (const Lost&) {
+            goOffline();  // did the COMMIT arrive? The change id makes sending it again safe.
+        }
+    }
+    if (!m_replica)
+        throw BoardError(m_addr.display + ": the change was not saved: the server cannot be reached");
+    m_replica->enqueue(changeId, cs);
+    return 0;
+}
+
+std::int64_t PgBoard::commit(const ChangeSet& cs, const std::string& changeId) {
     try {
         pg::Connection& c = conn();
         pg::Transaction tx(c);
@@ -432,6 +586,10 @@ std::int64_t PgBoard::persist(const ChangeSet& cs) {
                                {m_addr.board});
         if (seqRow.rows() == 0) throw BoardError(m_addr.display + ": the change was not saved: the board was deleted from the server");
         const std::int64_t seq = seqRow.int64(0, 0);
+        // Sent before, and the first COMMIT did arrive: nothing to do (the transaction rolls back).
+        Result already = c.exec("SELECT seq FROM customer_canvas.change_log WHERE board = $1 AND client_change = $2",
+                                {m_addr.board, changeId});
+        if (already.rows() > 0) return already.int64(0, 0);
         Writer w{c, m_addr.board};
         // Someone else may have linked to a note this change removes since this process last
         // looked: those links go with the note, and into the logged change (as in a board file).
@@ -466,15 +624,24 @@ std::int64_t PgBoard::persist(const ChangeSet& cs) {
         for (const auto& [before, after] : cs.links.updated) w.changeLink(after);
         if (cs.board) writeBoardInfo(cs.board->second);
         w.log(seq, cs.author, cs.time, std::string(toString(cs.source)), changeSetToJson(*logged));
+        c.exec("UPDATE customer_canvas.change_log SET client_change = $3 WHERE board = $1 AND seq = $2",
+               {m_addr.board, pg::num(seq), changeId});
         // Delivered at commit, to every process listening on the board.
         c.exec("SELECT pg_notify($1, $2)", {m_channel, pg::num(seq)});
         tx.commit();
-        markOwn(seq);
+        if (m_replica) {
+            try {
+                m_replica->mirrorChange(*logged);
+            } catch (const BoardError&) {
+                // The copy is a cache: the next load writes it whole again.
+            }
+        }
         return seq;
     } catch (const Gone&) {
         throw BoardError(m_addr.display +
                          ": the change was not saved: a note or link it changes was deleted by someone else meanwhile");
     } catch (const PgError& e) {
+        if (e.connectionLost()) throw Lost{};
         if (e.sqlState() == state::kForeignKeyViolation)
             throw BoardError(m_addr.display +
                              ": the change was not saved: a note it refers to was deleted by someone else meanwhile");
@@ -483,6 +650,7 @@ std::int64_t PgBoard::persist(const ChangeSet& cs) {
 }
 
 std::int64_t PgBoard::lastSequence() {
+    if (m_offline) return m_mirroredSeq;
     try {
         return conn()
             .exec("SELECT coalesce(max(seq), 0) FROM customer_canvas.change_log WHERE board = $1", {m_addr.board})
@@ -494,6 +662,7 @@ std::int64_t PgBoard::lastSequence() {
 
 std::vector<LogEntry> PgBoard::changeLog(std::int64_t afterSeq, std::size_t max) {
     std::vector<LogEntry> out;
+    if (m_offline) return out;  // the history lives on the server
     try {
         // In pages, so a long history is never one huge result in memory twice.
         constexpr std::size_t kPage = 2000;
@@ -507,6 +676,7 @@ std::vector<LogEntry> PgBoard::changeLog(std::int64_t afterSeq, std::size_t max)
             if (static_cast<std::size_t>(r.rows()) < want) break;
             after = out.back().seq;
         }
+        if (m_inPull && !out.empty()) m_pullMax = std::max(m_pullMax, out.back().seq);
     } catch (const PgError& e) {
         fail("cannot read the change log", e);
     } catch (const std::exception& e) {
@@ -517,6 +687,7 @@ std::vector<LogEntry> PgBoard::changeLog(std::int64_t afterSeq, std::size_t max)
 
 std::vector<LogEntry> PgBoard::recentChanges(std::size_t max, const std::string& needle) {
     std::vector<LogEntry> out;
+    if (m_offline) return out;
     try {
         // strpos rather than LIKE: an id or a word may hold % or _, which LIKE would read as patterns.
         Result r = conn().exec("SELECT seq, author, time, source, payload FROM customer_canvas.change_log "
@@ -535,6 +706,7 @@ std::vector<LogEntry> PgBoard::recentChanges(std::size_t max, const std::string&
 
 std::vector<std::string> PgBoard::integrityProblems() {
     std::vector<std::string> out;
+    if (m_offline) return {"the server cannot be reached: nothing was checked"};
     try {
         pg::Connection& c = conn();
         const std::int64_t quadrants =
@@ -600,37 +772,109 @@ void PgBoard::dropBoard() {
 
 std::optional<Note> PgBoard::readNote(const std::string& id) {
     pg::Connection& c = conn();
+    // What a pull reads from the server goes into the local copy too.
+    auto mirror = [this](auto&& write) {
+        if (!m_replica) return;
+        try {
+            write();
+        } catch (const BoardError&) {
+        }
+    };
     Result r = c.exec((std::string("SELECT ") + kNoteColumns + " FROM customer_canvas.note WHERE board = $1 AND id = $2").c_str(),
                       {m_addr.board, id});
-    if (r.rows() == 0) return std::nullopt;
+    if (r.rows() == 0) {
+        mirror([&] { m_replica->mirrorNote(id, std::nullopt); });
+        return std::nullopt;
+    }
     Note n = noteFromRow(r, 0);
     Result t = c.exec("SELECT tag FROM customer_canvas.note_tag WHERE board = $1 AND note_id = $2 ORDER BY tag LIMIT $3",
                       {m_addr.board, id, pg::num(std::int64_t(limits::kTagsPerNote))});
     for (int i = 0; i < t.rows(); ++i) n.tags.push_back(t.text(i, 0, limits::kShortBytes));
+    mirror([&] { m_replica->mirrorNote(id, n); });
     return n;
 }
 
 std::optional<Link> PgBoard::readLink(const std::string& id) {
+    auto mirror = [this](auto&& write) {
+        if (!m_replica) return;
+        try {
+            write();
+        } catch (const BoardError&) {
+        }
+    };
     Result r = conn().exec((std::string("SELECT ") + kLinkColumns + " FROM customer_canvas.link WHERE board = $1 AND id = $2").c_str(),
                            {m_addr.board, id});
-    if (r.rows() == 0) return std::nullopt;
-    return linkFromRow(r, 0);
+    if (r.rows() == 0) {
+        mirror([&] { m_replica->mirrorLink(id, std::nullopt); });
+        return std::nullopt;
+    }
+    Link l = linkFromRow(r, 0);
+    mirror([&] { m_replica->mirrorLink(id, l); });
+    return l;
 }
 
 bool PgBoard::othersMayHaveCommitted() {
-    try {
-        return conn().takeNotifications(m_channel) > 0;
-    } catch (const PgError& e) {
-        fail("cannot read other people's changes", e);
+    if (m_offline) {
+        // Try again about once a second (the window asks ten times a second).
+        const Millis now = nowMillis();
+        if (now < m_nextRetry) return false;
+        m_nextRetry = now + 1000;
+        if (!reconnect()) return false;
+        // Notifications sent while away are lost: read the log from the newest row this view
+        // has wholly (from the start when it opened from the local copy, which others' writes
+        // to it may have mixed), then send what waited.
+        markLoaded(m_startedOffline ? 0 : m_mirroredSeq);
+        m_startedOffline = false;
+        sendOutbox();
+        if (m_offline) return false;
+        m_inPull = true;
+        m_pullMax = -1;
+        return true;
     }
+    // The previous pull went through: everything it read is in the document and the copy.
+    if (m_inPull && m_pullMax > m_mirroredSeq) {
+        m_mirroredSeq = m_pullMax;
+        if (m_replica) {
+            try {
+                m_replica->setServerSeq(m_mirroredSeq);
+            } catch (const BoardError&) {
+            }
+        }
+    }
+    m_inPull = false;
+    m_pullMax = -1;
+    try {
+        if (conn().takeNotifications(m_channel) == 0) return false;
+    } catch (const PgError&) {
+        goOffline();
+        return false;
+    }
+    m_inPull = true;
+    return true;
 }
 
-bool PgBoard::online() const { return m_conn && m_conn->ok(); }
+bool PgBoard::online() const { return !m_offline; }
 
-std::string PgBoard::connectionStatus() const { return online() ? std::string() : "the server cannot be reached"; }
+std::string PgBoard::connectionStatus() const {
+    if (m_offline) {
+        std::size_t pending = 0;
+        if (m_replica) {
+            try {
+                pending = m_replica->pending();
+            } catch (const BoardError&) {
+            }
+        }
+        return "offline: the server cannot be reached; " +
+               (pending ? std::to_string(pending) + (pending == 1 ? " change" : " changes") +
+                              " kept on this computer, sent when it is back"
+                        : std::string("changes are kept on this computer"));
+    }
+    if (!m_syncProblem.empty()) return "a change made offline was not sent: " + m_syncProblem;
+    return {};
+}
 
 void PgBoard::announce(const Presence& me) {
-    if (!m_canAnnounce || m_mode == Mode::ReadOnly) return;
+    if (!m_canAnnounce || m_mode == Mode::ReadOnly || m_offline) return;
     try {
         pg::Connection& c = conn();
         std::vector<std::string> selected(me.selected.begin(),
@@ -648,12 +892,17 @@ void PgBoard::announce(const Presence& me) {
             m_canAnnounce = false;
             return;
         }
+        if (e.connectionLost()) {
+            goOffline();
+            return;
+        }
         fail("cannot announce this window", e);
     }
 }
 
 std::vector<Presence> PgBoard::others(const std::string& mySession) {
     std::vector<Presence> out;
+    if (m_offline) return out;
     try {
         Result r = conn().exec("SELECT session, name, colour, selected, editing, seen FROM customer_canvas.presence "
                                "WHERE board = $1 AND session <> $2 AND seen >= $3 ORDER BY name, session LIMIT 100",
@@ -669,6 +918,10 @@ std::vector<Presence> PgBoard::others(const std::string& mySession) {
             out.push_back(std::move(p));
         }
     } catch (const PgError& e) {
+        if (e.connectionLost()) {
+            goOffline();
+            return out;
+        }
         fail("cannot see who else is here", e);
     } catch (const std::exception& e) {
         failRead("see who else is here", e);

@@ -3,6 +3,8 @@
 // board's name. Every change set is one transaction that writes the records and appends to the
 // board's change log under a lock on the board's row (so log order is commit order), then
 // NOTIFYs the board's channel; the other processes LISTEN and pull, as they do on a shared file.
+// When the server goes away, the board keeps working on a local copy (pg_replica.h): changes
+// wait in its outbox and are sent, each exactly once, when the server is back.
 
 #include <functional>
 #include <memory>
@@ -12,6 +14,7 @@
 #include "board_store.h"
 #include "pg_address.h"
 #include "pg_conn.h"
+#include "pg_replica.h"
 
 namespace cc {
 
@@ -47,6 +50,8 @@ public:
     bool online() const override;
     std::string connectionStatus() const override;
 
+    /// Changes made while offline that wait to be sent.
+    std::size_t pendingChanges();
     /// Deletes the board and everything of it from the server (a copy that failed half-way).
     void dropBoard();
     /// The connection's socket, readable when a notification may have arrived (-1 when offline).
@@ -63,10 +68,17 @@ protected:
 private:
     PgBoard(pg::ServerAddress addr, Mode mode, std::optional<std::string> password);
     void connect();
+    bool reconnect();
+    void goOffline();
+    /// Commits one change set with its client id (a second commit of the same id does nothing
+    /// and returns the first's row). Throws Lost when the connection breaks.
+    std::int64_t commit(const ChangeSet& cs, const std::string& changeId);
+    /// Sends the outbox, oldest first, until it is empty or the connection breaks.
+    void sendOutbox();
     void ensureSchema();
     void requireBoard();
     void writeBoardInfo(const BoardInfo& b);
-    [[noreturn]] void fail(const std::string& what, const pg::PgError& e) const;
+    [[noreturn]] void fail(const std::string& what, const pg::PgError& e);
     pg::Connection& conn();
 
     pg::ServerAddress m_addr;
@@ -75,6 +87,15 @@ private:
     std::optional<pg::Connection> m_conn;
     std::string m_channel;
     bool m_canAnnounce = true;
+
+    std::unique_ptr<pg::Replica> m_replica;  // the local copy (ReadWrite, or found when offline)
+    bool m_offline = false;
+    bool m_startedOffline = false;    // loaded from the local copy: re-read everything when back
+    Millis m_nextRetry = 0;
+    bool m_inPull = false;            // othersMayHaveCommitted said yes: a pull is reading
+    std::int64_t m_pullMax = -1;      // the newest row that pull read
+    std::int64_t m_mirroredSeq = 0;   // every row up to this one is in the document and the copy
+    std::string m_syncProblem;        // the last offline change the server refused
 };
 
 /// The schema version this program creates on a server.

@@ -106,6 +106,12 @@ CREATE TABLE customer_canvas.presence (
   PRIMARY KEY (board, session)
 );
 )sql"},
+        // 2: every commit carries the id its client gave it, so a change sent again after the
+        // connection broke (did the first COMMIT arrive?) is recognised and applied once.
+        {2, R"sql(
+ALTER TABLE customer_canvas.change_log ADD COLUMN client_change text;
+CREATE UNIQUE INDEX change_log_by_client_change ON customer_canvas.change_log (board, client_change);
+)sql"},
     };
     return steps;
 }

@@ -20,7 +20,8 @@ struct CliServer : ::testing::Test {
     TempDir dir;
     std::string server;
     std::string name;
-    std::map<std::string, std::string> env{{"XDG_CONFIG_HOME", dir.file("config")}, {"HOME", dir.file("home")}};
+    std::map<std::string, std::string> env{{"XDG_CONFIG_HOME", dir.file("config")}, {"HOME", dir.file("home")},
+                                           {"XDG_STATE_HOME", dir.file("state")}};
 
     void SetUp() override {
         if (!cc::test::testServer()) GTEST_SKIP() << cc::test::kNoServer;

@@ -23,7 +23,9 @@ class Server : public ::testing::Test {
 protected:
     void SetUp() override {
         if (!testServer()) GTEST_SKIP() << kNoServer;
+        ::setenv("XDG_STATE_HOME", m_state.file("state").c_str(), 1);  // local copies stay here
     }
+    TempDir m_state;
     std::string board(const std::string& name) { return std::string(testServer()) + "?board=" + uniqueName(name); }
 
     /// A login role with the test password (the test password file has it for every role).

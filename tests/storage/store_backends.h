@@ -53,6 +53,8 @@ class StoreTest : public ::testing::TestWithParam<Backend> {
 protected:
     void SetUp() override {
         if (GetParam() == Backend::Server && !testServer()) GTEST_SKIP() << kNoServer;
+        // Local copies of server boards go into the test's folder, not the user's.
+        ::setenv("XDG_STATE_HOME", m_dir.file("state").c_str(), 1);
     }
     bool onServer() const { return GetParam() == Backend::Server; }
     /// An address for a new board called `name` (nothing is created).

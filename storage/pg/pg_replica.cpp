@@ -1,0 +1,307 @@
+#include "pg_replica.h"
+
+#include <SQLiteCpp/Statement.h>
+#include <SQLiteCpp/Transaction.h>
+#include <fcntl.h>
+#include <sys/file.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+
+#include "board_factory.h"
+#include "serialize.h"
+
+namespace cc::pg {
+
+namespace {
+
+constexpr const char* kExtraTables =
+    "CREATE TABLE IF NOT EXISTS cc_replica (singleton INTEGER PRIMARY KEY CHECK (singleton = 1), "
+    "  server_seq INTEGER NOT NULL, address TEXT NOT NULL);"
+    "CREATE TABLE IF NOT EXISTS cc_outbox (id INTEGER PRIMARY KEY AUTOINCREMENT, change_id TEXT NOT NULL UNIQUE, "
+    "  payload TEXT NOT NULL)";
+
+void bindNote(SQLite::Statement& st, const Note& n) {
+    st.bind(1, n.id);
+    st.bind(2, n.text);
+    st.bind(3, n.source);
+    st.bind(4, std::string(toString(n.data)));
+    st.bind(5, n.customerInitiated ? 1 : 0);
+    st.bind(6, n.dateGathered);
+    st.bind(7, n.author);
+    st.bind(8, static_cast<int64_t>(n.created));
+    st.bind(9, static_cast<int64_t>(n.updated));
+    st.bind(10, n.segment);
+    st.bind(11, n.provenance.file);
+    st.bind(12, n.provenance.location);
+    st.bind(13, n.provenance.excerpt);
+    st.bind(14, static_cast<int64_t>(n.colour));
+    st.bind(15, n.votes);
+    st.bind(16, std::string(toString(n.state)));
+    st.bind(17, n.quadrant);
+    st.bind(18, n.x);
+    st.bind(19, n.y);
+    st.bind(20, n.w);
+    st.bind(21, n.h);
+}
+
+void putNote(SQLite::Database& db, const std::string& id, const std::optional<Note>& n) {
+    SQLite::Statement del(db, "DELETE FROM note_tag WHERE note_id = ?");
+    del.bind(1, id);
+    del.exec();
+    SQLite::Statement delNote(db, "DELETE FROM note WHERE id = ?");
+    delNote.bind(1, id);
+    delNote.exec();
+    if (!n) return;
+    SQLite::Statement ins(db,
+                          "INSERT INTO note (id, text, source, data, customer_initiated, date_gathered, author, created, "
+                          "updated, segment, prov_file, prov_location, prov_excerpt, colour, votes, state, quadrant, x, y, "
+                          "w, h) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    bindNote(ins, *n);
+    ins.exec();
+    SQLite::Statement tag(db, "INSERT OR IGNORE INTO note_tag (note_id, tag) VALUES (?, ?)");
+    for (const auto& t : n->tags) {
+        tag.bind(1, n->id);
+        tag.bind(2, t);
+        tag.exec();
+        tag.reset();
+    }
+}
+
+void putLink(SQLite::Database& db, const std::string& id, const std::optional<Link>& l) {
+    SQLite::Statement del(db, "DELETE FROM link WHERE id = ?");
+    del.bind(1, id);
+    del.exec();
+    if (!l) return;
+    SQLite::Statement ins(db, "INSERT INTO link (id, from_id, to_id, kind, label, author, created) VALUES (?, ?, ?, ?, ?, ?, ?)");
+    ins.bind(1, l->id);
+    ins.bind(2, l->from);
+    ins.bind(3, l->to);
+    ins.bind(4, std::string(toString(l->kind)));
+    ins.bind(5, l->label);
+    ins.bind(6, l->author);
+    ins.bind(7, static_cast<int64_t>(l->created));
+    ins.exec();
+}
+
+void putBoard(SQLite::Database& db, const BoardInfo& b) {
+    SQLite::Statement st(db, "UPDATE board SET id = ?, title = ?, template = ?, created = ?, wall_width = ?, wall_height = ?");
+    st.bind(1, b.id);
+    st.bind(2, b.title);
+    st.bind(3, b.templateKey);
+    st.bind(4, static_cast<int64_t>(b.created));
+    st.bind(5, b.wallWidth);
+    st.bind(6, b.wallHeight);
+    st.exec();
+    SQLite::Statement q(db, "UPDATE quadrant SET title = ?, description = ? WHERE idx = ?");
+    for (const auto& quad : b.quadrants) {
+        q.bind(1, quad.title);
+        q.bind(2, quad.description);
+        q.bind(3, quad.index);
+        q.exec();
+        q.reset();
+    }
+}
+
+}  // namespace
+
+std::optional<std::string> Replica::pathFor(const std::string& server, const std::string& board) {
+    std::filesystem::path dir;
+    if (const char* x = std::getenv("XDG_STATE_HOME"); x && *x) dir = x;
+    else if (const char* h = std::getenv("HOME"); h && *h) dir = std::filesystem::path(h) / ".local" / "state";
+    else return std::nullopt;
+    std::uint64_t hash = 1469598103934665603ull;
+    for (unsigned char c : server + "\n" + board) {
+        hash ^= c;
+        hash *= 1099511628211ull;
+    }
+    char name[40];
+    std::snprintf(name, sizeof name, "%016llx.ccboard", static_cast<unsigned long long>(hash));
+    return (dir / "customer-canvas" / "replicas" / name).string();
+}
+
+void Replica::fail(const std::string& what, const std::exception& e) const {
+    throw BoardError(m_path + ": the local copy of the server board " + what + " (" + e.what() + ")");
+}
+
+std::unique_ptr<Replica> Replica::open(const std::string& path, const std::string& displayAddress, bool create) {
+    std::error_code ec;
+    if (!std::filesystem::exists(path, ec) && !create) return nullptr;
+    try {
+        const std::filesystem::path folder = std::filesystem::path(path).parent_path();
+        std::filesystem::create_directories(folder);
+        ::chmod(folder.c_str(), 0700);  // whose boards these are is private
+        // Several programs on this computer may open the same board at once (a window and the
+        // command line): one creates the copy while the others wait, then open it.
+        const int lock = ::open((folder / ".lock").c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+        if (lock >= 0) ::flock(lock, LOCK_EX);
+        struct Unlock {
+            int fd;
+            ~Unlock() {
+                if (fd >= 0) ::close(fd);
+            }
+        } unlock{lock};
+        std::unique_ptr<BoardFile> file;
+        if (std::filesystem::exists(path, ec)) file = BoardFile::open(path);
+        else if (create) file = BoardFile::create(path, makeBoard("replica"), "replica");
+        else return nullptr;
+        SQLite::Database& db = file->database();
+        // The copy follows the server record by record; in between, a link may briefly point at a
+        // note not yet copied.
+        db.exec("PRAGMA foreign_keys = OFF");
+        db.exec(kExtraTables);
+        SQLite::Statement meta(db, "INSERT OR IGNORE INTO cc_replica (singleton, server_seq, address) VALUES (1, 0, ?)");
+        meta.bind(1, displayAddress);
+        meta.exec();
+        return std::unique_ptr<Replica>(new Replica(path, std::move(file)));
+    } catch (const BoardError&) {
+        throw;
+    } catch (const std::exception& e) {
+        throw BoardError(path + ": cannot keep a local copy of the server board (" + e.what() + ")");
+    }
+}
+
+std::unique_ptr<Document> Replica::load(const SourceKinds& kinds) { return m_file->load(kinds); }
+
+void Replica::replaceWith(const Document& doc, std::int64_t serverSeq) {
+    try {
+        SQLite::Database& db = m_file->database();
+        {
+            SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
+            db.exec("DELETE FROM note_tag; DELETE FROM link; DELETE FROM note; DELETE FROM presence");
+            tx.commit();
+        }
+        m_file->writeAll(doc, {});
+        setServerSeq(serverSeq);
+    } catch (const BoardError&) {
+        throw;
+    } catch (const std::exception& e) {
+        fail("cannot be written", e);
+    }
+}
+
+std::int64_t Replica::serverSeq() {
+    try {
+        return m_file->database().execAndGet("SELECT server_seq FROM cc_replica").getInt64();
+    } catch (const std::exception& e) {
+        fail("cannot be read", e);
+    }
+}
+
+void Replica::setServerSeq(std::int64_t seq) {
+    try {
+        SQLite::Statement st(m_file->database(), "UPDATE cc_replica SET server_seq = ?");
+        st.bind(1, static_cast<int64_t>(seq));
+        st.exec();
+    } catch (const std::exception& e) {
+        fail("cannot be written", e);
+    }
+}
+
+void Replica::mirrorNote(const std::string& id, const std::optional<Note>& n) {
+    try {
+        SQLite::Transaction tx(m_file->database(), SQLite::TransactionBehavior::IMMEDIATE);
+        putNote(m_file->database(), id, n);
+        tx.commit();
+    } catch (const std::exception& e) {
+        fail("cannot be written", e);
+    }
+}
+
+void Replica::mirrorLink(const std::string& id, const std::optional<Link>& l) {
+    try {
+        SQLite::Transaction tx(m_file->database(), SQLite::TransactionBehavior::IMMEDIATE);
+        putLink(m_file->database(), id, l);
+        tx.commit();
+    } catch (const std::exception& e) {
+        fail("cannot be written", e);
+    }
+}
+
+void Replica::mirrorBoard(const BoardInfo& b) {
+    try {
+        SQLite::Transaction tx(m_file->database(), SQLite::TransactionBehavior::IMMEDIATE);
+        putBoard(m_file->database(), b);
+        tx.commit();
+    } catch (const std::exception& e) {
+        fail("cannot be written", e);
+    }
+}
+
+void Replica::applyOutcome(const ChangeSet& cs) {
+    SQLite::Database& db = m_file->database();
+    for (const auto& l : cs.links.removed) putLink(db, l.id, std::nullopt);
+    for (const auto& n : cs.notes.removed) {
+        // Links made elsewhere go with a removed note, as on the server.
+        SQLite::Statement links(db, "DELETE FROM link WHERE from_id = ?1 OR to_id = ?1");
+        links.bind(1, n.id);
+        bool readded = false;
+        for (const auto& a : cs.notes.added) readded = readded || a.id == n.id;
+        if (!readded) links.exec();
+        putNote(db, n.id, std::nullopt);
+    }
+    for (const auto& n : cs.notes.added) putNote(db, n.id, n);
+    for (const auto& [b, a] : cs.notes.updated) putNote(db, a.id, a);
+    for (const auto& l : cs.links.added) putLink(db, l.id, l);
+    for (const auto& [b, a] : cs.links.updated) putLink(db, a.id, a);
+    if (cs.board) putBoard(db, cs.board->second);
+}
+
+void Replica::mirrorChange(const ChangeSet& cs) {
+    try {
+        SQLite::Transaction tx(m_file->database(), SQLite::TransactionBehavior::IMMEDIATE);
+        applyOutcome(cs);
+        tx.commit();
+    } catch (const std::exception& e) {
+        fail("cannot be written", e);
+    }
+}
+
+void Replica::enqueue(const std::string& changeId, const ChangeSet& cs) {
+    try {
+        SQLite::Transaction tx(m_file->database(), SQLite::TransactionBehavior::IMMEDIATE);
+        SQLite::Statement st(m_file->database(), "INSERT OR IGNORE INTO cc_outbox (change_id, payload) VALUES (?, ?)");
+        st.bind(1, changeId);
+        st.bind(2, changeSetToJson(cs));
+        st.exec();
+        applyOutcome(cs);
+        tx.commit();
+    } catch (const std::exception& e) {
+        fail("cannot keep the change", e);
+    }
+}
+
+std::vector<OutboxEntry> Replica::outbox() {
+    std::vector<OutboxEntry> out;
+    try {
+        SQLite::Statement st(m_file->database(), "SELECT id, change_id, payload FROM cc_outbox ORDER BY id");
+        while (st.executeStep())
+            out.push_back(OutboxEntry{st.getColumn(0).getInt64(), st.getColumn(1).getString(), st.getColumn(2).getString()});
+    } catch (const std::exception& e) {
+        fail("cannot be read", e);
+    }
+    return out;
+}
+
+std::size_t Replica::pending() {
+    try {
+        return static_cast<std::size_t>(m_file->database().execAndGet("SELECT count(*) FROM cc_outbox").getInt64());
+    } catch (const std::exception& e) {
+        fail("cannot be read", e);
+    }
+}
+
+void Replica::dequeue(std::int64_t id) {
+    try {
+        SQLite::Statement st(m_file->database(), "DELETE FROM cc_outbox WHERE id = ?");
+        st.bind(1, static_cast<int64_t>(id));
+        st.exec();
+    } catch (const std::exception& e) {
+        fail("cannot be written", e);
+    }
+}
+
+}  // namespace cc::pg

@@ -1,0 +1,56 @@
+// A writer for the fault test: `storage_offline_writer ADDRESS TAG EDITS`. Adds EDITS notes with
+// the texts "TAG 0", "TAG 1", ... one every 10 ms, as a window would, pulling the others' commits
+// in between; after each one says "edit I" (or "edit I offline" when the server was away and the
+// change was kept on the local disk). Then it keeps pulling until the server is there and every
+// kept change is sent (60 seconds at most) and says "synced".
+#include <chrono>
+#include <iostream>
+#include <thread>
+
+#include "editor.h"
+#include "pg_board.h"
+
+using namespace cc;
+
+int main(int argc, char** argv) {
+    if (argc != 4) {
+        std::cerr << "usage: storage_offline_writer ADDRESS TAG EDITS\n";
+        return 2;
+    }
+    const std::string tag = argv[2];
+    const int edits = std::stoi(argv[3]);
+    try {
+        auto store = openBoard(argv[1]);
+        auto* server = dynamic_cast<PgBoard*>(store.get());
+        auto doc = store->load();
+        store->attach(*doc);
+        Editor ed(*doc, tag);
+        for (int i = 0; i < edits; ++i) {
+            try {
+                store->pullRemote(*doc);
+            } catch (const BoardError&) {
+                // The server went away in the middle of a pull: the next one reads again.
+            }
+            ed.addNoteInQuadrant(ed.makeNote(tag + " " + std::to_string(i), "survey"), 1 + i % 4);
+            std::cout << "edit " << i << (store->online() ? "" : " offline") << std::endl;
+            std::this_thread::sleep_for(std::chrono::milliseconds(10));
+        }
+        const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
+        while (std::chrono::steady_clock::now() < deadline) {
+            try {
+                store->pullRemote(*doc);
+            } catch (const BoardError&) {
+            }
+            if (store->online() && (!server || server->pendingChanges() == 0)) {
+                std::cout << "synced" << std::endl;
+                return 0;
+            }
+            std::this_thread::sleep_for(std::chrono::milliseconds(20));
+        }
+        std::cout << "not synced: " << store->connectionStatus() << std::endl;
+        return 4;
+    } catch (const std::exception& e) {
+        std::cout << "error: " << e.what() << std::endl;
+        return 3;
+    }
+}
