@@ -1,6 +1,7 @@
 #include "editor.h"
 
 #include <algorithm>
+#include <set>
 #include <unordered_set>
 
 #include "geometry.h"
@@ -173,16 +174,126 @@ void Editor::applyLocal(ChangeSet cs, ChangeSource source) {
     m_history.record(std::move(cs));
 }
 
+namespace {
+
+/// Takes field `f` from `want` when the record still has the value `expect` there; a field
+/// someone else changed since is theirs, later than this step, and stays.
+template <class R, class F>
+void takeIfUnchanged(R& result, const R& current, const R& expect, const R& want, F R::*f) {
+    if (!(expect.*f == want.*f) && current.*f == expect.*f) result.*f = want.*f;
+}
+
+/// A note as `step` (expect -> want) would leave it, applied field by field to `current`.
+Note mergeNote(const Note& current, const Note& expect, const Note& want) {
+    Note r = current;
+    takeIfUnchanged(r, current, expect, want, &Note::text);
+    takeIfUnchanged(r, current, expect, want, &Note::source);
+    takeIfUnchanged(r, current, expect, want, &Note::data);
+    takeIfUnchanged(r, current, expect, want, &Note::customerInitiated);
+    takeIfUnchanged(r, current, expect, want, &Note::dateGathered);
+    takeIfUnchanged(r, current, expect, want, &Note::tags);
+    takeIfUnchanged(r, current, expect, want, &Note::segment);
+    takeIfUnchanged(r, current, expect, want, &Note::provenance);
+    takeIfUnchanged(r, current, expect, want, &Note::colour);
+    takeIfUnchanged(r, current, expect, want, &Note::votes);
+    takeIfUnchanged(r, current, expect, want, &Note::state);
+    takeIfUnchanged(r, current, expect, want, &Note::w);
+    takeIfUnchanged(r, current, expect, want, &Note::h);
+    // A place is one thing: both coordinates (and the quadrant they give) move together.
+    if ((expect.x != want.x || expect.y != want.y || expect.quadrant != want.quadrant) && current.x == expect.x &&
+        current.y == expect.y && current.quadrant == expect.quadrant) {
+        r.x = want.x;
+        r.y = want.y;
+        r.quadrant = want.quadrant;
+    }
+    takeIfUnchanged(r, current, expect, want, &Note::author);
+    takeIfUnchanged(r, current, expect, want, &Note::created);
+    // Alone on the board the step comes back exactly; over others' changes it is a new change.
+    if (current.updated == expect.updated) r.updated = want.updated;
+    else if (!(r == current)) r.updated = std::max(nowMillis(), current.updated);
+    return r;
+}
+
+Link mergeLink(const Link& current, const Link& expect, const Link& want) {
+    Link r = current;
+    takeIfUnchanged(r, current, expect, want, &Link::kind);
+    takeIfUnchanged(r, current, expect, want, &Link::label);
+    takeIfUnchanged(r, current, expect, want, &Link::from);
+    takeIfUnchanged(r, current, expect, want, &Link::to);
+    return r;
+}
+
+}  // namespace
+
+ChangeSet Editor::rebased(const ChangeSet& step) const {
+    ChangeSet out;
+    out.source = step.source;
+    out.author = step.author;
+    out.time = step.time;
+    std::set<std::string> removedNotes, removedLinks, addedNotes;
+    for (const auto& n : step.notes.removed) {
+        const Note* cur = m_doc.note(n.id);
+        if (!cur) continue;  // gone already
+        out.notes.removed.push_back(*cur);
+        removedNotes.insert(n.id);
+    }
+    for (const auto& l : step.links.removed) {
+        if (const Link* cur = m_doc.link(l.id)) {
+            out.links.removed.push_back(*cur);
+            removedLinks.insert(l.id);
+        }
+    }
+    // Links others made to a note this step removes go with it (as with a deletion).
+    for (const auto& id : removedNotes)
+        for (const auto& linkId : m_doc.linksOf(id))
+            if (removedLinks.insert(linkId).second) out.links.removed.push_back(*m_doc.link(linkId));
+    for (const auto& n : step.notes.added) {
+        if (m_doc.note(n.id) && !removedNotes.count(n.id)) continue;  // someone brought it back already
+        out.notes.added.push_back(n);
+        addedNotes.insert(n.id);
+    }
+    for (const auto& [expect, want] : step.notes.updated) {
+        const Note* cur = m_doc.note(want.id);
+        if (!cur || removedNotes.count(want.id)) continue;  // deleted by someone else meanwhile
+        Note merged = mergeNote(*cur, expect, want);
+        if (!(merged == *cur)) out.notes.updated.emplace_back(*cur, std::move(merged));
+    }
+    auto noteThere = [&](const std::string& id) {
+        return addedNotes.count(id) || (m_doc.note(id) && !removedNotes.count(id));
+    };
+    for (const auto& l : step.links.added) {
+        if ((m_doc.link(l.id) && !removedLinks.count(l.id)) || !noteThere(l.from) || !noteThere(l.to)) continue;
+        out.links.added.push_back(l);
+    }
+    for (const auto& [expect, want] : step.links.updated) {
+        const Link* cur = m_doc.link(want.id);
+        if (!cur || removedLinks.count(want.id)) continue;
+        Link merged = mergeLink(*cur, expect, want);
+        if (!(merged == *cur)) out.links.updated.emplace_back(*cur, std::move(merged));
+    }
+    if (step.board) {
+        const auto& [expect, want] = *step.board;
+        BoardInfo merged = m_doc.board();
+        if (expect.title != want.title && merged.title == expect.title) merged.title = want.title;
+        for (std::size_t q = 0; q < merged.quadrants.size(); ++q)
+            if (!(expect.quadrants[q] == want.quadrants[q]) && merged.quadrants[q] == expect.quadrants[q])
+                merged.quadrants[q] = want.quadrants[q];
+        if (!(merged == m_doc.board())) out.board = std::make_pair(m_doc.board(), merged);
+    }
+    return out;
+}
+
 bool Editor::undo() {
     if (m_gestureMark) endGesture();
     auto cs = m_history.popUndo();
     if (!cs) return false;
-    ChangeSet back = cs->inverted();
+    // Taken back on the board as it is now: what others changed since stays theirs.
+    ChangeSet back = rebased(cs->inverted());
     back.source = ChangeSource::History;
     back.author = m_author;
     back.time = nowMillis();
     try {
-        m_doc.apply(back);
+        if (!back.empty()) m_doc.apply(back);
     } catch (...) {
         m_history.pushUndo(std::move(*cs));
         throw;
@@ -195,12 +306,12 @@ bool Editor::redo() {
     if (m_gestureMark) endGesture();
     auto cs = m_history.popRedo();
     if (!cs) return false;
-    ChangeSet again = *cs;
+    ChangeSet again = rebased(*cs);
     again.source = ChangeSource::History;
     again.author = m_author;
     again.time = nowMillis();
     try {
-        m_doc.apply(again);
+        if (!again.empty()) m_doc.apply(again);
     } catch (...) {
         m_history.pushRedo(std::move(*cs));
         throw;
@@ -225,7 +336,7 @@ void Editor::cancelGesture() {
     auto steps = m_history.takeSince(*m_gestureMark);
     m_gestureMark.reset();
     if (steps.empty()) return;
-    ChangeSet back = squash(steps).inverted();
+    ChangeSet back = rebased(squash(steps).inverted());
     back.source = ChangeSource::History;
     back.author = m_author;
     back.time = nowMillis();

@@ -50,7 +50,8 @@ public:
 
     bool canUndo() const { return m_history.canUndo(); }
     bool canRedo() const { return m_history.canRedo(); }
-    /// Takes back the newest local step; false when there is none.
+    /// Takes back the newest local step (only what it changed, as the board is now: what others
+    /// changed since stays); false when there is none.
     bool undo();
     bool redo();
 
@@ -63,6 +64,10 @@ public:
 
 private:
     Note refiled(Note n) const;
+    /// A step of this user's history as it applies to the board now: records others deleted are
+    /// left alone, and of the records others changed since, only the fields they did not touch
+    /// change (their later change wins the rest).
+    ChangeSet rebased(const ChangeSet& step) const;
 
     Document& m_doc;
     std::string m_author;
