@@ -164,10 +164,23 @@ void ActivityPanel::draw(BoardSession& s, WallView& wall, Fonts& fonts, float sc
 
 void ActivityPanel::drawBoard(BoardSession& s, WallView& wall, float scale) {
     if (!m_error.empty()) ImGui::TextColored({0.85f, 0.15f, 0.15f, 1}, "%s", m_error.c_str());
+    // Who: everyone, or one person (those who appear in the lines kept).
+    std::vector<std::string> people;
+    for (const auto& l : m_lines)
+        if (std::find(people.begin(), people.end(), l.line.author) == people.end()) people.push_back(l.line.author);
+    std::sort(people.begin(), people.end());
+    ImGui::SetNextItemWidth(-1);
+    if (ImGui::BeginCombo("##who", m_person.empty() ? "everyone" : m_person.c_str())) {
+        if (ImGui::Selectable("everyone", m_person.empty())) m_person.clear();
+        for (const auto& p : people)
+            if (ImGui::Selectable(p.c_str(), p == m_person)) m_person = p;
+        ImGui::EndCombo();
+    }
     ImGui::TextDisabled("Newest first; click a line to show its notes.");
     ImGui::BeginChild("activitylines", {0, 0}, false);
     for (auto it = m_lines.rbegin(); it != m_lines.rend(); ++it) {
         const Line& l = *it;
+        if (!m_person.empty() && l.line.author != m_person) continue;
         ImGui::PushID(static_cast<int>(l.line.seq));
         ImGui::TextDisabled("%s", when(l.line.time).c_str());
         ImGui::SameLine();
@@ -225,6 +238,8 @@ void ActivityPanel::drawBoard(BoardSession& s, WallView& wall, float scale) {
         ImGui::PopID();
     }
     if (m_lines.empty()) ImGui::TextDisabled("Nothing has happened on this board yet.");
+    else if (!m_person.empty() && std::none_of(m_lines.begin(), m_lines.end(), [&](const Line& l) { return l.line.author == m_person; }))
+        ImGui::TextDisabled("Nothing by %s among the newest changes.", m_person.c_str());
     ImGui::EndChild();
 }
 

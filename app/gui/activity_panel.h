@@ -53,6 +53,7 @@ private:
     std::vector<Link> m_noteDeletedLinks;  // links removed with its last deletion
     bool m_selectNoteTab = false;
     std::string m_error;
+    std::string m_person;  // the Board tab shows only this person's changes ("" everyone)
 };
 
 }  // namespace cc::gui
