@@ -196,10 +196,10 @@ struct Writer {
         c.exec("DELETE FROM customer_canvas.link WHERE board = $1 AND id = $2", {board, l.id});
     }
     void log(std::int64_t seq, const std::string& author, Millis time, const std::string& source,
-             const std::string& payload) {
-        c.exec("INSERT INTO customer_canvas.change_log (board, seq, author, time, source, payload) "
-               "VALUES ($1, $2, $3, $4, $5, $6)",
-               {board, pg::num(seq), author, pg::num(std::int64_t(time)), source, payload});
+             const std::string& payload, const Param& changeId = std::nullopt) {
+        c.exec("INSERT INTO customer_canvas.change_log (board, seq, author, time, source, payload, client_change) "
+               "VALUES ($1, $2, $3, $4, $5, $6, $7)",
+               {board, pg::num(seq), author, pg::num(std::int64_t(time)), source, payload, changeId});
     }
 };
 
@@ -295,6 +295,12 @@ pg::Connection& PgBoard::conn() {
 
 void PgBoard::goOffline() {
     m_offline = true;
+    // What a broken pull read is read again from m_mirroredSeq when the server is back.
+    m_mirrorNotes.clear();
+    m_mirrorLinks.clear();
+    m_mirrorBoard.reset();
+    m_prefetchNotes.clear();
+    m_prefetchLinks.clear();
     m_conn.reset();
     m_inPull = false;
     m_pullMax = -1;
@@ -332,7 +338,7 @@ void PgBoard::sendOutbox() {
             continue;
         }
         try {
-            markOwn(commit(cs, e.changeId));
+            markOwn(commit(cs, e.changeId, true));
         } catch (const Lost&) {
             goOffline();
             return;
@@ -474,12 +480,7 @@ BoardInfo PgBoard::readBoardInfo() {
         ++count;
     }
     if (count != 4) throw BoardError(m_addr.display + ": the board has " + std::to_string(count) + " quadrants, not 4");
-    if (m_inPull && m_replica) {
-        try {
-            m_replica->mirrorBoard(b);
-        } catch (const BoardError&) {
-        }
-    }
+    if (m_inPull && m_replica) m_mirrorBoard = b;
     return b;
 }
 
@@ -563,7 +564,7 @@ std::int64_t PgBoard::persist(const ChangeSet& cs) {
     const std::string changeId = newChangeId();
     if (!m_offline) {
         try {
-            const std::int64_t seq = commit(cs, changeId);
+            const std::int64_t seq = commit(cs, changeId, false);
             markOwn(seq);
             return seq;
         } catch (const Lost&) {
@@ -576,7 +577,7 @@ std::int64_t PgBoard::persist(const ChangeSet& cs) {
     return 0;
 }
 
-std::int64_t PgBoard::commit(const ChangeSet& cs, const std::string& changeId) {
+std::int64_t PgBoard::commit(const ChangeSet& cs, const std::string& changeId, bool again) {
     try {
         pg::Connection& c = conn();
         pg::Transaction tx(c);
@@ -587,9 +588,11 @@ std::int64_t PgBoard::commit(const ChangeSet& cs, const std::string& changeId) {
         if (seqRow.rows() == 0) throw BoardError(m_addr.display + ": the change was not saved: the board was deleted from the server");
         const std::int64_t seq = seqRow.int64(0, 0);
         // Sent before, and the first COMMIT did arrive: nothing to do (the transaction rolls back).
-        Result already = c.exec("SELECT seq FROM customer_canvas.change_log WHERE board = $1 AND client_change = $2",
-                                {m_addr.board, changeId});
-        if (already.rows() > 0) return already.int64(0, 0);
+        if (again) {
+            Result already = c.exec("SELECT seq FROM customer_canvas.change_log WHERE board = $1 AND client_change = $2",
+                                    {m_addr.board, changeId});
+            if (already.rows() > 0) return already.int64(0, 0);
+        }
         Writer w{c, m_addr.board};
         // Someone else may have linked to a note this change removes since this process last
         // looked: those links go with the note, and into the logged change (as in a board file).
@@ -623,9 +626,7 @@ std::int64_t PgBoard::commit(const ChangeSet& cs, const std::string& changeId) {
         for (const auto& l : cs.links.added) w.addLink(l);
         for (const auto& [before, after] : cs.links.updated) w.changeLink(after);
         if (cs.board) writeBoardInfo(cs.board->second);
-        w.log(seq, cs.author, cs.time, std::string(toString(cs.source)), changeSetToJson(*logged));
-        c.exec("UPDATE customer_canvas.change_log SET client_change = $3 WHERE board = $1 AND seq = $2",
-               {m_addr.board, pg::num(seq), changeId});
+        w.log(seq, cs.author, cs.time, std::string(toString(cs.source)), changeSetToJson(*logged), changeId);
         // Delivered at commit, to every process listening on the board.
         c.exec("SELECT pg_notify($1, $2)", {m_channel, pg::num(seq)});
         tx.commit();
@@ -676,7 +677,10 @@ std::vector<LogEntry> PgBoard::changeLog(std::int64_t afterSeq, std::size_t max)
             if (static_cast<std::size_t>(r.rows()) < want) break;
             after = out.back().seq;
         }
-        if (m_inPull && !out.empty()) m_pullMax = std::max(m_pullMax, out.back().seq);
+        if (m_inPull && !out.empty()) {
+            m_pullMax = std::max(m_pullMax, out.back().seq);
+            prefetch(out);
+        }
     } catch (const PgError& e) {
         fail("cannot read the change log", e);
     } catch (const std::exception& e) {
@@ -770,46 +774,100 @@ void PgBoard::dropBoard() {
     }
 }
 
-std::optional<Note> PgBoard::readNote(const std::string& id) {
-    pg::Connection& c = conn();
-    // What a pull reads from the server goes into the local copy too.
-    auto mirror = [this](auto&& write) {
-        if (!m_replica) return;
-        try {
-            write();
-        } catch (const BoardError&) {
+namespace {
+/// A text[] parameter in PostgreSQL's array syntax (bound, never spliced into SQL).
+std::string textArray(const std::set<std::string>& items) {
+    std::string out = "{";
+    for (const auto& item : items) {
+        if (out.size() > 1) out += ',';
+        out += '"';
+        for (char c : item) {
+            if (c == '"' || c == '\\') out += '\\';
+            out += c;
         }
-    };
-    Result r = c.exec((std::string("SELECT ") + kNoteColumns + " FROM customer_canvas.note WHERE board = $1 AND id = $2").c_str(),
-                      {m_addr.board, id});
-    if (r.rows() == 0) {
-        mirror([&] { m_replica->mirrorNote(id, std::nullopt); });
-        return std::nullopt;
+        out += '"';
     }
-    Note n = noteFromRow(r, 0);
-    Result t = c.exec("SELECT tag FROM customer_canvas.note_tag WHERE board = $1 AND note_id = $2 ORDER BY tag LIMIT $3",
-                      {m_addr.board, id, pg::num(std::int64_t(limits::kTagsPerNote))});
-    for (int i = 0; i < t.rows(); ++i) n.tags.push_back(t.text(i, 0, limits::kShortBytes));
-    mirror([&] { m_replica->mirrorNote(id, n); });
+    return out + "}";
+}
+}  // namespace
+
+void PgBoard::prefetch(const std::vector<LogEntry>& rows) {
+    // A pull then reads every record the new rows touched, one by one: here they come in two
+    // round trips instead of one per record (what is not found here is read as before).
+    std::set<std::string> notes, links;
+    for (const auto& e : rows) {
+        ChangeSet cs;
+        try {
+            cs = changeSetFromJson(e.payload);
+        } catch (const std::exception&) {
+            continue;
+        }
+        for (const auto& n : cs.notes.added) notes.insert(n.id);
+        for (const auto& [b, a] : cs.notes.updated) notes.insert(a.id);
+        for (const auto& n : cs.notes.removed) notes.insert(n.id);
+        for (const auto& l : cs.links.added) links.insert(l.id);
+        for (const auto& [b, a] : cs.links.updated) links.insert(a.id);
+        for (const auto& l : cs.links.removed) links.insert(l.id);
+    }
+    pg::Connection& c = conn();
+    if (!notes.empty()) {
+        Result r = c.exec(
+            "SELECT n.id, n.text, n.source, n.data, n.customer_initiated, n.date_gathered, n.author, n.created, n.updated, "
+            "n.segment, n.prov_file, n.prov_location, n.prov_excerpt, n.colour, n.votes, n.state, n.quadrant, n.x, n.y, "
+            "n.w, n.h, t.tag FROM customer_canvas.note n LEFT JOIN customer_canvas.note_tag t ON t.board = n.board AND "
+            "t.note_id = n.id WHERE n.board = $1 AND n.id = ANY($2::text[]) ORDER BY n.id, t.tag",
+            {m_addr.board, textArray(notes)});
+        for (const auto& id : notes) m_prefetchNotes[id] = std::nullopt;
+        for (int i = 0; i < r.rows(); ++i) {
+            auto& slot = m_prefetchNotes[r.text(i, 0, kMaxIdBytes)];
+            if (!slot) slot = noteFromRow(r, i);
+            if (!r.isNull(i, 21) && slot->tags.size() < limits::kTagsPerNote)
+                slot->tags.push_back(r.text(i, 21, limits::kShortBytes));
+        }
+    }
+    if (!links.empty()) {
+        Result r = c.exec((std::string("SELECT ") + kLinkColumns +
+                           " FROM customer_canvas.link WHERE board = $1 AND id = ANY($2::text[])")
+                              .c_str(),
+                          {m_addr.board, textArray(links)});
+        for (const auto& id : links) m_prefetchLinks[id] = std::nullopt;
+        for (int i = 0; i < r.rows(); ++i) m_prefetchLinks[r.text(i, 0, kMaxIdBytes)] = linkFromRow(r, i);
+    }
+}
+
+std::optional<Note> PgBoard::readNote(const std::string& id) {
+    if (auto it = m_prefetchNotes.find(id); m_inPull && it != m_prefetchNotes.end()) {
+        if (m_replica) m_mirrorNotes.emplace_back(id, it->second);
+        return it->second;
+    }
+    // One round trip: the note's columns on every row, one row per tag (or one with no tag).
+    Result r = conn().exec(
+        "SELECT n.id, n.text, n.source, n.data, n.customer_initiated, n.date_gathered, n.author, n.created, n.updated, "
+        "n.segment, n.prov_file, n.prov_location, n.prov_excerpt, n.colour, n.votes, n.state, n.quadrant, n.x, n.y, n.w, "
+        "n.h, t.tag FROM customer_canvas.note n LEFT JOIN customer_canvas.note_tag t ON t.board = n.board AND "
+        "t.note_id = n.id WHERE n.board = $1 AND n.id = $2 ORDER BY t.tag LIMIT $3",
+        {m_addr.board, id, pg::num(std::int64_t(limits::kTagsPerNote))});
+    std::optional<Note> n;
+    if (r.rows() > 0) {
+        n = noteFromRow(r, 0);
+        for (int i = 0; i < r.rows(); ++i)
+            if (!r.isNull(i, 21)) n->tags.push_back(r.text(i, 21, limits::kShortBytes));
+    }
+    // What a pull reads goes into the local copy too, when the pull is done.
+    if (m_replica) m_mirrorNotes.emplace_back(id, n);
     return n;
 }
 
 std::optional<Link> PgBoard::readLink(const std::string& id) {
-    auto mirror = [this](auto&& write) {
-        if (!m_replica) return;
-        try {
-            write();
-        } catch (const BoardError&) {
-        }
-    };
+    if (auto it = m_prefetchLinks.find(id); m_inPull && it != m_prefetchLinks.end()) {
+        if (m_replica) m_mirrorLinks.emplace_back(id, it->second);
+        return it->second;
+    }
     Result r = conn().exec((std::string("SELECT ") + kLinkColumns + " FROM customer_canvas.link WHERE board = $1 AND id = $2").c_str(),
                            {m_addr.board, id});
-    if (r.rows() == 0) {
-        mirror([&] { m_replica->mirrorLink(id, std::nullopt); });
-        return std::nullopt;
-    }
-    Link l = linkFromRow(r, 0);
-    mirror([&] { m_replica->mirrorLink(id, l); });
+    std::optional<Link> l;
+    if (r.rows() > 0) l = linkFromRow(r, 0);
+    if (m_replica) m_mirrorLinks.emplace_back(id, l);
     return l;
 }
 
@@ -831,16 +889,22 @@ bool PgBoard::othersMayHaveCommitted() {
         m_pullMax = -1;
         return true;
     }
-    // The previous pull went through: everything it read is in the document and the copy.
-    if (m_inPull && m_pullMax > m_mirroredSeq) {
-        m_mirroredSeq = m_pullMax;
+    // The previous pull went through: what it read goes into the copy, in one transaction.
+    if (m_inPull) {
+        const std::int64_t seq = std::max(m_pullMax, m_mirroredSeq);
         if (m_replica) {
             try {
-                m_replica->setServerSeq(m_mirroredSeq);
+                m_replica->mirrorAll(m_mirrorNotes, m_mirrorLinks, m_mirrorBoard, seq);
             } catch (const BoardError&) {
             }
         }
+        m_mirroredSeq = seq;
     }
+    m_mirrorNotes.clear();
+    m_mirrorLinks.clear();
+    m_mirrorBoard.reset();
+    m_prefetchNotes.clear();
+    m_prefetchLinks.clear();
     m_inPull = false;
     m_pullMax = -1;
     try {

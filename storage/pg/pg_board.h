@@ -7,6 +7,7 @@
 // wait in its outbox and are sent, each exactly once, when the server is back.
 
 #include <functional>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -70,11 +71,13 @@ private:
     void connect();
     bool reconnect();
     void goOffline();
-    /// Commits one change set with its client id (a second commit of the same id does nothing
-    /// and returns the first's row). Throws Lost when the connection breaks.
-    std::int64_t commit(const ChangeSet& cs, const std::string& changeId);
+    /// Commits one change set with its client id; `again` when it may have been sent before (a
+    /// second commit of the same id does nothing and returns the first's row). Throws Lost when
+    /// the connection breaks.
+    std::int64_t commit(const ChangeSet& cs, const std::string& changeId, bool again);
     /// Sends the outbox, oldest first, until it is empty or the connection breaks.
     void sendOutbox();
+    void prefetch(const std::vector<LogEntry>& rows);
     void ensureSchema();
     void requireBoard();
     void writeBoardInfo(const BoardInfo& b);
@@ -96,6 +99,13 @@ private:
     std::int64_t m_pullMax = -1;      // the newest row that pull read
     std::int64_t m_mirroredSeq = 0;   // every row up to this one is in the document and the copy
     std::string m_syncProblem;        // the last offline change the server refused
+    // What the current pull read, for the copy (written in one transaction when it is done).
+    std::vector<std::pair<std::string, std::optional<Note>>> m_mirrorNotes;
+    std::vector<std::pair<std::string, std::optional<Link>>> m_mirrorLinks;
+    std::optional<BoardInfo> m_mirrorBoard;
+    // The records the current pull's rows touched, read in one go (see prefetch).
+    std::map<std::string, std::optional<Note>> m_prefetchNotes;
+    std::map<std::string, std::optional<Link>> m_prefetchLinks;
 };
 
 /// The schema version this program creates on a server.

@@ -231,6 +231,24 @@ void Replica::mirrorBoard(const BoardInfo& b) {
     }
 }
 
+void Replica::mirrorAll(const std::vector<std::pair<std::string, std::optional<Note>>>& notes,
+                        const std::vector<std::pair<std::string, std::optional<Link>>>& links,
+                        const std::optional<BoardInfo>& board, std::int64_t serverSeq) {
+    try {
+        SQLite::Database& db = m_file->database();
+        SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
+        for (const auto& [id, n] : notes) putNote(db, id, n);
+        for (const auto& [id, l] : links) putLink(db, id, l);
+        if (board) putBoard(db, *board);
+        SQLite::Statement st(db, "UPDATE cc_replica SET server_seq = max(server_seq, ?)");
+        st.bind(1, static_cast<int64_t>(serverSeq));
+        st.exec();
+        tx.commit();
+    } catch (const std::exception& e) {
+        fail("cannot be written", e);
+    }
+}
+
 void Replica::applyOutcome(const ChangeSet& cs) {
     SQLite::Database& db = m_file->database();
     for (const auto& l : cs.links.removed) putLink(db, l.id, std::nullopt);
