@@ -12,7 +12,9 @@ cmake --build "$build" -j2
 out="$root/bench-results"
 mkdir -p "$out"
 work="$(mktemp -d)"
-trap 'rm -rf "$work"' EXIT
+# A throwaway PostgreSQL cluster for the team-server load benchmark, removed at the end.
+eval "$("$root/scripts/pg_cluster.sh" start)"
+trap 'rm -rf "$work"; "$root/scripts/pg_cluster.sh" stop "$CC_TEST_PG_DIR"' EXIT
 rows="$work/rows.jsonl"
 : > "$rows"
 for b in "$build"/tests/bench/bench_*; do
