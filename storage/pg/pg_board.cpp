@@ -329,12 +329,21 @@ std::size_t PgBoard::pendingChanges() {
 
 void PgBoard::sendOutbox() {
     if (!m_replica || m_offline) return;
-    for (const pg::OutboxEntry& e : m_replica->outbox()) {
+    std::vector<pg::OutboxEntry> entries;
+    try {
+        entries = m_replica->outbox();
+    } catch (const BoardError&) {
+        return;  // the copy is busy (another program on this computer): sent next time
+    }
+    for (const pg::OutboxEntry& e : entries) {
         ChangeSet cs;
         try {
             cs = changeSetFromJson(e.payload);
         } catch (const std::exception&) {
-            m_replica->dequeue(e.id);  // cannot be read back: nothing to send
+            try {
+                m_replica->dequeue(e.id);  // cannot be read back: nothing to send
+            } catch (const BoardError&) {
+            }
             continue;
         }
         try {
@@ -347,7 +356,11 @@ void PgBoard::sendOutbox() {
             // said in the status line; the document follows the server at the next pull.
             m_syncProblem = err.what();
         }
-        m_replica->dequeue(e.id);
+        try {
+            m_replica->dequeue(e.id);
+        } catch (const BoardError&) {
+            return;  // still in the outbox: sent again, and recognised as sent, next time
+        }
     }
 }
 
