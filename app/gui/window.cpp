@@ -284,7 +284,13 @@ public:
             const bool others = m_session->heartbeat(m_wall && m_wall->editing() ? m_wall->editingId() : std::string());
             if (others)
                 for (const auto& p : m_session->others) m_fonts->addText(p.name);
-            return m_session->pullRemote(m_wall && m_wall->editing() ? m_wall->editingId() : std::string()) || others;
+            const bool pulled = m_session->pullRemote(m_wall && m_wall->editing() ? m_wall->editingId() : std::string());
+            // A server that went away (or came back) changes the status bar: draw it now, not at
+            // the next input.
+            std::string connection = m_session->file->connectionStatus();
+            const bool connectionChanged = connection != m_connectionShown;
+            m_connectionShown = std::move(connection);
+            return pulled || others || connectionChanged;
         } catch (const std::exception& e) {
             m_status = e.what();
             m_statusIsError = true;
@@ -892,6 +898,7 @@ private:
     bool m_showInspector = true, m_showFilters = false, m_showLegend = false, m_showMinimap = true, m_showHelp = false;
     bool m_quit = false;
     std::string m_status;
+    std::string m_connectionShown;  // the connection line the status bar last showed
     bool m_statusIsError = false;
     std::uint64_t m_fontRevision = 0;
     Millis m_fontCheckTime = 0;
