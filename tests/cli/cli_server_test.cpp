@@ -2,11 +2,17 @@
 // with --board NAME or ?board=NAME. Runs against CC_TEST_PG (scripts/test.sh starts a cluster).
 
 #include <gtest/gtest.h>
+#include <poll.h>
+#include <pty.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <chrono>
 #include <random>
+#include <sys/stat.h>
 #include <regex>
 
 #include "storage/store_backends.h"
@@ -126,4 +132,67 @@ TEST_F(CliServer, AReadOnlyRoleListsButCannotAdd) {
     EXPECT_EQ(std::count(r.err.begin(), r.err.end(), '\n'), 1) << r.err;
     EXPECT_NE(r.err.find("may only read this board"), std::string::npos) << r.err;
     EXPECT_EQ(ok({"list", server, "--board", name}).find("not allowed"), std::string::npos);
+}
+
+TEST_F(CliServer, OnATerminalThePasswordIsAskedForAndNeverWrittenDown) {
+    ok({"new", server, "--board", name});
+    // A role whose password is in no password file and no environment variable.
+    const std::string role = "cc_prompted_" + std::to_string(::getpid()) + "_" + std::to_string(std::random_device()() % 100000);
+    const std::string password = "typed-" + std::to_string(std::random_device()());
+    auto c = cc::test::adminConnection();
+    c.script(("CREATE ROLE " + role + " LOGIN PASSWORD '" + password + "'; GRANT USAGE ON SCHEMA customer_canvas TO " +
+              role + "; GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA customer_canvas TO " + role)
+                 .c_str());
+    cc::test::writeFile(dir.file("empty-pgpass"), "");
+    ::chmod(dir.file("empty-pgpass").c_str(), 0600);
+    const std::string address = cc::test::serverAs(role);
+
+    // Not on a terminal: libpq's own reason, on one line, and no prompt.
+    auto env2 = env;
+    env2["PGPASSFILE"] = dir.file("empty-pgpass");
+    env2.erase("PGPASSWORD");
+    auto r = cc::test::run({CC_BINARY, "list", address, "--board", name}, env2);
+    EXPECT_EQ(r.status, 1);
+    EXPECT_NE(r.err.find("no password supplied"), std::string::npos) << r.err;
+
+    // On a terminal: asked for, typed, and the note is added.
+    int master = -1;
+    const pid_t pid = ::forkpty(&master, nullptr, nullptr, nullptr);
+    ASSERT_GE(pid, 0);
+    if (pid == 0) {
+        for (const auto& [k, v] : env2) ::setenv(k.c_str(), v.c_str(), 1);
+        ::unsetenv("PGPASSWORD");
+        ::execl(CC_BINARY, CC_BINARY, "add", address.c_str(), "--board", name.c_str(), "--text", "typed in",
+                "--quadrant", "1", static_cast<char*>(nullptr));
+        ::_exit(127);
+    }
+    std::string out;
+    auto readSome = [&](int ms) {
+        pollfd p{master, POLLIN, 0};
+        if (::poll(&p, 1, ms) <= 0) return false;
+        char buf[512];
+        const ssize_t n = ::read(master, buf, sizeof buf);
+        if (n <= 0) return false;
+        out.append(buf, static_cast<std::size_t>(n));
+        return true;
+    };
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(20);
+    while (out.find("Password for") == std::string::npos && std::chrono::steady_clock::now() < deadline) readSome(200);
+    ASSERT_NE(out.find("Password for"), std::string::npos) << out;
+    EXPECT_EQ(out.find(password), std::string::npos);
+    const std::string line = password + "\n";
+    ASSERT_EQ(::write(master, line.data(), line.size()), static_cast<ssize_t>(line.size()));
+    while (readSome(20000)) {
+    }
+    int status = 0;
+    ::waitpid(pid, &status, 0);
+    ::close(master);
+    EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0) << out;
+    EXPECT_EQ(out.find(password), std::string::npos) << "the password was echoed: " << out;
+    EXPECT_NE(ok({"list", server, "--board", name}).find("typed in"), std::string::npos);
+    // Nothing the program wrote holds it: settings, the local copy of the board.
+    for (const auto& e : std::filesystem::recursive_directory_iterator(dir.path())) {
+        if (!e.is_regular_file()) continue;
+        EXPECT_EQ(cc::test::readFile(e.path().string()).find(password), std::string::npos) << e.path();
+    }
 }
