@@ -347,7 +347,10 @@ void PgBoard::sendOutbox() {
             continue;
         }
         try {
-            markOwn(commit(cs, e.changeId, true));
+            const std::int64_t seq = commit(cs, e.changeId, true);
+            // Another program on this computer may have kept this one (the copy is shared): only
+            // this store's own changes are in its document already; the others' are pulled.
+            if (m_keptHere.erase(e.changeId)) markOwn(seq);
         } catch (const Lost&) {
             goOffline();
             return;
@@ -587,6 +590,7 @@ std::int64_t PgBoard::persist(const ChangeSet& cs) {
     if (!m_replica)
         throw BoardError(m_addr.display + ": the change was not saved: the server cannot be reached");
     m_replica->enqueue(changeId, cs);
+    m_keptHere.insert(changeId);
     return 0;
 }
 

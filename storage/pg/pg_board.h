@@ -10,6 +10,7 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 
 #include "board_store.h"
@@ -99,6 +100,7 @@ private:
     std::int64_t m_pullMax = -1;      // the newest row that pull read
     std::int64_t m_mirroredSeq = 0;   // every row up to this one is in the document and the copy
     std::string m_syncProblem;        // the last offline change the server refused
+    std::set<std::string> m_keptHere; // ids of the changes this store put into the outbox
     // What the current pull read, for the copy (written in one transaction when it is done).
     std::vector<std::pair<std::string, std::optional<Note>>> m_mirrorNotes;
     std::vector<std::pair<std::string, std::optional<Link>>> m_mirrorLinks;

@@ -2,12 +2,13 @@
 // the texts "TAG 0", "TAG 1", ... one every 10 ms, as a window would, pulling the others' commits
 // in between; after each one says "edit I" (or "edit I offline" when the server was away and the
 // change was kept on the local disk). Then it keeps pulling until the server is there and every
-// kept change is sent (60 seconds at most) and says "synced".
+// kept change is sent and its view equals the board as stored (60 seconds at most) and says "synced".
 #include <chrono>
 #include <iostream>
 #include <thread>
 
 #include "editor.h"
+#include "json_listing.h"
 #include "pg_board.h"
 
 using namespace cc;
@@ -42,8 +43,20 @@ int main(int argc, char** argv) {
             } catch (const BoardError&) {
             }
             if (store->online() && (!server || server->pendingChanges() == 0)) {
-                std::cout << "synced" << std::endl;
-                return 0;
+                // Everything sent: this window's view must come to equal the board as stored
+                // (the other writer's edits, sent by whichever of us came back first, included).
+                std::string view;
+                while (std::chrono::steady_clock::now() < deadline) {
+                    store->pullRemote(*doc);
+                    view = boardToJson(*doc);
+                    if (view == boardToJson(*openBoard(argv[1], BoardStore::Mode::ReadOnly)->load())) {
+                        std::cout << "synced" << std::endl;
+                        return 0;
+                    }
+                    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+                }
+                std::cout << "the view differs from the board as stored" << std::endl;
+                return 5;
             }
             std::this_thread::sleep_for(std::chrono::milliseconds(20));
         }
