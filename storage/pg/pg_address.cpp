@@ -78,7 +78,8 @@ std::string dropParams(const std::string& uri, const std::vector<std::string>& d
 }  // namespace
 
 std::string withoutPassword(const std::string& uri) {
-    std::string out = dropParams(uri, {"password"}, nullptr);
+    // sslpassword unlocks a client key: a secret too.
+    std::string out = dropParams(uri, {"password", "sslpassword"}, nullptr);
     const std::size_t scheme = out.find("://");
     if (scheme == std::string::npos) return out;
     const std::size_t start = scheme + 3;

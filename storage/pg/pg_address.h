@@ -20,7 +20,7 @@ inline constexpr std::size_t kMaxBoardNameBytes = 200;
 /// password in it) when the board is not named, named twice differently, or the name is not valid.
 ServerAddress parseServerAddress(const std::string& address, const std::string& boardOption);
 
-/// The address without any password (in the user part or a password= parameter).
+/// The address without any password (in the user part, a password= or sslpassword= parameter).
 std::string withoutPassword(const std::string& uri);
 
 }  // namespace cc::pg

@@ -155,6 +155,8 @@ TEST_F(Server, APasswordNeverShowsInAddressesMessagesOrCopies) {
     EXPECT_EQ(pg::withoutPassword("postgresql://u@h/db?sslmode=require&password=abc&x=1"),
               "postgresql://u@h/db?sslmode=require&x=1");
     EXPECT_EQ(pg::withoutPassword("postgresql://u:p%40ss@h:5/db"), "postgresql://u@h:5/db");
+    EXPECT_EQ(pg::withoutPassword("postgresql://u@h/db?sslpassword=k3y&sslmode=verify-full"),
+              "postgresql://u@h/db?sslmode=verify-full");
     // A copy to a file holds no trace of it.
     TempDir dir;
     copyBoard(withPw, "", dir.file("copy.ccboard"), "");
