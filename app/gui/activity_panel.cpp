@@ -58,6 +58,12 @@ std::vector<LoggedChange> parse(const std::vector<LogEntry>& rows) {
     return out;
 }
 
+void offlineLine(const char* text) {
+    ImGui::PushStyleColor(ImGuiCol_Text, ImVec4{0.80f, 0.45f, 0.05f, 1});
+    ImGui::TextWrapped("%s", text);
+    ImGui::PopStyleColor();
+}
+
 const char* kindText(NoteVersion::Kind k) {
     switch (k) {
         case NoteVersion::Kind::Created: return "created it";
@@ -98,6 +104,8 @@ void ActivityPanel::refreshBoard(BoardSession& s, Fonts& fonts) {
         m_shownNote.clear();
     }
     if (m_boardRevision == s.doc->revision() && m_lastSeq >= 0) return;
+    // The change log lives on the server: while it cannot be reached, what was read stays.
+    if (!s.file->online()) return;
     m_boardRevision = s.doc->revision();
     // The first time the newest rows; afterwards only the rows added since.
     const auto rows = m_lastSeq < 0 ? s.file->recentChanges(kMaxLines) : s.file->changeLog(m_lastSeq, kMaxLines * 4);
@@ -128,6 +136,16 @@ void ActivityPanel::refreshNote(BoardSession& s, Fonts& fonts) {
     const Note* now = id.empty() ? nullptr : s.doc->note(id);
     const bool same = now ? (m_shownState && *m_shownState == *now) : !m_shownState;
     if (id == m_shownNote && m_noteRevision != ~0ull && same) return;
+    if (!s.file->online()) {
+        // The history lives on the server: another note's is read once it is back.
+        if (id != m_shownNote) {
+            m_shownNote = id;
+            m_versions.clear();
+            m_noteDeletedLinks.clear();
+            m_noteRevision = ~0ull;
+        }
+        return;
+    }
     m_shownNote = id;
     m_noteRevision = s.doc->revision();
     m_shownState = now ? std::optional<Note>(*now) : std::nullopt;
@@ -176,6 +194,8 @@ void ActivityPanel::drawBoard(BoardSession& s, WallView& wall, float scale) {
             if (ImGui::Selectable(p.c_str(), p == m_person)) m_person = p;
         ImGui::EndCombo();
     }
+    if (!s.file->online())
+        offlineLine("Offline: the activity as it was when the server was last reached.");
     ImGui::TextDisabled("Newest first; click a line to show its notes.");
     ImGui::BeginChild("activitylines", {0, 0}, false);
     for (auto it = m_lines.rbegin(); it != m_lines.rend(); ++it) {
@@ -245,6 +265,8 @@ void ActivityPanel::drawBoard(BoardSession& s, WallView& wall, float scale) {
 
 void ActivityPanel::drawNote(BoardSession& s, WallView& wall, float scale) {
     if (!m_error.empty()) ImGui::TextColored({0.85f, 0.15f, 0.15f, 1}, "%s", m_error.c_str());
+    if (!s.file->online())
+        offlineLine("Offline: the history as it was when the server was last reached.");
     if (m_shownNote.empty()) {
         ImGui::TextWrapped("Select one note to see who changed it and every version of its text, or click History "
                            "next to a deleted note in the Board tab.");
@@ -258,7 +280,8 @@ void ActivityPanel::drawNote(BoardSession& s, WallView& wall, float scale) {
         }
     }
     if (m_versions.empty()) {
-        ImGui::TextDisabled("No history for this note.");
+        ImGui::TextDisabled("%s", s.file->online() ? "No history for this note."
+                                                   : "Its history is on the server; it shows again when the server is back.");
         return;
     }
     const Note& last = m_versions.back().note;
