@@ -14,12 +14,6 @@
 
 namespace cc {
 
-/// A change set as the log holds it: its sequence number and the change.
-struct LoggedChange {
-    std::int64_t seq = 0;
-    ChangeSet cs;
-};
-
 /// One line of the activity panel.
 struct ActivityLine {
     std::int64_t seq = 0;

@@ -85,6 +85,15 @@ ChangeSet ChangeSet::inverted() const {
     return out;
 }
 
+void collectTouched(const ChangeSet& cs, std::set<std::string>& notes, std::set<std::string>& links) {
+    for (const auto& n : cs.notes.added) notes.insert(n.id);
+    for (const auto& [b, a] : cs.notes.updated) notes.insert(a.id);
+    for (const auto& n : cs.notes.removed) notes.insert(n.id);
+    for (const auto& l : cs.links.added) links.insert(l.id);
+    for (const auto& [b, a] : cs.links.updated) links.insert(a.id);
+    for (const auto& l : cs.links.removed) links.insert(l.id);
+}
+
 ChangeSet squash(const std::vector<ChangeSet>& sets) {
     ChangeSet out;
     if (sets.empty()) return out;

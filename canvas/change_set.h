@@ -2,7 +2,9 @@
 // A change set: the only way a board changes. Records added, updated (before and after) and
 // removed, with the source of the change.
 
+#include <cstdint>
 #include <optional>
+#include <set>
 #include <string>
 #include <utility>
 #include <vector>
@@ -45,6 +47,15 @@ struct ChangeSet {
     ChangeSet inverted() const;
     bool operator==(const ChangeSet&) const = default;
 };
+
+/// A change set as the change log holds it: its sequence number and the change.
+struct LoggedChange {
+    std::int64_t seq = 0;
+    ChangeSet cs;
+};
+
+/// Adds the ids of the notes and links a change set adds, updates or removes.
+void collectTouched(const ChangeSet& cs, std::set<std::string>& notes, std::set<std::string>& links);
 
 /// The single change set with the effect of applying `sets` in order (for one undo step per
 /// gesture). Records added then removed vanish; updates fold to (first before, last after).

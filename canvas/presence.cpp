@@ -37,4 +37,22 @@ std::string initialsOf(const std::string& name) {
     return out.empty() ? "?" : out;
 }
 
+std::string selectionToColumn(const std::vector<std::string>& ids) {
+    std::string s;
+    for (std::size_t i = 0; i < ids.size() && i < 200; ++i) s += (s.empty() ? "" : " ") + ids[i];
+    return s;
+}
+
+std::vector<std::string> selectionFromColumn(const std::string& column) {
+    std::vector<std::string> out;
+    std::size_t pos = 0;
+    while (pos < column.size()) {
+        std::size_t end = column.find(' ', pos);
+        if (end == std::string::npos) end = column.size();
+        if (end > pos && out.size() < 10000) out.push_back(column.substr(pos, end - pos));
+        pos = end + 1;
+    }
+    return out;
+}
+
 }  // namespace cc

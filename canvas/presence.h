@@ -31,5 +31,9 @@ inline constexpr Millis kPresenceTimeout = 5000;
 std::uint32_t colourForName(const std::string& name);
 /// Up to two initials for a name (Latin: first letters of the first words; Chinese: the given name).
 std::string initialsOf(const std::string& name);
+/// A window's selection as stored beside the board: one text column of ids (ids never hold a
+/// space), at most the first 200, since others only need to see where someone works; and back.
+std::string selectionToColumn(const std::vector<std::string>& ids);
+std::vector<std::string> selectionFromColumn(const std::string& column);
 
 }  // namespace cc

@@ -700,26 +700,6 @@ bool BoardFile::othersMayHaveCommitted() {
     return true;
 }
 
-namespace {
-// Selected ids are stored as one text column, separated by a character ids never contain.
-std::string joinIds(const std::vector<std::string>& ids) {
-    std::string s;
-    for (const auto& id : ids) s += (s.empty() ? "" : " ") + id;
-    return s;
-}
-std::vector<std::string> splitIds(const std::string& s) {
-    std::vector<std::string> out;
-    std::size_t pos = 0;
-    while (pos < s.size()) {
-        std::size_t end = s.find(' ', pos);
-        if (end == std::string::npos) end = s.size();
-        if (end > pos && out.size() < 10000) out.push_back(s.substr(pos, end - pos));
-        pos = end + 1;
-    }
-    return out;
-}
-}  // namespace
-
 void BoardFile::announce(const Presence& me) {
     try {
         SQLite::Transaction tx(*m_db, SQLite::TransactionBehavior::IMMEDIATE);
@@ -730,10 +710,7 @@ void BoardFile::announce(const Presence& me) {
         st.bind(1, me.session);
         st.bind(2, me.name);
         st.bind(3, static_cast<int64_t>(me.colour));
-        // A huge selection is announced in part: others only need to see where someone works.
-        std::vector<std::string> selected(me.selected.begin(),
-                                          me.selected.begin() + static_cast<long>(std::min<std::size_t>(me.selected.size(), 200)));
-        st.bind(4, joinIds(selected));
+        st.bind(4, selectionToColumn(me.selected));
         st.bind(5, me.editing);
         st.bind(6, static_cast<int64_t>(nowMillis()));
         st.exec();
@@ -760,7 +737,7 @@ std::vector<Presence> BoardFile::others(const std::string& mySession) {
         p.session = st.getColumn(0).getString();
         p.name = st.getColumn(1).getString().substr(0, limits::kShortBytes);
         p.colour = static_cast<std::uint32_t>(st.getColumn(2).getInt64()) & 0xFFFFFF;
-        p.selected = splitIds(st.getColumn(3).getString());
+        p.selected = selectionFromColumn(st.getColumn(3).getString());
         p.editing = st.getColumn(4).getString();
         p.seen = st.getColumn(5).getInt64();
         out.push_back(std::move(p));

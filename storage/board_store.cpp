@@ -29,17 +29,13 @@ std::size_t BoardStore::pullRemote(Document& doc) {
             } catch (const std::exception&) {
                 continue;  // an unreadable history row changes nothing here; check reports it
             }
-            m_lastPulled.push_back(std::move(e));
-            for (const auto& n : cs.notes.added) notes.insert(n.id);
-            for (const auto& [b, a] : cs.notes.updated) notes.insert(a.id);
-            for (const auto& n : cs.notes.removed) notes.insert(n.id);
-            for (const auto& l : cs.links.added) links.insert(l.id);
-            for (const auto& [b, a] : cs.links.updated) links.insert(a.id);
-            for (const auto& l : cs.links.removed) links.insert(l.id);
+            collectTouched(cs, notes, links);
             board = board || cs.board.has_value();
+            m_lastPulled.push_back(LoggedChange{e.seq, std::move(cs)});
         }
         m_seenSeq = newest;
         if (m_lastPulled.empty()) return 0;
+        prefetch(notes, links);
         ChangeSet sync;
         sync.source = ChangeSource::Remote;
         sync.time = nowMillis();

@@ -74,8 +74,8 @@ public:
     std::size_t pullRemote(Document& doc);
     /// The change-log row of the newest change set written through this store (0 before any).
     std::int64_t lastOwnSequence() const { return m_lastOwnSeq; }
-    /// The change-log rows the last pullRemote applied (others' changes, oldest first).
-    const std::vector<LogEntry>& lastPulled() const { return m_lastPulled; }
+    /// Others' change sets the last pullRemote applied, oldest first.
+    const std::vector<LoggedChange>& lastPulled() const { return m_lastPulled; }
 
     /// Announces this window (name, colour, selection, editing) to the others; forgets windows
     /// not heard from for a while. Nothing of it enters the document or its history.
@@ -98,6 +98,12 @@ protected:
     virtual std::optional<Note> readNote(const std::string& id) = 0;
     virtual std::optional<Link> readLink(const std::string& id) = 0;
     virtual BoardInfo readBoardInfo() = 0;
+    /// Called by a pull before it reads the records others touched, one by one: a store for
+    /// which each read is a round trip can fetch them all at once here.
+    virtual void prefetch(const std::set<std::string>& notes, const std::set<std::string>& links) {
+        (void)notes;
+        (void)links;
+    }
     /// Called after load() and persist(): the newest row reflected, and the rows written here.
     void markLoaded(std::int64_t newestSeq) {
         m_seenSeq = newestSeq;
@@ -115,7 +121,7 @@ protected:
 private:
     std::int64_t m_seenSeq = -1;       // the newest change-log row the document reflects
     std::set<std::int64_t> m_ownSeqs;  // rows written through this store after m_seenSeq
-    std::vector<LogEntry> m_lastPulled;
+    std::vector<LoggedChange> m_lastPulled;
     std::int64_t m_lastOwnSeq = 0;
 };
 

@@ -1,7 +1,6 @@
 #include "board_session.h"
 
 #include "board_factory.h"
-#include "serialize.h"
 
 namespace cc::gui {
 
@@ -42,14 +41,7 @@ bool BoardSession::heartbeat(const std::string& editing) {
 
 bool BoardSession::pullRemote(const std::string& editingId) {
     if (file->pullRemote(*doc) == 0) return false;
-    std::vector<LoggedChange> pulled;
-    for (const LogEntry& e : file->lastPulled()) {
-        try {
-            pulled.push_back(LoggedChange{e.seq, changeSetFromJson(e.payload)});
-        } catch (const std::exception&) {
-            // unreadable rows were skipped by the pull too
-        }
-    }
+    const std::vector<LoggedChange>& pulled = file->lastPulled();
     for (const auto& c : pulled) {
         for (const auto& [b, a] : c.cs.notes.updated)
             if (a.id == editingId && b.text != a.text) editedMeanwhileBy = c.cs.author.empty() ? "someone" : c.cs.author;

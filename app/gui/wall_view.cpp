@@ -190,8 +190,9 @@ void WallView::drawTextEditor(const ImVec2& centre) {
         // deleted it and can bring it back, with their text and the links that can come back.
         Notice notice;
         std::string by = "Someone";
-        for (const LogEntry& e : m_s.file->lastPulled())
-            if (e.payload.find(m_editing) != std::string::npos && !e.author.empty()) by = e.author;
+        for (const LoggedChange& c : m_s.file->lastPulled())
+            for (const Note& removed : c.cs.notes.removed)
+                if (removed.id == m_editing && !c.cs.author.empty()) by = c.cs.author;
         const bool typed = m_editText != m_editBase;
         notice.text = by + " deleted “" + shortTitle(m_editSnapshot) + "” while you were editing it" +
                       (typed ? "; what you typed is kept here." : ".");

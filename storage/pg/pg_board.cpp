@@ -203,24 +203,6 @@ struct Writer {
     }
 };
 
-// Selected ids are stored as one text column, separated by a character ids never contain.
-std::string joinIds(const std::vector<std::string>& ids) {
-    std::string s;
-    for (const auto& id : ids) s += (s.empty() ? "" : " ") + id;
-    return s;
-}
-std::vector<std::string> splitIds(const std::string& s) {
-    std::vector<std::string> out;
-    std::size_t pos = 0;
-    while (pos < s.size()) {
-        std::size_t end = s.find(' ', pos);
-        if (end == std::string::npos) end = s.size();
-        if (end > pos && out.size() < 10000) out.push_back(s.substr(pos, end - pos));
-        pos = end + 1;
-    }
-    return out;
-}
-
 }  // namespace
 
 void setServerPasswordPrompt(ServerPasswordPrompt prompt) {
@@ -694,10 +676,7 @@ std::vector<LogEntry> PgBoard::changeLog(std::int64_t afterSeq, std::size_t max)
             if (static_cast<std::size_t>(r.rows()) < want) break;
             after = out.back().seq;
         }
-        if (m_inPull && !out.empty()) {
-            m_pullMax = std::max(m_pullMax, out.back().seq);
-            prefetch(out);
-        }
+        if (m_inPull && !out.empty()) m_pullMax = std::max(m_pullMax, out.back().seq);
     } catch (const PgError& e) {
         fail("cannot read the change log", e);
     } catch (const std::exception& e) {
@@ -808,24 +787,10 @@ std::string textArray(const std::set<std::string>& items) {
 }
 }  // namespace
 
-void PgBoard::prefetch(const std::vector<LogEntry>& rows) {
-    // A pull then reads every record the new rows touched, one by one: here they come in two
-    // round trips instead of one per record (what is not found here is read as before).
-    std::set<std::string> notes, links;
-    for (const auto& e : rows) {
-        ChangeSet cs;
-        try {
-            cs = changeSetFromJson(e.payload);
-        } catch (const std::exception&) {
-            continue;
-        }
-        for (const auto& n : cs.notes.added) notes.insert(n.id);
-        for (const auto& [b, a] : cs.notes.updated) notes.insert(a.id);
-        for (const auto& n : cs.notes.removed) notes.insert(n.id);
-        for (const auto& l : cs.links.added) links.insert(l.id);
-        for (const auto& [b, a] : cs.links.updated) links.insert(a.id);
-        for (const auto& l : cs.links.removed) links.insert(l.id);
-    }
+void PgBoard::prefetch(const std::set<std::string>& notes, const std::set<std::string>& links) {
+    // The pull reads every record the new rows touched: here they come in two round trips
+    // instead of one per record (what is not found here is read as before).
+    if (!m_inPull) return;
     pg::Connection& c = conn();
     if (!notes.empty()) {
         Result r = c.exec(
@@ -958,12 +923,10 @@ void PgBoard::announce(const Presence& me) {
     if (!m_canAnnounce || m_mode == Mode::ReadOnly || m_offline) return;
     try {
         pg::Connection& c = conn();
-        std::vector<std::string> selected(me.selected.begin(),
-                                          me.selected.begin() + static_cast<long>(std::min<std::size_t>(me.selected.size(), 200)));
         c.exec("INSERT INTO customer_canvas.presence (board, session, name, colour, selected, editing, seen) "
                "VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (board, session) DO UPDATE SET name = excluded.name, "
                "colour = excluded.colour, selected = excluded.selected, editing = excluded.editing, seen = excluded.seen",
-               {m_addr.board, me.session, me.name, pg::num(std::int64_t(me.colour)), joinIds(selected), me.editing,
+               {m_addr.board, me.session, me.name, pg::num(std::int64_t(me.colour)), selectionToColumn(me.selected), me.editing,
                 pg::num(std::int64_t(nowMillis()))});
         c.exec("DELETE FROM customer_canvas.presence WHERE board = $1 AND seen < $2",
                {m_addr.board, pg::num(std::int64_t(nowMillis() - 10 * kPresenceTimeout))});
@@ -993,7 +956,7 @@ std::vector<Presence> PgBoard::others(const std::string& mySession) {
             p.session = r.text(i, 0, kMaxIdBytes);
             p.name = r.text(i, 1, limits::kShortBytes * 4).substr(0, limits::kShortBytes);
             p.colour = static_cast<std::uint32_t>(r.int64(i, 2)) & 0xFFFFFF;
-            p.selected = splitIds(r.text(i, 3, 1u << 20));
+            p.selected = selectionFromColumn(r.text(i, 3, 1u << 20));
             p.editing = r.text(i, 4, kMaxIdBytes);
             p.seen = r.int64(i, 5);
             out.push_back(std::move(p));

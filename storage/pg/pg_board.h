@@ -78,7 +78,7 @@ private:
     std::int64_t commit(const ChangeSet& cs, const std::string& changeId, bool again);
     /// Sends the outbox, oldest first, until it is empty or the connection breaks.
     void sendOutbox();
-    void prefetch(const std::vector<LogEntry>& rows);
+    void prefetch(const std::set<std::string>& notes, const std::set<std::string>& links) override;
     void ensureSchema();
     void requireBoard();
     void writeBoardInfo(const BoardInfo& b);

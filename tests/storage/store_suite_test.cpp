@@ -573,7 +573,7 @@ TEST_P(Store, RecentChangesFindsANotesRowsAndThePullSaysWhatCameAndWhatItOverwro
     ASSERT_EQ(a.pull(), 1u);
     // What the last pull brought: Tom's change, saying it replaced a text changed meanwhile.
     ASSERT_EQ(a.store->lastPulled().size(), 1u);
-    const ChangeSet tom = changeSetFromJson(a.store->lastPulled().front().payload);
+    const ChangeSet& tom = a.store->lastPulled().front().cs;
     EXPECT_EQ(tom.author, "Tom");
     EXPECT_EQ(tom.overwrote, std::vector<std::string>{n1});
     EXPECT_EQ(a.store->lastOwnSequence(), a.store->lastSequence());  // a's text edit was the newest row
