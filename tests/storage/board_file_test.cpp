@@ -59,17 +59,7 @@ std::set<std::string> dirEntries(const std::filesystem::path& dir) {
 
 /// A board file holding the sample records, closed again.
 std::string makeSampleBoard(const TempDir& dir, const std::string& name = "board.ccboard") {
-    const std::string path = dir.file(name);
-    auto file = BoardFile::create(path, sampleBoard(), "tester");
-    auto doc = file->load();
-    file->attach(*doc);
-    ChangeSet cs;
-    cs.author = "tester";
-    cs.time = 1767400000000;
-    cs.notes.added = sampleNotes();
-    cs.links.added = sampleLinks();
-    doc->apply(cs);
-    return path;
+    return test::makeSampleBoard(dir.file(name));
 }
 
 }  // namespace

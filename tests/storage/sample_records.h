@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "board_factory.h"
+#include "board_store.h"
 #include "geometry.h"
 #include "model.h"
 
@@ -78,6 +79,28 @@ inline std::vector<Link> sampleLinks() {
         Link{"l-conflicts", "n-full3", "n-full4", LinkKind::Conflicts, "满意 vs 只推产品", "王芳", 1767300000002},
         Link{"l-relates", "n-full1", "n-archived", LinkKind::Relates, "", "张强", 1767300000003},
     };
+}
+
+/// Creates a board at `address` (a file or a server board) and fills it with the sample notes and
+/// links in one change; returns its document, still attached to the open store.
+inline std::unique_ptr<Document> fillSampleBoard(std::unique_ptr<BoardStore>& store, const std::string& address) {
+    store = createBoard(address, sampleBoard(), "tester");
+    auto doc = store->load();
+    store->attach(*doc);
+    ChangeSet cs;
+    cs.author = "tester";
+    cs.time = 1767400000000;
+    cs.notes.added = sampleNotes();
+    cs.links.added = sampleLinks();
+    doc->apply(cs);
+    return doc;
+}
+
+/// A board holding the sample records, closed again; returns its address.
+inline std::string makeSampleBoard(const std::string& address) {
+    std::unique_ptr<BoardStore> store;
+    fillSampleBoard(store, address);
+    return address;
 }
 
 }  // namespace cc::test

@@ -218,15 +218,8 @@ TEST_F(Server, CopiesBetweenFilesAndServersLoseNothing) {
     TempDir dir;
     const std::string start = dir.file("start.ccboard");
     {
-        auto store = createBoard(start, sampleBoard(), "tester");
-        auto doc = store->load();
-        store->attach(*doc);
-        ChangeSet cs;
-        cs.author = "tester";
-        cs.time = 1767400000000;
-        cs.notes.added = sampleNotes();
-        cs.links.added = sampleLinks();
-        doc->apply(cs);
+        std::unique_ptr<BoardStore> store;
+        auto doc = fillSampleBoard(store, start);
         Editor ed(*doc, "王芳");
         ed.deleteNotes({"n-full3"});
         ed.moveNotes({"n-full1"}, 10.25, -3.5);

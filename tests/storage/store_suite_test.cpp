@@ -27,19 +27,6 @@ namespace {
 std::map<std::string, Note> notesOf(const Document& d) { return {d.notes().begin(), d.notes().end()}; }
 std::map<std::string, Link> linksOf(const Document& d) { return {d.links().begin(), d.links().end()}; }
 
-/// A board holding the sample records, closed again.
-std::string makeSampleBoard(const std::string& address) {
-    auto store = createBoard(address, sampleBoard(), "tester");
-    auto doc = store->load();
-    store->attach(*doc);
-    ChangeSet cs;
-    cs.author = "tester";
-    cs.time = 1767400000000;
-    cs.notes.added = sampleNotes();
-    cs.links.added = sampleLinks();
-    doc->apply(cs);
-    return address;
-}
 
 std::unique_ptr<Document> freshLoad(const std::string& address) {
     return openBoard(address, BoardStore::Mode::ReadOnly)->load();
