@@ -718,8 +718,9 @@ void BoardFile::announce(const Presence& me) {
         old.bind(1, static_cast<int64_t>(nowMillis() - 10 * kPresenceTimeout));
         old.exec();
         tx.commit();
-        // Our own announcement changes data_version for us too; it carries no change to pull.
-        m_dataVersion = m_db->execAndGet("PRAGMA data_version").getInt64();
+        // data_version is not read again here: a commit by another process between this
+        // transaction and that read would be taken as seen and never pulled. (This connection's
+        // own commits leave data_version as it is.)
     } catch (const SQLite::Exception& e) {
         fail(m_path, std::string("cannot announce this window (") + e.what() + ")");
     }

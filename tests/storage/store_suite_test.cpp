@@ -578,3 +578,15 @@ TEST_P(Store, RecentChangesFindsANotesRowsAndThePullSaysWhatCameAndWhatItOverwro
     EXPECT_TRUE(a.store->recentChanges(100, "100%_surf").empty());
     EXPECT_TRUE(a.store->recentChanges(100, "1_0").empty());
 }
+
+TEST_P(Store, AnnouncingDoesNotSwallowOthersCommits) {
+    // A window announces itself about once a second, between its pulls: a change someone else
+    // committed just before must still arrive with the next pull.
+    const std::string path = address("announce");
+    createBoard(path, makeBoard("Announce"), "a");
+    View a(path, "王芳"), b(path, "Tom");
+    const std::string n = b.editor->addNoteInQuadrant(b.editor->makeNote("made by Tom", "survey"), 1);
+    a.store->announce(Presence{"session-a", "王芳", 0x123456, {}, "", 0});
+    ASSERT_EQ(a.pull(), 1u);
+    EXPECT_NE(a.doc->note(n), nullptr);
+}
