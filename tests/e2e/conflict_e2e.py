@@ -16,7 +16,7 @@ import sys
 import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from harness import QUADRANT_FILLS, Checks, Display, Failure, WallMapping, board_json, find_boxes_in, stop, wait_for
+from harness import QUADRANT_FILLS, Checks, server_board, Display, Failure, WallMapping, board_json, find_boxes_in, stop, wait_for
 
 BIN = sys.argv[1]
 SERVER = "--server" in sys.argv[2:]
@@ -27,11 +27,8 @@ HALF = 1400
 def main():
     work = tempfile.mkdtemp(prefix="cc-conflict-")
     if SERVER:
-        if not os.environ.get("CC_TEST_PG"):
-            print("skipped: CC_TEST_PG is not set (scripts/test.sh starts a PostgreSQL cluster)")
-            sys.exit(77)
-        board_name = "conflict-e2e-" + str(os.getpid())
-        board = os.environ["CC_TEST_PG"] + ("&" if "?" in os.environ["CC_TEST_PG"] else "?") + "board=" + board_name
+        board = server_board("conflict-e2e")
+        board_name = board.rsplit("board=", 1)[1]
     else:
         board = os.path.join(work, "workshop.ccboard")
 

@@ -185,6 +185,18 @@ class WallMapping:
         return (l - margin, t - margin, r + margin, b + margin)
 
 
+def server_board(name, *needed):
+    """The address of a board called `name` (made unique per run) on the test cluster that
+    scripts/test.sh starts; without it (or without the other variables `needed`) the test is
+    skipped: exit 77, which ctest counts as skipped."""
+    missing = [v for v in ("CC_TEST_PG",) + needed if not os.environ.get(v)]
+    if missing:
+        print(f"skipped: {', '.join(missing)} not set (scripts/test.sh starts a PostgreSQL cluster)")
+        sys.exit(77)
+    server = os.environ["CC_TEST_PG"]
+    return server + ("&" if "?" in server else "?") + f"board={name}-{os.getpid()}"
+
+
 def board_json(binary, board):
     out = subprocess.run([binary, "list", board, "--json"], capture_output=True, check=True, timeout=30)
     return json.loads(out.stdout)

@@ -12,7 +12,7 @@ import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from harness import (QUADRANT_FILLS, SELECTION, Checks, Display, Failure, WallMapping, board_json, count_in_box,
-                     find_boxes_in, stop, wait_for)
+                     find_boxes_in, server_board, stop, wait_for)
 
 BIN = sys.argv[1]
 SERVER = "--server" in sys.argv[2:]
@@ -32,11 +32,7 @@ def colour_for(name):
 def main():
     work = tempfile.mkdtemp(prefix="cc-live-")
     if SERVER:
-        if not os.environ.get("CC_TEST_PG"):
-            print("skipped: CC_TEST_PG is not set (scripts/test.sh starts a PostgreSQL cluster)")
-            sys.exit(77)
-        sep = "&" if "?" in os.environ["CC_TEST_PG"] else "?"
-        board = os.environ["CC_TEST_PG"] + sep + "board=live-e2e-" + str(os.getpid())
+        board = server_board("live-e2e")
     else:
         board = os.path.join(work, "workshop.ccboard")
     subprocess.run([BIN, "new", board, "--title", "Workshop 工作坊"], check=True, capture_output=True)

@@ -11,7 +11,8 @@ import sys
 import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from harness import QUADRANT_FILLS, Checks, Display, WallMapping, board_json, count_in_box, find_boxes_in, stop, wait_for
+from harness import (QUADRANT_FILLS, Checks, Display, WallMapping, board_json, count_in_box, find_boxes_in, server_board,
+                     stop, wait_for)
 
 BIN, CLUSTER = sys.argv[1], sys.argv[2]
 OTHER = (242, 242, 242)      # the note colour of source kind "other"
@@ -24,12 +25,8 @@ def cluster(what):
 
 
 def main():
-    if not os.environ.get("CC_TEST_PG") or not os.environ.get("CC_TEST_PG_DIR"):
-        print("skipped: CC_TEST_PG or CC_TEST_PG_DIR is not set (scripts/test.sh starts a PostgreSQL cluster)")
-        sys.exit(77)
+    board = server_board("offline-e2e", "CC_TEST_PG_DIR")
     work = tempfile.mkdtemp(prefix="cc-offline-")
-    sep = "&" if "?" in os.environ["CC_TEST_PG"] else "?"
-    board = os.environ["CC_TEST_PG"] + sep + "board=offline-e2e-" + str(os.getpid())
     subprocess.run([BIN, "new", board, "--title", "Offline 离线"], check=True, capture_output=True)
     display = Display(1400, 900)
     check = Checks(work, display)

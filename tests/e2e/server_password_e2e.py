@@ -11,18 +11,15 @@ import sys
 import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from harness import QUADRANT_FILLS, Checks, Display, Failure, find_boxes, stop, wait_for
+from harness import QUADRANT_FILLS, Checks, server_board, Display, Failure, find_boxes, stop, wait_for
 
 BIN = sys.argv[1]
 
 
 def main():
-    server, password = os.environ.get("CC_TEST_PG"), os.environ.get("CC_TEST_PG_PASSWORD")
-    if not server or not password:
-        print("skipped: CC_TEST_PG and CC_TEST_PG_PASSWORD are not set (scripts/test.sh starts a cluster)")
-        sys.exit(77)
+    board = server_board("password-e2e", "CC_TEST_PG_PASSWORD")
+    password = os.environ["CC_TEST_PG_PASSWORD"]
     work = tempfile.mkdtemp(prefix="cc-password-")
-    board = server + ("&" if "?" in server else "?") + "board=password-e2e-" + str(os.getpid())
     # Made with the password file, as an administrator would.
     subprocess.run([BIN, "new", board, "--title", "Password 密码"], check=True, capture_output=True)
 
