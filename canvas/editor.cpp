@@ -183,22 +183,17 @@ void takeIfUnchanged(R& result, const R& current, const R& expect, const R& want
     if (!(expect.*f == want.*f) && current.*f == expect.*f) result.*f = want.*f;
 }
 
+template <class R, class... F>
+void takeEachIfUnchanged(R& result, const R& current, const R& expect, const R& want, F R::*... fields) {
+    (takeIfUnchanged(result, current, expect, want, fields), ...);
+}
+
 /// A note as `step` (expect -> want) would leave it, applied field by field to `current`.
 Note mergeNote(const Note& current, const Note& expect, const Note& want) {
     Note r = current;
-    takeIfUnchanged(r, current, expect, want, &Note::text);
-    takeIfUnchanged(r, current, expect, want, &Note::source);
-    takeIfUnchanged(r, current, expect, want, &Note::data);
-    takeIfUnchanged(r, current, expect, want, &Note::customerInitiated);
-    takeIfUnchanged(r, current, expect, want, &Note::dateGathered);
-    takeIfUnchanged(r, current, expect, want, &Note::tags);
-    takeIfUnchanged(r, current, expect, want, &Note::segment);
-    takeIfUnchanged(r, current, expect, want, &Note::provenance);
-    takeIfUnchanged(r, current, expect, want, &Note::colour);
-    takeIfUnchanged(r, current, expect, want, &Note::votes);
-    takeIfUnchanged(r, current, expect, want, &Note::state);
-    takeIfUnchanged(r, current, expect, want, &Note::w);
-    takeIfUnchanged(r, current, expect, want, &Note::h);
+    takeEachIfUnchanged(r, current, expect, want, &Note::text, &Note::source, &Note::data, &Note::customerInitiated,
+                        &Note::dateGathered, &Note::tags, &Note::segment, &Note::provenance, &Note::colour,
+                        &Note::votes, &Note::state, &Note::w, &Note::h, &Note::author, &Note::created);
     // A place is one thing: both coordinates (and the quadrant they give) move together.
     if ((expect.x != want.x || expect.y != want.y || expect.quadrant != want.quadrant) && current.x == expect.x &&
         current.y == expect.y && current.quadrant == expect.quadrant) {
@@ -206,8 +201,6 @@ Note mergeNote(const Note& current, const Note& expect, const Note& want) {
         r.y = want.y;
         r.quadrant = want.quadrant;
     }
-    takeIfUnchanged(r, current, expect, want, &Note::author);
-    takeIfUnchanged(r, current, expect, want, &Note::created);
     // Alone on the board the step comes back exactly; over others' changes it is a new change.
     if (current.updated == expect.updated) r.updated = want.updated;
     else if (!(r == current)) r.updated = std::max(nowMillis(), current.updated);
@@ -216,10 +209,7 @@ Note mergeNote(const Note& current, const Note& expect, const Note& want) {
 
 Link mergeLink(const Link& current, const Link& expect, const Link& want) {
     Link r = current;
-    takeIfUnchanged(r, current, expect, want, &Link::kind);
-    takeIfUnchanged(r, current, expect, want, &Link::label);
-    takeIfUnchanged(r, current, expect, want, &Link::from);
-    takeIfUnchanged(r, current, expect, want, &Link::to);
+    takeEachIfUnchanged(r, current, expect, want, &Link::kind, &Link::label, &Link::from, &Link::to);
     return r;
 }
 

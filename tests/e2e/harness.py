@@ -78,6 +78,11 @@ class Display:
             raise Failure(f"screen grab has {len(raw)} bytes")
         return raw
 
+    def pixel(self, x, y):
+        """The colour (r, g, b) at a point of the screen."""
+        at = (y * self.width + x) * 3
+        return tuple(self.pixels()[at:at + 3])
+
     def open_window(self, args, env, log, x=0, name="Customer Canvas"):
         """Starts a program and waits for its new window (by title), moved to x. Returns the
         process and the window id."""

@@ -108,9 +108,8 @@ def main():
             # Dear ImGui 1.86 follows the pointer only while the window has the keyboard focus.
             display.focus(wid)
             display.xdo("mousemove", sx, sy)
-            plain = display.pixels()[(sy * display.width + sx + 120) * 3:(sy * display.width + sx + 120) * 3 + 3]
-            wait_for("the row to light up under the pointer", lambda: display.pixels()[
-                (sy * display.width + sx + 120) * 3:(sy * display.width + sx + 120) * 3 + 3] != plain, timeout=5)
+            plain = display.pixel(sx + 120, sy)
+            wait_for("the row to light up under the pointer", lambda: display.pixel(sx + 120, sy) != plain, timeout=5)
             display.xdo("mousedown", "1")
             for i in range(1, 16):
                 display.xdo("mousemove", sx + (tx - sx) * i // 15, sy + (ty - sy) * i // 15)
