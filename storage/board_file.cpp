@@ -4,6 +4,7 @@
 #include <SQLiteCpp/Transaction.h>
 #include <sqlite3.h>
 #include <fcntl.h>
+#include <pwd.h>
 #include <sys/stat.h>
 #include <sys/vfs.h>
 #include <unistd.h>
@@ -11,10 +12,13 @@
 #include <algorithm>
 #include <array>
 #include <cerrno>
+#include <chrono>
 #include <cstring>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <optional>
+#include <thread>
 #include <unordered_map>
 
 #include "migrations.h"
@@ -32,38 +36,84 @@ std::uint32_t be32(const unsigned char* p) {
     return (std::uint32_t(p[0]) << 24) | (std::uint32_t(p[1]) << 16) | (std::uint32_t(p[2]) << 8) | p[3];
 }
 
-/// Looks at the file's bytes before SQLite does, so that a text file, random bytes or a
-/// truncated board get a reason a person understands, and nothing is written to them.
-void checkHeader(const std::string& path) {
+// Judging a board. While other processes commit, close and checkpoint, the file's header, its
+// size and whether a -wal file exists change under anyone who looks at them one at a time, so a
+// sound board is judged only with SQLite's own locks held: inside a read transaction, or from
+// the error SQLite gave. The bytes are read afterwards, only to say in words why SQLite refused.
+
+/// What needs no lock to see: the file is there, is a regular file with bytes in it, and this
+/// user may read it. A sound board never stops being any of these.
+void checkReadableFile(const std::string& path) {
     struct stat st{};
-    if (::stat(path.c_str(), &st) != 0) fail(path, "no such file");
+    if (::stat(path.c_str(), &st) != 0) {
+        if (errno == ENOENT || errno == ENOTDIR) fail(path, "no such file");
+        fail(path, std::string("cannot be reached (") + std::strerror(errno) + ")");
+    }
     if (!S_ISREG(st.st_mode)) fail(path, "not a regular file");
     if (st.st_size == 0) fail(path, "the file is empty, not a board");
+    if (::faccessat(AT_FDCWD, path.c_str(), R_OK, AT_EACCESS) != 0) fail(path, "cannot be read (permission denied)");
+}
+
+/// Whether this process may write `p`, judged as open() would (effective user and groups).
+bool mayWrite(const std::string& p) { return ::faccessat(AT_FDCWD, p.c_str(), W_OK, AT_EACCESS) == 0; }
+
+bool exists(const std::string& p) {
+    struct stat st{};
+    return ::lstat(p.c_str(), &st) == 0;
+}
+
+std::string folderOf(const std::string& path) {
+    const auto dir = std::filesystem::path(path).parent_path();
+    return dir.empty() ? std::string(".") : dir.string();
+}
+
+/// Whether a -wal file next to `path` holds frames (more than its 32-byte header).
+bool walHasFrames(const std::string& path) {
+    std::error_code ec;
+    const auto size = std::filesystem::file_size(path + "-wal", ec);
+    return !ec && size > 32;
+}
+
+/// Why SQLite could not read `path`, in words a person understands: a text file, a truncated
+/// board, ... Asked only after SQLite itself failed; never a reason to refuse by itself.
+std::string unreadableReason(const std::string& path, const std::string& sqliteMessage) {
     std::ifstream in(path, std::ios::binary);
-    if (!in) fail(path, "cannot be read (permission denied?)");
     std::array<unsigned char, 100> h{};
     in.read(reinterpret_cast<char*>(h.data()), h.size());
     static const char kMagic[] = "SQLite format 3";
     if (in.gcount() < 100 || std::memcmp(h.data(), kMagic, 16) != 0)
-        fail(path, "not a Customer Canvas board (not an SQLite database)");
+        return "not a Customer Canvas board (not an SQLite database)";
     std::uint32_t pageSize = (std::uint32_t(h[16]) << 8) | h[17];
     if (pageSize == 1) pageSize = 65536;
     const std::uint32_t pages = be32(&h[28]);
     const bool countValid = be32(&h[92]) == be32(&h[24]) && pages != 0;
-    // With a WAL next to it the main file may be shorter than its header says and still sound:
-    // a checkpoint writes page 1 first and extends the file as it goes, so a crash in between
-    // leaves the missing pages in the WAL, where SQLite reads them. Only judge the size without one.
     std::error_code ec;
-    const auto walSize = std::filesystem::file_size(path + "-wal", ec);
-    const bool walHasFrames = !ec && walSize > 32;
-    if (countValid && !walHasFrames && std::uint64_t(pageSize) * pages > std::uint64_t(st.st_size))
-        fail(path, "the board is truncated (" + std::to_string(st.st_size) + " of " +
-                       std::to_string(std::uint64_t(pageSize) * pages) + " bytes)");
+    const auto size = std::filesystem::file_size(path, ec);
+    // With WAL frames next to it the main file may be shorter than its header says and still
+    // sound (a checkpoint cut short by a crash): the missing pages are in the WAL.
+    if (!ec && countValid && !walHasFrames(path) && std::uint64_t(pageSize) * pages > size)
+        return "the board is truncated (" + std::to_string(size) + " of " +
+               std::to_string(std::uint64_t(pageSize) * pages) + " bytes)";
+    return "not a readable board (" + sqliteMessage + ")";
 }
 
-/// A URI that opens `path` as an immutable file: SQLite then takes no locks and creates no
-/// -wal, -shm or -journal file next to it.
-std::string immutableUri(const std::string& path) {
+/// A board that could not be opened for want of disk space: reading it may still work.
+struct DiskFull : BoardError {
+    using BoardError::BoardError;
+};
+
+/// The reason to give when SQLite failed because the disk is full, naming the file it could not
+/// grow; nullopt for any other failure. `systemErrno` is sqlite3_system_errno() of the connection.
+std::optional<std::string> diskFullReason(const std::string& path, const SQLite::Exception& e, int systemErrno) {
+    if (e.getErrorCode() != SQLITE_FULL && systemErrno != ENOSPC && systemErrno != EDQUOT) return std::nullopt;
+    const int ext = e.getExtendedErrorCode();
+    const bool shm = ext == SQLITE_IOERR_SHMSIZE || ext == SQLITE_IOERR_SHMOPEN || ext == SQLITE_IOERR_SHMMAP;
+    return "the disk is full (no room to write " + (shm ? path + "-shm" : path + " or its -wal file") +
+           "); free some space and try again";
+}
+
+/// A URI for `path` with one query parameter: SQLite takes a plain path for everything else.
+std::string uriWith(const std::string& path, const char* parameter) {
     std::string uri = path.rfind('/', 0) == 0 ? "file://" : "file:";
     for (char c : path) {
         if (c == '%' || c == '?' || c == '#') {
@@ -74,36 +124,120 @@ std::string immutableUri(const std::string& path) {
             uri += c;
         }
     }
-    return uri + "?immutable=1";
+    return uri + "?" + parameter;
 }
 
-/// Reads application_id and user_version without writing, and says what is wrong.
-void checkIdentity(const std::string& path) {
+/// How a connection reaches the board file.
+enum class Reach {
+    Write,     ///< as SQLite normally does: its locks, and -wal/-shm files it removes again on closing
+    Existing,  ///< read-only through the -wal and -shm files already there; creates neither
+    Frozen,    ///< immutable: no locks and no files; only while no writer can be at work (see below)
+};
+
+std::unique_ptr<SQLite::Database> connect(const std::string& path, Reach reach) {
+    switch (reach) {
+        case Reach::Write: return std::make_unique<SQLite::Database>(path, SQLite::OPEN_READWRITE);
+        case Reach::Existing:
+            return std::make_unique<SQLite::Database>(uriWith(path, "readonly_shm=1"),
+                                                      SQLite::OPEN_READONLY | SQLite::OPEN_URI);
+        case Reach::Frozen:
+            return std::make_unique<SQLite::Database>(uriWith(path, "immutable=1"),
+                                                      SQLite::OPEN_READONLY | SQLite::OPEN_URI);
+    }
+    return nullptr;
+}
+
+/// What makes the open database no board this program reads, or nullopt when it is one.
+std::optional<std::string> identityProblem(SQLite::Database& db) {
+    const int appId = db.execAndGet("PRAGMA application_id").getInt();
+    const int version = db.execAndGet("PRAGMA user_version").getInt();
+    if (appId != kBoardApplicationId) {
+        const int tables = db.execAndGet("SELECT count(*) FROM sqlite_schema").getInt();
+        return tables == 0 ? "an empty SQLite database, not a Customer Canvas board"
+                           : "an SQLite database of another program, not a Customer Canvas board";
+    }
+    if (version > currentSchemaVersion())
+        return "written by a newer Customer Canvas (board schema " + std::to_string(version) +
+               ", this program reads up to " + std::to_string(currentSchemaVersion()) + "); update the program";
+    if (version < 1) return "a board without a schema (user_version 0)";
+    return std::nullopt;
+}
+
+/// Closes the connection to a refused file without writing to it. SQLite checkpoints when its
+/// last connection closes, which would copy someone else's WAL frames into their file; with an
+/// empty WAL (one this connection made) it writes nothing and removes the -wal and -shm again.
+void closeRefused(const std::string& path, std::unique_ptr<SQLite::Database> db) {
+    if (db && walHasFrames(path)) sqlite3_db_config(db->getHandle(), SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, nullptr);
+    db.reset();
+}
+
+// The bytes SQLite's unix VFS locks for a SHARED lock (a read lock on them) and an EXCLUSIVE
+// one (a write lock): every connection holds SHARED while it has a WAL-mode board open.
+constexpr off_t kSharedFirst = 0x40000000 + 2;  // PENDING_BYTE + 2
+constexpr off_t kSharedSize = 510;
+
+/// Removes an empty -wal file and the -shm beside it when no connection has the board open, as
+/// SQLite's last connection does on closing: for when a connection could not set up its -shm (a
+/// full disk) and so could not clean up after itself. No connection is open while SQLite's
+/// EXCLUSIVE lock can be had.
+void removeUnusedSideFiles(const std::string& path) {
+    const int fd = ::open(path.c_str(), O_RDWR | O_CLOEXEC);
+    if (fd < 0) return;
+    struct flock lock{};
+    lock.l_type = F_WRLCK;
+    lock.l_whence = SEEK_SET;
+    lock.l_start = kSharedFirst;
+    lock.l_len = kSharedSize;
+    std::error_code ec;
+    if (::fcntl(fd, F_SETLK, &lock) == 0 && std::filesystem::file_size(path + "-wal", ec) == 0 && !ec) {
+        std::remove((path + "-wal").c_str());
+        std::remove((path + "-shm").c_str());
+    }
+    ::close(fd);
+}
+
+/// Opens `path` as `reach` says and judges it in a read transaction, with SQLite's locks held:
+/// a board of this or an older schema comes back open; anything else is refused with a reason
+/// (a DiskFull when the disk is full) and closed without a byte of it written.
+std::unique_ptr<SQLite::Database> openJudged(const std::string& path, Reach reach, bool queryOnly) {
+    std::unique_ptr<SQLite::Database> db;
+    std::optional<std::string> problem;
     try {
-        // A plain read-only connection to a WAL-mode file creates -wal and -shm files next to it
-        // and cannot remove them again, so a refused file would not be left as it was. Without a
-        // -wal file the main file holds every committed page and can be read as immutable; with
-        // one (a board in use, or after a crash) SQLite has to read the WAL, and its files are
-        // there already.
-        std::error_code ec;
-        const bool walPresent = std::filesystem::exists(path + "-wal", ec);
-        SQLite::Database db(walPresent ? path : immutableUri(path),
-                            SQLite::OPEN_READONLY | (walPresent ? 0 : SQLite::OPEN_URI));
-        db.setBusyTimeout(5000);
-        const int appId = db.execAndGet("PRAGMA application_id").getInt();
-        const int version = db.execAndGet("PRAGMA user_version").getInt();
-        if (appId != kBoardApplicationId) {
-            const int tables = db.execAndGet("SELECT count(*) FROM sqlite_schema").getInt();
-            fail(path, tables == 0 ? "an empty SQLite database, not a Customer Canvas board"
-                                   : "an SQLite database of another program, not a Customer Canvas board");
-        }
-        if (version > currentSchemaVersion())
-            fail(path, "written by a newer Customer Canvas (board schema " + std::to_string(version) +
-                           ", this program reads up to " + std::to_string(currentSchemaVersion()) +
-                           "); update the program");
-        if (version < 1) fail(path, "a board without a schema (user_version 0)");
+        db = connect(path, reach);
+        db->setBusyTimeout(10000);
+        if (queryOnly) db->exec("PRAGMA query_only = ON");
+        SQLite::Transaction tx(*db, SQLite::TransactionBehavior::DEFERRED);
+        problem = identityProblem(*db);
+        tx.commit();
     } catch (const SQLite::Exception& e) {
-        fail(path, std::string("not a readable board (") + e.what() + ")");
+        const int systemErrno = db ? sqlite3_system_errno(db->getHandle()) : 0;
+        closeRefused(path, std::move(db));
+        if (auto full = diskFullReason(path, e, systemErrno)) {
+            if (reach == Reach::Write) removeUnusedSideFiles(path);
+            throw DiskFull(path + ": " + *full);
+        }
+        fail(path, unreadableReason(path, e.what()));
+    }
+    if (!problem) return db;
+    closeRefused(path, std::move(db));
+    fail(path, *problem);
+}
+
+/// Refuses to write a board whose -wal or -shm file this user may not write (left by a read
+/// as another user, say): SQLite would open it read-only and fail every change.
+void refuseForeignSideFiles(const std::string& path) {
+    for (const char* suffix : {"-wal", "-shm"}) {
+        const std::string side = path + suffix;
+        struct stat st{};
+        if (::stat(side.c_str(), &st) != 0 || mayWrite(side)) continue;
+        const passwd* owner = ::getpwuid(st.st_uid);
+        const std::string who = owner ? std::string(owner->pw_name) : "user " + std::to_string(st.st_uid);
+        // A -shm file is an index SQLite rebuilds, and an empty -wal holds nothing; a -wal
+        // with bytes in it may hold committed changes that only a checkpoint may remove.
+        const bool holdsChanges = std::string(suffix) == "-wal" && st.st_size > 0;
+        fail(path, side + " belongs to " + who + " and this user may not write it, so no change could be saved; " +
+                       (holdsChanges ? "have " + who + " or an administrator open the board once to fold it in"
+                                     : "remove it while nobody has the board open (it holds no changes)"));
     }
 }
 
@@ -390,8 +524,47 @@ void refuseNetworkFileSystem(const std::string& path) {
 }
 }  // namespace
 
-BoardFile::BoardFile(std::string path, std::unique_ptr<SQLite::Database> db)
-    : m_path(std::move(path)), m_db(std::move(db)) {}
+/// A read lock on the bytes that SQLite's unix VFS locks for its SHARED lock, held while a board
+/// is read as immutable. No writer can then take the EXCLUSIVE lock that deleting a -wal file (and
+/// any write in rollback mode) needs: a writer that comes along must leave its -wal there, and
+/// the main file changes only by a checkpoint, which load() notices.
+struct BoardFile::FrozenRead {
+    int fd = -1;
+    struct stat before{};
+
+    explicit FrozenRead(const std::string& path) {
+        fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+        if (fd < 0) fail(path, std::string("cannot be read (") + std::strerror(errno) + ")");
+        struct flock lock{};
+        lock.l_type = F_RDLCK;
+        lock.l_whence = SEEK_SET;
+        lock.l_start = kSharedFirst;
+        lock.l_len = kSharedSize;
+        const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+        while (::fcntl(fd, F_SETLK, &lock) != 0) {
+            // A file system without locks reads as immutable anyway, as SQLite would have to.
+            if (errno != EACCES && errno != EAGAIN) break;
+            if (std::chrono::steady_clock::now() > deadline) fail(path, "is locked by another program; try again");
+            std::this_thread::sleep_for(std::chrono::milliseconds(5));
+        }
+        ::fstat(fd, &before);
+    }
+    ~FrozenRead() { ::close(fd); }
+    FrozenRead(const FrozenRead&) = delete;
+    FrozenRead& operator=(const FrozenRead&) = delete;
+
+    /// Whether the main file is as it was when the lock was taken.
+    bool unchanged() const {
+        struct stat now{};
+        return ::fstat(fd, &now) == 0 && now.st_size == before.st_size && now.st_mtim.tv_sec == before.st_mtim.tv_sec &&
+               now.st_mtim.tv_nsec == before.st_mtim.tv_nsec;
+    }
+};
+
+BoardFile::BoardFile(std::string path, std::unique_ptr<SQLite::Database> db, std::unique_ptr<FrozenRead> frozen)
+    : m_path(std::move(path)), m_frozen(std::move(frozen)), m_db(std::move(db)) {}
+
+BoardFile::~BoardFile() = default;
 
 std::string BoardFile::shortName() const { return std::filesystem::path(m_path).filename().string(); }
 
@@ -432,18 +605,56 @@ std::unique_ptr<BoardFile> BoardFile::create(const std::string& path, const Boar
 }
 
 std::unique_ptr<BoardFile> BoardFile::open(const std::string& path, Mode mode) {
-    checkHeader(path);
-    checkIdentity(path);
-    if (mode == Mode::ReadWrite) refuseNetworkFileSystem(path);
+    checkReadableFile(path);
+    if (mode == Mode::ReadOnly) return openForReading(path);
+    if (!mayWrite(path)) fail(path, "is read-only for this user; it can be read (list, export) but not changed");
+    if (!mayWrite(folderOf(path)))
+        fail(path, "is in a folder this user may not write (" + folderOf(path) +
+                       "), and SQLite keeps its -wal and -shm files next to a board it changes");
+    refuseNetworkFileSystem(path);
+    refuseForeignSideFiles(path);
+    auto db = openJudged(path, Reach::Write, false);
     try {
-        const bool writable = mode == Mode::ReadWrite;
-        auto db = std::make_unique<SQLite::Database>(path, writable ? SQLite::OPEN_READWRITE : SQLite::OPEN_READONLY);
-        configure(*db, writable);
-        if (writable) migrate(*db);
+        configure(*db, true);
+        migrate(*db);
         return std::unique_ptr<BoardFile>(new BoardFile(path, std::move(db)));
     } catch (const SQLite::Exception& e) {
+        if (auto full = diskFullReason(path, e, sqlite3_system_errno(db->getHandle()))) fail(path, *full);
         fail(path, std::string("cannot open the board (") + e.what() + ")");
     }
+}
+
+std::unique_ptr<BoardFile> BoardFile::openForReading(const std::string& path) {
+    // Where this user may write, read as a writer does but with query_only: SQLite's locks hold
+    // the file still, and closing removes the -wal and -shm files the read made.
+    if (mayWrite(path) && mayWrite(folderOf(path))) {
+        try {
+            auto db = openJudged(path, Reach::Write, true);
+            configure(*db, false);
+            return std::unique_ptr<BoardFile>(new BoardFile(path, std::move(db)));
+        } catch (const DiskFull&) {
+            // Reading needs no room: read as below, creating nothing.
+        }
+    }
+    // Another user's board, a read-only file, folder or full disk: SQLite must create no -wal or
+    // -shm file here. Files made by this user would stop the owner's next change ("attempt to
+    // write a readonly database"); in a read-only folder they cannot be made at all. Without a
+    // -wal file no writer is at work and the main file holds every committed page, so it is read
+    // as immutable, under SQLite's SHARED lock so that it stays so; with one, through the -wal
+    // and -shm files that are there (SQLite reads a WAL database read-only since 3.22).
+    auto frozen = std::make_unique<FrozenRead>(path);
+    if (!exists(path + "-wal")) {
+        auto db = openJudged(path, Reach::Frozen, false);
+        configure(*db, false);
+        return std::unique_ptr<BoardFile>(new BoardFile(path, std::move(db), std::move(frozen)));
+    }
+    frozen.reset();
+    if (!exists(path + "-shm"))
+        fail(path, "cannot be read by this user: its -wal file has changes that only a user who may write " +
+                       folderOf(path) + " can read in (open it once as its owner)");
+    auto db = openJudged(path, Reach::Existing, false);
+    configure(*db, false);
+    return std::unique_ptr<BoardFile>(new BoardFile(path, std::move(db)));
 }
 
 void BoardFile::writeBoard(const BoardInfo& b) {
@@ -533,6 +744,8 @@ std::unique_ptr<Document> BoardFile::load(const SourceKinds& kinds) {
         doc->loadRecords(std::move(notes), std::move(links));
         markLoaded(m_db->execAndGet("SELECT coalesce(max(seq), 0) FROM change_log").getInt64());
         m_dataVersion = m_db->execAndGet("PRAGMA data_version").getInt64();
+        // Read as immutable, the pages could only have changed under us by a checkpoint.
+        if (m_frozen && !m_frozen->unchanged()) fail(m_path, "was changed by another program while it was read; try again");
         return doc;
     } catch (const SQLite::Exception& e) {
         fail(m_path, std::string("cannot read the board (") + e.what() + ")");
@@ -590,6 +803,8 @@ std::int64_t BoardFile::persist(const ChangeSet& cs) {
     } catch (const SQLite::Exception& e) {
         if (e.getExtendedErrorCode() == SQLITE_CONSTRAINT_FOREIGNKEY)
             fail(m_path, "the change was not saved: a note it refers to was deleted by someone else meanwhile");
+        if (auto full = diskFullReason(m_path, e, sqlite3_system_errno(m_db->getHandle())))
+            fail(m_path, "the change was not saved: " + *full);
         fail(m_path, std::string("the change could not be saved (") + e.what() + ")");
     }
 }

@@ -34,8 +34,11 @@ public:
     static std::unique_ptr<BoardFile> create(const std::string& path, const BoardInfo& board,
                                              const std::string& author);
     /// Opens an existing board. Anything that is not a board of this or an older schema is
-    /// refused with a BoardError before a single byte of it is written.
+    /// refused with a BoardError before a single byte of it is written; the judgement is made
+    /// with SQLite's locks held, so a board others are writing is never mistaken for a bad one.
+    /// ReadOnly works for any user who may read the file and leaves no -wal or -shm file behind.
     static std::unique_ptr<BoardFile> open(const std::string& path, Mode mode = Mode::ReadWrite);
+    ~BoardFile() override;
 
     const std::string& path() const { return m_path; }
     SQLite::Database& database() { return *m_db; }
@@ -64,10 +67,16 @@ protected:
     BoardInfo readBoardInfo() override;
 
 private:
-    BoardFile(std::string path, std::unique_ptr<SQLite::Database> db);
+    /// SQLite's SHARED lock, held by hand on a board read as immutable (see openForReading).
+    struct FrozenRead;
+
+    BoardFile(std::string path, std::unique_ptr<SQLite::Database> db, std::unique_ptr<FrozenRead> frozen = nullptr);
+    /// Opens for reading without leaving a file behind, whoever owns the board and its folder.
+    static std::unique_ptr<BoardFile> openForReading(const std::string& path);
     void writeBoard(const BoardInfo& b);
 
     std::string m_path;
+    std::unique_ptr<FrozenRead> m_frozen;
     std::unique_ptr<SQLite::Database> m_db;
     std::int64_t m_dataVersion = -1;
 };
