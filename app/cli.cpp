@@ -23,6 +23,7 @@
 #include "pg_board.h"
 #include "queries.h"
 #include "settings.h"
+#include "text_escape.h"
 #include "window.h"
 
 namespace cc {
@@ -144,13 +145,16 @@ struct NoteOptions {
     }
 };
 
+// `list` is read on a terminal (or later through one, from a file or a pager), so every piece of
+// board text goes through terminalText: an escape sequence in a note is shown, never acted on.
+// A program that wants the exact text reads `list --json`.
+
 void printNoteLine(const Document& doc, const Note& n) {
-    std::string title = noteTitle(n);
-    std::cout << "  " << n.id << "  " << n.source << "  " << (n.dateGathered.empty() ? "----------" : n.dateGathered)
-              << "  " << title;
+    std::cout << "  " << terminalText(n.id) << "  " << terminalText(n.source) << "  "
+              << (n.dateGathered.empty() ? "----------" : terminalText(n.dateGathered)) << "  " << terminalText(noteTitle(n));
     if (n.votes) std::cout << "  [" << n.votes << (n.votes == 1 ? " vote]" : " votes]");
-    for (const auto& t : n.tags) std::cout << "  #" << t;
-    if (!n.segment.empty()) std::cout << "  (" << n.segment << ")";
+    for (const auto& t : n.tags) std::cout << "  #" << terminalText(t);
+    if (!n.segment.empty()) std::cout << "  (" << terminalText(n.segment) << ")";
     if (isCorroborated(doc, n.id)) std::cout << "  [corroborated]";
     if (isContested(doc, n.id)) std::cout << "  [contested]";
     std::cout << "\n";
@@ -159,13 +163,13 @@ void printNoteLine(const Document& doc, const Note& n) {
 void printBoard(const Document& doc) {
     const BoardInfo& b = doc.board();
     const BoardCounts c = countBoard(doc);
-    std::cout << b.title << "  (" << b.templateKey << " template)\n"
+    std::cout << terminalText(b.title) << "  (" << terminalText(b.templateKey) << " template)\n"
               << c.onWall << " notes on the wall, " << c.inTray << " in the tray, " << c.archived << " archived; "
               << c.links << " links (" << c.supports << " supports, " << c.conflicts << " conflicts, " << c.relates
               << " relates); " << c.corroborated << " corroborated, " << c.contested << " contested\n";
     const auto notes = doc.sortedNotes();
     for (const auto& q : b.quadrants) {
-        std::cout << "\n" << q.index << "  " << q.title << "  (" << c.byQuadrant[q.index] << ")\n";
+        std::cout << "\n" << q.index << "  " << terminalText(q.title) << "  (" << c.byQuadrant[q.index] << ")\n";
         for (const Note* n : notes)
             if (n->state == NoteState::Pinned && n->quadrant == q.index) printNoteLine(doc, *n);
     }
@@ -180,8 +184,9 @@ void printBoard(const Document& doc) {
     if (c.links) {
         std::cout << "\nLinks  (" << c.links << ")\n";
         for (const Link* l : doc.sortedLinks()) {
-            std::cout << "  " << l->id << "  " << l->from << " " << toString(l->kind) << " " << l->to;
-            if (!l->label.empty()) std::cout << "  \"" << l->label << "\"";
+            std::cout << "  " << terminalText(l->id) << "  " << terminalText(l->from) << " " << toString(l->kind) << " "
+                      << terminalText(l->to);
+            if (!l->label.empty()) std::cout << "  \"" << terminalText(l->label) << "\"";
             std::cout << "\n";
         }
     }
@@ -563,7 +568,8 @@ int runCli(int argc, char** argv) {
         std::string msg = e.what();
         for (char& c : msg)
             if (c == '\n') c = ' ';
-        std::cerr << "customer-canvas: " << msg << "\n";
+        // Messages quote board content and file names: shown, never acted on by the terminal.
+        std::cerr << "customer-canvas: " << terminalText(msg) << "\n";
         return 1;
     }
     return 0;

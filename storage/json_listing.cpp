@@ -8,6 +8,8 @@
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
 
+#include <cstdio>
+
 #include "queries.h"
 
 namespace cc {
@@ -121,6 +123,28 @@ void write(W& w, const Document& doc) {
     w.EndObject();
 }
 
+/// rapidjson escapes the C0 controls (ESC as \u001B) but writes DEL and the C1 controls
+/// (U+0080..U+009F; some terminals act on U+009B as on ESC [) as they are. The listing is read on
+/// terminals too, so those become \u escapes as well: the same JSON value. Outside strings JSON
+/// is ASCII, so every such byte is inside a string.
+std::string withControlsEscaped(std::string json) {
+    std::string out;
+    out.reserve(json.size());
+    char hex[8];
+    for (std::size_t i = 0; i < json.size(); ++i) {
+        const auto c = static_cast<unsigned char>(json[i]);
+        const auto next = i + 1 < json.size() ? static_cast<unsigned char>(json[i + 1]) : 0;
+        if (c == 0x7F || (c == 0xC2 && next >= 0x80 && next <= 0x9F)) {
+            std::snprintf(hex, sizeof hex, "\\u%04X", c == 0x7F ? 0x7Fu : static_cast<unsigned>(next));
+            out += hex;
+            if (c == 0xC2) ++i;
+        } else {
+            out += static_cast<char>(c);
+        }
+    }
+    return out;
+}
+
 }  // namespace
 
 std::string boardToJson(const Document& doc, bool pretty) {
@@ -133,7 +157,7 @@ std::string boardToJson(const Document& doc, bool pretty) {
         rapidjson::Writer<rapidjson::StringBuffer> w(buf);
         write(w, doc);
     }
-    return std::string(buf.GetString(), buf.GetSize());
+    return withControlsEscaped(std::string(buf.GetString(), buf.GetSize()));
 }
 
 }  // namespace cc

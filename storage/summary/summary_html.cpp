@@ -6,12 +6,16 @@
 
 #include "summary_export.h"
 #include "summary_text.h"
+#include "text_escape.h"
 
 namespace cc::summary {
 
 namespace {
 
-std::string esc(std::string_view s) {
+/// Board text as HTML text or attribute value: cleaned (documentText), markup characters as
+/// entities. The summary makes no links and loads nothing, so text is all board text can be.
+std::string esc(std::string_view raw) {
+    const std::string s = documentText(raw);
     std::string out;
     out.reserve(s.size() + 16);
     for (char c : s) {
@@ -21,10 +25,7 @@ std::string esc(std::string_view s) {
             case '>': out += "&gt;"; break;
             case '"': out += "&quot;"; break;
             case '\'': out += "&#39;"; break;
-            default:
-                // Control characters other than tab/newline are not allowed in XHTML.
-                if (static_cast<unsigned char>(c) < 0x20 && c != '\n' && c != '\t') out += ' ';
-                else out += c;
+            default: out += c;
         }
     }
     return out;

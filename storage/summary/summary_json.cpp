@@ -3,6 +3,7 @@
 
 #include "summary_export.h"
 #include "summary_text.h"
+#include "text_escape.h"
 
 namespace cc::summary {
 
@@ -13,9 +14,14 @@ using Writer = rj::PrettyWriter<rj::StringBuffer>;
 
 constexpr int kJsonVersion = 1;
 
+/// Board text, cleaned (documentText): JSON must be UTF-8, and the readers are documents too.
+void text(Writer& w, const std::string& v) {
+    const std::string clean = documentText(v);
+    w.String(clean.c_str(), static_cast<rj::SizeType>(clean.size()));
+}
 void str(Writer& w, const std::string& key, const std::string& v) {
     w.Key(key.c_str());
-    w.String(v.c_str(), static_cast<rj::SizeType>(v.size()));
+    text(w, v);
 }
 void num(Writer& w, const std::string& key, int v) {
     w.Key(key.c_str());
@@ -28,7 +34,7 @@ void flag(Writer& w, const std::string& key, bool v) {
 void strings(Writer& w, const std::string& key, const std::vector<std::string>& v) {
     w.Key(key.c_str());
     w.StartArray();
-    for (const auto& x : v) w.String(x.c_str(), static_cast<rj::SizeType>(x.size()));
+    for (const auto& x : v) text(w, x);
     w.EndArray();
 }
 void ints(Writer& w, const std::string& key, const std::vector<int>& v) {

@@ -3,48 +3,71 @@
 
 #include "summary_export.h"
 #include "summary_text.h"
+#include "text_escape.h"
 
 namespace cc::summary {
 
 namespace {
 
-/// Text in a table cell: pipes escaped, line breaks as <br>, Markdown specials left readable.
-std::string cell(const std::string& s) {
+/// Board text as Markdown that renders as exactly that text: nothing a person typed becomes a
+/// link, an image, HTML, emphasis, a heading or list, or breaks out of a table cell. Characters
+/// with a meaning anywhere are backslash-escaped (brackets, parentheses, ! for images, emphasis,
+/// code, pipes), < > & become entities (no HTML, no <http://...> autolinks), and what GitHub
+/// links without brackets (http://, www., e-mail addresses) is broken up by escaping its : . @.
+/// A leading character that would start a block (# > - + = 1.) is escaped too. Line breaks
+/// become <br> in a table cell and spaces elsewhere.
+std::string md(std::string_view raw, bool cell = false) {
+    const std::string s = documentText(raw);
     std::string out;
-    out.reserve(s.size());
-    for (std::size_t i = 0; i < s.size(); ++i) {
+    out.reserve(s.size() + 16);
+    // Leading blanks would make an indented code block on a continuation line.
+    std::size_t i = s.find_first_not_of(" \t");
+    if (i == std::string::npos) return {};
+    // "12." at the start would number a list.
+    std::size_t afterDigits = i;
+    while (afterDigits < s.size() && s[afterDigits] >= '0' && s[afterDigits] <= '9') ++afterDigits;
+    const auto isWww = [&](std::size_t dot) {
+        if (dot < 3) return false;
+        for (std::size_t k = dot - 3; k < dot; ++k)
+            if (s[k] != 'w' && s[k] != 'W') return false;
+        return true;
+    };
+    for (const std::size_t first = i; i < s.size(); ++i) {
         const char c = s[i];
-        if (c == '|') out += "\\|";
-        else if (c == '\\') out += "\\\\";
-        else if (c == '<') out += "&lt;";
-        else if (c == '>') out += "&gt;";
-        else if (c == '\r') {
-            if (i + 1 < s.size() && s[i + 1] == '\n') ++i;
-            out += "<br>";
-        } else if (c == '\n') out += "<br>";
-        else out += c;
-    }
-    return out;
-}
-
-/// Inline text (bullets, headings): one line, HTML-ish and emphasis characters escaped.
-std::string inl(const std::string& s) {
-    std::string out;
-    for (char c : s) {
-        if (c == '\n' || c == '\r') out += ' ';
-        else if (c == '<') out += "&lt;";
-        else if (c == '>') out += "&gt;";
-        else if (c == '\\' || c == '*' || c == '_' || c == '`' || c == '[' || c == ']' || c == '|') {
-            out += '\\';
-            out += c;
-        } else out += c;
+        const bool atStart = i == first;
+        switch (c) {
+            case '<': out += "&lt;"; continue;
+            case '>': out += "&gt;"; continue;
+            case '&': out += "&amp;"; continue;
+            case '\r':
+                if (i + 1 < s.size() && s[i + 1] == '\n') ++i;
+                [[fallthrough]];
+            case '\n': out += cell ? "<br>" : " "; continue;
+            case '\\': case '`': case '*': case '_': case '[': case ']': case '(': case ')': case '!':
+            case '|': case '~': case '#': case '{': case '}': case '@':
+                out += '\\';
+                out += c;
+                continue;
+            case ':':
+                if (s.compare(i, 3, "://") == 0) out += '\\';
+                break;
+            case '.':
+                if (i == afterDigits && afterDigits > first) out += '\\';
+                else if (isWww(i)) out += '\\';
+                break;
+            case '-': case '+': case '=':
+                if (atStart) out += '\\';
+                break;
+            default: break;
+        }
+        out += c;
     }
     return out;
 }
 
 void tableRow(std::string& out, const std::vector<std::string>& cells) {
     out += "|";
-    for (const auto& c : cells) out += " " + cell(c) + " |";
+    for (const auto& c : cells) out += " " + md(c, true) + " |";
     out += "\n";
 }
 
@@ -57,8 +80,8 @@ void tableHeader(std::string& out, const std::vector<std::string>& cells) {
 
 std::string evidence(const CitedNote& n, Lang lang) {
     const Labels& L = labels(lang);
-    std::string e = L.source + ": " + inl(sourceName(n, lang)) + "; " + L.date + ": " + inl(n.date.empty() ? "\u2014" : n.date) +
-                    "; " + L.provenance + ": " + inl(provenanceLine(n));
+    std::string e = L.source + ": " + md(sourceName(n, lang)) + "; " + L.date + ": " + md(n.date.empty() ? "\u2014" : n.date) +
+                    "; " + L.provenance + ": " + md(provenanceLine(n));
     return e;
 }
 
@@ -76,10 +99,10 @@ std::string flags(const CitedNote& n, Lang lang) {
 void writeMarkdown(const MonthlySummary& s, const std::string& path, Lang lang) {
     const Labels& L = labels(lang);
     std::string o;
-    o += "# " + L.title + ": " + inl(s.boardTitle) + " \u2014 " + s.month.str() + "\n\n";
-    o += "- " + L.board + ": " + inl(s.boardTitle) + "\n";
+    o += "# " + L.title + ": " + md(s.boardTitle) + " \u2014 " + s.month.str() + "\n\n";
+    o += "- " + L.board + ": " + md(s.boardTitle) + "\n";
     o += "- " + L.month + ": " + s.month.str() + "\n";
-    o += "- " + L.generated + ": " + inl(s.generated) + "\n\n";
+    o += "- " + L.generated + ": " + md(s.generated) + "\n\n";
     if (s.empty) {
         o += "**" + L.noData + "**\n\n" + L.noDataDetail + "\n";
         writeWholeFile(path, o);
@@ -100,10 +123,10 @@ void writeMarkdown(const MonthlySummary& s, const std::string& path, Lang lang) 
     // 2. The canvas, as a list of notes per quadrant.
     o += "## " + L.sections[1] + "\n\n";
     for (int q = 1; q <= 4; ++q) {
-        o += "### " + inl(quadrantLabel(s, q, lang)) + " (" + std::to_string(s.notesByQuadrant[static_cast<std::size_t>(q - 1)]) +
+        o += "### " + md(quadrantLabel(s, q, lang)) + " (" + std::to_string(s.notesByQuadrant[static_cast<std::size_t>(q - 1)]) +
              " " + L.notesCount + ")\n\n";
         const auto& qi = s.quadrants[static_cast<std::size_t>(q - 1)];
-        if (!qi.description.empty()) o += "_" + inl(qi.description) + "_\n\n";
+        if (!qi.description.empty()) o += "_" + md(qi.description) + "_\n\n";
         // The picture's notes whose centre lies in this quadrant (wall centred on 0,0).
         int n = 0;
         for (const auto& p : s.picture) {
@@ -111,8 +134,8 @@ void writeMarkdown(const MonthlySummary& s, const std::string& path, Lang lang) 
             const int pq = cy < 0 ? (cx < 0 ? 1 : 2) : (cx < 0 ? 3 : 4);
             if (pq != q) continue;
             ++n;
-            std::string line = "- " + (p.newInMonth ? "**" + inl(truncateUtf8(p.title, 120)) + "** (" + L.legendNew + ")"
-                                                    : inl(truncateUtf8(p.title, 120)));
+            std::string line = "- " + (p.newInMonth ? "**" + md(truncateUtf8(p.title, 120)) + "** (" + L.legendNew + ")"
+                                                    : md(truncateUtf8(p.title, 120)));
             if (p.corroborated) line += " \u2714 " + L.corroborated;
             if (p.contested) line += " \u26A0 " + L.contested;
             o += line + "\n";
@@ -124,14 +147,14 @@ void writeMarkdown(const MonthlySummary& s, const std::string& path, Lang lang) 
     // 3. Strongest insights.
     o += "## " + L.sections[2] + "\n\n";
     for (int q = 1; q <= 4; ++q) {
-        o += "### " + inl(quadrantLabel(s, q, lang)) + "\n\n";
+        o += "### " + md(quadrantLabel(s, q, lang)) + "\n\n";
         const auto& v = s.strongest[static_cast<std::size_t>(q - 1)];
         if (v.empty()) o += L.noNotes + "\n";
         int i = 0;
         for (const auto& n : v) {
-            o += std::to_string(++i) + ". **" + inl(noteHeadline(n, 120)) + "**" + flags(n, lang) + " (" + L.votes + ": " +
+            o += std::to_string(++i) + ". **" + md(noteHeadline(n, 120)) + "**" + flags(n, lang) + " (" + L.votes + ": " +
                  std::to_string(n.votes) + ")\n";
-            if (!n.title.empty() && !n.text.empty()) o += "   " + inl(truncateUtf8(n.text, 300)) + "\n";
+            if (!n.title.empty() && !n.text.empty()) o += "   " + md(truncateUtf8(n.text, 300)) + "\n";
             o += "   " + evidence(n, lang) + "\n";
         }
         o += "\n";
@@ -142,10 +165,10 @@ void writeMarkdown(const MonthlySummary& s, const std::string& path, Lang lang) 
     if (s.questions.empty()) o += L.noQuestions + "\n\n";
     int qn = 0;
     for (const auto& oq : s.questions) {
-        o += "### " + L.question + " " + std::to_string(++qn) + (oq.label.empty() ? "" : ": " + inl(oq.label)) + "\n\n";
-        o += "- **" + L.sideA + ":** " + inl(noteHeadline(oq.a, 200)) + " (" + evidence(oq.a, lang) + ")\n";
-        o += "- **" + L.sideB + ":** " + inl(noteHeadline(oq.b, 200)) + " (" + evidence(oq.b, lang) + ")\n";
-        o += "- **" + L.suggestedResearch + ":** " + inl(joinSources(oq.suggestedSources, lang)) + "\n\n";
+        o += "### " + L.question + " " + std::to_string(++qn) + (oq.label.empty() ? "" : ": " + md(oq.label)) + "\n\n";
+        o += "- **" + L.sideA + ":** " + md(noteHeadline(oq.a, 200)) + " (" + evidence(oq.a, lang) + ")\n";
+        o += "- **" + L.sideB + ":** " + md(noteHeadline(oq.b, 200)) + " (" + evidence(oq.b, lang) + ")\n";
+        o += "- **" + L.suggestedResearch + ":** " + md(joinSources(oq.suggestedSources, lang)) + "\n\n";
     }
 
     // 5. Source coverage.
@@ -172,10 +195,10 @@ void writeMarkdown(const MonthlySummary& s, const std::string& path, Lang lang) 
     tableHeader(o, {L.quadrant, L.count});
     for (int q = 1; q <= 4; ++q) tableRow(o, {quadrantLabel(s, q, lang), std::to_string(s.notesByQuadrant[static_cast<std::size_t>(q - 1)])});
     o += "\n";
-    o += "- **" + L.unusedThisMonth + ":** " + inl(joinSources(s.unusedThisMonth, lang)) + "\n";
-    o += "- **" + L.unusedThreeMonths + ":** " + inl(joinSources(s.unusedThreeMonths, lang)) + "\n";
-    o += "- **" + L.thinQuadrants + ":** " + inl(joinQuadrants(s, s.thinQuadrants, lang)) + "\n";
-    o += "- **" + L.oneSidedQuadrants + ":** " + inl(joinQuadrants(s, s.oneSidedQuadrants, lang)) + "\n\n";
+    o += "- **" + L.unusedThisMonth + ":** " + md(joinSources(s.unusedThisMonth, lang)) + "\n";
+    o += "- **" + L.unusedThreeMonths + ":** " + md(joinSources(s.unusedThreeMonths, lang)) + "\n";
+    o += "- **" + L.thinQuadrants + ":** " + md(joinQuadrants(s, s.thinQuadrants, lang)) + "\n";
+    o += "- **" + L.oneSidedQuadrants + ":** " + md(joinQuadrants(s, s.oneSidedQuadrants, lang)) + "\n\n";
 
     // 6. What changed.
     o += "## " + L.sections[5] + "\n\n";
@@ -186,7 +209,7 @@ void writeMarkdown(const MonthlySummary& s, const std::string& path, Lang lang) 
     auto noteList = [&](const std::string& title, const std::vector<CitedNote>& v) {
         if (v.empty()) return;
         o += "### " + title + " (" + std::to_string(v.size()) + ")\n\n";
-        for (const auto& n : v) o += "- " + inl(noteHeadline(n, 120)) + " \u2014 " + inl(quadrantLabel(s, n.quadrant, lang)) + "\n";
+        for (const auto& n : v) o += "- " + md(noteHeadline(n, 120)) + " \u2014 " + md(quadrantLabel(s, n.quadrant, lang)) + "\n";
         o += "\n";
     };
     noteList(L.added, ch.added);
@@ -195,16 +218,16 @@ void writeMarkdown(const MonthlySummary& s, const std::string& path, Lang lang) 
     if (!ch.moved.empty()) {
         o += "### " + L.moved + " (" + std::to_string(ch.moved.size()) + ")\n\n";
         for (const auto& m : ch.moved)
-            o += "- " + inl(noteHeadline(m.note, 120)) + ": " + inl(quadrantLabel(s, m.from, lang)) + " \u2192 " +
-                 inl(quadrantLabel(s, m.to, lang)) + "\n";
+            o += "- " + md(noteHeadline(m.note, 120)) + ": " + md(quadrantLabel(s, m.from, lang)) + " \u2192 " +
+                 md(quadrantLabel(s, m.to, lang)) + "\n";
         o += "\n";
     }
     auto linkList = [&](const std::string& title, const std::vector<MonthChanges::LinkChange>& v) {
         if (v.empty()) return;
         o += "### " + title + " (" + std::to_string(v.size()) + ")\n\n";
         for (const auto& l : v)
-            o += "- " + inl(truncateUtf8(l.fromTitle, 80)) + " \u2192 " + inl(truncateUtf8(l.toTitle, 80)) + " (" +
-                 linkKindName(l.kind, lang) + (l.label.empty() ? "" : ": " + inl(l.label)) + ")\n";
+            o += "- " + md(truncateUtf8(l.fromTitle, 80)) + " \u2192 " + md(truncateUtf8(l.toTitle, 80)) + " (" +
+                 md(linkKindName(l.kind, lang)) + (l.label.empty() ? "" : ": " + md(l.label)) + ")\n";
         o += "\n";
     };
     linkList(L.linksAdded, ch.linksAdded);

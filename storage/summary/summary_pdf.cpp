@@ -1,7 +1,9 @@
 // The summary as an A4 PDF (Cairo + Pango): a title page, then the seven sections flowing across
 // pages with a cursor. Everything is laid out first into per-page lists of drawing operations, so
 // the page count is known when the pages are drawn ("Page N of M"). The canvas picture and the
-// charts are cairo paths; text is Pango (Noto Sans CJK SC), fonts embedded by cairo.
+// charts are cairo paths; text is Pango (Noto Sans CJK SC), fonts embedded by cairo. All text is
+// cleaned on its way into a layout (cairo refuses noncharacters and bad UTF-8 for the whole PDF),
+// and each drawing step knows which note it draws, so a step that still fails names it.
 #include <cairo-pdf.h>
 #include <cairo.h>
 #include <pango/pangocairo.h>
@@ -12,6 +14,7 @@
 
 #include "summary_export.h"
 #include "summary_text.h"
+#include "text_escape.h"
 
 namespace cc::summary {
 
@@ -36,6 +39,12 @@ void setColour(cairo_t* cr, Rgb c) { cairo_set_source_rgb(cr, c.r, c.g, c.b); }
 using LayoutPtr = std::shared_ptr<PangoLayout>;
 using Op = std::function<void(cairo_t*)>;
 
+/// A drawing step and what it draws ("note n-…"; empty for the report's own text).
+struct Step {
+    Op draw;
+    std::string what;
+};
+
 class Pdf {
 public:
     Pdf(const MonthlySummary& s, const std::string& path, Lang lang) : s(s), lang(lang), L(labels(lang)), m_path(path) {
@@ -45,7 +54,8 @@ public:
             cairo_surface_destroy(m_surface);
             throw SummaryError(path + ": cannot be written (" + why + ")");
         }
-        cairo_pdf_surface_set_metadata(m_surface, CAIRO_PDF_METADATA_TITLE, (L.title + ": " + s.boardTitle + " " + s.month.str()).c_str());
+        cairo_pdf_surface_set_metadata(m_surface, CAIRO_PDF_METADATA_TITLE,
+                                       documentText(L.title + ": " + s.boardTitle + " " + s.month.str()).c_str());
         cairo_pdf_surface_set_metadata(m_surface, CAIRO_PDF_METADATA_CREATOR, "Customer Canvas");
         m_cr = cairo_create(m_surface);
         m_ctx = pango_cairo_create_context(m_cr);
@@ -80,7 +90,8 @@ public:
             pango_layout_set_height(l, -maxLines);
             pango_layout_set_ellipsize(l, PANGO_ELLIPSIZE_END);
         }
-        pango_layout_set_text(l, text.data(), static_cast<int>(text.size()));
+        const std::string clean = documentText(text);
+        pango_layout_set_text(l, clean.data(), static_cast<int>(clean.size()));
         return LayoutPtr(l, g_object_unref);
     }
     static double height(const LayoutPtr& l) {
@@ -93,7 +104,21 @@ public:
         pango_layout_get_size(l.get(), &w, &h);
         return w / static_cast<double>(PANGO_SCALE);
     }
-    void add(Op op) { m_pages.back().push_back(std::move(op)); }
+    void add(Op op) { m_pages.back().push_back({std::move(op), m_what}); }
+
+    /// While alive, the steps added draw `what` (a note, a link): a failure names it.
+    class Drawing {
+    public:
+        Drawing(Pdf& pdf, std::string what) : m_pdf(pdf), m_saved(std::move(pdf.m_what)) { pdf.m_what = std::move(what); }
+        ~Drawing() { m_pdf.m_what = std::move(m_saved); }
+        Drawing(const Drawing&) = delete;
+        Drawing& operator=(const Drawing&) = delete;
+
+    private:
+        Pdf& m_pdf;
+        std::string m_saved;
+    };
+    static std::string noteName(const CitedNote& n) { return "note " + n.id; }
     void text(const LayoutPtr& l, double x, double y, Rgb c) {
         add([l, x, y, c](cairo_t* cr) {
             setColour(cr, c);
@@ -143,7 +168,7 @@ public:
 
     /// A table with wrapping cells; the header repeats on every page the table spans.
     void table(const std::vector<std::string>& header, const std::vector<double>& widths,
-               const std::vector<std::vector<std::string>>& rows, double size = 8.5) {
+               const std::vector<std::vector<std::string>>& rows, const std::vector<std::string>& rowNames, double size = 8.5) {
         const double pad = 3;
         auto rowLayouts = [&](const std::vector<std::string>& cells, bool bold) {
             std::vector<LayoutPtr> ls;
@@ -181,8 +206,9 @@ public:
         const auto head = rowLayouts(header, true);
         ensure(head.second + 30);
         drawRow(head, true);
-        for (const auto& cells : rows) {
-            const auto r = rowLayouts(cells, false);
+        for (std::size_t i = 0; i < rows.size(); ++i) {
+            const Drawing drawing(*this, rowNames[i]);
+            const auto r = rowLayouts(rows[i], false);
             if (y + r.second > kBottom) {
                 newPage();
                 drawRow(head, true);
@@ -224,7 +250,10 @@ public:
         newPage();
         y = 250;
         auto t = layout(s.boardTitle, 30, true, kContentW);
-        text(t, kMargin, y, kText);
+        {
+            const Drawing drawing(*this, "the board title");
+            text(t, kMargin, y, kText);
+        }
         y += height(t) + 12;
         auto sub = layout(L.title, 18, false, kContentW);
         text(sub, kMargin, y, kBlue);
@@ -326,6 +355,7 @@ public:
         // Quadrant titles, and the note titles when notes are big enough to carry them.
         for (int q = 1; q <= 4; ++q) {
             const double qx = (q == 2 || q == 4) ? 0 : -hw, qy = (q == 3 || q == 4) ? 0 : -hh;
+            const Drawing drawing(*this, "the title of quadrant " + std::to_string(q));
             auto l = layout(quadrantLabel(s, q, lang), 10, true, hw * k - 8, 1);
             text(l, ox + (qx - x0) * k + 4, oy + (qy - y0) * k + 3, kText);
         }
@@ -333,6 +363,7 @@ public:
             for (const auto& p : s.picture) {
                 const double pw = p.w * k, ph = p.h * k;
                 if (pw < 30 || ph < 10) continue;
+                const Drawing drawing(*this, "the note \u201C" + documentText(truncateUtf8(p.title, 40)) + "\u201D");
                 auto l = layout(p.title, std::min(6.0, ph / 2.2), false, pw - 3, std::max(1, static_cast<int>(ph / 8)));
                 text(l, ox + (p.x - x0) * k + 1.5, oy + (p.y - y0) * k + 1.5, kText);
             }
@@ -408,6 +439,7 @@ public:
             if (v.empty()) para(L.noNotes, 10, false, kGrey);
             int i = 0;
             for (const auto& n : v) {
+                const Drawing drawing(*this, noteName(n));
                 para(std::to_string(++i) + ". " + noteHeadline(n, 200) + marks(n) + "  (" + L.votes + ": " + std::to_string(n.votes) + ")",
                      10.5, true, kText, 0, 2);
                 if (!n.title.empty() && !n.text.empty()) para(truncateUtf8(n.text, 500), 9.5, false, kText, 14, 2);
@@ -427,11 +459,15 @@ public:
                 para(moreLabel(lang, s.questions.size() - kMaxQuestions), 9.5, false, kGrey);
                 break;
             }
-            subheading(L.question + " " + std::to_string(++i) + (q.label.empty() ? "" : ": " + q.label));
-            para(L.sideA + ": " + noteHeadline(q.a, 300), 10.5, false, kText, 0, 1);
-            para(evidence(q.a), 8.5, false, kGrey, 14, 4);
-            para(L.sideB + ": " + noteHeadline(q.b, 300), 10.5, false, kText, 0, 1);
-            para(evidence(q.b), 8.5, false, kGrey, 14, 4);
+            {
+                const Drawing drawing(*this, "link " + q.linkId);
+                subheading(L.question + " " + std::to_string(++i) + (q.label.empty() ? "" : ": " + q.label));
+            }
+            for (const auto& [side, n] : {std::pair{&L.sideA, &q.a}, std::pair{&L.sideB, &q.b}}) {
+                const Drawing drawing(*this, noteName(*n));
+                para(*side + ": " + noteHeadline(*n, 300), 10.5, false, kText, 0, 1);
+                para(evidence(*n), 8.5, false, kGrey, 14, 4);
+            }
             para(L.suggestedResearch + ": " + joinSources(q.suggestedSources, lang), 10, true, kBlue, 0, 8);
         }
     }
@@ -471,6 +507,7 @@ public:
                     break;
                 }
                 const auto& n = v[i];
+                const Drawing drawing(*this, noteName(n));
                 para("\u2022 " + noteHeadline(n, 160) + " \u2014 " + quadrantLabel(s, n.quadrant, lang), 9.5, false, kText, 8, 1);
             }
         };
@@ -485,6 +522,7 @@ public:
                     break;
                 }
                 const auto& m = ch.moved[i];
+                const Drawing drawing(*this, noteName(m.note));
                 para("\u2022 " + noteHeadline(m.note, 160) + ": " + quadrantLabel(s, m.from, lang) + " \u2192 " + quadrantLabel(s, m.to, lang),
                      9.5, false, kText, 8, 1);
             }
@@ -498,6 +536,7 @@ public:
                     break;
                 }
                 const auto& l = v[i];
+                const Drawing drawing(*this, "link " + l.id);
                 para("\u2022 " + truncateUtf8(l.fromTitle, 80) + " \u2192 " + truncateUtf8(l.toTitle, 80) + " (" + linkKindName(l.kind, lang) +
                          (l.label.empty() ? "" : ": " + l.label) + ")",
                      9.5, false, kText, 8, 1);
@@ -515,6 +554,7 @@ public:
         }
         // quadrant, title/text, source name, date, author, new/changed, provenance
         std::vector<std::vector<std::string>> rows;
+        std::vector<std::string> names;
         rows.reserve(s.appendix.size());
         for (const auto& n : s.appendix) {
             if (rows.size() == kMaxAppendixRows) break;
@@ -523,9 +563,10 @@ public:
             if (!n.provenanceExcerpt.empty()) prov += "\n\u201C" + truncateUtf8(n.provenanceExcerpt, 120) + "\u201D";
             rows.push_back({quadrantLabel(s, n.quadrant, lang), truncateUtf8(note, 300), sourceName(n, lang), n.date, n.author,
                             n.newInMonth ? L.isNew : L.isChanged, prov});
+            names.push_back(noteName(n));
         }
         table({L.columns[1], L.columns[3], L.columns[5], L.columns[6], L.columns[7], L.columns[10], L.columns[13]},
-              {62, 150, 60, 52, 45, 36, 78}, rows, 7.5);
+              {62, 150, 60, 52, 45, 36, 78}, rows, names, 7.5);
         if (s.appendix.size() > rows.size()) para(moreLabel(lang, s.appendix.size() - rows.size()), 9.5, false, kGrey);
     }
 
@@ -537,10 +578,21 @@ public:
     }
 
     // ---- output ------------------------------------------------------------------------
+    /// Throws when drawing `what` has put cairo in an error state (which sticks: the first failure
+    /// is the one to name).
+    void failed(const std::string& what) {
+        const cairo_status_t st = cairo_status(m_cr);
+        if (st == CAIRO_STATUS_SUCCESS) return;
+        throw SummaryError(m_path + ": " + (what.empty() ? "cannot be written" : what + " cannot be drawn") + " (" +
+                           cairo_status_to_string(st) + ")");
+    }
     void finish() {
         const int total = static_cast<int>(m_pages.size());
         for (int i = 0; i < total; ++i) {
-            for (const auto& op : m_pages[static_cast<std::size_t>(i)]) op(m_cr);
+            for (const Step& step : m_pages[static_cast<std::size_t>(i)]) {
+                step.draw(m_cr);
+                failed(step.what);
+            }
             auto f = layout(pageLabel(lang, i + 1, total), 8.5, false, kContentW);
             pango_layout_set_alignment(f.get(), PANGO_ALIGN_CENTER);
             setColour(m_cr, kGrey);
@@ -550,6 +602,7 @@ public:
                 auto hd = layout(s.boardTitle + " \u00B7 " + s.month.str(), 8, false, kContentW, 1);
                 cairo_move_to(m_cr, kMargin, 28);
                 pango_cairo_show_layout(m_cr, hd.get());
+                failed("the board title");
             }
             cairo_show_page(m_cr);
             m_pages[static_cast<std::size_t>(i)].clear();
@@ -569,7 +622,8 @@ private:
     cairo_t* m_cr = nullptr;
     PangoContext* m_ctx = nullptr;
     PangoFontDescription* m_fonts[2] = {nullptr, nullptr};
-    std::vector<std::vector<Op>> m_pages;
+    std::vector<std::vector<Step>> m_pages;
+    std::string m_what;  ///< what the steps being added draw (Drawing)
 };
 
 }  // namespace

@@ -58,8 +58,11 @@ std::string linkKindName(const std::string& kind, Lang lang);
 /// Joins source-kind names.
 std::string joinSources(const std::vector<std::string>& keys, Lang lang, std::string_view sep = ", ");
 std::string joinQuadrants(const MonthlySummary& s, const std::vector<int>& qs, Lang lang, std::string_view sep = ", ");
-/// The 16 appendix fields of a note, in column order (as CSV writes them).
+/// The 16 appendix fields of a note, in column order (as CSV writes them). All are text but the
+/// votes, a number the program formats.
 std::vector<std::string> appendixRow(const MonthlySummary& s, const CitedNote& n, Lang lang);
+/// Where appendixRow puts the votes.
+constexpr std::size_t kAppendixVotesColumn = 9;
 /// The provenance as one line: "file · location".
 std::string provenanceLine(const CitedNote& n);
 

