@@ -710,6 +710,12 @@ BoardInfo BoardFile::readBoardInfo() {
 
 std::unique_ptr<Document> BoardFile::load(const SourceKinds& kinds) {
     try {
+        // data_version first, then every record and the log's newest row from one snapshot: a
+        // commit by another process between two of these reads (a delete after the notes were
+        // read, say) would otherwise be counted as seen and never pulled. One that lands between
+        // data_version and the snapshot only makes the next pull look once for nothing.
+        m_dataVersion = m_db->execAndGet("PRAGMA data_version").getInt64();
+        SQLite::Transaction snapshot(*m_db, SQLite::TransactionBehavior::DEFERRED);
         BoardInfo b = readBoardInfo();
         std::vector<Note> notes;
         std::unordered_map<std::string, std::size_t> index;
@@ -743,7 +749,7 @@ std::unique_ptr<Document> BoardFile::load(const SourceKinds& kinds) {
         auto doc = std::make_unique<Document>(std::move(b), kinds);
         doc->loadRecords(std::move(notes), std::move(links));
         markLoaded(m_db->execAndGet("SELECT coalesce(max(seq), 0) FROM change_log").getInt64());
-        m_dataVersion = m_db->execAndGet("PRAGMA data_version").getInt64();
+        snapshot.commit();
         // Read as immutable, the pages could only have changed under us by a checkpoint.
         if (m_frozen && !m_frozen->unchanged()) fail(m_path, "was changed by another program while it was read; try again");
         return doc;
