@@ -389,6 +389,10 @@ ParseResult parseCanvasText(std::string_view utf8, const std::string& name, cons
         r.remarks.push_back("no text nodes");
         return r;
     }
+    // The stream's own depth check stops at the first thing out of place; in memory, the whole
+    // text can be checked for depth first, as it always was.
+    if (!jsonNestingWithin(utf8, kMaxDepth))
+        throw ImportError(name + ": not a JSON Canvas (nested deeper than " + std::to_string(kMaxDepth) + " levels)");
     rapidjson::MemoryStream bytes(utf8.data(), utf8.size());
     const double size = static_cast<double>(utf8.size());
     rapidjson::ParseResult syntax;

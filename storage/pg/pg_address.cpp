@@ -225,7 +225,6 @@ std::string withoutPassword(const std::string& address) {
 
 ServerAddress parseServerAddress(const std::string& given, const std::string& boardOption) {
     const std::string address = canonicalUri(given);
-    checkUriCharacters(address);
     ServerAddress a;
     std::string fromUri;
     bool hasBoardParam = false;
@@ -239,6 +238,7 @@ ServerAddress parseServerAddress(const std::string& given, const std::string& bo
         fromUri = probe;
     }
     a.uri = dropParams(address, {"board"}, nullptr);
+    checkUriCharacters(a.uri);  // what libpq reads; the board's name may hold spaces
     a.server = withoutPassword(a.uri);
     if (hasBoardParam && !boardOption.empty() && fromUri != boardOption)
         throw BoardError(a.server + ": the address names board '" + fromUri + "' and --board names '" + boardOption +

@@ -15,6 +15,7 @@
 #include <fstream>
 #include <map>
 
+#include "cli_util.h"
 #include "test_util.h"
 
 using cc::test::readFile;
@@ -29,16 +30,8 @@ struct CliLimits : ::testing::Test {
     std::map<std::string, std::string> env{{"XDG_CONFIG_HOME", dir.file("config")}, {"HOME", dir.file("home")},
                                            {"XDG_STATE_HOME", dir.file("state")}};
 
-    cc::test::Run cc(std::vector<std::string> args) {
-        args.insert(args.begin(), CC_BINARY);
-        return cc::test::run(args, env);
-    }
-    std::string ok(const std::vector<std::string>& args) {
-        auto r = cc(args);
-        EXPECT_EQ(r.status, 0) << args[0] << ": " << r.err;
-        EXPECT_EQ(r.err, "") << args[0];
-        return r.out;
-    }
+    cc::test::Run cc(const std::vector<std::string>& args) { return cc::test::runCli(args, env); }
+    std::string ok(const std::vector<std::string>& args) { return cc::test::succeeded(cc(args), args[0]); }
     /// A refusal: status 1, nothing on stdout, one line on stderr; returns that line.
     std::string refused(const std::vector<std::string>& args) {
         auto r = cc(args);
