@@ -59,6 +59,14 @@ std::string checkedText(const std::string& text) {
     return text;
 }
 
+/// An author name as `config author` keeps it: one line of valid UTF-8 that fits a record's field.
+void checkedAuthor(const std::string& author) {
+    if (trim(author).empty()) throw Refusal("the author is empty");
+    if (const std::string why = Settings::valueProblem(author); !why.empty()) throw Refusal("the author " + why);
+    if (author.size() > limits::kShortBytes)
+        throw Refusal("the author is longer than " + std::to_string(limits::kShortBytes) + " bytes");
+}
+
 std::uint32_t checkedColour(const std::string& s) {
     if (s.size() != 7 || s[0] != '#' || s.find_first_not_of("0123456789abcdefABCDEF", 1) != std::string::npos)
         throw Refusal("'" + s + "' is not a colour (#RRGGBB)");
@@ -378,6 +386,10 @@ int runCli(int argc, char** argv) {
     if (::isatty(0)) setServerPasswordPrompt(askPassword);
 
     try {
+        // A server address in any accepted form (a keyword/value string, POSTGRESQL://) as the
+        // one URI form the rest of the program shows and extends with ?board=.
+        for (std::string* address : {&board, &target})
+            if (isServerAddress(*address)) *address = pg::canonicalUri(*address);
         win.author = author;
         if (app.got_subcommand(shot) || app.got_subcommand(frames)) {
             int w = 0, h = 0;
@@ -527,11 +539,18 @@ int runCli(int argc, char** argv) {
             io.pinQuadrant = pin;
             const auto reports = import::importFiles(*ob.editor, files, io);
             for (const auto& r : reports) {
+                const std::string kind = " (" + r.format + (r.encoding.empty() ? "" : ", " + r.encoding) + ")";
+                std::string remarks;
+                for (const auto& m : r.remarks) remarks += "; " + m;
+                if (r.added == 0 && r.duplicates == 0 && !r.remarks.empty()) {
+                    // "no text nodes", not "0 candidates added": say why nothing came.
+                    std::cout << r.file << ": " << remarks.substr(2) << ", nothing added" << kind << "\n";
+                    continue;
+                }
                 std::cout << r.file << ": " << r.added << (r.added == 1 ? " candidate" : " candidates") << " added";
                 if (r.duplicates) std::cout << ", " << r.duplicates << (r.duplicates == 1 ? " duplicate" : " duplicates") << " skipped";
                 if (r.links) std::cout << ", " << r.links << (r.links == 1 ? " link" : " links");
-                std::cout << " (" << r.format << (r.encoding.empty() ? "" : ", " + r.encoding) << ")"
-                          << (pin ? " pinned to quadrant " + std::to_string(pin) : " into the tray") << "\n";
+                std::cout << kind << (pin ? " pinned to quadrant " + std::to_string(pin) : " into the tray") << remarks << "\n";
             }
             return 0;
         }
@@ -559,11 +578,16 @@ int runCli(int argc, char** argv) {
                 std::cout << (key == "author" ? defaultAuthor(settings) : settings.get(key).value_or("")) << "\n";
             } else {
                 if (key == "colour") checkedColour(value);
+                if (key == "author") checkedAuthor(value);
                 settings.set(key, value);
                 settings.save();
             }
             return 0;
         }
+    } catch (const std::bad_alloc&) {
+        // Out of memory deep inside a library: at least say which board or file it was about.
+        std::cerr << "customer-canvas: " << shown(board.empty() ? other : board) << ": not enough memory for this\n";
+        return 1;
     } catch (const std::exception& e) {
         std::string msg = e.what();
         for (char& c : msg)

@@ -4,11 +4,14 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include <cstdio>
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <stdexcept>
+
+#include "model.h"
+#include "output_file.h"
 
 namespace cc {
 
@@ -24,16 +27,36 @@ std::string Settings::path() {
     return base + "/customer-canvas/settings.ini";
 }
 
+std::string Settings::valueProblem(std::string_view value) {
+    if (value.size() > kMaxValueBytes) return "is longer than " + std::to_string(kMaxValueBytes) + " bytes";
+    if (!isValidUtf8(value)) return "is not valid UTF-8";
+    for (unsigned char c : value)
+        if (c < 0x20 || c == 0x7F) return c == '\n' || c == '\r' ? "contains a line break" : "contains a control character";
+    return {};
+}
+
 Settings Settings::load() {
     Settings s;
-    std::ifstream in(path());
-    std::string line;
-    int lines = 0;
-    while (std::getline(in, line) && ++lines < 10000) {
+    std::ifstream in(path(), std::ios::binary);
+    // Whatever the file holds, read a bounded amount, and keep only lines this program could have
+    // written: a known-looking key, a value that valueProblem() accepts. The rest is skipped.
+    std::string text(kMaxFileBytes, '\0');
+    in.read(text.data(), static_cast<std::streamsize>(text.size()));
+    text.resize(static_cast<std::size_t>(std::max<std::streamsize>(in.gcount(), 0)));
+    std::size_t pos = 0;
+    while (pos < text.size()) {
+        std::size_t end = text.find('\n', pos);
+        if (end == std::string::npos) end = text.size();
+        std::string_view line(text.data() + pos, end - pos);
+        pos = end + 1;
+        if (!line.empty() && line.back() == '\r') line.remove_suffix(1);  // written on Windows
         if (line.empty() || line[0] == '#') continue;
-        auto eq = line.find('=');
-        if (eq == std::string::npos || line.size() > 4096) continue;
-        s.m_values[line.substr(0, eq)] = line.substr(eq + 1);
+        const auto eq = line.find('=');
+        if (eq == std::string_view::npos || eq == 0 || eq > 64) continue;
+        const std::string_view key = line.substr(0, eq), value = line.substr(eq + 1);
+        if (key.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789_") != std::string_view::npos) continue;
+        if (!valueProblem(value).empty()) continue;
+        s.m_values[std::string(key)] = std::string(value);
     }
     return s;
 }
@@ -44,21 +67,24 @@ std::optional<std::string> Settings::get(const std::string& key) const {
     return it->second;
 }
 
-void Settings::set(const std::string& key, const std::string& value) { m_values[key] = value; }
+void Settings::set(const std::string& key, const std::string& value) {
+    if (const std::string why = valueProblem(value); !why.empty())
+        throw std::invalid_argument("the " + key + " setting cannot be saved: the value " + why);
+    m_values[key] = value;
+}
 void Settings::unset(const std::string& key) { m_values.erase(key); }
 
 void Settings::save() const {
     const std::string p = path();
     std::error_code ec;
     std::filesystem::create_directories(std::filesystem::path(p).parent_path(), ec);
-    const std::string tmp = p + ".tmp";
-    {
-        std::ofstream out(tmp, std::ios::trunc);
-        out << "# Customer Canvas settings (key=value)\n";
-        for (const auto& [k, v] : m_values) out << k << '=' << v << '\n';
-        if (!out) throw std::runtime_error(p + ": cannot write the settings");
+    std::string text = "# Customer Canvas settings (key=value)\n";
+    for (const auto& [k, v] : m_values) text += k + '=' + v + '\n';
+    try {
+        writeOutputFile(p, text);
+    } catch (const OutputFileError& e) {
+        throw std::runtime_error(p + ": cannot write the settings (" + e.what() + ")");
     }
-    if (std::rename(tmp.c_str(), p.c_str()) != 0) throw std::runtime_error(p + ": cannot write the settings");
 }
 
 std::string defaultAuthor(const Settings& settings) {

@@ -4,6 +4,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 
 namespace cc {
 
@@ -14,7 +15,14 @@ public:
     /// The settings file's path.
     static std::string path();
 
+    /// The longest value kept, and the most of the file read.
+    static constexpr std::size_t kMaxValueBytes = 4096, kMaxFileBytes = 1u << 20;
+    /// Why a value cannot be kept in the file (a line break would start a new key; the file is
+    /// UTF-8); empty when it can.
+    static std::string valueProblem(std::string_view value);
+
     std::optional<std::string> get(const std::string& key) const;
+    /// Sets a value; throws std::invalid_argument (one line naming the key) when valueProblem() says so.
     void set(const std::string& key, const std::string& value);
     void unset(const std::string& key);
     const std::map<std::string, std::string>& all() const { return m_values; }

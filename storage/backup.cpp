@@ -2,14 +2,22 @@
 #include "board_copy.h"
 
 #include <cereal/archives/json.hpp>
-#include <cstdio>
+#include <rapidjson/error/en.h>
+#include <rapidjson/memorystream.h>
+#include <rapidjson/encodedstream.h>
+#include <rapidjson/reader.h>
+
+#include <algorithm>
+#include <cctype>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <optional>
 #include <sstream>
-#include <unistd.h>
+#include <utility>
 
 #include "json_guard.h"
+#include "output_file.h"
 #include "serialize.h"
 
 namespace cc::backup_detail {
@@ -52,6 +60,130 @@ using namespace backup_detail;
 
 [[noreturn]] void fail(const std::string& path, const std::string& reason) { throw BoardError(path + ": " + reason); }
 
+/// The newest record version a backup of this program holds; a backup with a newer one was
+/// written by a newer program and would be read wrongly (fields it added left out), so it is refused.
+std::uint32_t newestVersion() {
+    using cereal::detail::Version;
+    return std::max({Version<BackupFile>::version, Version<BackupLogEntry>::version, Version<BoardInfo>::version,
+                     Version<QuadrantInfo>::version, Version<Note>::version, Version<Provenance>::version,
+                     Version<Link>::version});
+}
+
+std::size_t lineOf(std::string_view text, std::size_t offset) {
+    offset = std::min(offset, text.size());
+    return 1 + static_cast<std::size_t>(std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(offset), '\n'));
+}
+
+/// The name of the field whose value starts at or runs through `offset` ("votes" for
+/// `"votes": 1e999`), or "" when there is none.
+std::string fieldAt(std::string_view text, std::size_t offset) {
+    std::size_t i = std::min(offset, text.size());
+    while (i > 0 && std::strchr("0123456789+-.eE", text[i - 1])) --i;
+    auto skipSpace = [&] {
+        while (i > 0 && std::isspace(static_cast<unsigned char>(text[i - 1]))) --i;
+    };
+    skipSpace();
+    if (i == 0 || text[i - 1] != ':') return {};
+    --i;
+    skipSpace();
+    if (i == 0 || text[i - 1] != '"') return {};
+    const std::size_t end = --i;
+    while (i > 0 && text[i - 1] != '"' && end - i < 64) --i;
+    if (i == 0 || text[i - 1] != '"') return {};
+    return std::string(text.substr(i, end - i));
+}
+
+/// Reads the whole backup once without building anything: JSON syntax, numbers that fit, and
+/// record versions this program knows.
+class BackupScan : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, BackupScan> {
+public:
+    bool Key(const char* s, rapidjson::SizeType n, bool) {
+        m_versionNext = std::string_view(s, n) == "cereal_class_version";
+        return true;
+    }
+    bool Uint(unsigned v) {
+        const bool version = std::exchange(m_versionNext, false);
+        if (version && v > m_newest) {
+            problem = "a record of version " + std::to_string(v) + ", newer than this program reads (" +
+                      std::to_string(m_newest) + "); it was written by a newer Customer Canvas";
+            return false;
+        }
+        return true;
+    }
+    bool Default() {
+        if (std::exchange(m_versionNext, false)) {
+            problem = "field \"cereal_class_version\" is not a version number";
+            return false;
+        }
+        return true;
+    }
+    std::string problem;
+
+private:
+    bool m_versionNext = false;
+    const std::uint32_t m_newest = newestVersion();
+};
+
+/// Why the text is no readable backup (one line, naming the line and field), or "".
+std::string scanProblem(std::string_view text) {
+    rapidjson::MemoryStream bytes(text.data(), text.size());
+    rapidjson::EncodedInputStream<rapidjson::UTF8<>, rapidjson::MemoryStream> in(bytes);
+    BackupScan scan;
+    rapidjson::Reader reader;
+    const rapidjson::ParseResult r = reader.Parse(in, scan);
+    if (r) return {};
+    const std::string line = "line " + std::to_string(lineOf(text, r.Offset()));
+    if (!scan.problem.empty()) return line + ": " + scan.problem;
+    const std::string field = fieldAt(text, r.Offset());
+    if (r.Code() == rapidjson::kParseErrorNumberTooBig || r.Code() == rapidjson::kParseErrorNumberMissFraction ||
+        r.Code() == rapidjson::kParseErrorNumberMissExponent) {
+        std::size_t end = std::min(r.Offset(), text.size());
+        while (end < text.size() && end - r.Offset() < 40 && std::strchr("0123456789+-.eE", text[end])) ++end;
+        const std::string number(text.substr(std::min(r.Offset(), text.size()), end - std::min(r.Offset(), text.size())));
+        return line + (field.empty() ? "" : ", field \"" + field + "\"") + ": the number " + number + " cannot be read (" +
+               rapidjson::GetParseError_En(r.Code()) + ")";
+    }
+    return line + (field.empty() ? "" : ", field \"" + field + "\"") + ": " + rapidjson::GetParseError_En(r.Code());
+}
+
+/// A value of the wrong kind, in words, from rapidjson's assertion as cereal reports it.
+std::string kindProblem(const std::string& assertion) {
+    auto has = [&](const char* s) { return assertion.find(s) != std::string::npos; };
+    if (has("IntFlag") || has("UintFlag") || has("Int64Flag") || has("Uint64Flag") || has("IsInt") || has("IsUint"))
+        return "not a whole number in range";
+    if (has("IsNumber") || has("IsDouble") || has("DoubleFlag")) return "not a number";
+    if (has("IsString")) return "not a text";
+    if (has("IsBool") || has("IsTrue") || has("IsFalse")) return "not true or false";
+    if (has("IsObject") || has("IsArray")) return "not the object or list expected there";
+    return "of the wrong kind";
+}
+
+/// Reads the backup's records; throws BoardError naming the file, and the field when a value is
+/// of the wrong kind.
+BackupFile readRecords(const std::string& path, const std::string& text) {
+    if (const std::string why = scanProblem(text); !why.empty()) fail(path, "not a readable backup (" + why + ")");
+    BackupFile b;
+    std::istringstream s(text);
+    std::optional<cereal::JSONInputArchive> ar;
+    try {
+        ar.emplace(s);
+    } catch (const std::exception&) {
+        fail(path, "not a backup (the file is not a JSON object)");
+    }
+    try {
+        (*ar)(cereal::make_nvp("backup", b));
+    } catch (const cereal::RapidJSONException& e) {
+        const char* field = ar->getNodeName();
+        fail(path, std::string("not a readable backup (") + (field ? "field \"" + std::string(field) + "\"" : "a list item") +
+                       " is " + kindProblem(e.what()) + ")");
+    } catch (const std::exception& e) {
+        fail(path, std::string("not a readable backup (") + e.what() + ")");
+    }
+    return b;
+}
+
+Backup checkedBackup(const std::string& path, const SourceKinds& kinds);
+
 }  // namespace
 
 void exportBackup(const Document& doc, const std::vector<LogEntry>& log, const std::string& path) {
@@ -68,28 +200,30 @@ void exportBackup(const Document& doc, const std::vector<LogEntry>& log, const s
     for (const Note* n : doc.sortedNotes()) b.notes.push_back(*n);
     for (const Link* l : doc.sortedLinks()) b.links.push_back(*l);
     for (const auto& e : log) b.changeLog.push_back({e});
-    const std::string tmp = path + ".tmp-" + std::to_string(::getpid());
-    {
-        std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-        if (!out) fail(path, "cannot be written (no such folder or no permission)");
+    try {
+        OutputFile file(path);
         {
-            cereal::JSONOutputArchive ar(out);
+            cereal::JSONOutputArchive ar(file.stream());
             ar(cereal::make_nvp("backup", b));
         }
-        out << "\n";
-        out.flush();
-        if (!out) {
-            std::remove(tmp.c_str());
-            fail(path, "writing failed (disk full?)");
-        }
-    }
-    if (std::rename(tmp.c_str(), path.c_str()) != 0) {
-        std::remove(tmp.c_str());
-        fail(path, "cannot be written");
+        file.stream() << "\n";
+        file.commit();
+    } catch (const OutputFileError& e) {
+        throw BoardError(e.what());
     }
 }
 
 Backup readBackup(const std::string& path, const SourceKinds& kinds) {
+    try {
+        return checkedBackup(path, kinds);
+    } catch (const std::bad_alloc&) {
+        fail(path, "too large to read in the memory this computer has");
+    }
+}
+
+namespace {
+
+Backup checkedBackup(const std::string& path, const SourceKinds& kinds) {
     std::error_code ec;
     const auto size = std::filesystem::file_size(path, ec);
     if (ec) fail(path, "no such file");
@@ -98,14 +232,7 @@ Backup readBackup(const std::string& path, const SourceKinds& kinds) {
     if (!in) fail(path, "cannot be read");
     std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
     if (!jsonNestingWithin(text, 32)) fail(path, "not a backup (JSON nested deeper than 32 levels)");
-    BackupFile b;
-    try {
-        std::istringstream s(text);
-        cereal::JSONInputArchive ar(s);
-        ar(cereal::make_nvp("backup", b));
-    } catch (const std::exception& e) {
-        fail(path, std::string("not a readable backup (") + e.what() + ")");
-    }
+    BackupFile b = readRecords(path, text);
     if (b.format != kFormat) fail(path, "not a Customer Canvas backup (format '" + b.format.substr(0, 60) + "')");
 
     Backup out;
@@ -137,6 +264,8 @@ Backup readBackup(const std::string& path, const SourceKinds& kinds) {
     }
     return out;
 }
+
+}  // namespace
 
 void restoreBackup(const std::string& backupPath, const std::string& address, const std::string& boardName) {
     Backup b = readBackup(backupPath);

@@ -1,15 +1,26 @@
 #include "board_file.h"
 #include "board_store.h"
+#include "pg_address.h"
 #include "pg_board.h"
 
 namespace cc {
 
-bool isServerAddress(const std::string& address) {
-    return address.rfind("postgresql://", 0) == 0 || address.rfind("postgres://", 0) == 0;
+bool isServerAddress(const std::string& address) { return pg::isServerAddress(address); }
+
+namespace {
+
+/// Refuses a URI of another scheme ("postgresq://u:pw@db/x") before it is taken for a file name
+/// and printed, password and all.
+void checkNotOtherUri(const std::string& address) {
+    if (address.find("://") != std::string::npos)
+        throw BoardError(pg::withoutPassword(address) + ": not a board file, and a team server's address starts with postgresql://");
 }
+
+}  // namespace
 
 std::unique_ptr<BoardStore> openBoard(const std::string& address, BoardStore::Mode mode, const std::string& boardName) {
     if (isServerAddress(address)) return PgBoard::open(address, mode, boardName);
+    checkNotOtherUri(address);
     if (!boardName.empty()) throw BoardError(address + ": --board names a board on a team server, not in a file");
     return BoardFile::open(address, mode);
 }
@@ -17,6 +28,7 @@ std::unique_ptr<BoardStore> openBoard(const std::string& address, BoardStore::Mo
 std::unique_ptr<BoardStore> createBoard(const std::string& address, const BoardInfo& board, const std::string& author,
                                         const std::string& boardName) {
     if (isServerAddress(address)) return PgBoard::create(address, board, author, boardName);
+    checkNotOtherUri(address);
     if (!boardName.empty()) throw BoardError(address + ": --board names a board on a team server, not in a file");
     return BoardFile::create(address, board, author);
 }

@@ -125,7 +125,8 @@ private:
     std::int64_t m_lastOwnSeq = 0;
 };
 
-/// Whether `address` names a board on a team server (postgresql:// or postgres://).
+/// Whether `address` names a board on a team server (pg::isServerAddress: a postgresql:// URI or
+/// a libpq keyword/value string).
 bool isServerAddress(const std::string& address);
 
 /// Opens a board: a file path, or a server address with the board named by `boardName` or the

@@ -293,13 +293,16 @@ bool ImportDialog::draw(BoardSession& s, Fonts& fonts, float scale) {
             for (const auto& n : cs.notes.added) fonts.addText(n.text);
             s.editor->applyLocal(std::move(cs), ChangeSource::Import);
             std::size_t added = 0, duplicates = 0;
+            std::string remarks;
             for (const auto& r : reports) {
                 added += r.added;
                 duplicates += r.duplicates;
+                for (const auto& m : r.remarks)
+                    remarks += "; " + std::filesystem::path(r.file).filename().string() + ": " + m;
             }
             m_message = "imported " + std::to_string(added) + " candidates" +
                         (duplicates ? ", " + std::to_string(duplicates) + " duplicates skipped" : "") +
-                        (m_pin ? " onto quadrant " + std::to_string(m_pin) : " into the tray");
+                        (m_pin ? " onto quadrant " + std::to_string(m_pin) : " into the tray") + remarks;
             imported = true;
             m_parsed.clear();
             ImGui::CloseCurrentPopup();

@@ -23,6 +23,7 @@
 #include "pg_board.h"
 #include "fonts.h"
 #include "import_dialog.h"
+#include "output_file.h"
 #include "summary_dialog.h"
 #include "panels.h"
 #include "activity_panel.h"
@@ -210,8 +211,7 @@ public:
             const std::string remembered =
                 isServerAddress(path) ? s->file->address() : std::filesystem::absolute(path).string();
             setSession(std::move(s));
-            m_settings.set("last_board", remembered);
-            trySaveSettings();
+            remember("last_board", remembered);
             return true;
         } catch (const std::exception& e) {
             m_dialogError = e.what();
@@ -227,8 +227,7 @@ public:
             const std::string remembered =
                 isServerAddress(path) ? s->file->address() : std::filesystem::absolute(path).string();
             setSession(std::move(s));
-            m_settings.set("last_board", remembered);
-            trySaveSettings();
+            remember("last_board", remembered);
             return true;
         } catch (const std::exception& e) {
             m_dialogError = e.what();
@@ -344,6 +343,13 @@ private:
             }
         }
         return colourForName(m_options.author);
+    }
+
+    /// Keeps a setting if the file can hold it (a path with a line break cannot), and saves.
+    void remember(const std::string& key, const std::string& value) {
+        if (!Settings::valueProblem(value).empty()) return;
+        m_settings.set(key, value);
+        trySaveSettings();
     }
 
     void trySaveSettings() {
@@ -910,7 +916,8 @@ private:
     int m_dialogTemplate = 0;
 };
 
-bool writePng(GLFWwindow* window, const std::string& path) {
+/// Writes the back buffer as a PNG through an OutputFile; an empty string, or why it failed.
+std::string writePng(GLFWwindow* window, const std::string& path) {
     int w, h;
     glfwGetFramebufferSize(window, &w, &h);
     std::vector<unsigned char> pixels(static_cast<std::size_t>(w) * h * 4);
@@ -918,14 +925,18 @@ bool writePng(GLFWwindow* window, const std::string& path) {
     glReadBuffer(GL_BACK);
     glReadPixels(0, 0, w, h, GL_RGBA, GL_UNSIGNED_BYTE, pixels.data());
     // OpenGL's rows run bottom-up; a PNG's top-down.
-    const std::string tmp = path + ".tmp";
-    const bool ok = stbi_write_png(tmp.c_str(), w, h, 4, pixels.data() + static_cast<std::size_t>(w) * 4 * (h - 1),
-                                   -w * 4) != 0;
-    if (!ok || std::rename(tmp.c_str(), path.c_str()) != 0) {
-        std::remove(tmp.c_str());
-        return false;
+    std::string png;
+    const auto append = [](void* out, void* data, int size) {
+        static_cast<std::string*>(out)->append(static_cast<const char*>(data), static_cast<std::size_t>(size));
+    };
+    if (stbi_write_png_to_func(append, &png, w, h, 4, pixels.data() + static_cast<std::size_t>(w) * 4 * (h - 1), -w * 4) == 0)
+        return path + ": the picture could not be encoded";
+    try {
+        writeOutputFile(path, png);
+    } catch (const OutputFileError& e) {
+        return e.what();
     }
-    return true;
+    return {};
 }
 
 }  // namespace
@@ -1022,8 +1033,8 @@ int openWindow(const WindowOptions& options) {
                 }
                 app->frame(false);  // the picture is read from the back buffer, before any swap
                 glFinish();
-                if (!writePng(window, options.out)) {
-                    std::cerr << "customer-canvas: " << options.out << ": the picture could not be written\n";
+                if (const std::string error = writePng(window, options.out); !error.empty()) {
+                    std::cerr << "customer-canvas: " << error << "\n";
                     status = 1;
                 } else {
                     std::cout << "wrote " << options.out << "\n";

@@ -4,6 +4,7 @@
 // pipeline (import.h) turns candidates into one change set on a board.
 
 #include <cstddef>
+#include <cstdint>
 #include <functional>
 #include <optional>
 #include <stdexcept>
@@ -68,6 +69,9 @@ struct ParseResult {
     std::vector<std::string> textColumns;  ///< CSV/TSV: the free-text columns used
     std::vector<Candidate> candidates;
     std::vector<CandidateLink> links;
+    /// What the reader left out that the person should hear of, a short phrase each ("no text
+    /// nodes", "2 edges to nodes the file does not have, left out").
+    std::vector<std::string> remarks;
 };
 
 /// Decodes text of any supported encoding to UTF-8: UTF-8 with or without BOM, UTF-16 with BOM,
@@ -80,6 +84,10 @@ ParseResult parseMarkdown(std::string_view utf8, const std::string& name, const 
 ParseResult parsePlainText(std::string_view utf8, const std::string& name, const ParseOptions& opt = {});
 ParseResult parseCsv(std::string_view utf8, const std::string& name, const ParseOptions& opt = {});
 ParseResult parseJsonCanvas(std::string_view utf8, const std::string& name, const ParseOptions& opt = {});
+/// A JSON Canvas file read as a stream (memory for its candidates, not for the file), `size` its
+/// size for progress. std::nullopt when it is not UTF-8 JSON: the caller then reads it whole,
+/// through decodeText and parseJsonCanvas, for another encoding or the error with its line.
+std::optional<ParseResult> parseJsonCanvasFile(const std::string& path, std::uintmax_t size, const ParseOptions& opt = {});
 ParseResult parsePdf(std::string_view bytes, const std::string& name, const ParseOptions& opt = {});
 ParseResult parseDocx(std::string_view bytes, const std::string& name, const ParseOptions& opt = {});
 

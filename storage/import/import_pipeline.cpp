@@ -28,6 +28,35 @@ std::string bounded(std::string s, std::size_t max) {
     return s;
 }
 
+/// The cut point for a piece of at most `max` bytes of text: after the last paragraph break in
+/// reach, else the last line break, else the last sentence end or space, else a character boundary.
+std::size_t cutPoint(std::string_view text, std::size_t max) {
+    if (text.size() <= max) return text.size();
+    const std::string_view reach = text.substr(0, max);
+    const std::size_t least = max / 2;  // never make a piece smaller than half the room
+    for (std::string_view sep : {"\n\n", "\n", "\xE3\x80\x82" /*。*/, ". ", "! ", "? ", " "}) {
+        const std::size_t at = reach.rfind(sep);
+        if (at != std::string_view::npos && at + sep.size() >= least) return at + sep.size();
+    }
+    std::size_t at = max;
+    while (at > 0 && (static_cast<unsigned char>(text[at]) & 0xC0) == 0x80) --at;
+    return at;
+}
+
+/// Text too long for one note, as pieces that each fit (trimmed, none empty).
+std::vector<std::string> pieces(const std::string& text, std::size_t max) {
+    std::vector<std::string> out;
+    std::string_view rest = text;
+    while (!rest.empty()) {
+        const std::size_t cut = cutPoint(rest, max);
+        std::string piece(rest.substr(0, cut));
+        rest.remove_prefix(cut);
+        const auto b = piece.find_first_not_of(" \t\r\n");
+        if (b != std::string::npos) out.push_back(piece.substr(b, piece.find_last_not_of(" \t\r\n") - b + 1));
+    }
+    return out;
+}
+
 std::string trimmed(const std::string& s) {
     const auto b = s.find_first_not_of(" \t\r\n");
     if (b == std::string::npos) return {};
@@ -93,41 +122,64 @@ ChangeSet buildImport(const Document& doc, const std::vector<ParsedFile>& files,
         const std::string file = baseName(f.path);
         const std::string source = opt.source.empty() ? defaultSource(f.result.format) : opt.source;
         const SourceKind* kind = kinds.find(source);
+        rep.remarks = f.result.remarks;
+        std::size_t split = 0, splitInto = 0;
         const std::size_t begin = pending.size();
         for (const Candidate& c : f.result.candidates) {
-            std::string text = bounded(trimmed(c.text), limits::kTextBytes);
-            if (text.empty() || !isValidUtf8(text)) continue;
-            if (!seen.insert(dedupeKey(file, text)).second) {
-                ++rep.duplicates;
-                continue;
+            // A text longer than a note holds is split into notes that each do (said in the report).
+            std::string whole = trimmed(c.text);
+            std::vector<std::string> parts;
+            if (whole.size() <= limits::kTextBytes) parts.push_back(std::move(whole));
+            else parts = pieces(whole, limits::kTextBytes);
+            if (parts.size() > 1) {
+                ++split;
+                splitInto += parts.size();
             }
-            Note n;
-            n.id = newId("n");
-            n.text = std::move(text);
-            n.source = source;
-            n.data = kind->eitherData ? DataKind::Qualitative : kind->data;
-            n.customerInitiated = kind->customerInitiated;
-            n.dateGathered = !opt.date.empty() ? opt.date : isValidDate(c.date) ? c.date : f.fileDate;
-            n.author = author;
-            n.created = n.updated = now;
-            for (const auto& t : opt.tags) n.tags.push_back(trimmed(t));
-            for (const auto& t : c.tags)
-                if (n.tags.size() < limits::kTagsPerNote && !trimmed(t).empty())
-                    n.tags.push_back(bounded(trimmed(t), limits::kShortBytes));
-            normaliseTags(n.tags);
-            n.segment = bounded(trimmed(c.segment), limits::kShortBytes);
-            n.provenance.file = bounded(file, limits::kShortBytes * 4);
-            std::string location = c.location;
-            if (!c.respondent.empty()) location += (location.empty() ? "" : ", ") + std::string("respondent ") + c.respondent;
-            n.provenance.location = bounded(location, limits::kShortBytes);
-            n.provenance.excerpt = bounded(c.excerpt.empty() ? c.text : c.excerpt, limits::kExcerptBytes);
-            if (c.colour <= 0xFFFFFF) n.colour = c.colour;
-            n.w = c.w && *c.w >= 40 && *c.w <= 2000 ? *c.w : kNoteWidth;
-            n.h = c.h && *c.h >= 30 && *c.h <= 2000 ? *c.h : kNoteHeight;
-            n.state = opt.pinQuadrant ? NoteState::Pinned : NoteState::Tray;
-            pending.push_back({std::move(n), &c});
-            ++rep.added;
+            for (std::size_t part = 0; part < parts.size(); ++part) {
+                std::string text = std::move(parts[part]);
+                if (text.empty() || !isValidUtf8(text)) continue;
+                if (!seen.insert(dedupeKey(file, text)).second) {
+                    ++rep.duplicates;
+                    continue;
+                }
+                Note n;
+                n.id = newId("n");
+                n.text = std::move(text);
+                n.source = source;
+                n.data = kind->eitherData ? DataKind::Qualitative : kind->data;
+                n.customerInitiated = kind->customerInitiated;
+                n.dateGathered = !opt.date.empty() ? opt.date : isValidDate(c.date) ? c.date : f.fileDate;
+                n.author = author;
+                n.created = n.updated = now;
+                for (const auto& t : opt.tags) n.tags.push_back(trimmed(t));
+                for (const auto& t : c.tags)
+                    if (n.tags.size() < limits::kTagsPerNote && !trimmed(t).empty())
+                        n.tags.push_back(bounded(trimmed(t), limits::kShortBytes));
+                normaliseTags(n.tags);
+                n.segment = bounded(trimmed(c.segment), limits::kShortBytes);
+                n.provenance.file = bounded(file, limits::kShortBytes * 4);
+                std::string location = c.location;
+                if (!c.respondent.empty()) location += (location.empty() ? "" : ", ") + std::string("respondent ") + c.respondent;
+                if (parts.size() > 1)
+                    location += (location.empty() ? "" : ", ") + std::string("part ") + std::to_string(part + 1) + " of " +
+                                std::to_string(parts.size());
+                n.provenance.location = bounded(location, limits::kShortBytes);
+                // The excerpt is the text as the document had it; when that is too long to keep
+                // whole (or the text was split), the note's own text is its evidence instead.
+                const std::string& excerpt = c.excerpt.empty() ? c.text : c.excerpt;
+                n.provenance.excerpt = parts.size() == 1 && excerpt.size() <= limits::kExcerptBytes ? excerpt : n.text;
+                if (c.colour <= 0xFFFFFF) n.colour = c.colour;
+                n.w = c.w && *c.w >= 40 && *c.w <= 2000 ? *c.w : kNoteWidth;
+                n.h = c.h && *c.h >= 30 && *c.h <= 2000 ? *c.h : kNoteHeight;
+                n.state = opt.pinQuadrant ? NoteState::Pinned : NoteState::Tray;
+                pending.push_back({std::move(n), &c});
+                ++rep.added;
+            }
         }
+        if (split)
+            rep.remarks.push_back(std::to_string(split) + (split == 1 ? " text" : " texts") + " over " +
+                                  std::to_string(limits::kTextBytes / 1024) + " KiB split into " + std::to_string(splitInto) +
+                                  " notes");
         ranges.emplace_back(begin, pending.size());
         reports.push_back(rep);
     }

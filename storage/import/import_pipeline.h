@@ -25,6 +25,9 @@ struct FileReport {
     std::string file;
     std::string format, encoding;
     std::size_t candidates = 0, added = 0, duplicates = 0, links = 0;
+    /// What was left out or changed on the way, a short phrase each (the parser's remarks, and
+    /// texts too long for one note that were split): said wherever the report is shown.
+    std::vector<std::string> remarks;
 };
 
 /// A parsed file waiting to be added.

@@ -2,8 +2,11 @@
 // that includes rapidjson must agree on that.
 #include <cereal/archives/json.hpp>
 
-#include <rapidjson/document.h>
+#include <rapidjson/encodedstream.h>
 #include <rapidjson/error/en.h>
+#include <rapidjson/filereadstream.h>
+#include <rapidjson/memorystream.h>
+#include <rapidjson/reader.h>
 
 // JSON Canvas 1.0 (.canvas, as Obsidian writes it): a candidate per text node, at its place and
 // size and in its colour; edges between text nodes become links.
@@ -11,11 +14,18 @@
 // An edge is "supports" when its label says so (support, corroborate, confirm, 支持, 佐证, 印证)
 // or, without such a label, it is green (preset "4"); "conflicts" when its label says so
 // (conflict, contradict, "not support", 矛盾, 冲突, 不支持) or, without such a label, it is red
-// (preset "1"); else "relates". File, link and group nodes are no candidates, and edges that touch
-// them (or nodes the file does not have) are dropped.
+// (preset "1"); else "relates". File, link and group nodes are no candidates; edges that touch
+// them, or nodes the file does not have, are left out and counted in the result's remarks.
+//
+// The file is read as a stream of SAX events (rapidjson's Reader), never as a whole document
+// tree, so a canvas of half a million nodes needs memory for its candidates only.
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
+#include <functional>
+#include <memory>
+#include <optional>
 #include <unordered_set>
 
 #include "candidate.h"
@@ -77,141 +87,337 @@ LinkKind kindOf(std::string_view label, std::string_view colour) {
     return LinkKind::Relates;
 }
 
-/// The member named key, or nullptr.
-const rapidjson::Value* member(const rapidjson::Value& obj, const char* key) {
-    const auto it = obj.FindMember(key);
-    return it == obj.MemberEnd() ? nullptr : &it->value;
-}
-
 std::string lineAt(std::string_view text, std::size_t offset) {
     offset = std::min(offset, text.size());
     return std::to_string(1 + std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(offset), '\n'));
 }
 
-class CanvasReader {
+/// A member's value as far as the canvas cares: absent (or null), a string, a number, or
+/// anything else (a list, an object, true or false).
+struct Field {
+    enum Kind { Absent, String, Number, Other } kind = Absent;
+    std::string text;
+    double number = 0;
+};
+
+/// Reads a JSON Canvas as rapidjson's SAX events, one node and one edge at a time, so memory
+/// grows with the candidates and not with a document tree of the whole file. Errors stop the
+/// parse (the handler returns false) with the reason in `error`.
+class CanvasReader : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, CanvasReader> {
 public:
-    CanvasReader(const std::string& name) : m_name(name) {}
-
-    [[noreturn]] void fail(const std::string& why) const { throw ImportError(m_name + ": " + why); }
-
-    /// A member that must be a string when present; nullptr when absent.
-    const rapidjson::Value* stringMember(const rapidjson::Value& obj, const char* key, const std::string& what) const {
-        const rapidjson::Value* v = member(obj, key);
-        if (!v || v->IsNull()) return nullptr;
-        if (!v->IsString()) fail(what + ": \"" + key + "\" is not a string");
-        return v;
+    CanvasReader(const std::string& name, const ParseOptions& opt, std::function<double()> share)
+        : m_name(name), m_progress(opt, m_name), m_share(std::move(share)) {
+        m_result.format = "canvas";
     }
 
-    std::optional<double> numberMember(const rapidjson::Value& obj, const char* key, const std::string& what) const {
-        const rapidjson::Value* m = member(obj, key);
-        if (!m || m->IsNull()) return std::nullopt;
-        if (!m->IsNumber()) fail(what + ": \"" + key + "\" is not a number");
-        const double v = m->GetDouble();
-        if (!std::isfinite(v) || std::fabs(v) > limits::kMaxCoordinate) return std::nullopt;
-        return v;
+    std::string error;  ///< why the parse stopped, without the file's name
+
+    // ---- SAX events --------------------------------------------------------------------
+    bool StartObject() { return open(true); }
+    bool StartArray() { return open(false); }
+    bool EndObject(rapidjson::SizeType) { return close(); }
+    bool EndArray(rapidjson::SizeType) { return close(); }
+    bool Key(const char* s, rapidjson::SizeType n, bool) {
+        m_key.assign(s, n);
+        if (m_frames.back().kind == Frame::Root) ++m_rootMembers;
+        return true;
     }
-
-    static std::string str(const rapidjson::Value* v) {
-        return v ? std::string(v->GetString(), v->GetStringLength()) : std::string();
+    bool String(const char* s, rapidjson::SizeType n, bool) {
+        Field f;
+        f.kind = Field::String;
+        f.text.assign(s, n);
+        return scalar(std::move(f));
     }
+    bool Null() { return scalar(Field{}); }
+    bool Bool(bool) { return scalar(Field{Field::Other, {}, 0}); }
+    bool Int(int v) { return number(v); }
+    bool Uint(unsigned v) { return number(v); }
+    bool Int64(std::int64_t v) { return number(static_cast<double>(v)); }
+    bool Uint64(std::uint64_t v) { return number(static_cast<double>(v)); }
+    bool Double(double v) { return number(v); }
 
-    ParseResult read(std::string_view utf8, const ParseOptions& opt) {
-        ParseResult result;
-        result.format = "canvas";
-        text::Progress progress(opt, m_name);
-        progress.report(0.0);
-        if (text::isBlank(utf8)) return result;  // a new, empty canvas
-        if (!jsonNestingWithin(utf8, kMaxDepth)) fail("not a JSON Canvas (nested deeper than " + std::to_string(kMaxDepth) + " levels)");
-
-        rapidjson::Document doc;
-        doc.Parse<rapidjson::kParseValidateEncodingFlag>(utf8.data(), utf8.size());
-        if (doc.HasParseError())
-            fail(std::string("not JSON: ") + rapidjson::GetParseError_En(doc.GetParseError()) + " (line " +
-                 lineAt(utf8, doc.GetErrorOffset()) + ")");
-        if (!doc.IsObject()) fail("not a JSON Canvas (the file is not a JSON object)");
-        const rapidjson::Value& root = doc;
-        const rapidjson::Value* nodesValue = member(root, "nodes");
-        const rapidjson::Value* edgesValue = member(root, "edges");
-        if (!nodesValue && !edgesValue && root.MemberCount() > 0) fail("not a JSON Canvas (no \"nodes\" or \"edges\")");
-        if (nodesValue && !nodesValue->IsArray()) fail("not a JSON Canvas (\"nodes\" is not a list)");
-        if (edgesValue && !edgesValue->IsArray()) fail("not a JSON Canvas (\"edges\" is not a list)");
-
-        std::unordered_set<std::string> ids, textIds;
-        if (nodesValue) {
-            const auto& nodes = *nodesValue;
-            const std::size_t count = nodes.Size();
-            for (rapidjson::SizeType i = 0; i < nodes.Size(); ++i) {
-                progress.tick(i + 1, count, 1024);
-                const rapidjson::Value& n = nodes[i];
-                const std::string where = "node " + std::to_string(i + 1);
-                if (!n.IsObject()) fail(where + " is not an object");
-                const std::string id = str(stringMember(n, "id", where));
-                if (id.empty()) fail(where + " has no id");
-                const std::string what = "node " + text::shortened(id, 60);
-                if (!ids.insert(id).second) fail(what + " appears twice");
-                const std::string type = str(stringMember(n, "type", what));
-                if (type.empty()) fail(what + " has no type");
-                const auto textValue = stringMember(n, "text", what);
-                const auto colour = stringMember(n, "color", what);
-                Candidate c;
-                c.x = numberMember(n, "x", what);
-                c.y = numberMember(n, "y", what);
-                c.w = numberMember(n, "width", what);
-                c.h = numberMember(n, "height", what);
-                if (type != "text") continue;  // file, link and group nodes
-                if (!textValue) fail(what + ": a text node without \"text\"");
-                const std::string raw = str(textValue);
-                std::string plain = text::markdownToPlainText(raw);
-                if (text::trim(plain).empty()) continue;
-                text::checkCandidateCount(result.candidates.size(), m_name);
-                c.text = std::move(plain);
-                c.excerpt = raw;
-                c.location = "node " + text::shortened(id, 200);
-                c.nodeId = id;
-                if (c.w && *c.w <= 0) c.w.reset();
-                if (c.h && *c.h <= 0) c.h.reset();
-                c.colour = colour ? colourOf(str(colour)) : 0;
-                textIds.insert(id);
-                result.candidates.push_back(std::move(c));
+    /// After a parse without errors: the edges resolved, the result.
+    ParseResult finish() {
+        if (!m_sawRoot) return std::move(m_result);  // an empty file: a new, empty canvas
+        std::size_t missing = 0, notText = 0, loops = 0;
+        for (auto& e : m_edges) {
+            if (e.fromNode == e.toNode) {
+                ++loops;
+                continue;
             }
-        }
-        if (edgesValue) {
-            const auto& edges = *edgesValue;
-            for (rapidjson::SizeType i = 0; i < edges.Size(); ++i) {
-                const rapidjson::Value& e = edges[i];
-                const std::string where = "edge " + std::to_string(i + 1);
-                if (!e.IsObject()) fail(where + " is not an object");
-                const std::string from = str(stringMember(e, "fromNode", where));
-                const std::string to = str(stringMember(e, "toNode", where));
-                if (from.empty() || to.empty()) fail(where + " does not name both its nodes");
-                const std::string label = str(stringMember(e, "label", where));
-                const std::string colour = str(stringMember(e, "color", where));
-                if (from == to || !textIds.count(from) || !textIds.count(to)) continue;
-                CandidateLink l;
-                l.fromNode = from;
-                l.toNode = to;
-                l.label = label;
-                l.kind = kindOf(label, colour);
-                result.links.push_back(std::move(l));
+            if (!m_ids.count(e.fromNode) || !m_ids.count(e.toNode)) {
+                ++missing;
+                continue;
             }
+            if (!m_textIds.count(e.fromNode) || !m_textIds.count(e.toNode)) {
+                ++notText;
+                continue;
+            }
+            m_result.links.push_back(std::move(e));
         }
-        progress.report(1.0);
-        return result;
+        auto count = [](std::size_t n, const char* one, const char* many) {
+            return std::to_string(n) + " " + (n == 1 ? one : many);
+        };
+        if (m_result.candidates.empty()) m_result.remarks.push_back("no text nodes");
+        if (missing)
+            m_result.remarks.push_back(count(missing, "edge", "edges") + " to nodes the file does not have, left out");
+        if (notText)
+            m_result.remarks.push_back(count(notText, "edge", "edges") + " to file, link, group or empty nodes, left out");
+        if (loops) m_result.remarks.push_back(count(loops, "edge", "edges") + " from a node to itself, left out");
+        m_progress.report(1.0);
+        return std::move(m_result);
     }
 
 private:
+    struct Frame {
+        enum Kind { Root, Nodes, Edges, Node, Edge, Skip } kind;
+        std::size_t depth = 0;  // Skip: open lists and objects still to close
+    };
+    static constexpr const char* kNodeFields[] = {"id", "type", "text", "color", "x", "y", "width", "height"};
+    static constexpr const char* kEdgeFields[] = {"fromNode", "toNode", "label", "color"};
+
+    bool stop(const std::string& why) {
+        error = why;
+        return false;
+    }
+
+    /// The value for the current key of a node or edge, stored when the key is one we read (the
+    /// first time only, as a DOM lookup finds the first member of a name).
+    void keep(Field f) {
+        const bool isNode = m_frames.back().kind == Frame::Node;
+        const char* const* names = isNode ? kNodeFields : kEdgeFields;
+        const std::size_t count = isNode ? std::size(kNodeFields) : std::size(kEdgeFields);
+        for (std::size_t i = 0; i < count; ++i)
+            if (m_key == names[i] && !m_seen[i]) {
+                m_seen[i] = true;
+                m_fields[i] = std::move(f);
+            }
+    }
+
+    bool open(bool object) {
+        if (++m_depth > kMaxDepth)
+            return stop("not a JSON Canvas (nested deeper than " + std::to_string(kMaxDepth) + " levels)");
+        if (m_frames.empty()) {
+            if (!object) return stop("not a JSON Canvas (the file is not a JSON object)");
+            m_sawRoot = true;
+            m_frames.push_back({Frame::Root});
+            return true;
+        }
+        Frame& top = m_frames.back();
+        switch (top.kind) {
+            case Frame::Skip: ++top.depth; return true;
+            case Frame::Root:
+                if (m_key == "nodes" || m_key == "edges") {
+                    if (object) return stop("not a JSON Canvas (\"" + m_key + "\" is not a list)");
+                    (m_key == "nodes" ? m_sawNodes : m_sawEdges) = true;
+                    m_frames.push_back({m_key == "nodes" ? Frame::Nodes : Frame::Edges});
+                    return true;
+                }
+                break;
+            case Frame::Nodes:
+            case Frame::Edges: {
+                const bool nodes = top.kind == Frame::Nodes;
+                const std::size_t index = nodes ? ++m_nodes : ++m_edgeCount;
+                if (!object) return stop(std::string(nodes ? "node " : "edge ") + std::to_string(index) + " is not an object");
+                for (auto& f : m_fields) f = Field{};
+                for (auto& b : m_seen) b = false;
+                m_frames.push_back({nodes ? Frame::Node : Frame::Edge});
+                return true;
+            }
+            case Frame::Node:
+            case Frame::Edge: keep(Field{Field::Other, {}, 0}); break;
+        }
+        m_frames.push_back({Frame::Skip, 1});
+        return true;
+    }
+
+    bool close() {
+        --m_depth;
+        Frame& top = m_frames.back();
+        if (top.kind == Frame::Skip && --top.depth > 0) return true;
+        const Frame::Kind k = top.kind;
+        m_frames.pop_back();
+        if (k == Frame::Node) return node();
+        if (k == Frame::Edge) return edge();
+        if (k == Frame::Root && !m_sawNodes && !m_sawEdges && m_rootMembers > 0)
+            return stop("not a JSON Canvas (no \"nodes\" or \"edges\")");
+        return true;
+    }
+
+    bool scalar(Field f) {
+        if (m_frames.empty()) return stop("not a JSON Canvas (the file is not a JSON object)");
+        switch (m_frames.back().kind) {
+            case Frame::Root:
+                if (m_key == "nodes" || m_key == "edges") return stop("not a JSON Canvas (\"" + m_key + "\" is not a list)");
+                return true;
+            case Frame::Nodes: return stop("node " + std::to_string(++m_nodes) + " is not an object");
+            case Frame::Edges: return stop("edge " + std::to_string(++m_edgeCount) + " is not an object");
+            case Frame::Node:
+            case Frame::Edge: keep(std::move(f)); return true;
+            case Frame::Skip: return true;
+        }
+        return true;
+    }
+
+    bool number(double v) {
+        Field f;
+        f.kind = Field::Number;
+        f.number = v;
+        return scalar(std::move(f));
+    }
+
+    /// A member that must be a string when present: its text ("" when absent), or false.
+    bool stringField(std::size_t i, const char* key, const std::string& what, std::string& out) {
+        const Field& f = m_fields[i];
+        if (f.kind == Field::Absent) return true;
+        if (f.kind != Field::String) return stop(what + ": \"" + key + "\" is not a string");
+        out = f.text;
+        return true;
+    }
+
+    bool numberField(std::size_t i, const char* key, const std::string& what, std::optional<double>& out) {
+        const Field& f = m_fields[i];
+        if (f.kind == Field::Absent) return true;
+        if (f.kind != Field::Number) return stop(what + ": \"" + key + "\" is not a number");
+        if (std::isfinite(f.number) && std::fabs(f.number) <= limits::kMaxCoordinate) out = f.number;
+        return true;
+    }
+
+    bool node() {
+        if (m_nodes % 1024 == 0) m_progress.report(m_share());
+        const std::string where = "node " + std::to_string(m_nodes);
+        std::string id, type, raw, colour;
+        if (!stringField(0, "id", where, id)) return false;
+        if (id.empty()) return stop(where + " has no id");
+        const std::string what = "node " + text::shortened(id, 60);
+        if (!m_ids.insert(id).second) return stop(what + " appears twice");
+        if (!stringField(1, "type", what, type)) return false;
+        if (type.empty()) return stop(what + " has no type");
+        const bool hasText = m_fields[2].kind != Field::Absent;
+        if (!stringField(2, "text", what, raw) || !stringField(3, "color", what, colour)) return false;
+        Candidate c;
+        if (!numberField(4, "x", what, c.x) || !numberField(5, "y", what, c.y) || !numberField(6, "width", what, c.w) ||
+            !numberField(7, "height", what, c.h))
+            return false;
+        if (type != "text") return true;  // file, link and group nodes
+        if (!hasText) return stop(what + ": a text node without \"text\"");
+        std::string plain = text::markdownToPlainText(raw);
+        if (text::trim(plain).empty()) return true;
+        text::checkCandidateCount(m_result.candidates.size(), m_name);
+        c.text = std::move(plain);
+        c.excerpt = std::move(raw);
+        c.location = "node " + text::shortened(id, 200);
+        if (c.w && *c.w <= 0) c.w.reset();
+        if (c.h && *c.h <= 0) c.h.reset();
+        c.colour = m_seen[3] ? colourOf(colour) : 0;
+        m_textIds.insert(id);
+        c.nodeId = std::move(id);
+        m_result.candidates.push_back(std::move(c));
+        return true;
+    }
+
+    bool edge() {
+        const std::string where = "edge " + std::to_string(m_edgeCount);
+        CandidateLink l;
+        std::string colour;
+        if (!stringField(0, "fromNode", where, l.fromNode) || !stringField(1, "toNode", where, l.toNode)) return false;
+        if (l.fromNode.empty() || l.toNode.empty()) return stop(where + " does not name both its nodes");
+        if (!stringField(2, "label", where, l.label) || !stringField(3, "color", where, colour)) return false;
+        l.kind = kindOf(l.label, colour);
+        m_edges.push_back(std::move(l));
+        return true;
+    }
+
     const std::string& m_name;
+    text::Progress m_progress;
+    std::function<double()> m_share;  // how much of the input is read, 0..1
+    ParseResult m_result;
+    std::vector<Frame> m_frames;
+    std::string m_key;
+    Field m_fields[8];
+    bool m_seen[8] = {};
+    int m_depth = 0;
+    bool m_sawRoot = false, m_sawNodes = false, m_sawEdges = false;
+    std::size_t m_rootMembers = 0, m_nodes = 0, m_edgeCount = 0;
+    std::unordered_set<std::string> m_ids, m_textIds;
+    std::vector<CandidateLink> m_edges;  // resolved at the end: edges may come before their nodes
 };
+
+constexpr unsigned kParseFlags = rapidjson::kParseValidateEncodingFlag | rapidjson::kParseIterativeFlag;
+
+/// Runs the reader over a stream. A JSON syntax error gives `false` and its code and offset;
+/// a canvas that is JSON but no canvas throws ImportError.
+template <class Stream>
+std::optional<ParseResult> readCanvas(Stream& in, const std::string& name, const ParseOptions& opt,
+                                      std::function<double()> share, rapidjson::ParseResult& syntax) {
+    CanvasReader reader(name, opt, std::move(share));
+    rapidjson::Reader parser;
+    syntax = parser.Parse<kParseFlags>(in, reader);
+    if (!reader.error.empty()) throw ImportError(name + ": " + reader.error);
+    if (syntax.IsError() && syntax.Code() != rapidjson::kParseErrorDocumentEmpty) return std::nullopt;
+    return reader.finish();
+}
+
+ParseResult parseCanvasText(std::string_view utf8, const std::string& name, const ParseOptions& opt);
+std::optional<ParseResult> parseCanvasFile(const std::string& path, std::uintmax_t size, const ParseOptions& opt);
 
 }  // namespace
 
 ParseResult parseJsonCanvas(std::string_view utf8, const std::string& name, const ParseOptions& opt) {
-    if (utf8.substr(0, 3) == "\xEF\xBB\xBF") utf8.remove_prefix(3);
     try {
-        return CanvasReader(name).read(utf8, opt);
+        return parseCanvasText(utf8, name, opt);
     } catch (const cereal::RapidJSONException& e) {
         throw ImportError(name + ": not a JSON Canvas (" + e.what() + ")");
     }
 }
+
+std::optional<ParseResult> parseJsonCanvasFile(const std::string& path, std::uintmax_t size, const ParseOptions& opt) {
+    try {
+        return parseCanvasFile(path, size, opt);
+    } catch (const cereal::RapidJSONException& e) {
+        throw ImportError(path + ": not a JSON Canvas (" + e.what() + ")");
+    }
+}
+
+namespace {
+
+ParseResult parseCanvasText(std::string_view utf8, const std::string& name, const ParseOptions& opt) {
+    if (utf8.substr(0, 3) == "\xEF\xBB\xBF") utf8.remove_prefix(3);
+    if (text::isBlank(utf8)) {  // a new, empty canvas
+        ParseResult r;
+        r.format = "canvas";
+        r.remarks.push_back("no text nodes");
+        return r;
+    }
+    // The stream's own depth check stops at the first thing out of place; in memory, the whole
+    // text can be checked for depth first, as it always was.
+    if (!jsonNestingWithin(utf8, kMaxDepth))
+        throw ImportError(name + ": not a JSON Canvas (nested deeper than " + std::to_string(kMaxDepth) + " levels)");
+    rapidjson::MemoryStream bytes(utf8.data(), utf8.size());
+    const double size = static_cast<double>(utf8.size());
+    rapidjson::ParseResult syntax;
+    auto r = readCanvas(bytes, name, opt, [&] { return static_cast<double>(bytes.Tell()) / size; }, syntax);
+    if (!r)
+        throw ImportError(name + ": not JSON: " + rapidjson::GetParseError_En(syntax.Code()) + " (line " +
+                          lineAt(utf8, syntax.Offset()) + ")");
+    return std::move(*r);
+}
+
+std::optional<ParseResult> parseCanvasFile(const std::string& path, std::uintmax_t size, const ParseOptions& opt) {
+    std::unique_ptr<std::FILE, int (*)(std::FILE*)> file(std::fopen(path.c_str(), "rb"), &std::fclose);
+    if (!file) throw ImportError(path + ": cannot be read (permission denied?)");
+    char buffer[64 * 1024];
+    rapidjson::FileReadStream raw(file.get(), buffer, sizeof buffer);
+    rapidjson::EncodedInputStream<rapidjson::UTF8<>, rapidjson::FileReadStream> in(raw);  // skips a UTF-8 BOM
+    const double total = size ? static_cast<double>(size) : 1.0;
+    rapidjson::ParseResult syntax;
+    auto r = readCanvas(in, path, opt, [&] { return static_cast<double>(raw.Tell()) / total; }, syntax);
+    if (!r || std::ferror(file.get())) return std::nullopt;
+    if (syntax.Code() == rapidjson::kParseErrorDocumentEmpty) r->remarks.assign({"no text nodes"});
+    r->encoding = "UTF-8";
+    return r;
+}
+
+}  // namespace
 
 }  // namespace cc::import

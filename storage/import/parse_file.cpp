@@ -15,7 +15,8 @@ std::string lowerExtension(const std::string& path) {
     return ext;
 }
 
-std::string readBounded(const std::string& path) {
+/// The file's size, after checking it is a regular file within the import limit.
+std::uintmax_t checkedSize(const std::string& path) {
     std::error_code ec;
     const auto status = std::filesystem::status(path, ec);
     if (ec || !std::filesystem::exists(status)) throw ImportError(path + ": no such file");
@@ -25,6 +26,10 @@ std::string readBounded(const std::string& path) {
     if (size > kMaxImportBytes)
         throw ImportError(path + ": " + std::to_string(size >> 20) + " MB is over the import limit of " +
                           std::to_string(kMaxImportBytes >> 20) + " MB");
+    return size;
+}
+
+std::string readBounded(const std::string& path, std::uintmax_t size) {
     std::ifstream in(path, std::ios::binary);
     if (!in) throw ImportError(path + ": cannot be read (permission denied?)");
     std::string bytes(static_cast<std::size_t>(size), '\0');
@@ -33,12 +38,18 @@ std::string readBounded(const std::string& path) {
     return bytes;
 }
 
-}  // namespace
+/// Whether the file starts as UTF-8 JSON may (not a PDF, not UTF-16 or UTF-32 with a mark).
+bool mayBeUtf8Json(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    char head[5] = {};
+    in.read(head, sizeof head);
+    const std::string_view h(head, static_cast<std::size_t>(in.gcount()));
+    return h.rfind("%PDF-", 0) != 0 && h.rfind("\xFF\xFE", 0) != 0 && h.rfind("\xFE\xFF", 0) != 0 &&
+           h.rfind(std::string_view("\x00\x00\xFE\xFF", 4), 0) != 0;
+}
 
-ParseResult parseFile(const std::string& path, const ParseOptions& opt) {
-    const std::string bytes = readBounded(path);
-    const std::string name = path;
-    const std::string ext = lowerExtension(path);
+ParseResult parseBytes(const std::string& path, const std::string& bytes, const std::string& ext, const ParseOptions& opt) {
+    const std::string& name = path;
     // Binary formats by their signatures first (a renamed file still comes in right).
     if (bytes.rfind("%PDF-", 0) == 0 || ext == ".pdf") return parsePdf(bytes, name, opt);
     if (ext == ".docx" || (bytes.rfind("PK\x03\x04", 0) == 0 && ext != ".canvas"))
@@ -53,6 +64,26 @@ ParseResult parseFile(const std::string& path, const ParseOptions& opt) {
     else throw ImportError(path + ": unknown kind of file '" + ext + "' (Markdown, text, PDF, DOCX, CSV, TSV or JSON Canvas)");
     r.encoding = encoding;
     return r;
+}
+
+ParseResult parseChecked(const std::string& path, const ParseOptions& opt) {
+    const std::uintmax_t size = checkedSize(path);
+    const std::string ext = lowerExtension(path);
+    // A JSON Canvas is streamed; one in another encoding, or broken, is read whole as before
+    // (for its encoding, or for the error with its line).
+    if (ext == ".canvas" && mayBeUtf8Json(path))
+        if (auto r = parseJsonCanvasFile(path, size, opt)) return std::move(*r);
+    return parseBytes(path, readBounded(path, size), ext, opt);
+}
+
+}  // namespace
+
+ParseResult parseFile(const std::string& path, const ParseOptions& opt) {
+    try {
+        return parseChecked(path, opt);
+    } catch (const std::bad_alloc&) {
+        throw ImportError(path + ": too large to read in the memory this computer has");
+    }
 }
 
 }  // namespace cc::import

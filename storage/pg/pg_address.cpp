@@ -1,5 +1,10 @@
 #include "pg_address.h"
 
+#include <libpq-fe.h>
+
+#include <algorithm>
+#include <cctype>
+#include <set>
 #include <vector>
 
 #include "board_error.h"
@@ -75,9 +80,134 @@ std::string dropParams(const std::string& uri, const std::vector<std::string>& d
     return uri.substr(0, q) + (kept.empty() ? "" : "?" + kept);
 }
 
+/// Whether `s` starts with "postgresql://" or "postgres://" in any case; the scheme's length.
+std::size_t schemeLength(const std::string& s) {
+    for (const char* scheme : {"postgresql://", "postgres://"}) {
+        const std::size_t n = std::char_traits<char>::length(scheme);
+        if (s.size() >= n && std::equal(s.begin(), s.begin() + static_cast<std::ptrdiff_t>(n), scheme,
+                                        [](char a, char b) { return std::tolower(static_cast<unsigned char>(a)) == b; }))
+            return n;
+    }
+    return 0;
+}
+
+/// libpq's connection keywords (host, dbname, password, ...), and "board" for ours.
+const std::set<std::string>& connectionKeywords() {
+    static const std::set<std::string> keywords = [] {
+        std::set<std::string> k{"board"};
+        if (PQconninfoOption* opts = PQconndefaults()) {
+            for (const PQconninfoOption* o = opts; o->keyword; ++o) k.insert(o->keyword);
+            PQconninfoFree(opts);
+        }
+        return k;
+    }();
+    return keywords;
+}
+
+/// The first keyword of a keyword/value string ("host" in "host = db1 port=5432"), or "".
+std::string firstKeyword(const std::string& s) {
+    std::size_t i = s.find_first_not_of(" \t\r\n");
+    if (i == std::string::npos) return {};
+    const std::size_t start = i;
+    while (i < s.size() && (std::islower(static_cast<unsigned char>(s[i])) || s[i] == '_')) ++i;
+    const std::string keyword = s.substr(start, i - start);
+    i = s.find_first_not_of(" \t\r\n", i);
+    return i != std::string::npos && s[i] == '=' ? keyword : std::string();
+}
+
+/// Splits a libpq keyword/value connection string (keyword = value, values optionally in single
+/// quotes, a backslash escaping the next character) into pairs. Throws BoardError without the
+/// string itself in the message: it may hold a password.
+std::vector<std::pair<std::string, std::string>> keywordValues(const std::string& s) {
+    auto bad = [](const std::string& why) -> BoardError {
+        return BoardError("the team-server address is not a valid keyword=value connection string (" + why + ")");
+    };
+    std::vector<std::pair<std::string, std::string>> pairs;
+    std::size_t i = 0;
+    auto skipSpace = [&] {
+        while (i < s.size() && std::isspace(static_cast<unsigned char>(s[i]))) ++i;
+    };
+    while (true) {
+        skipSpace();
+        if (i >= s.size()) break;
+        const std::size_t start = i;
+        while (i < s.size() && s[i] != '=' && !std::isspace(static_cast<unsigned char>(s[i]))) ++i;
+        const std::string keyword = s.substr(start, i - start);
+        skipSpace();
+        if (i >= s.size() || s[i] != '=') throw bad("\"" + keyword.substr(0, 40) + "\" has no \"=\"");
+        if (!connectionKeywords().count(keyword)) throw bad("unknown keyword \"" + keyword.substr(0, 40) + "\"");
+        ++i;
+        skipSpace();
+        std::string value;
+        if (i < s.size() && s[i] == '\'') {
+            ++i;
+            bool closed = false;
+            while (i < s.size()) {
+                if (s[i] == '\\' && i + 1 < s.size()) {
+                    value += s[i + 1];
+                    i += 2;
+                } else if (s[i] == '\'') {
+                    ++i;
+                    closed = true;
+                    break;
+                } else {
+                    value += s[i++];
+                }
+            }
+            if (!closed) throw bad("the value of " + keyword + " has no closing quote");
+        } else {
+            while (i < s.size() && !std::isspace(static_cast<unsigned char>(s[i]))) {
+                if (s[i] == '\\' && i + 1 < s.size()) ++i;
+                value += s[i++];
+            }
+        }
+        pairs.emplace_back(keyword, value);
+    }
+    if (pairs.empty()) throw bad("it is empty");
+    return pairs;
+}
+
+/// Refuses a URI that libpq would refuse with the offending part, password included, in its
+/// message: a stray '%', an encoded NUL, a space or a control character.
+void checkUriCharacters(const std::string& uri) {
+    for (std::size_t i = 0; i < uri.size(); ++i) {
+        const unsigned char c = static_cast<unsigned char>(uri[i]);
+        if (c <= 0x20 || c == 0x7F)
+            throw BoardError(withoutPassword(uri).substr(0, 200) + ": the address has a space or a control character in it");
+        if (c == '%' && (i + 2 >= uri.size() || hexValue(uri[i + 1]) < 0 || hexValue(uri[i + 2]) < 0 ||
+                         (uri[i + 1] == '0' && uri[i + 2] == '0')))
+            throw BoardError(withoutPassword(uri).substr(0, 200) + ": the address has a '%' that is not followed by two hex digits (write % as %25)");
+    }
+}
+
 }  // namespace
 
-std::string withoutPassword(const std::string& uri) {
+bool isServerAddress(const std::string& address) {
+    if (schemeLength(address)) return true;
+    const std::string keyword = firstKeyword(address);
+    return !keyword.empty() && connectionKeywords().count(keyword);
+}
+
+std::string canonicalUri(const std::string& address) {
+    if (const std::size_t n = schemeLength(address)) return "postgresql://" + address.substr(n);
+    if (!isServerAddress(address)) return address;
+    // Every libpq keyword is also a URI parameter: postgresql://?host=...&dbname=...
+    std::string uri = "postgresql://";
+    char sep = '?';
+    for (const auto& [keyword, value] : keywordValues(address)) {
+        uri += sep + keyword + "=" + percentEncode(value);
+        sep = '&';
+    }
+    return uri;
+}
+
+std::string withoutPassword(const std::string& address) {
+    std::string uri;
+    try {
+        uri = canonicalUri(address);
+    } catch (const BoardError&) {
+        return "(a keyword=value connection string)";  // cannot be taken apart: show none of it
+    }
     // sslpassword unlocks a client key: a secret too.
     std::string out = dropParams(uri, {"password", "sslpassword"}, nullptr);
     const std::size_t scheme = out.find("://");
@@ -93,7 +223,8 @@ std::string withoutPassword(const std::string& uri) {
            (end == std::string::npos ? "" : out.substr(end));
 }
 
-ServerAddress parseServerAddress(const std::string& address, const std::string& boardOption) {
+ServerAddress parseServerAddress(const std::string& given, const std::string& boardOption) {
+    const std::string address = canonicalUri(given);
     ServerAddress a;
     std::string fromUri;
     bool hasBoardParam = false;
@@ -107,6 +238,7 @@ ServerAddress parseServerAddress(const std::string& address, const std::string& 
         fromUri = probe;
     }
     a.uri = dropParams(address, {"board"}, nullptr);
+    checkUriCharacters(a.uri);  // what libpq reads; the board's name may hold spaces
     a.server = withoutPassword(a.uri);
     if (hasBoardParam && !boardOption.empty() && fromUri != boardOption)
         throw BoardError(a.server + ": the address names board '" + fromUri + "' and --board names '" + boardOption +

@@ -1,10 +1,7 @@
 #include "summary_export.h"
 
-#include <unistd.h>
-
 #include <algorithm>
 #include <cctype>
-#include <cstdio>
 #include <filesystem>
 
 namespace cc::summary {
@@ -27,33 +24,20 @@ std::optional<Lang> langFromString(const std::string& s) {
 }
 
 void exportSummary(const MonthlySummary& s, const std::string& path, Format format, Lang lang) {
-    const std::filesystem::path target(path);
-    std::error_code ec;
-    const auto dir = target.has_parent_path() ? target.parent_path() : std::filesystem::path(".");
-    if (!std::filesystem::is_directory(dir, ec)) throw SummaryError(path + ": no such folder");
-    if (std::filesystem::is_directory(target, ec)) throw SummaryError(path + ": is a folder");
-    const std::string tmp = (dir / ("." + target.filename().string() + ".tmp-" + std::to_string(::getpid()))).string();
+    // Each writer writes through an OutputFile: a failed export leaves no partial file, and the
+    // destination is replaced in one step.
     try {
         switch (format) {
-            case Format::Pdf: writePdf(s, tmp, lang); break;
-            case Format::Html: writeHtml(s, tmp, lang); break;
-            case Format::Markdown: writeMarkdown(s, tmp, lang); break;
-            case Format::Csv: writeCsv(s, tmp, lang); break;
-            case Format::Json: writeJson(s, tmp, lang); break;
+            case Format::Pdf: writePdf(s, path, lang); break;
+            case Format::Html: writeHtml(s, path, lang); break;
+            case Format::Markdown: writeMarkdown(s, path, lang); break;
+            case Format::Csv: writeCsv(s, path, lang); break;
+            case Format::Json: writeJson(s, path, lang); break;
         }
-    } catch (const SummaryError& e) {
-        // Name the file the person asked for, not the temporary one.
-        std::remove(tmp.c_str());
-        std::string msg = e.what();
-        for (std::size_t at; (at = msg.find(tmp)) != std::string::npos;) msg.replace(at, tmp.size(), path);
-        throw SummaryError(msg);
+    } catch (const SummaryError&) {
+        throw;
     } catch (const std::exception& e) {
-        std::remove(tmp.c_str());
         throw SummaryError(path + ": " + e.what());
-    }
-    if (std::rename(tmp.c_str(), path.c_str()) != 0) {
-        std::remove(tmp.c_str());
-        throw SummaryError(path + ": cannot be written (permission denied?)");
     }
 }
 

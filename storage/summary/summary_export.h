@@ -1,8 +1,8 @@
 #pragma once
 // Writing the monthly summary (canvas/summary.h) for the board of directors: PDF (Cairo + Pango),
 // HTML (one self-contained file), Markdown, CSV (the appendix table) and JSON (every figure).
-// Every writer writes to a temporary file that exportSummary renames into place, so a failed
-// export leaves no partial file.
+// Every writer writes through an OutputFile (output_file.h): a temporary file renamed into place,
+// so a failed export leaves no partial file and a link planted in a shared folder is never followed.
 
 #include <optional>
 #include <stdexcept>
@@ -28,7 +28,7 @@ std::optional<Lang> langFromString(const std::string& s);
 /// Writes the summary to `path` (through a temporary file and a rename). Throws SummaryError.
 void exportSummary(const MonthlySummary& s, const std::string& path, Format format, Lang lang);
 
-// The writers, each writing a whole file at `path` (exportSummary passes the temporary path).
+// The writers, each writing a whole file at `path` through an OutputFile.
 void writePdf(const MonthlySummary& s, const std::string& path, Lang lang);
 void writeHtml(const MonthlySummary& s, const std::string& path, Lang lang);
 void writeMarkdown(const MonthlySummary& s, const std::string& path, Lang lang);

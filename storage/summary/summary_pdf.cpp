@@ -12,6 +12,7 @@
 #include <functional>
 #include <memory>
 
+#include "output_file.h"
 #include "summary_export.h"
 #include "summary_text.h"
 #include "text_escape.h"
@@ -47,8 +48,10 @@ struct Step {
 
 class Pdf {
 public:
-    Pdf(const MonthlySummary& s, const std::string& path, Lang lang) : s(s), lang(lang), L(labels(lang)), m_path(path) {
-        m_surface = cairo_pdf_surface_create(path.c_str(), kPageW, kPageH);
+    Pdf(const MonthlySummary& s, const std::string& path, Lang lang)
+        : s(s), lang(lang), L(labels(lang)), m_path(path), m_file(openOutput(path)) {
+        // Cairo writes through the OutputFile, not to a path of its own.
+        m_surface = cairo_pdf_surface_create_for_stream(&Pdf::writeBytes, this, kPageW, kPageH);
         if (cairo_surface_status(m_surface) != CAIRO_STATUS_SUCCESS) {
             const std::string why = cairo_status_to_string(cairo_surface_status(m_surface));
             cairo_surface_destroy(m_surface);
@@ -608,16 +611,43 @@ public:
             m_pages[static_cast<std::size_t>(i)].clear();
         }
         cairo_surface_finish(m_surface);
+        if (!m_writeError.empty()) throw SummaryError(m_writeError);
         if (cairo_surface_status(m_surface) != CAIRO_STATUS_SUCCESS || cairo_status(m_cr) != CAIRO_STATUS_SUCCESS) {
             const cairo_status_t st = cairo_surface_status(m_surface) != CAIRO_STATUS_SUCCESS ? cairo_surface_status(m_surface) : cairo_status(m_cr);
             throw SummaryError(m_path + ": cannot be written (" + cairo_status_to_string(st) + ")");
+        }
+        try {
+            m_file->commit();
+        } catch (const OutputFileError& e) {
+            throw SummaryError(e.what());
         }
     }
 
     double y = kTop;
 
 private:
+    static std::unique_ptr<OutputFile> openOutput(const std::string& path) {
+        try {
+            return std::make_unique<OutputFile>(path);
+        } catch (const OutputFileError& e) {
+            throw SummaryError(e.what());
+        }
+    }
+    static cairo_status_t writeBytes(void* self, const unsigned char* data, unsigned int length) {
+        Pdf& pdf = *static_cast<Pdf*>(self);
+        if (!pdf.m_writeError.empty()) return CAIRO_STATUS_WRITE_ERROR;
+        try {
+            pdf.m_file->write(std::string_view(reinterpret_cast<const char*>(data), length));
+        } catch (const OutputFileError& e) {
+            pdf.m_writeError = e.what();  // cairo only knows "error while writing to output stream"
+            return CAIRO_STATUS_WRITE_ERROR;
+        }
+        return CAIRO_STATUS_SUCCESS;
+    }
+
     std::string m_path;
+    std::unique_ptr<OutputFile> m_file;
+    std::string m_writeError;
     cairo_surface_t* m_surface = nullptr;
     cairo_t* m_cr = nullptr;
     PangoContext* m_ctx = nullptr;

@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <cstring>
 
+#include "output_file.h"
 #include "source_kinds.h"
 
 namespace cc::summary {
@@ -284,13 +285,10 @@ std::string provenanceLine(const CitedNote& n) {
 }
 
 void writeWholeFile(const std::string& path, std::string_view bytes) {
-    std::FILE* f = std::fopen(path.c_str(), "wb");
-    if (!f) throw SummaryError(path + ": cannot be written (" + std::strerror(errno) + ")");
-    const std::size_t n = bytes.empty() ? 0 : std::fwrite(bytes.data(), 1, bytes.size(), f);
-    const int err = n != bytes.size() ? errno : 0;
-    if (std::fclose(f) != 0 || n != bytes.size()) {
-        std::remove(path.c_str());
-        throw SummaryError(path + ": cannot be written (" + std::strerror(err ? err : errno) + ")");
+    try {
+        writeOutputFile(path, bytes);
+    } catch (const OutputFileError& e) {
+        throw SummaryError(e.what());
     }
 }
 

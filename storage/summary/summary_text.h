@@ -66,7 +66,7 @@ constexpr std::size_t kAppendixVotesColumn = 9;
 /// The provenance as one line: "file · location".
 std::string provenanceLine(const CitedNote& n);
 
-/// Writes bytes to path; throws SummaryError naming the path on failure.
+/// Writes bytes as the whole file at path (an OutputFile); throws SummaryError naming the path.
 void writeWholeFile(const std::string& path, std::string_view bytes);
 
 }  // namespace cc::summary

@@ -16,6 +16,7 @@
 #include <regex>
 
 #include "storage/store_backends.h"
+#include "cli_util.h"
 #include "test_util.h"
 
 using cc::test::TempDir;
@@ -34,16 +35,8 @@ struct CliServer : ::testing::Test {
         server = cc::test::testServer();
         name = cc::test::uniqueName("cli 看板");
     }
-    cc::test::Run cc(std::vector<std::string> args) {
-        args.insert(args.begin(), CC_BINARY);
-        return cc::test::run(args, env);
-    }
-    std::string ok(const std::vector<std::string>& args) {
-        auto r = cc(args);
-        EXPECT_EQ(r.status, 0) << args[0] << ": " << r.err;
-        EXPECT_EQ(r.err, "") << args[0];
-        return cc::test::chomp(r.out);
-    }
+    cc::test::Run cc(const std::vector<std::string>& args) { return cc::test::runCli(args, env); }
+    std::string ok(const std::vector<std::string>& args) { return cc::test::chomp(cc::test::succeeded(cc(args), args[0])); }
 };
 
 }  // namespace
@@ -195,4 +188,43 @@ TEST_F(CliServer, OnATerminalThePasswordIsAskedForAndNeverWrittenDown) {
         if (!e.is_regular_file()) continue;
         EXPECT_EQ(cc::test::readFile(e.path().string()).find(password), std::string::npos) << e.path();
     }
+}
+
+TEST_F(CliServer, AKeywordValueAddressWithAPasswordWorksAndTheScreenNeverShowsThePassword) {
+    const char* password = std::getenv("CC_TEST_PG_PASSWORD");
+    if (!password || !*password) GTEST_SKIP() << "CC_TEST_PG_PASSWORD is not set (scripts/pg_cluster.sh sets it)";
+    // postgresql://cc_test@127.0.0.1:PORT/cc_test, as a keyword/value string with the password in it.
+    static const std::regex kUri("postgresql://([^@]+)@([^:/]+):([0-9]+)/([^?]+)");
+    std::smatch m;
+    ASSERT_TRUE(std::regex_match(server, m, kUri)) << server;
+    const std::string user = m[1], host = m[2], port = m[3], db = m[4];
+    const std::string keywords =
+        "host=" + host + " port = " + port + " dbname='" + db + "' user=" + user + " password='" + password + "'";
+    const std::string upper = "POSTGRESQL://" + user + ":" + password + "@" + host + ":" + port + "/" + db;
+    env["PGPASSFILE"] = dir.file("no-passfile");  // the password comes from the address alone
+
+    auto clean = [&](const cc::test::Run& r) {
+        EXPECT_EQ(r.out.find(password), std::string::npos) << r.out;
+        EXPECT_EQ(r.err.find(password), std::string::npos) << r.err;
+    };
+    auto r = cc({"new", keywords, "--board", name});
+    EXPECT_EQ(r.status, 0) << r.err;
+    EXPECT_EQ(r.out.rfind("created postgresql://", 0), 0u) << r.out;
+    clean(r);
+    r = cc({"add", upper, "--board", name, "--text", "Keyword strings work"});
+    EXPECT_EQ(r.status, 0) << r.err;
+    clean(r);
+    r = cc({"list", keywords + " board='" + name + "'"});
+    EXPECT_EQ(r.status, 0) << r.err;
+    EXPECT_NE(r.out.find("Keyword strings work"), std::string::npos);
+    clean(r);
+    r = cc({"copy", upper + "?board=" + name, dir.file("copy.ccboard")});
+    EXPECT_EQ(r.status, 0) << r.err;
+    EXPECT_NE(r.out.find("copied postgresql://" + user + "@"), std::string::npos) << r.out;
+    clean(r);
+    // A wrong password: the refusal names the server, not the password.
+    r = cc({"list", "host=" + host + " port=" + port + " dbname=" + db + " user=" + user + " password=wrong-Pw-123",
+            "--board", name});
+    EXPECT_EQ(r.status, 1);
+    EXPECT_EQ(r.err.find("wrong-Pw-123"), std::string::npos) << r.err;
 }

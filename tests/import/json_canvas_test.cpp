@@ -138,3 +138,53 @@ TEST(JsonCanvasImport, OutOfRangePlacesAreLeftOut) {
     EXPECT_FALSE(r.candidates[0].w.has_value());
     EXPECT_FALSE(r.candidates[0].h.has_value());
 }
+
+TEST(JsonCanvasImport, WhatIsLeftOutIsSaid) {
+    EXPECT_EQ(parseJsonCanvas("{}\n", "e.canvas").remarks, std::vector<std::string>{"no text nodes"});
+    EXPECT_EQ(parseJsonCanvas("", "e.canvas").remarks, std::vector<std::string>{"no text nodes"});
+    EXPECT_EQ(parseJsonCanvas(R"({"nodes":[{"id":"g","type":"group"}]})", "e.canvas").remarks,
+              std::vector<std::string>{"no text nodes"});
+    // Edges first, then nodes: an edge may name a node further down the file.
+    const ParseResult r = parseJsonCanvas(R"({"edges":[{"id":"1","fromNode":"a","toNode":"b"},
+        {"id":"2","fromNode":"a","toNode":"nowhere"},{"id":"3","fromNode":"a","toNode":"g"},
+        {"id":"4","fromNode":"b","toNode":"b"}],
+      "nodes":[{"id":"a","type":"text","text":"A","extra":{"deep":[1,{"x":[2]}]}},
+               {"id":"b","type":"text","text":"B"},{"id":"g","type":"group"}]})",
+                                          "k.canvas");
+    ASSERT_EQ(r.links.size(), 1u);
+    EXPECT_EQ(r.links[0].fromNode, "a");
+    EXPECT_EQ(r.remarks, (std::vector<std::string>{"1 edge to nodes the file does not have, left out",
+                                                   "1 edge to file, link, group or empty nodes, left out",
+                                                   "1 edge from a node to itself, left out"}));
+}
+
+TEST(JsonCanvasImport, AFileIsStreamedWithTheSameResultAsItsText) {
+    cc::test::TempDir dir;
+    const std::string text = fixture("canvas-workshop.canvas");
+    cc::test::writeFile(dir.file("w.canvas"), "\xEF\xBB\xBF" + text);
+    const ParseResult fromFile = parseFile(dir.file("w.canvas"));
+    const ParseResult fromText = parseJsonCanvas(text, dir.file("w.canvas"));
+    EXPECT_EQ(fromFile.encoding, "UTF-8");
+    ASSERT_EQ(fromFile.candidates.size(), fromText.candidates.size());
+    for (std::size_t i = 0; i < fromText.candidates.size(); ++i) {
+        EXPECT_EQ(fromFile.candidates[i].text, fromText.candidates[i].text);
+        EXPECT_EQ(fromFile.candidates[i].excerpt, fromText.candidates[i].excerpt);
+        EXPECT_EQ(fromFile.candidates[i].x, fromText.candidates[i].x);
+    }
+    EXPECT_EQ(fromFile.links.size(), fromText.links.size());
+    // Broken JSON from a file still says its line; one in UTF-16 is still read.
+    cc::test::writeFile(dir.file("bad.canvas"), "{\"nodes\": [\n  {\"id\": \"a\",}\n]}");
+    try {
+        parseFile(dir.file("bad.canvas"));
+        ADD_FAILURE() << "no error";
+    } catch (const ImportError& e) {
+        EXPECT_EQ(std::string(e.what()), dir.file("bad.canvas") + ": not JSON: Missing a name for object member. (line 2)");
+    }
+    std::string utf16 = "\xFF\xFE";
+    for (char c : std::string(R"({"nodes":[{"id":"a","type":"text","text":"Hello"}]})")) utf16 += std::string{c, '\0'};
+    cc::test::writeFile(dir.file("u16.canvas"), utf16);
+    const ParseResult u16 = parseFile(dir.file("u16.canvas"));
+    EXPECT_EQ(u16.encoding, "UTF-16LE");
+    ASSERT_EQ(u16.candidates.size(), 1u);
+    EXPECT_EQ(u16.candidates[0].text, "Hello");
+}
