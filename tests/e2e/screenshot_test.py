@@ -79,6 +79,24 @@ def main():
 
         check("an empty board shows its quadrants and no notes", empty_board)
 
+        def planted_link():
+            # The picture used to go to OUT.tmp first: a link planted there (and one at OUT itself)
+            # must not carry the write to someone else's file.
+            victim = os.path.join(work, "victim.txt")
+            with open(victim, "w") as f:
+                f.write("precious\n")
+            out = os.path.join(work, "linked.png")
+            os.symlink(victim, out + ".tmp")
+            os.symlink(victim, out)
+            raw, w, h = shoot(os.path.join(work, "empty.ccboard"), out)
+            if open(victim).read() != "precious\n":
+                raise AssertionError("the picture was written through a planted link")
+            if os.path.islink(out) or (w, h) != (900, 600):
+                raise AssertionError("the picture is not a new file of its own")
+
+        check("a link planted at the picture's temporary name or at the picture is never written through",
+              planted_link)
+
         def bad_board():
             r = subprocess.run([BIN, "screenshot", os.path.join(work, "missing.ccboard"), "--out",
                                 os.path.join(work, "x.png")], env=env, capture_output=True, timeout=60)
