@@ -1,7 +1,6 @@
 // Markdown: a candidate per paragraph or list item, with heading path, line and excerpt.
 #include <gtest/gtest.h>
 
-#include <chrono>
 
 #include "candidate.h"
 #include "import_test_util.h"
@@ -136,8 +135,9 @@ TEST(MarkdownImport, ThematicBreakAtTheTopIsNoFrontMatter) {
                          {"Another.", "line 6", "Another."}});
 }
 
-TEST(MarkdownImport, LargeDocumentIsQuick) {
-    // About 4 MB of report text (the benchmark uses 10 MB and must stay under 2 s).
+TEST(MarkdownImport, LargeDocumentIsRead) {
+    // About 4 MB of report text. Its speed is the import benchmark's (scripts/bench.sh), never a
+    // timed test's: a shared machine makes a time limit fail for reasons of its own.
     std::string md;
     for (int i = 0; md.size() < (4u << 20); ++i) {
         md += "## Section " + std::to_string(i) + "\n\n";
@@ -145,11 +145,8 @@ TEST(MarkdownImport, LargeDocumentIsQuick) {
               "invoice hard to read; 客户认为配送太慢，\n发票也看不懂。\n\n";
         md += "- first point\n  - nested point with `code`\n- second point\n\n> a quote\n\n";
     }
-    const auto start = std::chrono::steady_clock::now();
     const ParseResult r = parseMarkdown(md, "big.md");
-    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     EXPECT_GT(r.candidates.size(), 90000u);
-    EXPECT_LT(seconds, 2.0);
     EXPECT_EQ(r.candidates[0].text,
               "Customers in segment 0 said the delivery was late and the invoice hard to read; 客户认为配送太慢，发票也看不懂。");
     EXPECT_EQ(r.candidates[0].location, "Section 0, line 3");

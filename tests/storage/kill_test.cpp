@@ -302,7 +302,6 @@ TEST(Crash, EveryReportedEditSurvivesSigkill) {
                 "%zu rounds killed before the first edit\n",
                 kRounds, seconds, totalReported, extraCommits, partialLines, emptyRounds);
     EXPECT_GT(totalReported, static_cast<std::size_t>(kRounds)) << "the child hardly ran";
-    EXPECT_LT(seconds, 30);
 }
 
 namespace {
