@@ -108,8 +108,14 @@ def main():
             # Dear ImGui 1.86 follows the pointer only while the window has the keyboard focus.
             display.focus(wid)
             display.xdo("mousemove", sx, sy)
-            plain = display.pixel(sx + 120, sy)
-            wait_for("the row to light up under the pointer", lambda: display.pixel(sx + 120, sy) != plain, timeout=5)
+            # Lit means the hover colour (a clear blue) between the swatch and the text. Comparing
+            # with a pixel read after the move raced with a frame drawn before the read.
+            gap = (swatch[2] + 6, sy)
+
+            def lit():
+                r, g, b = display.pixel(*gap)
+                return b > r + 80
+            wait_for("the row to light up under the pointer", lit, timeout=5)
             display.xdo("mousedown", "1")
             for i in range(1, 16):
                 display.xdo("mousemove", sx + (tx - sx) * i // 15, sy + (ty - sy) * i // 15)
