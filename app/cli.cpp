@@ -22,6 +22,7 @@
 #include "pg_address.h"
 #include "pg_board.h"
 #include "queries.h"
+#include "record_guard.h"
 #include "settings.h"
 #include "text_escape.h"
 #include "window.h"
@@ -54,7 +55,7 @@ std::string checkedDate(const std::string& date) {
 
 std::string checkedText(const std::string& text) {
     if (trim(text).empty()) throw Refusal("the note text is empty");
-    if (!isValidUtf8(text)) throw Refusal("the note text is not valid UTF-8");
+    if (auto why = unsafeTextReason(text); !why.empty()) throw Refusal("the note text " + why);
     if (text.size() > limits::kTextBytes) throw Refusal("the note text is longer than 64 KiB");
     return text;
 }
@@ -73,6 +74,15 @@ std::uint32_t checkedColour(const std::string& s) {
     return static_cast<std::uint32_t>(std::stoul(s.substr(1), nullptr, 16));
 }
 
+/// What the record guard repaired on reading, one line each naming the board (at most 20).
+void printRepairs(const std::string& address, const std::vector<std::string>& repairs) {
+    constexpr std::size_t kShown = 20;
+    for (std::size_t i = 0; i < repairs.size() && i < kShown; ++i)
+        std::cerr << address << ": " << repairs[i] << " (repaired on reading, not saved)\n";
+    if (repairs.size() > kShown)
+        std::cerr << address << ": ... and " << repairs.size() - kShown << " more repaired on reading (see check)\n";
+}
+
 /// An open board: its file, its document with the file attached, and an editor.
 struct OpenBoard {
     std::unique_ptr<BoardStore> file;
@@ -80,9 +90,11 @@ struct OpenBoard {
     std::unique_ptr<Editor> editor;
 
     OpenBoard(const std::string& address, BoardStore::Mode mode, const std::string& author,
-              const std::string& boardName) {
+              const std::string& boardName, bool quiet = false) {
         file = openBoard(address, mode, boardName);
         doc = file->load();
+        // Rows another program wrote that broke a rule were repaired in memory only: say so.
+        if (!quiet) printRepairs(file->address(), file->repairs());
         if (mode == BoardStore::Mode::ReadWrite) file->attach(*doc);
         editor = std::make_unique<Editor>(*doc, author);
     }
@@ -414,7 +426,7 @@ int runCli(int argc, char** argv) {
             if (t.empty())
                 t = isServerAddress(board) ? pg::parseServerAddress(board, boardName).board
                                            : std::filesystem::path(board).stem().string();
-            if (!isValidUtf8(t) || t.size() > limits::kShortBytes) throw Refusal("the title is not valid");
+            if (!unsafeTextReason(t).empty() || t.size() > limits::kShortBytes) throw Refusal("the title is not valid");
             auto created = createBoard(board, makeBoard(t, templ), author, boardName);
             std::cout << "created " << created->address() << "\n";
             return 0;
@@ -465,7 +477,7 @@ int runCli(int argc, char** argv) {
             OpenBoard ob(board, BoardStore::Mode::ReadWrite, author, boardName);
             for (const auto& id : {from, to})
                 if (!ob.doc->note(id)) throw Refusal("no note with id '" + id + "' in " + ob.file->address());
-            if (!isValidUtf8(label) || label.size() > limits::kShortBytes) throw Refusal("the label is not valid");
+            if (!unsafeTextReason(label).empty() || label.size() > limits::kShortBytes) throw Refusal("the label is not valid");
             std::cout << ob.editor->addLink(from, to, *linkKindFromString(kind), trim(label)) << "\n";
             return 0;
         }
@@ -496,9 +508,8 @@ int runCli(int argc, char** argv) {
             return 0;
         }
         if (app.got_subcommand(check)) {
-            OpenBoard ob(board, BoardStore::Mode::ReadOnly, author, boardName);
-            auto problems = ob.file->integrityProblems();
-            for (auto& p : ob.doc->checkInvariants()) problems.push_back(std::move(p));
+            OpenBoard ob(board, BoardStore::Mode::ReadOnly, author, boardName, true);
+            const auto problems = ob.file->checkBoard(*ob.doc);
             if (!problems.empty()) {
                 for (const auto& p : problems) std::cerr << ob.file->address() << ": " << p << "\n";
                 return 1;

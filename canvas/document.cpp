@@ -5,6 +5,7 @@
 #include <unordered_set>
 
 #include "geometry.h"
+#include "record_guard.h"
 
 namespace cc {
 
@@ -17,7 +18,12 @@ void require(bool ok, const std::string& message) {
 
 void checkText(const std::string& s, std::size_t max, const std::string& what) {
     require(s.size() <= max, what + " is longer than " + std::to_string(max) + " bytes");
-    require(isValidUtf8(s), what + " is not valid UTF-8");
+    const std::string unsafe = unsafeTextReason(s);
+    require(unsafe.empty(), what + " " + unsafe);
+}
+
+void checkTime(Millis t, const std::string& what) {
+    require(t >= 0 && t <= limits::kMaxMillis, what + " time " + std::to_string(t) + " out of range");
 }
 }  // namespace
 
@@ -40,7 +46,7 @@ const std::vector<std::string>& Document::linksOf(const std::string& noteId) con
 
 void Document::validateNote(const Note& n) const {
     const std::string who = "note " + n.id + ": ";
-    require(!n.id.empty() && n.id.size() <= 64, "a note needs an id of 1 to 64 bytes");
+    require(isUsableId(n.id), "a note needs an id of 1 to 64 bytes of text");
     checkText(n.text, limits::kTextBytes, who + "text");
     require(m_kinds->contains(n.source), who + "unknown source kind '" + n.source + "'");
     require(n.dateGathered.empty() || isValidDate(n.dateGathered),
@@ -62,8 +68,11 @@ void Document::validateNote(const Note& n) const {
     require(n.votes >= 0 && n.votes <= limits::kMaxVotes, who + "votes out of range");
     for (double v : {n.x, n.y})
         require(std::isfinite(v) && std::fabs(v) <= limits::kMaxCoordinate, who + "position out of range");
-    require(std::isfinite(n.w) && std::isfinite(n.h) && n.w > 0 && n.h > 0 && n.w <= 1e5 && n.h <= 1e5,
+    require(std::isfinite(n.w) && std::isfinite(n.h) && n.w > 0 && n.h > 0 && n.w <= limits::kMaxNoteSize &&
+                n.h <= limits::kMaxNoteSize,
             who + "size out of range");
+    checkTime(n.created, who + "created");
+    checkTime(n.updated, who + "updated");
     require(n.quadrant >= 0 && n.quadrant <= 4, who + "quadrant must be 0 to 4");
     if (n.state != NoteState::Tray)
         require(n.quadrant == quadrantOf(n), who + "quadrant " + std::to_string(n.quadrant) +
@@ -73,14 +82,16 @@ void Document::validateNote(const Note& n) const {
 
 void Document::validateLink(const Link& l) const {
     const std::string who = "link " + l.id + ": ";
-    require(!l.id.empty() && l.id.size() <= 64, "a link needs an id of 1 to 64 bytes");
+    require(isUsableId(l.id), "a link needs an id of 1 to 64 bytes of text");
     require(l.from != l.to, who + "links a note to itself");
+    checkTime(l.created, who + "created");
     checkText(l.label, limits::kShortBytes, who + "label");
     checkText(l.author, limits::kShortBytes, who + "author");
 }
 
 void Document::validateBoard(const BoardInfo& b) const {
     checkText(b.title, limits::kShortBytes, "board title");
+    checkTime(b.created, "board created");
     for (int i = 0; i < 4; ++i) {
         require(b.quadrants[i].index == i + 1, "quadrant " + std::to_string(i + 1) + " has index " +
                                                    std::to_string(b.quadrants[i].index));

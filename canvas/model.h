@@ -96,6 +96,11 @@ inline constexpr std::size_t kExcerptBytes = 64 * 1024;
 inline constexpr std::size_t kTagsPerNote = 64;
 inline constexpr int kMaxVotes = 1'000'000;
 inline constexpr double kMaxCoordinate = 1e7;
+/// The largest note width or height: what an import accepts. Far larger notes cost the
+/// spatial index and the renderer a cell per 512 wall units squared.
+inline constexpr double kMaxNoteSize = 2000;
+/// The latest time a record may carry: the end of year 9999 (dates are shown as YYYY-MM-DD).
+inline constexpr Millis kMaxMillis = 253'402'300'799'999;
 }  // namespace limits
 
 std::string_view toString(NoteState s);
@@ -109,6 +114,41 @@ std::optional<LinkKind> linkKindFromString(std::string_view s);
 bool isValidDate(std::string_view s);
 /// True when s is valid UTF-8 (no overlong forms, no surrogates).
 bool isValidUtf8(std::string_view s);
+/// What decodeUtf8 returns for a byte that starts no valid UTF-8 sequence.
+inline constexpr char32_t kInvalidUtf8 = 0xFFFFFFFF;
+/// The code point at s[i] (i < s.size()), advancing i past it; kInvalidUtf8 advancing by one
+/// byte when no valid sequence starts there, so that any bytes can be walked. Inline: the
+/// importers and the record guard walk megabytes with it.
+inline char32_t decodeUtf8(std::string_view s, std::size_t& i) {
+    const auto* p = reinterpret_cast<const unsigned char*>(s.data()) + i;
+    const std::size_t left = s.size() - i;
+    const unsigned c = *p;
+    if (c < 0x80) {
+        ++i;
+        return c;
+    }
+    std::size_t len;
+    char32_t cp;
+    if ((c & 0xE0) == 0xC0) { len = 2; cp = c & 0x1F; }
+    else if ((c & 0xF0) == 0xE0) { len = 3; cp = c & 0x0F; }
+    else if ((c & 0xF8) == 0xF0) { len = 4; cp = c & 0x07; }
+    else { ++i; return kInvalidUtf8; }
+    if (left < len) { ++i; return kInvalidUtf8; }
+    for (std::size_t k = 1; k < len; ++k) {
+        if ((p[k] & 0xC0) != 0x80) { ++i; return kInvalidUtf8; }
+        cp = (cp << 6) | (p[k] & 0x3F);
+    }
+    if ((len == 2 && cp < 0x80) || (len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000) || cp > 0x10FFFF ||
+        (cp >= 0xD800 && cp <= 0xDFFF)) {
+        ++i;
+        return kInvalidUtf8;
+    }
+    i += len;
+    return cp;
+}
+
+/// Appends code point cp (at most U+10FFFF, not a surrogate) to out as UTF-8.
+void appendUtf8(std::string& out, char32_t cp);
 /// Today's date (UTC) as YYYY-MM-DD.
 std::string todayDate();
 /// Milliseconds since the epoch, from the system clock.

@@ -7,6 +7,7 @@
 #include <unordered_map>
 
 #include "geometry.h"
+#include "record_guard.h"
 
 namespace cc {
 
@@ -116,10 +117,7 @@ std::vector<std::string> pasteText(Editor& ed, const std::string& text, double x
     const int perRow = 5;
     int i = 0;
     for (auto& para : splitParagraphs(text)) {
-        if (!isValidUtf8(para)) continue;
-        if (para.size() > limits::kTextBytes) para.resize(limits::kTextBytes);
-        while (!para.empty() && !isValidUtf8(para)) para.pop_back();  // do not cut a character in two
-        Note n = ed.makeNote(para, "other");
+        Note n = ed.makeNote(safeText(para, limits::kTextBytes), "other");
         n.x = (i % perRow) * (kNoteWidth + kNoteGap);
         n.y = (i / perRow) * (kNoteHeight + kNoteGap);
         notes.push_back(std::move(n));

@@ -22,6 +22,7 @@
 #include <unordered_map>
 
 #include "migrations.h"
+#include "record_guard.h"
 #include "serialize.h"
 
 namespace cc {
@@ -749,8 +750,7 @@ std::unique_ptr<Document> BoardFile::load(const SourceKinds& kinds) {
                 links.push_back(std::move(l));
             }
         }
-        auto doc = std::make_unique<Document>(std::move(b), kinds);
-        doc->loadRecords(std::move(notes), std::move(links));
+        auto doc = guardedDocument(std::move(b), std::move(notes), std::move(links), kinds);
         markLoaded(m_db->execAndGet("SELECT coalesce(max(seq), 0) FROM change_log").getInt64());
         snapshot.commit();
         // Read as immutable, the pages could only have changed under us by a checkpoint.
@@ -812,6 +812,14 @@ std::int64_t BoardFile::persist(const ChangeSet& cs) {
     } catch (const SQLite::Exception& e) {
         if (e.getExtendedErrorCode() == SQLITE_CONSTRAINT_FOREIGNKEY)
             fail(m_path, "the change was not saved: a note it refers to was deleted by someone else meanwhile");
+        // AUTOINCREMENT at 2^63 - 1 says "database or disk is full", which sends people looking
+        // for disk space. Say what it is.
+        if (e.getErrorCode() == SQLITE_FULL) {
+            SQLite::Statement seq(*m_db, "SELECT seq FROM sqlite_sequence WHERE name = 'change_log'");
+            if (seq.executeStep() && seq.getColumn(0).getInt64() == std::numeric_limits<std::int64_t>::max())
+                fail(m_path, "the change was not saved: the change log's sequence number is at its 64-bit limit "
+                             "(set by a row another program wrote; see `check`), so no change can be saved to this board");
+        }
         if (auto full = diskFullReason(m_path, e, sqlite3_system_errno(m_db->getHandle())))
             fail(m_path, "the change was not saved: " + *full);
         fail(m_path, std::string("the change could not be saved (") + e.what() + ")");
@@ -866,6 +874,33 @@ std::vector<std::string> BoardFile::integrityProblems() {
         while (fk.executeStep())
             out.push_back("foreign key: row " + fk.getColumn(1).getString() + " of table " +
                           fk.getColumn(0).getString() + " points at a missing " + fk.getColumn(2).getString());
+        // SQLite keeps any value in any column: `sqlite3` can write votes = 'abc', which reads
+        // as 0. Such a row is reported here (the record guard cannot see what was lost).
+        struct Typed {
+            const char* table;
+            const char* column;
+            const char* types;  // what typeof() may say
+        };
+        static const Typed kTyped[] = {
+            {"note", "customer_initiated", "'integer'"}, {"note", "created", "'integer'"},
+            {"note", "updated", "'integer'"},            {"note", "colour", "'integer'"},
+            {"note", "votes", "'integer'"},              {"note", "quadrant", "'integer'"},
+            {"note", "x", "'real','integer'"},           {"note", "y", "'real','integer'"},
+            {"note", "w", "'real','integer'"},           {"note", "h", "'real','integer'"},
+            {"link", "created", "'integer'"}};
+        for (const Typed& t : kTyped) {
+            SQLite::Statement st(*m_db, std::string("SELECT id, quote(") + t.column + ") FROM " + t.table +
+                                            " WHERE typeof(" + t.column + ") NOT IN (" + t.types + ") LIMIT 50");
+            while (st.executeStep())
+                out.push_back(std::string(t.table) + " " + safeText(st.getColumn(0).getString(), 64) + ": " +
+                              t.column + " " + safeText(st.getColumn(1).getString(), 40) + " is not a number");
+        }
+        // AUTOINCREMENT never reuses a number: once it has reached the limit, every change fails.
+        SQLite::Statement seq(*m_db, "SELECT seq FROM sqlite_sequence WHERE name = 'change_log'");
+        if (seq.executeStep() && seq.getColumn(0).getInt64() > kSequenceWarning &&
+            seq.getColumn(0).getInt64() > lastSequence())
+            out.push_back("the change log's sequence counter " + seq.getColumn(0).getString() +
+                          " is near its 64-bit limit: a row written by another program?");
     } catch (const SQLite::Exception& e) {
         out.push_back(std::string("integrity check failed: ") + e.what());
     }

@@ -1,5 +1,10 @@
 #include "board_store.h"
 
+#include <map>
+#include <tuple>
+#include <unordered_set>
+
+#include "record_guard.h"
 #include "serialize.h"
 
 namespace cc {
@@ -8,6 +13,74 @@ void BoardStore::attach(Document& doc) {
     doc.subscribe([this](const ChangeSet& cs) {
         if (cs.source != ChangeSource::Remote) persist(cs);
     });
+}
+
+std::unique_ptr<Document> BoardStore::guardedDocument(BoardInfo board, std::vector<Note> notes,
+                                                      std::vector<Link> links, const SourceKinds& kinds) {
+    if (auto fixes = guardBoard(board); !fixes.empty()) addRepairs({repairLine("board", {}, fixes)});
+    addRepairs(guardRecords(notes, links, kinds));
+    auto doc = std::make_unique<Document>(std::move(board), kinds);
+    doc->loadRecords(std::move(notes), std::move(links));
+    return doc;
+}
+
+void BoardStore::addRepairs(const std::vector<std::string>& lines) {
+    for (const auto& l : lines) {
+        if (m_repairs.size() >= kMaxRepairLines) return;
+        m_repairs.push_back(l);
+    }
+}
+
+std::vector<std::string> BoardStore::checkBoard(const Document& doc) {
+    std::vector<std::string> out = integrityProblems();
+    out.insert(out.end(), m_repairs.begin(), m_repairs.end());
+    for (auto& p : doc.checkInvariants()) out.push_back(std::move(p));
+    std::map<std::tuple<std::string, std::string, LinkKind>, const Link*> seenLinks;
+    for (const Link* l : doc.sortedLinks()) {
+        // Either way round, as the editor refuses a second link of a kind between two notes.
+        auto [it, fresh] = seenLinks.emplace(std::make_tuple(std::min(l->from, l->to), std::max(l->from, l->to), l->kind), l);
+        if (!fresh)
+            out.push_back("link " + l->id + " says what link " + it->second->id + " says (" + l->from + " " +
+                          std::string(toString(l->kind)) + " " + l->to + ")");
+    }
+    // The log, in pages: every row must be a change set whose records keep the rules, and every
+    // note must have come in through it (or the history and summaries cannot account for it).
+    std::unordered_set<std::string> logged;
+    std::size_t badRows = 0;
+    constexpr std::size_t kShown = 50;
+    auto note = [&](const std::string& line) {
+        if (++badRows <= kShown) out.push_back(line);
+    };
+    std::int64_t after = 0, newest = 0;
+    for (;;) {
+        std::vector<LogEntry> page = changeLog(after, 2000);
+        if (page.empty()) break;
+        for (const LogEntry& e : page) {
+            const std::string row = "change " + std::to_string(e.seq) + ": ";
+            std::vector<std::string> fixed;
+            try {
+                ChangeSet cs = changeSetFromJson(e.payload, &fixed);
+                for (const auto& n : cs.notes.added) logged.insert(n.id);
+                for (const auto& [before, n] : cs.notes.updated) logged.insert(n.id);
+            } catch (const std::exception& ex) {
+                note(row + ex.what());
+            }
+            for (const auto& f : fixed) note(row + f);
+        }
+        after = page.back().seq;
+        newest = std::max(newest, after);
+        if (page.size() < 2000) break;
+    }
+    if (badRows > kShown) out.push_back("... and " + std::to_string(badRows - kShown) + " more problems in the change log");
+    std::size_t unlogged = 0;
+    for (const Note* n : doc.sortedNotes())
+        if (!logged.count(n->id) && ++unlogged <= kShown)
+            out.push_back("note " + n->id + " was not made by any change in the log (written by another program?)");
+    if (unlogged > kShown) out.push_back("... and " + std::to_string(unlogged - kShown) + " more notes not in the log");
+    if (newest > kSequenceWarning)
+        out.push_back("the change log's sequence number " + std::to_string(newest) +
+                      " is near its 64-bit limit: a row written by another program?");
+    return out;
 }
 
 std::size_t BoardStore::pullRemote(Document& doc) {
@@ -39,9 +112,19 @@ std::size_t BoardStore::pullRemote(Document& doc) {
         ChangeSet sync;
         sync.source = ChangeSource::Remote;
         sync.time = nowMillis();
+        // What the store holds now is guarded as a load guards it: a record another program
+        // wrote that cannot be repaired counts as not there.
+        std::vector<std::string> repaired;
         for (const auto& id : notes) {
             const Note* local = doc.note(id);
             std::optional<Note> stored = readNote(id);
+            if (stored && !isUsableId(stored->id)) {
+                repaired.push_back(repairLine("note", id, {"its id is not usable, left out"}));
+                stored.reset();
+            }
+            if (stored)
+                if (auto fixes = guardNote(*stored, doc.sourceKinds()); !fixes.empty())
+                    repaired.push_back(repairLine("note", id, fixes));
             if (stored && local && !(*stored == *local)) sync.notes.updated.emplace_back(*local, *stored);
             else if (stored && !local) sync.notes.added.push_back(*stored);
             else if (!stored && local) {
@@ -49,17 +132,33 @@ std::size_t BoardStore::pullRemote(Document& doc) {
                 for (const auto& linkId : doc.linksOf(id)) links.insert(linkId);
             }
         }
+        std::unordered_set<std::string> removedNotes, addedNotes;
+        for (const auto& n : sync.notes.removed) removedNotes.insert(n.id);
+        for (const auto& n : sync.notes.added) addedNotes.insert(n.id);
+        auto noteAfter = [&](const std::string& id) {
+            return addedNotes.count(id) || (doc.note(id) && !removedNotes.count(id));
+        };
         for (const auto& id : links) {
             const Link* local = doc.link(id);
             std::optional<Link> stored = readLink(id);
+            if (stored) {
+                if (const std::string why = linkUnusableReason(*stored, noteAfter); !why.empty()) {
+                    repaired.push_back(repairLine("link", id, {why + ", left out"}));
+                    stored.reset();
+                } else if (auto fixes = guardLink(*stored); !fixes.empty()) {
+                    repaired.push_back(repairLine("link", id, fixes));
+                }
+            }
             if (stored && local && !(*stored == *local)) sync.links.updated.emplace_back(*local, *stored);
             else if (stored && !local) sync.links.added.push_back(*stored);
             else if (!stored && local) sync.links.removed.push_back(*local);
         }
         if (board) {
             BoardInfo fresh = readBoardInfo();
+            if (auto fixes = guardBoard(fresh); !fixes.empty()) repaired.push_back(repairLine("board", {}, fixes));
             if (!(fresh == doc.board())) sync.board = std::make_pair(doc.board(), fresh);
         }
+        addRepairs(repaired);
         if (!sync.empty()) doc.apply(sync);
         return m_lastPulled.size();
     } catch (const BoardError&) {

@@ -16,6 +16,10 @@
 
 namespace cc {
 
+/// A change-log sequence number above this is reported by `check`: no board makes 2^62
+/// changes, and at 2^63 - 1 no change can be saved any more.
+inline constexpr std::int64_t kSequenceWarning = std::int64_t(1) << 62;
+
 /// One row of the change log: a committed change set.
 struct LogEntry {
     std::int64_t seq = 0;
@@ -63,6 +67,11 @@ public:
     virtual std::vector<LogEntry> recentChanges(std::size_t max, const std::string& needle = {}) = 0;
     /// Problems found by the store's own consistency checks (empty when sound).
     virtual std::vector<std::string> integrityProblems() = 0;
+    /// Everything `check` reports about a board loaded into `doc` (empty when sound): the store's
+    /// own checks, what reading repaired, the document's invariants, links that say the same
+    /// twice, change-log rows that are not change sets or hold records that break a rule,
+    /// notes that no change in the log made, and a sequence number near its 64-bit limit.
+    std::vector<std::string> checkBoard(const Document& doc);
     /// Writes a whole document and its change log into this board (which must hold no notes),
     /// in one transaction: for restoring a backup and copying a board.
     virtual void writeAll(const Document& doc, const std::vector<LogEntry>& log) = 0;
@@ -85,6 +94,12 @@ public:
     /// Takes this window's announcement back (the window closes).
     virtual void leave(const std::string& session) = 0;
 
+    /// What reading this board repaired or left out since it was opened (records another program
+    /// wrote that break a record rule; see record_guard.h), one line each, oldest first, at most
+    /// kMaxRepairLines. Only the document is repaired: reading never writes to the board.
+    const std::vector<std::string>& repairs() const { return m_repairs; }
+    static constexpr std::size_t kMaxRepairLines = 1000;
+
     /// Whether the store can reach where the board lives right now (a file always can; a
     /// server may be away, and then edits wait on the local disk).
     virtual bool online() const { return true; }
@@ -104,6 +119,11 @@ protected:
         (void)notes;
         (void)links;
     }
+    /// A document of records as read from the store, guarded first; what was repaired goes to repairs().
+    std::unique_ptr<Document> guardedDocument(BoardInfo board, std::vector<Note> notes, std::vector<Link> links,
+                                              const SourceKinds& kinds);
+    /// Adds repair lines noted elsewhere (a local copy read in place of the server).
+    void addRepairs(const std::vector<std::string>& lines);
     /// Called after load() and persist(): the newest row reflected, and the rows written here.
     void markLoaded(std::int64_t newestSeq) {
         m_seenSeq = newestSeq;
@@ -123,6 +143,7 @@ private:
     std::set<std::int64_t> m_ownSeqs;  // rows written through this store after m_seenSeq
     std::vector<LoggedChange> m_lastPulled;
     std::int64_t m_lastOwnSeq = 0;
+    std::vector<std::string> m_repairs;
 };
 
 /// Whether `address` names a board on a team server (pg::isServerAddress: a postgresql:// URI or

@@ -5,6 +5,7 @@
 #include <unordered_set>
 
 #include "json_guard.h"
+#include "record_guard.h"
 #include "serialize.h"
 
 namespace cc {
@@ -29,7 +30,7 @@ std::string notesToClipboard(const Document& doc, const std::vector<std::string>
     return out.str();
 }
 
-std::optional<ClipboardNotes> notesFromClipboard(const std::string& text) {
+std::optional<ClipboardNotes> notesFromClipboard(const std::string& text, const SourceKinds& kinds) {
     const std::string marker = kMarker;
     if (text.size() > kMaxClipboardBytes || text.compare(0, marker.size(), marker) != 0) return std::nullopt;
     if (!jsonNestingWithin(text, 32)) return std::nullopt;
@@ -41,6 +42,7 @@ std::optional<ClipboardNotes> notesFromClipboard(const std::string& text) {
     } catch (const std::exception&) {
         return std::nullopt;
     }
+    c.repairs = guardRecords(c.notes, c.links, kinds);
     return c;
 }
 

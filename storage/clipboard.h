@@ -16,11 +16,14 @@ inline constexpr std::size_t kMaxClipboardBytes = 32u << 20;
 struct ClipboardNotes {
     std::vector<Note> notes;
     std::vector<Link> links;
+    std::vector<std::string> repairs;  ///< what the record guard repaired or left out (see record_guard.h)
 };
 
 /// The clipboard text for some notes and the links among them.
 std::string notesToClipboard(const Document& doc, const std::vector<std::string>& ids);
 /// Notes from clipboard text, or nullopt when the text is not ours (then it is plain text).
-std::optional<ClipboardNotes> notesFromClipboard(const std::string& text);
+/// Another program may have put anything there: the records come guarded.
+std::optional<ClipboardNotes> notesFromClipboard(const std::string& text,
+                                                 const SourceKinds& kinds = SourceKinds::builtin());
 
 }  // namespace cc

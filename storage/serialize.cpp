@@ -3,6 +3,9 @@
 #include <cereal/archives/json.hpp>
 #include <sstream>
 
+#include "json_guard.h"
+#include "record_guard.h"
+
 namespace cc {
 
 std::string changeSetToJson(const ChangeSet& cs) {
@@ -14,7 +17,14 @@ std::string changeSetToJson(const ChangeSet& cs) {
     return out.str();
 }
 
-ChangeSet changeSetFromJson(const std::string& json) {
+ChangeSet changeSetFromJson(const std::string& json, std::vector<std::string>* repairs) {
+    if (json.size() > kMaxChangeSetBytes)
+        throw std::runtime_error("malformed change set: " + std::to_string(json.size()) + " bytes, over the limit of " +
+                                 std::to_string(kMaxChangeSetBytes));
+    // rapidjson parses recursively: a deep payload would exhaust the stack.
+    if (!jsonNestingWithin(json, kMaxChangeSetDepth))
+        throw std::runtime_error("malformed change set: nested deeper than " + std::to_string(kMaxChangeSetDepth) +
+                                 " levels");
     ChangeSet cs;
     try {
         std::istringstream in(json);
@@ -23,6 +33,32 @@ ChangeSet changeSetFromJson(const std::string& json) {
     } catch (const std::exception& e) {
         throw std::runtime_error(std::string("malformed change set: ") + e.what());
     }
+    // The log is read by views (activity, a note's history) and replayed for summaries: its
+    // records pass the same guard as the board's own.
+    std::vector<std::string> fixed;
+    const SourceKinds& kinds = SourceKinds::builtin();
+    auto note = [&](Note& n) {
+        if (auto f = guardNote(n, kinds); !f.empty()) fixed.push_back(repairLine("note", n.id, f));
+    };
+    auto link = [&](Link& l) {
+        if (auto f = guardLink(l); !f.empty()) fixed.push_back(repairLine("link", l.id, f));
+    };
+    for (auto* list : {&cs.notes.added, &cs.notes.removed})
+        for (Note& n : *list) note(n);
+    for (auto& [before, after] : cs.notes.updated) {
+        note(before);
+        note(after);
+    }
+    for (auto* list : {&cs.links.added, &cs.links.removed})
+        for (Link& l : *list) link(l);
+    for (auto& [before, after] : cs.links.updated) {
+        link(before);
+        link(after);
+    }
+    // (The board before a change may be the empty one a board's creation starts from.)
+    if (cs.board)
+        if (auto f = guardBoard(cs.board->second); !f.empty()) fixed.push_back(repairLine("board", {}, f));
+    if (repairs) repairs->insert(repairs->end(), fixed.begin(), fixed.end());
     return cs;
 }
 

@@ -89,10 +89,18 @@ void serialize(Archive& ar, ChangeSet& cs, const std::uint32_t version) {
     if (version >= 2) ar(cereal::make_nvp("overwrote", cs.overwrote));
 }
 
+/// The largest change-set payload read: an import of a large document makes a big one, but
+/// nothing this program writes comes near this.
+inline constexpr std::size_t kMaxChangeSetBytes = 256u << 20;
+/// The deepest nesting of a payload read (one this program writes is about 6 deep).
+inline constexpr int kMaxChangeSetDepth = 32;
+
 /// A change set as compact JSON (the change log's payload).
 std::string changeSetToJson(const ChangeSet& cs);
-/// Reads a change-set payload; throws std::runtime_error with the reason on malformed input.
-ChangeSet changeSetFromJson(const std::string& json);
+/// Reads a change-set payload; throws std::runtime_error with the reason on malformed, too large
+/// or too deeply nested input. Its records come guarded (see record_guard.h): what had to be
+/// repaired is added to `repairs` when given.
+ChangeSet changeSetFromJson(const std::string& json, std::vector<std::string>* repairs = nullptr);
 
 }  // namespace cc
 

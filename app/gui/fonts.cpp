@@ -8,27 +8,17 @@
 #include <set>
 #include <stdexcept>
 
+#include "model.h"
+
 namespace cc::gui {
 
 namespace {
 
-/// Decodes UTF-8 (already validated by the model) into code points.
+/// Decodes UTF-8 into code points (text from outside too: bytes that are not UTF-8 are skipped).
 std::u32string decode(const std::string& s) {
     std::u32string out;
-    for (std::size_t i = 0; i < s.size();) {
-        unsigned char c = s[i];
-        char32_t cp;
-        int len;
-        if (c < 0x80) { cp = c; len = 1; }
-        else if ((c & 0xE0) == 0xC0) { cp = c & 0x1F; len = 2; }
-        else if ((c & 0xF0) == 0xE0) { cp = c & 0x0F; len = 3; }
-        else if ((c & 0xF8) == 0xF0) { cp = c & 0x07; len = 4; }
-        else { ++i; continue; }
-        if (i + len > s.size()) break;
-        for (int k = 1; k < len; ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
-        out.push_back(cp);
-        i += len;
-    }
+    for (std::size_t i = 0; i < s.size();)
+        if (const char32_t cp = decodeUtf8(s, i); cp != kInvalidUtf8) out.push_back(cp);
     return out;
 }
 
@@ -105,8 +95,10 @@ void Fonts::build(float scale) {
     ImGuiIO& io = ImGui::GetIO();
     io.Fonts->Clear();
     ImFontGlyphRangesBuilder builder;
+    // ImWchar is 16-bit in Debian's build. Control characters have no glyphs, and a 0 would end
+    // the range list at once: no font would load at all.
     for (char32_t c : m_chars)
-        if (c <= 0xFFFF) builder.AddChar(static_cast<ImWchar>(c));  // ImWchar is 16-bit in Debian's build
+        if (c >= 0x20 && c <= 0xFFFF) builder.AddChar(static_cast<ImWchar>(c));
     static ImVector<ImWchar> ranges;
     ranges.clear();
     builder.BuildRanges(&ranges);

@@ -86,6 +86,7 @@ void WallRenderer::refresh(const WallScene& s) {
         }
         m_links.clear();
         m_linkGrid.clear();
+        m_longLinks.clear();
         m_linkSlot.clear();
         for (const Link* l : s.doc->sortedLinks()) {
             auto a = m_slot.find(s.doc->note(l->from)), b = m_slot.find(s.doc->note(l->to));
@@ -133,6 +134,14 @@ void WallRenderer::bucket(std::uint32_t index, bool add) {
     const Rect bb = m_notes[l.a].rect.united(m_notes[l.b].rect);
     const int x0 = static_cast<int>(std::floor(bb.x / m_linkCell)), x1 = static_cast<int>(std::floor(bb.right() / m_linkCell));
     const int y0 = static_cast<int>(std::floor(bb.y / m_linkCell)), y1 = static_cast<int>(std::floor(bb.bottom() / m_linkCell));
+    // A link between far-apart notes would fill a great many cells (two notes at opposite ends
+    // of the largest wall: 10^8): such links are kept aside and looked at every frame instead.
+    if ((static_cast<double>(x1) - x0 + 1) * (static_cast<double>(y1) - y0 + 1) > kMaxLinkCells) {
+        auto pos = std::lower_bound(m_longLinks.begin(), m_longLinks.end(), index);
+        if (add && (pos == m_longLinks.end() || *pos != index)) m_longLinks.insert(pos, index);
+        if (!add && pos != m_longLinks.end() && *pos == index) m_longLinks.erase(pos);
+        return;
+    }
     for (int x = x0; x <= x1; ++x)
         for (int y = y0; y <= y1; ++y) {
             if (add) {
@@ -322,6 +331,7 @@ void WallRenderer::drawLinks(ImDrawList* dl, const WallScene& s, const Rect& vie
     };
     const int x0 = static_cast<int>(std::floor(view.x / m_linkCell)), x1 = static_cast<int>(std::floor(view.right() / m_linkCell));
     const int y0 = static_cast<int>(std::floor(view.y / m_linkCell)), y1 = static_cast<int>(std::floor(view.bottom() / m_linkCell));
+    for (std::uint32_t index : m_longLinks) visit(index);
     for (int x = x0; x <= x1; ++x)
         for (int y = y0; y <= y1; ++y)
             if (auto it = m_linkGrid.find(cellKey(x, y)); it != m_linkGrid.end())

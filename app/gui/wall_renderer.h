@@ -106,6 +106,8 @@ private:
     // Links by grid cell of their bounding boxes (indices into m_links).
     double m_linkCell = 2048;
     std::unordered_map<std::int64_t, std::vector<std::uint32_t>> m_linkGrid;
+    static constexpr double kMaxLinkCells = 256;
+    std::vector<std::uint32_t> m_longLinks;  // links spanning more cells than that, in index order
     std::unordered_map<const Link*, std::uint32_t> m_linkSlot;  // link -> index in m_links
     std::vector<std::uint32_t> m_linkSeen;
     std::uint32_t m_linkStamp = 0;

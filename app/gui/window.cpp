@@ -402,15 +402,19 @@ private:
         auto [x, y] = m_wall->pointerOnWall();
         guarded([&] {
             std::vector<std::string> ids;
-            if (auto notes = notesFromClipboard(text)) {
+            std::string repaired;
+            if (auto notes = notesFromClipboard(text, m_session->doc->sourceKinds())) {
                 for (const auto& n : notes->notes) m_fonts->addText(n.text);
                 ids = pasteNotes(*m_session->editor, std::move(notes->notes), std::move(notes->links), x, y);
+                if (!notes->repairs.empty())
+                    repaired = " (repaired on reading: " + notes->repairs.front() +
+                               (notes->repairs.size() > 1 ? " and " + std::to_string(notes->repairs.size() - 1) + " more" : "") + ")";
             } else {
                 m_fonts->addText(text);
                 ids = pasteText(*m_session->editor, text.substr(0, limits::kTextBytes * 16), x, y);
             }
             m_session->selection.set(ids);
-            m_status = "pasted " + std::to_string(ids.size()) + (ids.size() == 1 ? " note" : " notes");
+            m_status = "pasted " + std::to_string(ids.size()) + (ids.size() == 1 ? " note" : " notes") + repaired;
             m_statusIsError = false;
         });
     }
@@ -695,6 +699,18 @@ private:
         const std::string connection = m_session->file->connectionStatus();
         if (!connection.empty()) {
             ImGui::TextColored({0.80f, 0.45f, 0.05f, 1}, "%s", connection.c_str());
+            ImGui::SameLine(0, 18 * m_scale);
+        }
+        if (const auto& repairs = m_session->file->repairs(); !repairs.empty()) {
+            // Records another program wrote that broke a rule: shown as repaired, never silently.
+            ImGui::TextColored({0.80f, 0.45f, 0.05f, 1}, "%zu %s repaired on reading", repairs.size(),
+                               repairs.size() == 1 ? "record" : "records");
+            if (ImGui::IsItemHovered()) {
+                std::string lines;
+                for (std::size_t i = 0; i < repairs.size() && i < 12; ++i) lines += repairs[i] + "\n";
+                if (repairs.size() > 12) lines += "... (customer-canvas check lists them all)";
+                ImGui::SetTooltip("%s", lines.c_str());
+            }
             ImGui::SameLine(0, 18 * m_scale);
         }
         if (m_status.empty() || !m_statusIsError) ImGui::TextColored({0.13f, 0.55f, 0.25f, 1}, "all changes saved");

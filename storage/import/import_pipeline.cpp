@@ -12,21 +12,13 @@
 #include <unordered_map>
 
 #include "geometry.h"
+#include "record_guard.h"
 
 namespace cc::import {
 
 namespace {
 
 std::string baseName(const std::string& path) { return std::filesystem::path(path).filename().string(); }
-
-/// Cuts UTF-8 text to at most `max` bytes without splitting a character.
-std::string bounded(std::string s, std::size_t max) {
-    if (s.size() <= max) return s;
-    s.resize(max);
-    while (!s.empty() && (static_cast<unsigned char>(s.back()) & 0xC0) == 0x80) s.pop_back();
-    if (!s.empty() && static_cast<unsigned char>(s.back()) >= 0xC0) s.pop_back();
-    return s;
-}
 
 /// The cut point for a piece of at most `max` bytes of text: after the last paragraph break in
 /// reach, else the last line break, else the last sentence end or space, else a character boundary.
@@ -99,7 +91,7 @@ ChangeSet buildImport(const Document& doc, const std::vector<ParsedFile>& files,
     if (!opt.date.empty() && !isValidDate(opt.date)) throw ImportError("'" + opt.date + "' is not a date (YYYY-MM-DD)");
     if (opt.pinQuadrant < 0 || opt.pinQuadrant > 4) throw ImportError("quadrant must be 1 to 4");
     for (const auto& t : opt.tags)
-        if (trimmed(t).empty() || t.size() > limits::kShortBytes || !isValidUtf8(t)) throw ImportError("tag '" + t + "' is not valid");
+        if (trimmed(t).empty() || t.size() > limits::kShortBytes || !unsafeTextReason(t).empty()) throw ImportError("tag '" + t + "' is not valid");
 
     std::set<std::string> seen;
     for (const auto& [id, n] : doc.notes())
@@ -136,8 +128,8 @@ ChangeSet buildImport(const Document& doc, const std::vector<ParsedFile>& files,
                 splitInto += parts.size();
             }
             for (std::size_t part = 0; part < parts.size(); ++part) {
-                std::string text = std::move(parts[part]);
-                if (text.empty() || !isValidUtf8(text)) continue;
+                std::string text = safeText(parts[part], limits::kTextBytes);
+                if (text.empty()) continue;
                 if (!seen.insert(dedupeKey(file, text)).second) {
                     ++rep.duplicates;
                     continue;
@@ -154,23 +146,23 @@ ChangeSet buildImport(const Document& doc, const std::vector<ParsedFile>& files,
                 for (const auto& t : opt.tags) n.tags.push_back(trimmed(t));
                 for (const auto& t : c.tags)
                     if (n.tags.size() < limits::kTagsPerNote && !trimmed(t).empty())
-                        n.tags.push_back(bounded(trimmed(t), limits::kShortBytes));
+                        n.tags.push_back(safeText(trimmed(t), limits::kShortBytes));
                 normaliseTags(n.tags);
-                n.segment = bounded(trimmed(c.segment), limits::kShortBytes);
-                n.provenance.file = bounded(file, limits::kShortBytes * 4);
+                n.segment = safeText(trimmed(c.segment), limits::kShortBytes);
+                n.provenance.file = safeText(file, limits::kShortBytes * 4);
                 std::string location = c.location;
                 if (!c.respondent.empty()) location += (location.empty() ? "" : ", ") + std::string("respondent ") + c.respondent;
                 if (parts.size() > 1)
                     location += (location.empty() ? "" : ", ") + std::string("part ") + std::to_string(part + 1) + " of " +
                                 std::to_string(parts.size());
-                n.provenance.location = bounded(location, limits::kShortBytes);
+                n.provenance.location = safeText(location, limits::kShortBytes);
                 // The excerpt is the text as the document had it; when that is too long to keep
                 // whole (or the text was split), the note's own text is its evidence instead.
                 const std::string& excerpt = c.excerpt.empty() ? c.text : c.excerpt;
-                n.provenance.excerpt = parts.size() == 1 && excerpt.size() <= limits::kExcerptBytes ? excerpt : n.text;
+                n.provenance.excerpt = safeText(parts.size() == 1 && excerpt.size() <= limits::kExcerptBytes ? excerpt : n.text, limits::kExcerptBytes);
                 if (c.colour <= 0xFFFFFF) n.colour = c.colour;
-                n.w = c.w && *c.w >= 40 && *c.w <= 2000 ? *c.w : kNoteWidth;
-                n.h = c.h && *c.h >= 30 && *c.h <= 2000 ? *c.h : kNoteHeight;
+                n.w = c.w && *c.w >= 40 && *c.w <= limits::kMaxNoteSize ? *c.w : kNoteWidth;
+                n.h = c.h && *c.h >= 30 && *c.h <= limits::kMaxNoteSize ? *c.h : kNoteHeight;
                 n.state = opt.pinQuadrant ? NoteState::Pinned : NoteState::Tray;
                 pending.push_back({std::move(n), &c});
                 ++rep.added;
@@ -243,7 +235,7 @@ ChangeSet buildImport(const Document& doc, const std::vector<ParsedFile>& files,
             l.from = a->second;
             l.to = b->second;
             l.kind = cl.kind;
-            l.label = bounded(trimmed(cl.label), limits::kShortBytes);
+            l.label = safeText(trimmed(cl.label), limits::kShortBytes);
             l.author = author;
             l.created = now;
             links.push_back(std::move(l));

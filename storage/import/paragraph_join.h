@@ -10,6 +10,8 @@
 #include <string_view>
 #include <vector>
 
+#include "model.h"
+
 namespace cc::import::detail {
 
 /// Decodes the UTF-8 code point at `pos` and advances `pos` past it; invalid bytes decode as
@@ -18,7 +20,7 @@ char32_t decodeUtf8(std::string_view s, std::size_t& pos);
 /// The first and the last code point of `s` (0 for an empty string).
 char32_t firstCodePoint(std::string_view s);
 char32_t lastCodePoint(std::string_view s);
-void appendUtf8(std::string& out, char32_t cp);
+using cc::appendUtf8;  // (canvas/model.h)
 
 /// Han ideographs, kana, CJK punctuation and full-width forms: scripts written without spaces
 /// between words (Hangul is not: Korean puts spaces between words).

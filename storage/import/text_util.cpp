@@ -2,33 +2,13 @@
 
 #include <algorithm>
 
+#include "model.h"
+
 namespace cc::import::text {
 
 char32_t nextCodePoint(std::string_view s, std::size_t& i) {
-    const auto b = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
-    const unsigned c = b(i);
-    if (c < 0x80) {
-        ++i;
-        return c;
-    }
-    std::size_t len;
-    char32_t cp;
-    if ((c & 0xE0) == 0xC0) { len = 2; cp = c & 0x1F; }
-    else if ((c & 0xF0) == 0xE0) { len = 3; cp = c & 0x0F; }
-    else if ((c & 0xF8) == 0xF0) { len = 4; cp = c & 0x07; }
-    else { ++i; return 0xFFFD; }
-    if (s.size() - i < len) { ++i; return 0xFFFD; }
-    for (std::size_t k = 1; k < len; ++k) {
-        if ((b(i + k) & 0xC0) != 0x80) { ++i; return 0xFFFD; }
-        cp = (cp << 6) | (b(i + k) & 0x3F);
-    }
-    if ((len == 2 && cp < 0x80) || (len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000) || cp > 0x10FFFF ||
-        (cp >= 0xD800 && cp <= 0xDFFF)) {
-        ++i;
-        return 0xFFFD;
-    }
-    i += len;
-    return cp;
+    const char32_t cp = cc::decodeUtf8(s, i);
+    return cp == kInvalidUtf8 ? 0xFFFD : cp;
 }
 
 char32_t firstCodePoint(std::string_view s) {

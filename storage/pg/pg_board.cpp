@@ -23,10 +23,11 @@ namespace {
 std::mutex g_promptMutex;
 ServerPasswordPrompt g_prompt;
 
-/// Change-log payloads are change sets: an import of a large document can make a big one, but
-/// nothing this program writes comes near this.
-constexpr std::size_t kMaxPayloadBytes = 256u << 20;
 constexpr std::size_t kMaxIdBytes = 256;
+/// A text column of a note or link: anyone with UPDATE on the server may have written more than
+/// a record may hold, which the record guard then cuts (see record_guard.h) instead of the whole
+/// board being refused; only beyond this is the value refused.
+constexpr std::size_t kMaxFieldBytes = 16u << 20;
 
 /// A record an update names is no longer on the server: someone else deleted it meanwhile.
 struct Gone {};
@@ -75,19 +76,19 @@ constexpr const char* kNoteColumns =
 
 Note noteFromRow(const Result& r, int row) {
     Note n;
-    n.id = r.text(row, 0, kMaxIdBytes);
-    n.text = r.text(row, 1, limits::kTextBytes);
-    n.source = r.text(row, 2, limits::kShortBytes);
+    n.id = r.text(row, 0, kMaxFieldBytes);
+    n.text = r.text(row, 1, kMaxFieldBytes);
+    n.source = r.text(row, 2, kMaxFieldBytes);
     n.data = dataKindFromString(r.text(row, 3, 32)).value_or(DataKind::Qualitative);
     n.customerInitiated = r.text(row, 4, 8) == "t";
-    n.dateGathered = r.text(row, 5, 64);
-    n.author = r.text(row, 6, limits::kShortBytes);
+    n.dateGathered = r.text(row, 5, kMaxFieldBytes);
+    n.author = r.text(row, 6, kMaxFieldBytes);
     n.created = r.int64(row, 7);
     n.updated = r.int64(row, 8);
-    n.segment = r.text(row, 9, limits::kShortBytes);
-    n.provenance.file = r.text(row, 10, limits::kShortBytes * 4);
-    n.provenance.location = r.text(row, 11, limits::kShortBytes);
-    n.provenance.excerpt = r.text(row, 12, limits::kExcerptBytes);
+    n.segment = r.text(row, 9, kMaxFieldBytes);
+    n.provenance.file = r.text(row, 10, kMaxFieldBytes);
+    n.provenance.location = r.text(row, 11, kMaxFieldBytes);
+    n.provenance.excerpt = r.text(row, 12, kMaxFieldBytes);
     n.colour = static_cast<std::uint32_t>(r.int64(row, 13));
     n.votes = static_cast<int>(r.int64(row, 14));
     n.state = noteStateFromString(r.text(row, 15, 32)).value_or(NoteState::Pinned);
@@ -103,19 +104,19 @@ constexpr const char* kLinkColumns = "id, from_id, to_id, kind, label, author, c
 
 Link linkFromRow(const Result& r, int row) {
     Link l;
-    l.id = r.text(row, 0, kMaxIdBytes);
-    l.from = r.text(row, 1, kMaxIdBytes);
-    l.to = r.text(row, 2, kMaxIdBytes);
+    l.id = r.text(row, 0, kMaxFieldBytes);
+    l.from = r.text(row, 1, kMaxFieldBytes);
+    l.to = r.text(row, 2, kMaxFieldBytes);
     l.kind = linkKindFromString(r.text(row, 3, 32)).value_or(LinkKind::Relates);
-    l.label = r.text(row, 4, limits::kShortBytes);
-    l.author = r.text(row, 5, limits::kShortBytes);
+    l.label = r.text(row, 4, kMaxFieldBytes);
+    l.author = r.text(row, 5, kMaxFieldBytes);
     l.created = r.int64(row, 6);
     return l;
 }
 
 LogEntry logFromRow(const Result& r, int row) {
     return LogEntry{r.int64(row, 0), r.text(row, 1, limits::kShortBytes), r.int64(row, 2), r.text(row, 3, 64),
-                    r.text(row, 4, kMaxPayloadBytes)};
+                    r.text(row, 4, kMaxChangeSetBytes)};
 }
 
 std::vector<Param> noteParams(const std::string& board, const Note& n) {
@@ -462,7 +463,7 @@ BoardInfo PgBoard::readBoardInfo() {
                           {m_addr.board});
         if (r.rows() == 0) throw BoardError(m_addr.display + ": the board was deleted from the server");
         b.id = r.text(0, 0, kMaxIdBytes);
-        b.title = r.text(0, 1, limits::kShortBytes);
+        b.title = r.text(0, 1, kMaxFieldBytes);
         b.templateKey = r.text(0, 2, 64);
         b.created = r.int64(0, 3);
         b.wallWidth = r.real(0, 4);
@@ -474,7 +475,7 @@ BoardInfo PgBoard::readBoardInfo() {
     for (int i = 0; i < r.rows() && i < 4; ++i) {
         const int idx = static_cast<int>(r.int64(i, 0));
         if (idx < 1 || idx > 4) continue;
-        b.quadrants[idx - 1] = QuadrantInfo{idx, r.text(i, 1, limits::kShortBytes), r.text(i, 2, limits::kTextBytes)};
+        b.quadrants[idx - 1] = QuadrantInfo{idx, r.text(i, 1, kMaxFieldBytes), r.text(i, 2, kMaxFieldBytes)};
         ++count;
     }
     if (count != 4) throw BoardError(m_addr.display + ": the board has " + std::to_string(count) + " quadrants, not 4");
@@ -485,6 +486,7 @@ BoardInfo PgBoard::readBoardInfo() {
 std::unique_ptr<Document> PgBoard::load(const SourceKinds& kinds) {
     if (m_offline && m_replica) {
         auto doc = m_replica->load(kinds);
+        addRepairs(m_replica->repairs());
         m_mirroredSeq = m_replica->serverSeq();
         markLoaded(m_mirroredSeq);
         return doc;
@@ -514,10 +516,9 @@ std::unique_ptr<Document> PgBoard::load(const SourceKinds& kinds) {
                 auto it = index.find(r.text(i, 0, kMaxIdBytes));
                 if (it == index.end()) continue;
                 auto& tags = notes[it->second].tags;
-                if (tags.size() >= limits::kTagsPerNote)
-                    throw std::runtime_error("note " + it->first + " has more than " +
-                                             std::to_string(limits::kTagsPerNote) + " tags");
-                tags.push_back(r.text(i, 1, limits::kShortBytes));
+                // One more than a note may hold is kept, so that the guard notices and cuts.
+                if (tags.size() > limits::kTagsPerNote) continue;
+                tags.push_back(r.text(i, 1, kMaxFieldBytes));
             }
         }
         std::vector<Link> links;
@@ -531,8 +532,7 @@ std::unique_ptr<Document> PgBoard::load(const SourceKinds& kinds) {
             c.exec("SELECT coalesce(max(seq), 0) FROM customer_canvas.change_log WHERE board = $1", {m_addr.board})
                 .int64(0, 0);
         tx.commit();
-        auto doc = std::make_unique<Document>(std::move(b), kinds);
-        doc->loadRecords(std::move(notes), std::move(links));
+        auto doc = guardedDocument(std::move(b), std::move(notes), std::move(links), kinds);
         markLoaded(newest);
         m_mirroredSeq = newest;
         m_startedOffline = false;
@@ -645,6 +645,10 @@ std::int64_t PgBoard::commit(const ChangeSet& cs, const std::string& changeId, b
         if (e.sqlState() == state::kForeignKeyViolation)
             throw BoardError(m_addr.display +
                              ": the change was not saved: a note it refers to was deleted by someone else meanwhile");
+        if (e.sqlState() == "22003")  // numeric_value_out_of_range: last_seq + 1 past 2^63 - 1
+            throw BoardError(m_addr.display +
+                             ": the change was not saved: the change log's sequence number is at its 64-bit limit "
+                             "(set by a row someone wrote on the server; see `check`), so no change can be saved to this board");
         fail("the change was not saved", e);
     }
 }
@@ -725,6 +729,9 @@ std::vector<std::string> PgBoard::integrityProblems() {
         if (s.rows() == 1 && s.int64(0, 1) > s.int64(0, 0))
             out.push_back("the change log's newest row " + std::to_string(s.int64(0, 1)) +
                           " is beyond the board's counter " + std::to_string(s.int64(0, 0)));
+        if (s.rows() == 1 && s.int64(0, 0) > kSequenceWarning && s.int64(0, 0) > s.int64(0, 1))
+            out.push_back("the change log's sequence counter " + std::to_string(s.int64(0, 0)) +
+                          " is near its 64-bit limit: a row written by someone else?");
     } catch (const std::exception& e) {
         out.push_back(std::string("integrity check failed: ") + e.what());
     }
@@ -803,8 +810,8 @@ void PgBoard::prefetch(const std::set<std::string>& notes, const std::set<std::s
         for (int i = 0; i < r.rows(); ++i) {
             auto& slot = m_prefetchNotes[r.text(i, 0, kMaxIdBytes)];
             if (!slot) slot = noteFromRow(r, i);
-            if (!r.isNull(i, 21) && slot->tags.size() < limits::kTagsPerNote)
-                slot->tags.push_back(r.text(i, 21, limits::kShortBytes));
+            if (!r.isNull(i, 21) && slot->tags.size() <= limits::kTagsPerNote)
+                slot->tags.push_back(r.text(i, 21, kMaxFieldBytes));
         }
     }
     if (!links.empty()) {
@@ -828,12 +835,12 @@ std::optional<Note> PgBoard::readNote(const std::string& id) {
         "n.segment, n.prov_file, n.prov_location, n.prov_excerpt, n.colour, n.votes, n.state, n.quadrant, n.x, n.y, n.w, "
         "n.h, t.tag FROM customer_canvas.note n LEFT JOIN customer_canvas.note_tag t ON t.board = n.board AND "
         "t.note_id = n.id WHERE n.board = $1 AND n.id = $2 ORDER BY t.tag LIMIT $3",
-        {m_addr.board, id, pg::num(std::int64_t(limits::kTagsPerNote))});
+        {m_addr.board, id, pg::num(std::int64_t(limits::kTagsPerNote + 1))});
     std::optional<Note> n;
     if (r.rows() > 0) {
         n = noteFromRow(r, 0);
         for (int i = 0; i < r.rows(); ++i)
-            if (!r.isNull(i, 21)) n->tags.push_back(r.text(i, 21, limits::kShortBytes));
+            if (!r.isNull(i, 21)) n->tags.push_back(r.text(i, 21, kMaxFieldBytes));
     }
     // What a pull reads goes into the local copy too, when the pull is done.
     if (m_replica) m_mirrorNotes.emplace_back(id, n);

@@ -32,6 +32,8 @@ public:
 
     /// The board as last known (server state and the changes waiting in the outbox).
     std::unique_ptr<Document> load(const SourceKinds& kinds);
+    /// What reading the copy repaired (see BoardStore::repairs).
+    const std::vector<std::string>& repairs() const { return m_file->repairs(); }
     /// Replaces the copy with the board as just loaded from the server (outbox untouched).
     void replaceWith(const Document& doc, std::int64_t serverSeq);
     /// The newest change-log row of the server that the copy fully reflects.

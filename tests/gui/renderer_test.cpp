@@ -4,9 +4,13 @@
 #include <gtest/gtest.h>
 #include <imgui.h>
 
+#include <chrono>
+#include <cmath>
 #include <cstring>
+#include <limits>
 
 #include "editor.h"
+#include "record_guard.h"
 #include "wall_fixture.h"
 
 using namespace cc;
@@ -110,4 +114,99 @@ TEST_F(Renderer, CachesUpdatedInPlaceDrawWhatARebuildDraws) {
     expectSameAsFresh(wall, "undone");
     ed.moveNotes({"n-7"}, -3000, -1500);
     expectSameAsFresh(wall, "moved back");
+}
+
+// Rows another program wrote, after the record guard: the most the guard lets through (places
+// at the edge of the largest wall, links across it, the largest notes, 64 KiB of text of every
+// kind) draws at every zoom without a crash, a hang or a runaway grid.
+TEST_F(Renderer, TheMostTheRecordGuardLetsThroughDraws) {
+    BoardInfo b = makeBoard("Hostile");
+    b.wallWidth = b.wallHeight = std::numeric_limits<double>::infinity();
+    std::vector<Note> notes;
+    const double far = limits::kMaxCoordinate;
+    const double places[][2] = {{far, far}, {-far, -far}, {far, -far}, {-far, far}, {1e308, -1e308},
+                                {0, -1e308}, {std::nan(""), 0}, {-far - 1, 0}, {0, 0}, {-500, -400}};
+    std::string text;
+    for (int i = 0; i < 8000; ++i) text += i % 7 == 0 ? "\n" : i % 3 ? "转账" : "x\x01\x7f";
+    text += std::string("\0\xEF\xBF\xBF\xEF\xB7\x90\xff", 8);
+    for (int i = 0; i < 10; ++i) {
+        Note n;
+        n.id = "n-" + std::to_string(i);
+        n.text = i % 2 ? text : std::string("a\0b", 3);
+        n.source = "survey";
+        n.author = std::string("\0\0", 2);
+        n.x = places[i][0];
+        n.y = places[i][1];
+        n.w = i % 3 == 0 ? 1e9 : i % 3 == 1 ? limits::kMaxNoteSize : -1;
+        n.h = i % 2 ? 1e9 : std::nan("");
+        n.quadrant = quadrantOf(n);
+        notes.push_back(std::move(n));
+    }
+    std::vector<Link> links;
+    for (int i = 0; i < 10; ++i)
+        for (int j = 0; j < 10; ++j)
+            if (i != j) {
+                Link l;
+                l.id = "l-" + std::to_string(i) + "-" + std::to_string(j);
+                l.from = "n-" + std::to_string(i);
+                l.to = "n-" + std::to_string(j);
+                l.label = std::string("\0lbl", 4);
+                links.push_back(std::move(l));
+            }
+    guardBoard(b);
+    guardRecords(notes, links, SourceKinds::builtin());
+    auto doc = std::make_unique<Document>(b);
+    doc->loadRecords(std::move(notes), std::move(links));
+    ASSERT_EQ(doc->checkInvariants(), std::vector<std::string>{});
+    for (const auto& [id, n] : doc->notes()) fonts->addText(n.text + n.author);
+    fonts->build(1.0f);
+    unsigned char* pixels;
+    int w, h;
+    ImGui::GetIO().Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
+
+    SpatialIndex index(*doc);
+    DerivedFacts facts;
+    facts.update(*doc);
+    Selection selection;
+    NoteFilter filter;
+    gui::WallRenderer renderer;
+    gui::WallScene scene;
+    scene.doc = doc.get();
+    scene.index = &index;
+    scene.facts = &facts;
+    scene.fonts = fonts;
+    scene.palette = &gui::palette(gui::ThemeKind::Light);
+    scene.selection = &selection;
+    scene.filter = &filter;
+    scene.size = test::kView;
+    const auto start = std::chrono::steady_clock::now();
+    scene.camera.fit(wallBounds(*doc), test::kView);
+    EXPECT_GT(drawOnce(renderer, scene).stats.visible, 0);
+    for (const char* id : {"n-0", "n-1", "n-9"}) {
+        scene.camera.zoom = gui::Camera::kMaxZoom;
+        scene.camera.cx = doc->note(id)->x;
+        scene.camera.cy = doc->note(id)->y;
+        drawOnce(renderer, scene);
+    }
+    Editor ed(*doc, "t");
+    ed.moveNotes({"n-0"}, -far, -far);  // a long link moves (drawn from the cache)
+    facts.update(*doc);
+    selection.set({"n-0", "n-1"});
+    const Frame kept = drawOnce(renderer, scene);
+    gui::WallRenderer fresh;
+    EXPECT_TRUE(kept == drawOnce(fresh, scene));
+    EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(20));
+}
+
+// A NUL among the characters to rasterise ended Dear ImGui's glyph range list at once, so no
+// font loaded and the first text drawn failed an assertion.
+TEST_F(Renderer, AControlCharacterInTheTextStillLoadsTheFonts) {
+    fonts->addText(std::string("before\0after\x01", 13));
+    fonts->build(1.0f);
+    unsigned char* pixels;
+    int w, h;
+    ImGui::GetIO().Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
+    ASSERT_NE(fonts->ui(), nullptr);
+    EXPECT_TRUE(fonts->ui()->IsLoaded());
+    EXPECT_GT(fonts->ui()->Glyphs.Size, 100);
 }
