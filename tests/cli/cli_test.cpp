@@ -111,6 +111,20 @@ struct Cli : ::testing::Test {
         return r.out;
     }
 
+    /// Writes `bytes` where `marker` stands in `table`.`column`, as another program (sqlite3) would:
+    /// the command line refuses such text, so hostile text reaches a board this way.
+    void plant(const std::string& table, const std::string& column, const std::string& marker, const std::string& bytes) {
+        std::string hex;
+        for (unsigned char c : bytes) {
+            static const char* kDigits = "0123456789ABCDEF";
+            hex += kDigits[c >> 4];
+            hex += kDigits[c & 15];
+        }
+        const Result r = cc::test::run({"/usr/bin/sqlite3", board, "UPDATE " + table + " SET " + column + " = replace(" + column +
+                                                                       ", '" + marker + "', CAST(X'" + hex + "' AS TEXT))"});
+        ASSERT_EQ(r.status, 0) << r.err;
+    }
+
     /// Adds a note; checks that the output is one id and returns it.
     std::string add(std::vector<std::string> args) {
         args.insert(args.begin(), {"add", board});
@@ -590,13 +604,22 @@ std::string thisMonth() {
 
 TEST_F(Cli, ListNeverSendsControlCharactersToTheTerminal) {
     const std::string clear = "\x1B[2J\x1B[H", retitle = "\x1B]0;pwned\x07", csi = "\xC2\x9B" "31m";
-    newBoard("Board\x1B[41m red");
-    const std::string a = add({"--text", "Before" + clear + "after clear", "--source", "survey", "--quadrant", "1", "--segment",
-                               "Seg" + retitle + "ment", "--tag", "t" + csi + "ag"});
-    const std::string b = add({"--text", "Tray" + retitle + "candidate", "--source", "complaint"});
-    ok({"link", board, a, b, "--kind", "relates", "--label", "lab\x1B[8mel"});
+    // The command line refuses control characters; another program writing the file does not.
+    newBoard("Board TITLE red");
+    const std::string a = add({"--text", "Before CLEAR after clear", "--source", "survey", "--quadrant", "1", "--segment",
+                               "Seg RETITLE ment"});
+    const std::string b = add({"--text", "Tray RETITLE candidate", "--source", "complaint"});
+    ok({"link", board, a, b, "--kind", "relates", "--label", "lab CSI el"});
+    plant("board", "title", "TITLE", "\x1B[41m");
+    plant("note", "text", "CLEAR", clear);
+    plant("note", "segment", "RETITLE", retitle);
+    plant("note", "text", "RETITLE", retitle);
+    plant("link", "label", "CSI", csi);
+    const Result piped = cc({"list", board});
+    EXPECT_EQ(piped.status, 0) << piped.err;
+    expectNoTerminalControls(piped.err, "the repairs said");
     for (const auto& [how, out] : {std::pair{"on a terminal", onTerminal({"list", board}, env)},
-                                   std::pair{"in a pipe", ok({"list", board})}}) {
+                                   std::pair{"in a pipe", piped.out}}) {
         expectNoTerminalControls(out, how);
         for (const char* shown : {"Board", "Before", "after clear", "Seg", "ment", "Tray", "candidate", "lab", "el"})
             EXPECT_NE(out.find(shown), std::string::npos) << how << ": " << shown << " not in:\n" << out;
@@ -605,7 +628,7 @@ TEST_F(Cli, ListNeverSendsControlCharactersToTheTerminal) {
     const Result json = cc({"list", board, "--json"});
     EXPECT_EQ(json.status, 0) << json.err;
     expectNoTerminalControls(json.out, "--json");
-    auto d = listJson();
+    auto d = listJson(board);
     EXPECT_EQ(std::string((*find(d["notes"], a))["text"].GetString()).find("Before"), 0u);
     // An error message that quotes what it was given shows it the same way.
     const Result refused = cc({"delete", board, "n-" + clear});
@@ -630,12 +653,15 @@ TEST_F(Cli, SummaryOfAHostileBoardIsSafeInEveryFormat) {
     const Result imported = cc({"--author", "@author", "import", board, survey, "--pin", "1", "--text-column", "answer",
                                 "--id-column", "respondent", "--segment-column", "segment"});
     ASSERT_EQ(imported.status, 0) << imported.err;
-    add({"--text", "Noncharacter \xEF\xB7\x90 in the middle", "--source", "survey", "--quadrant", "2"});
+    add({"--text", "Noncharacter NONCHAR in the middle", "--source", "survey", "--quadrant", "2"});
     add({"--text", "Ordinary note alpha", "--source", "complaint", "--quadrant", "3", "--votes", "2"});
+    plant("note", "text", "NONCHAR", "\xEF\xB7\x90");
     const std::string month = thisMonth();
     auto summary = [&](const std::string& name) {
         const std::string out = dir.file(name);
-        EXPECT_EQ(ok({"summary", board, "--month", month, "--out", out}), "wrote the summary of " + month + " to " + out + "\n");
+        const Result r = cc({"summary", board, "--month", month, "--out", out});
+        EXPECT_EQ(r.status, 0) << r.err;
+        EXPECT_EQ(r.out, "wrote the summary of " + month + " to " + out + "\n");
         return readFile(out);
     };
 

@@ -10,6 +10,7 @@
 
 #include "board_factory.h"
 #include "geometry.h"
+#include "record_guard.h"
 #include "replay.h"
 #include "summary.h"
 #include "summary_export.h"
@@ -110,14 +111,16 @@ void replaceInSummary(MonthlySummary& s, const std::string& from, const std::str
 }
 
 /// October 2026 with one wall note per text, the same text also as author, segment and provenance.
-/// The model refuses text that is not UTF-8, so such text goes into the finished summary instead,
-/// as a writer could still be handed it.
+/// The model refuses text its record guard calls unsafe (not UTF-8, controls, noncharacters), so
+/// such text goes into the finished summary instead, as a writer could still be handed it.
 MonthlySummary summaryOf(const std::vector<std::string>& texts, const std::string& boardTitle = "Retail 零售") {
-    Log log(at(2026, 8, 1), boardTitle);
+    const bool titleSafe = unsafeTextReason(boardTitle).empty();
+    Log log(at(2026, 8, 1), titleSafe ? boardTitle : "BoardTitleStandIn");
     std::vector<std::pair<std::string, std::string>> later;
+    if (!titleSafe) later.emplace_back("BoardTitleStandIn", boardTitle);
     for (std::size_t i = 0; i < texts.size(); ++i) {
         std::string t = texts[i];
-        if (!isValidUtf8(t)) {
+        if (!unsafeTextReason(t).empty()) {
             later.emplace_back("StandIn" + std::to_string(i) + "X", t);
             t = later.back().first;
         }
