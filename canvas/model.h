@@ -147,6 +147,10 @@ inline char32_t decodeUtf8(std::string_view s, std::size_t& i) {
     return cp;
 }
 
+/// True for a Unicode noncharacter (U+FDD0..U+FDEF, U+xFFFE, U+xFFFF): valid UTF-8 that no
+/// document may carry (cairo refuses it), so records and exports replace it.
+inline bool isNoncharacter(char32_t cp) { return (cp >= 0xFDD0 && cp <= 0xFDEF) || (cp & 0xFFFE) == 0xFFFE; }
+
 /// Appends code point cp (at most U+10FFFF, not a surrogate) to out as UTF-8.
 void appendUtf8(std::string& out, char32_t cp);
 /// Today's date (UTC) as YYYY-MM-DD.

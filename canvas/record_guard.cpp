@@ -13,8 +13,6 @@ namespace {
 
 constexpr char32_t kReplacement = 0xFFFD;
 
-bool isNoncharacter(char32_t c) { return (c >= 0xFDD0 && c <= 0xFDEF) || (c & 0xFFFE) == 0xFFFE; }
-
 /// A control character a record may not hold (line feed and tab may be).
 bool isForbiddenControl(char32_t c) { return c < 0x20 && c != '\n' && c != '\t'; }
 
