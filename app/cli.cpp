@@ -1,4 +1,4 @@
-#include "cli.h"
+#include "app/cli.h"
 
 #include <CLI/CLI.hpp>
 #include <termios.h>
@@ -9,23 +9,23 @@
 #include <optional>
 #include <sstream>
 
-#include "backup.h"
-#include "board_copy.h"
-#include "board_factory.h"
-#include "board_file.h"
-#include "editor.h"
-#include "geometry.h"
-#include "import_pipeline.h"
-#include "summary_export.h"
-#include "summary_source.h"
-#include "json_listing.h"
-#include "pg_address.h"
-#include "pg_board.h"
-#include "queries.h"
-#include "record_guard.h"
-#include "settings.h"
-#include "text_escape.h"
-#include "window.h"
+#include "storage/backup.h"
+#include "storage/board_copy.h"
+#include "canvas/board_factory.h"
+#include "storage/board_file.h"
+#include "canvas/editor.h"
+#include "canvas/geometry.h"
+#include "storage/import/import_pipeline.h"
+#include "storage/summary/summary_export.h"
+#include "storage/summary/summary_source.h"
+#include "storage/json_listing.h"
+#include "storage/pg/pg_address.h"
+#include "storage/pg/pg_board.h"
+#include "canvas/queries.h"
+#include "canvas/record_guard.h"
+#include "app/settings.h"
+#include "storage/text_escape.h"
+#include "app/gui/window.h"
 
 namespace cc {
 

@@ -1,4 +1,4 @@
-#include "settings.h"
+#include "app/settings.h"
 
 #include <pwd.h>
 #include <sys/stat.h>
@@ -10,8 +10,8 @@
 #include <fstream>
 #include <stdexcept>
 
-#include "model.h"
-#include "output_file.h"
+#include "canvas/model.h"
+#include "storage/output_file.h"
 
 namespace cc {
 

@@ -1,4 +1,4 @@
-#include "activity.h"
+#include "canvas/activity.h"
 
 #include <algorithm>
 #include <set>

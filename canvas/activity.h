@@ -9,8 +9,8 @@
 #include <string>
 #include <vector>
 
-#include "change_set.h"
-#include "document.h"
+#include "canvas/change_set.h"
+#include "canvas/document.h"
 
 namespace cc {
 

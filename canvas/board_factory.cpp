@@ -1,7 +1,7 @@
-#include "board_factory.h"
+#include "canvas/board_factory.h"
 
-#include "geometry.h"
-#include "templates.h"
+#include "canvas/geometry.h"
+#include "canvas/templates.h"
 
 namespace cc {
 

@@ -3,7 +3,7 @@
 
 #include <string>
 
-#include "model.h"
+#include "canvas/model.h"
 
 namespace cc {
 

@@ -1,4 +1,4 @@
-#include "change_set.h"
+#include "canvas/change_set.h"
 
 #include <algorithm>
 #include <map>

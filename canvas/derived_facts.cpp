@@ -1,4 +1,4 @@
-#include "derived_facts.h"
+#include "canvas/derived_facts.h"
 
 #include <algorithm>
 #include <unordered_set>

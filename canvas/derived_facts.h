@@ -6,7 +6,7 @@
 #include <string>
 #include <unordered_set>
 
-#include "queries.h"
+#include "canvas/queries.h"
 
 namespace cc {
 

@@ -1,11 +1,11 @@
-#include "document.h"
+#include "canvas/document.h"
 
 #include <algorithm>
 #include <cmath>
 #include <unordered_set>
 
-#include "geometry.h"
-#include "record_guard.h"
+#include "canvas/geometry.h"
+#include "canvas/record_guard.h"
 
 namespace cc {
 

@@ -11,9 +11,9 @@
 #include <unordered_map>
 #include <vector>
 
-#include "change_set.h"
-#include "model.h"
-#include "source_kinds.h"
+#include "canvas/change_set.h"
+#include "canvas/model.h"
+#include "canvas/source_kinds.h"
 
 namespace cc {
 

@@ -1,10 +1,10 @@
-#include "editor.h"
+#include "canvas/editor.h"
 
 #include <algorithm>
 #include <set>
 #include <unordered_set>
 
-#include "geometry.h"
+#include "canvas/geometry.h"
 
 namespace cc {
 

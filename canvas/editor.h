@@ -6,8 +6,8 @@
 #include <string>
 #include <vector>
 
-#include "document.h"
-#include "history.h"
+#include "canvas/document.h"
+#include "canvas/history.h"
 
 namespace cc {
 

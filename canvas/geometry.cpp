@@ -1,10 +1,10 @@
-#include "geometry.h"
+#include "canvas/geometry.h"
 
 #include <algorithm>
 #include <cmath>
 #include <unordered_set>
 
-#include "document.h"
+#include "canvas/document.h"
 
 namespace cc {
 

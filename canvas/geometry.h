@@ -5,7 +5,7 @@
 #include <utility>
 #include <vector>
 
-#include "model.h"
+#include "canvas/model.h"
 
 namespace cc {
 

@@ -1,4 +1,4 @@
-#include "history.h"
+#include "canvas/history.h"
 
 namespace cc {
 

@@ -5,7 +5,7 @@
 #include <optional>
 #include <vector>
 
-#include "change_set.h"
+#include "canvas/change_set.h"
 
 namespace cc {
 

@@ -1,4 +1,4 @@
-#include "model.h"
+#include "canvas/model.h"
 
 #include <algorithm>
 #include <chrono>

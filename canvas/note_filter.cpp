@@ -1,4 +1,4 @@
-#include "note_filter.h"
+#include "canvas/note_filter.h"
 
 namespace cc {
 

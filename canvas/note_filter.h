@@ -5,7 +5,7 @@
 #include <set>
 #include <string>
 
-#include "model.h"
+#include "canvas/model.h"
 
 namespace cc {
 

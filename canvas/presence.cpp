@@ -1,4 +1,4 @@
-#include "presence.h"
+#include "canvas/presence.h"
 
 #include <cctype>
 

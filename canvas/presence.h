@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "model.h"
+#include "canvas/model.h"
 
 namespace cc {
 

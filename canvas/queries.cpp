@@ -1,4 +1,4 @@
-#include "queries.h"
+#include "canvas/queries.h"
 
 #include <set>
 

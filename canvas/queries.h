@@ -7,7 +7,7 @@
 #include <unordered_set>
 #include <vector>
 
-#include "document.h"
+#include "canvas/document.h"
 
 namespace cc {
 

@@ -1,11 +1,11 @@
-#include "record_guard.h"
+#include "canvas/record_guard.h"
 
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <unordered_set>
 
-#include "geometry.h"
+#include "canvas/geometry.h"
 
 namespace cc {
 

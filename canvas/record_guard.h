@@ -12,8 +12,8 @@
 #include <string_view>
 #include <vector>
 
-#include "model.h"
-#include "source_kinds.h"
+#include "canvas/model.h"
+#include "canvas/source_kinds.h"
 
 namespace cc {
 

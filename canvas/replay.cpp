@@ -1,4 +1,4 @@
-#include "replay.h"
+#include "canvas/replay.h"
 
 namespace cc {
 

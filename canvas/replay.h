@@ -5,7 +5,7 @@
 #include <memory>
 #include <vector>
 
-#include "document.h"
+#include "canvas/document.h"
 
 namespace cc {
 

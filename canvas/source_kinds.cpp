@@ -1,9 +1,9 @@
-#include "source_kinds.h"
+#include "canvas/source_kinds.h"
 
 #include <stdexcept>
 
-#include "embedded_assets.h"
-#include "tsv.h"
+#include "canvas/embedded_assets.h"
+#include "canvas/tsv.h"
 
 namespace cc {
 

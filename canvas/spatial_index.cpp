@@ -1,4 +1,4 @@
-#include "spatial_index.h"
+#include "canvas/spatial_index.h"
 
 #include <algorithm>
 #include <cmath>

@@ -8,8 +8,8 @@
 #include <unordered_map>
 #include <vector>
 
-#include "document.h"
-#include "geometry.h"
+#include "canvas/document.h"
+#include "canvas/geometry.h"
 
 namespace cc {
 

@@ -1,11 +1,11 @@
-#include "summary.h"
+#include "canvas/summary.h"
 
 #include <algorithm>
 #include <chrono>
 #include <ctime>
 #include <set>
 
-#include "geometry.h"
+#include "canvas/geometry.h"
 
 namespace cc {
 

@@ -11,8 +11,8 @@
 #include <string>
 #include <vector>
 
-#include "document.h"
-#include "queries.h"
+#include "canvas/document.h"
+#include "canvas/queries.h"
 
 namespace cc {
 

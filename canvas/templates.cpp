@@ -1,10 +1,10 @@
-#include "templates.h"
+#include "canvas/templates.h"
 
 #include <stdexcept>
 #include <string>
 
-#include "embedded_assets.h"
-#include "tsv.h"
+#include "canvas/embedded_assets.h"
+#include "canvas/tsv.h"
 
 namespace cc {
 

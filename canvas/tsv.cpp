@@ -1,4 +1,4 @@
-#include "tsv.h"
+#include "canvas/tsv.h"
 
 namespace cc {
 

@@ -1,4 +1,4 @@
-#include "wall_commands.h"
+#include "canvas/wall_commands.h"
 
 #include <algorithm>
 #include <cmath>
@@ -6,8 +6,8 @@
 #include <limits>
 #include <unordered_map>
 
-#include "geometry.h"
-#include "record_guard.h"
+#include "canvas/geometry.h"
+#include "canvas/record_guard.h"
 
 namespace cc {
 

@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "editor.h"
+#include "canvas/editor.h"
 
 namespace cc {
 

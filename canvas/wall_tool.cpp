@@ -1,4 +1,4 @@
-#include "wall_tool.h"
+#include "canvas/wall_tool.h"
 
 #include <algorithm>
 #include <cmath>

@@ -9,10 +9,10 @@
 #include <utility>
 #include <vector>
 
-#include "editor.h"
-#include "geometry.h"
-#include "selection.h"
-#include "spatial_index.h"
+#include "canvas/editor.h"
+#include "canvas/geometry.h"
+#include "canvas/selection.h"
+#include "canvas/spatial_index.h"
 
 namespace cc {
 

@@ -1,5 +1,5 @@
-#include "backup.h"
-#include "board_copy.h"
+#include "storage/backup.h"
+#include "storage/board_copy.h"
 
 #include <cereal/archives/json.hpp>
 #include <rapidjson/error/en.h>
@@ -16,9 +16,9 @@
 #include <sstream>
 #include <utility>
 
-#include "json_guard.h"
-#include "output_file.h"
-#include "serialize.h"
+#include "storage/json_guard.h"
+#include "storage/output_file.h"
+#include "storage/serialize.h"
 
 namespace cc::backup_detail {
 

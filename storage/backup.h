@@ -4,8 +4,8 @@
 #include <string>
 #include <vector>
 
-#include "board_file.h"
-#include "document.h"
+#include "storage/board_file.h"
+#include "canvas/document.h"
 
 namespace cc {
 

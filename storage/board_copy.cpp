@@ -1,8 +1,8 @@
-#include "board_copy.h"
+#include "storage/board_copy.h"
 
 #include <cstdio>
 
-#include "pg_board.h"
+#include "storage/pg/pg_board.h"
 
 namespace cc {
 

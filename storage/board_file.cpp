@@ -1,4 +1,4 @@
-#include "board_file.h"
+#include "storage/board_file.h"
 
 #include <SQLiteCpp/Statement.h>
 #include <SQLiteCpp/Transaction.h>
@@ -21,9 +21,9 @@
 #include <thread>
 #include <unordered_map>
 
-#include "migrations.h"
-#include "record_guard.h"
-#include "serialize.h"
+#include "storage/migrations.h"
+#include "canvas/record_guard.h"
+#include "storage/serialize.h"
 
 namespace cc {
 

@@ -12,7 +12,7 @@
 #include <string>
 #include <vector>
 
-#include "board_store.h"
+#include "storage/board_store.h"
 
 namespace cc {
 

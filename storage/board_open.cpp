@@ -1,7 +1,7 @@
-#include "board_file.h"
-#include "board_store.h"
-#include "pg_address.h"
-#include "pg_board.h"
+#include "storage/board_file.h"
+#include "storage/board_store.h"
+#include "storage/pg/pg_address.h"
+#include "storage/pg/pg_board.h"
 
 namespace cc {
 

@@ -1,11 +1,11 @@
-#include "board_store.h"
+#include "storage/board_store.h"
 
 #include <map>
 #include <tuple>
 #include <unordered_set>
 
-#include "record_guard.h"
-#include "serialize.h"
+#include "canvas/record_guard.h"
+#include "storage/serialize.h"
 
 namespace cc {
 

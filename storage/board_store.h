@@ -10,9 +10,9 @@
 #include <string>
 #include <vector>
 
-#include "board_error.h"
-#include "document.h"
-#include "presence.h"
+#include "storage/board_error.h"
+#include "canvas/document.h"
+#include "canvas/presence.h"
 
 namespace cc {
 

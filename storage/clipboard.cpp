@@ -1,12 +1,12 @@
-#include "clipboard.h"
+#include "storage/clipboard.h"
 
 #include <cereal/archives/json.hpp>
 #include <sstream>
 #include <unordered_set>
 
-#include "json_guard.h"
-#include "record_guard.h"
-#include "serialize.h"
+#include "storage/json_guard.h"
+#include "canvas/record_guard.h"
+#include "storage/serialize.h"
 
 namespace cc {
 

@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "document.h"
+#include "canvas/document.h"
 
 namespace cc {
 

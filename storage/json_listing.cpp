@@ -2,7 +2,7 @@
 // unit that includes rapidjson must agree on that.
 #include <cereal/archives/json.hpp>
 
-#include "json_listing.h"
+#include "storage/json_listing.h"
 
 #include <rapidjson/prettywriter.h>
 #include <rapidjson/stringbuffer.h>
@@ -10,7 +10,7 @@
 
 #include <cstdio>
 
-#include "queries.h"
+#include "canvas/queries.h"
 
 namespace cc {
 

@@ -4,7 +4,7 @@
 
 #include <string>
 
-#include "document.h"
+#include "canvas/document.h"
 
 namespace cc {
 

@@ -1,4 +1,4 @@
-#include "migrations.h"
+#include "storage/migrations.h"
 
 #include <SQLiteCpp/Transaction.h>
 

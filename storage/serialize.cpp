@@ -1,10 +1,10 @@
-#include "serialize.h"
+#include "storage/serialize.h"
 
 #include <cereal/archives/json.hpp>
 #include <sstream>
 
-#include "json_guard.h"
-#include "record_guard.h"
+#include "storage/json_guard.h"
+#include "canvas/record_guard.h"
 
 namespace cc {
 

@@ -12,8 +12,8 @@
 #include <stdexcept>
 #include <string>
 
-#include "change_set.h"
-#include "model.h"
+#include "canvas/change_set.h"
+#include "canvas/model.h"
 
 namespace cc {
 

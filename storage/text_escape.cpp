@@ -1,9 +1,9 @@
-#include "text_escape.h"
+#include "storage/text_escape.h"
 
 #include <cstdio>
 #include <optional>
 
-#include "model.h"
+#include "canvas/model.h"
 
 namespace cc {
 

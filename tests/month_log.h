@@ -9,10 +9,10 @@
 #include <string>
 #include <vector>
 
-#include "board_factory.h"
-#include "geometry.h"
-#include "replay.h"
-#include "summary.h"
+#include "canvas/board_factory.h"
+#include "canvas/geometry.h"
+#include "canvas/replay.h"
+#include "canvas/summary.h"
 
 namespace cc::test {
 

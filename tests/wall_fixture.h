@@ -7,10 +7,10 @@
 #include <memory>
 #include <random>
 
-#include "board_factory.h"
-#include "fonts.h"
-#include "geometry.h"
-#include "wall_renderer.h"
+#include "canvas/board_factory.h"
+#include "app/gui/fonts.h"
+#include "canvas/geometry.h"
+#include "app/gui/wall_renderer.h"
 
 namespace cc::test {
 

@@ -1,4 +1,4 @@
-#include "activity_panel.h"
+#include "app/gui/activity_panel.h"
 
 #include <imgui.h>
 
@@ -7,10 +7,10 @@
 #include <functional>
 #include <set>
 
-#include "fonts.h"
-#include "presence.h"
-#include "serialize.h"
-#include "wall_view.h"
+#include "app/gui/fonts.h"
+#include "canvas/presence.h"
+#include "storage/serialize.h"
+#include "app/gui/wall_view.h"
 
 namespace cc::gui {
 

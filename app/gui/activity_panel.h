@@ -10,8 +10,8 @@
 #include <string>
 #include <vector>
 
-#include "activity.h"
-#include "board_session.h"
+#include "canvas/activity.h"
+#include "app/gui/board_session.h"
 
 namespace cc::gui {
 

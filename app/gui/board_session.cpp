@@ -1,6 +1,6 @@
-#include "board_session.h"
+#include "app/gui/board_session.h"
 
-#include "board_factory.h"
+#include "canvas/board_factory.h"
 
 namespace cc::gui {
 

@@ -5,13 +5,13 @@
 #include <memory>
 #include <string>
 
-#include "activity.h"
-#include "board_store.h"
-#include "derived_facts.h"
-#include "editor.h"
-#include "note_filter.h"
-#include "selection.h"
-#include "spatial_index.h"
+#include "canvas/activity.h"
+#include "storage/board_store.h"
+#include "canvas/derived_facts.h"
+#include "canvas/editor.h"
+#include "canvas/note_filter.h"
+#include "canvas/selection.h"
+#include "canvas/spatial_index.h"
 
 namespace cc::gui {
 

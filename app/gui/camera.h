@@ -6,7 +6,7 @@
 
 #include <algorithm>
 
-#include "geometry.h"
+#include "canvas/geometry.h"
 
 namespace cc::gui {
 

@@ -1,4 +1,4 @@
-#include "fonts.h"
+#include "app/gui/fonts.h"
 
 #include <fontconfig/fontconfig.h>
 #include <imgui.h>
@@ -8,7 +8,7 @@
 #include <set>
 #include <stdexcept>
 
-#include "model.h"
+#include "canvas/model.h"
 
 namespace cc::gui {
 

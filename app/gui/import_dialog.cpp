@@ -1,4 +1,4 @@
-#include "import_dialog.h"
+#include "app/gui/import_dialog.h"
 
 #include <filesystem>
 #include <GLFW/glfw3.h>
@@ -9,7 +9,7 @@
 #include <algorithm>
 #include <sstream>
 
-#include "fonts.h"
+#include "app/gui/fonts.h"
 
 namespace cc::gui {
 

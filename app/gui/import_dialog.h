@@ -11,8 +11,8 @@
 #include <thread>
 #include <vector>
 
-#include "board_session.h"
-#include "import_pipeline.h"
+#include "app/gui/board_session.h"
+#include "storage/import/import_pipeline.h"
 
 namespace cc::gui {
 

@@ -1,13 +1,13 @@
-#include "panels.h"
+#include "app/gui/panels.h"
 
 #include <imgui_stdlib.h>
 
 #include <algorithm>
 #include <ctime>
 
-#include "fonts.h"
-#include "queries.h"
-#include "wall_view.h"
+#include "app/gui/fonts.h"
+#include "canvas/queries.h"
+#include "app/gui/wall_view.h"
 
 namespace cc::gui {
 

@@ -5,8 +5,8 @@
 #include <functional>
 #include <string>
 
-#include "board_session.h"
-#include "theme.h"
+#include "app/gui/board_session.h"
+#include "app/gui/theme.h"
 
 namespace cc::gui {
 

@@ -1,4 +1,4 @@
-#include "summary_dialog.h"
+#include "app/gui/summary_dialog.h"
 
 #include <GLFW/glfw3.h>
 #include <imgui.h>
@@ -10,8 +10,8 @@
 #include <ctime>
 #include <filesystem>
 
-#include "summary_export.h"
-#include "summary_source.h"
+#include "storage/summary/summary_export.h"
+#include "storage/summary/summary_source.h"
 
 namespace cc::gui {
 

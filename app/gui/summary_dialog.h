@@ -9,8 +9,8 @@
 #include <thread>
 #include <vector>
 
-#include "board_session.h"
-#include "summary.h"
+#include "app/gui/board_session.h"
+#include "canvas/summary.h"
 
 namespace cc::gui {
 

@@ -1,4 +1,4 @@
-#include "text_layout.h"
+#include "app/gui/text_layout.h"
 
 #include <imgui_internal.h>
 

@@ -1,11 +1,11 @@
-#include "tray_panel.h"
+#include "app/gui/tray_panel.h"
 
 #include <imgui.h>
 
 #include <algorithm>
 
-#include "fonts.h"
-#include "wall_commands.h"
+#include "app/gui/fonts.h"
+#include "canvas/wall_commands.h"
 
 namespace cc::gui {
 

@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "board_session.h"
+#include "app/gui/board_session.h"
 
 namespace cc::gui {
 

@@ -1,11 +1,11 @@
-#include "wall_renderer.h"
+#include "app/gui/wall_renderer.h"
 
 #include <algorithm>
 #include <cmath>
 
-#include "fonts.h"
-#include "presence.h"
-#include "text_layout.h"
+#include "app/gui/fonts.h"
+#include "canvas/presence.h"
+#include "app/gui/text_layout.h"
 
 namespace cc::gui {
 

@@ -15,13 +15,13 @@
 #include <unordered_map>
 #include <vector>
 
-#include "camera.h"
-#include "derived_facts.h"
-#include "note_filter.h"
-#include "presence.h"
-#include "selection.h"
-#include "spatial_index.h"
-#include "theme.h"
+#include "app/gui/camera.h"
+#include "canvas/derived_facts.h"
+#include "canvas/note_filter.h"
+#include "canvas/presence.h"
+#include "canvas/selection.h"
+#include "canvas/spatial_index.h"
+#include "app/gui/theme.h"
 
 namespace cc::gui {
 

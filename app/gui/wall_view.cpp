@@ -1,4 +1,4 @@
-#include "wall_view.h"
+#include "app/gui/wall_view.h"
 
 #include <GLFW/glfw3.h>
 #include <imgui_internal.h>
@@ -8,9 +8,9 @@
 #include <cmath>
 #include <unordered_set>
 
-#include "fonts.h"
-#include "tray_panel.h"
-#include "wall_commands.h"
+#include "app/gui/fonts.h"
+#include "app/gui/tray_panel.h"
+#include "canvas/wall_commands.h"
 
 namespace cc::gui {
 

@@ -10,10 +10,10 @@
 #include <string>
 #include <vector>
 
-#include "board_session.h"
-#include "camera.h"
-#include "wall_renderer.h"
-#include "wall_tool.h"
+#include "app/gui/board_session.h"
+#include "app/gui/camera.h"
+#include "app/gui/wall_renderer.h"
+#include "canvas/wall_tool.h"
 
 namespace cc::gui {
 

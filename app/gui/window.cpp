@@ -1,6 +1,6 @@
 // The App: wires the window, the board session, the wall view and the panels. It draws menus
 // and the status bar and routes keyboard shortcuts; everything else lives in the views.
-#include "window.h"
+#include "app/gui/window.h"
 
 #include <GLFW/glfw3.h>
 #include <imgui.h>
@@ -18,20 +18,20 @@
 #include <iostream>
 #include <memory>
 
-#include "board_file.h"
-#include "clipboard.h"
-#include "pg_board.h"
-#include "fonts.h"
-#include "import_dialog.h"
-#include "output_file.h"
-#include "summary_dialog.h"
-#include "panels.h"
-#include "activity_panel.h"
-#include "tray_panel.h"
-#include "settings.h"
-#include "templates.h"
-#include "wall_commands.h"
-#include "wall_view.h"
+#include "storage/board_file.h"
+#include "storage/clipboard.h"
+#include "storage/pg/pg_board.h"
+#include "app/gui/fonts.h"
+#include "app/gui/import_dialog.h"
+#include "storage/output_file.h"
+#include "app/gui/summary_dialog.h"
+#include "app/gui/panels.h"
+#include "app/gui/activity_panel.h"
+#include "app/gui/tray_panel.h"
+#include "app/settings.h"
+#include "canvas/templates.h"
+#include "canvas/wall_commands.h"
+#include "app/gui/wall_view.h"
 
 namespace cc {
 

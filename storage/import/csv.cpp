@@ -40,8 +40,8 @@
 #include <cstdio>
 #include <unordered_set>
 
-#include "candidate.h"
-#include "text_util.h"
+#include "storage/import/candidate.h"
+#include "storage/import/text_util.h"
 
 namespace cc::import {
 

@@ -17,9 +17,9 @@
 #include <utility>
 #include <vector>
 
-#include "candidate.h"
-#include "docx_zip.h"
-#include "paragraph_join.h"
+#include "storage/import/candidate.h"
+#include "storage/import/docx_zip.h"
+#include "storage/import/paragraph_join.h"
 
 namespace cc::import {
 

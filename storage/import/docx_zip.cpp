@@ -1,4 +1,4 @@
-#include "docx_zip.h"
+#include "storage/import/docx_zip.h"
 
 #include <zip.h>
 
@@ -6,7 +6,7 @@
 #include <memory>
 #include <optional>
 
-#include "candidate.h"
+#include "storage/import/candidate.h"
 
 namespace cc::import::detail {
 

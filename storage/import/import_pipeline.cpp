@@ -1,4 +1,4 @@
-#include "import_pipeline.h"
+#include "storage/import/import_pipeline.h"
 
 #include <sys/stat.h>
 
@@ -11,8 +11,8 @@
 #include <set>
 #include <unordered_map>
 
-#include "geometry.h"
-#include "record_guard.h"
+#include "canvas/geometry.h"
+#include "canvas/record_guard.h"
 
 namespace cc::import {
 

@@ -7,8 +7,8 @@
 #include <string>
 #include <vector>
 
-#include "candidate.h"
-#include "editor.h"
+#include "storage/import/candidate.h"
+#include "canvas/editor.h"
 
 namespace cc::import {
 

@@ -28,9 +28,9 @@
 #include <optional>
 #include <unordered_set>
 
-#include "candidate.h"
-#include "../json_guard.h"  // storage/, beside this folder
-#include "text_util.h"
+#include "storage/import/candidate.h"
+#include "storage/json_guard.h"  // storage/, beside this folder
+#include "storage/import/text_util.h"
 
 namespace cc::import {
 

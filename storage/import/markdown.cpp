@@ -13,8 +13,8 @@
 
 #include <memory>
 
-#include "candidate.h"
-#include "text_util.h"
+#include "storage/import/candidate.h"
+#include "storage/import/text_util.h"
 
 namespace cc::import {
 

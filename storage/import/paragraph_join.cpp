@@ -1,4 +1,4 @@
-#include "paragraph_join.h"
+#include "storage/import/paragraph_join.h"
 
 #include <algorithm>
 

@@ -10,7 +10,7 @@
 #include <string_view>
 #include <vector>
 
-#include "model.h"
+#include "canvas/model.h"
 
 namespace cc::import::detail {
 

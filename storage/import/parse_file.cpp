@@ -3,7 +3,7 @@
 #include <filesystem>
 #include <fstream>
 
-#include "candidate.h"
+#include "storage/import/candidate.h"
 
 namespace cc::import {
 

@@ -14,9 +14,9 @@
 #include <utility>
 #include <vector>
 
-#include "candidate.h"
-#include "paragraph_join.h"
-#include "pdf_layout.h"
+#include "storage/import/candidate.h"
+#include "storage/import/paragraph_join.h"
+#include "storage/import/pdf_layout.h"
 
 namespace cc::import {
 

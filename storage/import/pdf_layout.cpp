@@ -1,4 +1,4 @@
-#include "pdf_layout.h"
+#include "storage/import/pdf_layout.h"
 
 #include <algorithm>
 #include <cmath>
@@ -8,7 +8,7 @@
 #include <set>
 #include <string_view>
 
-#include "paragraph_join.h"
+#include "storage/import/paragraph_join.h"
 
 namespace cc::import::detail {
 

@@ -6,8 +6,8 @@
 // starts with a list marker ("- ", "• ", "1. ", "（1）", "一、") keeps its own line, and so does the
 // line after a Chinese section title ("一、总体满意度").
 
-#include "candidate.h"
-#include "text_util.h"
+#include "storage/import/candidate.h"
+#include "storage/import/text_util.h"
 
 namespace cc::import {
 

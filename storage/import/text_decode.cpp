@@ -21,7 +21,7 @@
 #include <string>
 #include <vector>
 
-#include "candidate.h"
+#include "storage/import/candidate.h"
 
 namespace cc::import {
 

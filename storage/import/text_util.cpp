@@ -1,8 +1,8 @@
-#include "text_util.h"
+#include "storage/import/text_util.h"
 
 #include <algorithm>
 
-#include "model.h"
+#include "canvas/model.h"
 
 namespace cc::import::text {
 

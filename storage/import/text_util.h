@@ -8,7 +8,7 @@
 #include <string_view>
 #include <vector>
 
-#include "candidate.h"
+#include "storage/import/candidate.h"
 
 namespace cc::import::text {
 

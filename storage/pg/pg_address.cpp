@@ -1,4 +1,4 @@
-#include "pg_address.h"
+#include "storage/pg/pg_address.h"
 
 #include <libpq-fe.h>
 
@@ -7,8 +7,8 @@
 #include <set>
 #include <vector>
 
-#include "board_error.h"
-#include "model.h"
+#include "storage/board_error.h"
+#include "canvas/model.h"
 
 namespace cc::pg {
 

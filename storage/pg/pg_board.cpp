@@ -1,4 +1,4 @@
-#include "pg_board.h"
+#include "storage/pg/pg_board.h"
 
 #include <algorithm>
 #include <cstdio>
@@ -8,8 +8,8 @@
 #include <set>
 #include <unordered_map>
 
-#include "pg_schema.h"
-#include "serialize.h"
+#include "storage/pg/pg_schema.h"
+#include "storage/serialize.h"
 
 namespace cc {
 

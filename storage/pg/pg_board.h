@@ -13,10 +13,10 @@
 #include <set>
 #include <string>
 
-#include "board_store.h"
-#include "pg_address.h"
-#include "pg_conn.h"
-#include "pg_replica.h"
+#include "storage/board_store.h"
+#include "storage/pg/pg_address.h"
+#include "storage/pg/pg_conn.h"
+#include "storage/pg/pg_replica.h"
 
 namespace cc {
 

@@ -1,4 +1,4 @@
-#include "pg_conn.h"
+#include "storage/pg/pg_conn.h"
 
 #include <charconv>
 #include <cstring>

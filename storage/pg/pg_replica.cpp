@@ -1,4 +1,4 @@
-#include "pg_replica.h"
+#include "storage/pg/pg_replica.h"
 
 #include <SQLiteCpp/Statement.h>
 #include <SQLiteCpp/Transaction.h>
@@ -11,8 +11,8 @@
 #include <cstdlib>
 #include <filesystem>
 
-#include "board_factory.h"
-#include "serialize.h"
+#include "canvas/board_factory.h"
+#include "storage/serialize.h"
 
 namespace cc::pg {
 

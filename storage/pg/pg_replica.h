@@ -11,7 +11,7 @@
 #include <string>
 #include <vector>
 
-#include "board_file.h"
+#include "storage/board_file.h"
 
 namespace cc::pg {
 

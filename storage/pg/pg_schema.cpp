@@ -1,11 +1,11 @@
 // The team server's schema: numbered migrations, each in one transaction that also records its
 // number, as for board files. Every table lives in the schema customer_canvas and carries its
 // board's name, so one database holds many boards.
-#include "pg_schema.h"
+#include "storage/pg/pg_schema.h"
 
 #include <vector>
 
-#include "board_error.h"
+#include "storage/board_error.h"
 
 namespace cc::pg {
 

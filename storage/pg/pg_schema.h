@@ -3,7 +3,7 @@
 
 #include <string>
 
-#include "pg_conn.h"
+#include "storage/pg/pg_conn.h"
 
 namespace cc::pg {
 

@@ -1,9 +1,9 @@
 // The appendix table as CSV for analysts: UTF-8 with a BOM, RFC 4180 quoting, CRLF line ends.
 // A spreadsheet runs a cell that starts with = + - @ (or a tab or CR before one) as a formula,
 // so board text never starts a cell that way (OWASP's CSV injection rule).
-#include "summary_export.h"
-#include "summary_text.h"
-#include "text_escape.h"
+#include "storage/summary/summary_export.h"
+#include "storage/summary/summary_text.h"
+#include "storage/text_escape.h"
 
 namespace cc::summary {
 

@@ -1,4 +1,4 @@
-#include "summary_export.h"
+#include "storage/summary/summary_export.h"
 
 #include <algorithm>
 #include <cctype>

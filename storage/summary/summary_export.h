@@ -8,7 +8,7 @@
 #include <stdexcept>
 #include <string>
 
-#include "summary.h"
+#include "canvas/summary.h"
 
 namespace cc::summary {
 

@@ -4,9 +4,9 @@
 #include <cmath>
 #include <cstdio>
 
-#include "summary_export.h"
-#include "summary_text.h"
-#include "text_escape.h"
+#include "storage/summary/summary_export.h"
+#include "storage/summary/summary_text.h"
+#include "storage/text_escape.h"
 
 namespace cc::summary {
 

@@ -1,9 +1,9 @@
 // Every figure of the summary as JSON for other tools (rapidjson, through cereal's include).
 #include <cereal/archives/json.hpp>
 
-#include "summary_export.h"
-#include "summary_text.h"
-#include "text_escape.h"
+#include "storage/summary/summary_export.h"
+#include "storage/summary/summary_text.h"
+#include "storage/text_escape.h"
 
 namespace cc::summary {
 

@@ -1,9 +1,9 @@
 // The summary as Markdown for wikis and mail: headings, tables, bullet lists.
 #include <algorithm>
 
-#include "summary_export.h"
-#include "summary_text.h"
-#include "text_escape.h"
+#include "storage/summary/summary_export.h"
+#include "storage/summary/summary_text.h"
+#include "storage/text_escape.h"
 
 namespace cc::summary {
 

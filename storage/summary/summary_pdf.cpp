@@ -12,10 +12,10 @@
 #include <functional>
 #include <memory>
 
-#include "output_file.h"
-#include "summary_export.h"
-#include "summary_text.h"
-#include "text_escape.h"
+#include "storage/output_file.h"
+#include "storage/summary/summary_export.h"
+#include "storage/summary/summary_text.h"
+#include "storage/text_escape.h"
 
 namespace cc::summary {
 

@@ -1,7 +1,7 @@
-#include "summary_source.h"
+#include "storage/summary/summary_source.h"
 
-#include "replay.h"
-#include "serialize.h"
+#include "canvas/replay.h"
+#include "storage/serialize.h"
 
 namespace cc::summary {
 

@@ -2,8 +2,8 @@
 // The monthly summary of a board: its change log replayed to the end of the month and of
 // the month before (so the comparison works even when no summary was exported then).
 
-#include "board_store.h"
-#include "summary.h"
+#include "storage/board_store.h"
+#include "canvas/summary.h"
 
 namespace cc::summary {
 

@@ -1,11 +1,11 @@
-#include "summary_text.h"
+#include "storage/summary/summary_text.h"
 
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
 
-#include "output_file.h"
-#include "source_kinds.h"
+#include "storage/output_file.h"
+#include "canvas/source_kinds.h"
 
 namespace cc::summary {
 

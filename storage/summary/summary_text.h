@@ -8,7 +8,7 @@
 #include <string_view>
 #include <vector>
 
-#include "summary_export.h"
+#include "storage/summary/summary_export.h"
 
 namespace cc::summary {
 

@@ -6,13 +6,13 @@
 #include <filesystem>
 #include <random>
 
-#include "activity.h"
+#include "canvas/activity.h"
 #include "bench_report.h"
-#include "board_factory.h"
-#include "board_file.h"
-#include "editor.h"
-#include "geometry.h"
-#include "serialize.h"
+#include "canvas/board_factory.h"
+#include "storage/board_file.h"
+#include "canvas/editor.h"
+#include "canvas/geometry.h"
+#include "storage/serialize.h"
 
 using namespace cc;
 

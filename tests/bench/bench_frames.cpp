@@ -10,10 +10,10 @@
 #include <random>
 
 #include "bench_report.h"
-#include "board_factory.h"
-#include "editor.h"
-#include "fonts.h"
-#include "wall_renderer.h"
+#include "canvas/board_factory.h"
+#include "canvas/editor.h"
+#include "app/gui/fonts.h"
+#include "app/gui/wall_renderer.h"
 #include "wall_fixture.h"
 
 using namespace cc;

@@ -12,7 +12,7 @@
 #include <sstream>
 
 #include "bench_report.h"
-#include "candidate.h"
+#include "storage/import/candidate.h"
 
 using namespace cc;
 

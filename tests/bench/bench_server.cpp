@@ -16,9 +16,9 @@
 #include <thread>
 
 #include "bench_report.h"
-#include "board_factory.h"
-#include "editor.h"
-#include "pg_board.h"
+#include "canvas/board_factory.h"
+#include "canvas/editor.h"
+#include "storage/pg/pg_board.h"
 
 using namespace cc;
 

@@ -6,10 +6,10 @@
 #include <random>
 
 #include "bench_report.h"
-#include "board_factory.h"
-#include "board_file.h"
-#include "editor.h"
-#include "geometry.h"
+#include "canvas/board_factory.h"
+#include "storage/board_file.h"
+#include "canvas/editor.h"
+#include "canvas/geometry.h"
 
 using namespace cc;
 

@@ -7,9 +7,9 @@
 #include <tuple>
 
 #include "bench_report.h"
-#include "board_factory.h"
-#include "geometry.h"
-#include "summary_export.h"
+#include "canvas/board_factory.h"
+#include "canvas/geometry.h"
+#include "storage/summary/summary_export.h"
 
 using namespace cc;
 

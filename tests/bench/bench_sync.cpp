@@ -10,9 +10,9 @@
 #include <thread>
 
 #include "bench_report.h"
-#include "board_factory.h"
-#include "board_file.h"
-#include "editor.h"
+#include "canvas/board_factory.h"
+#include "storage/board_file.h"
+#include "canvas/editor.h"
 
 using namespace cc;
 

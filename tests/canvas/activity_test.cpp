@@ -1,8 +1,8 @@
 #include <gtest/gtest.h>
 
-#include "activity.h"
-#include "board_factory.h"
-#include "editor.h"
+#include "canvas/activity.h"
+#include "canvas/board_factory.h"
+#include "canvas/editor.h"
 
 using namespace cc;
 

@@ -1,9 +1,9 @@
 #include <gtest/gtest.h>
 
-#include "board_factory.h"
-#include "editor.h"
-#include "geometry.h"
-#include "queries.h"
+#include "canvas/board_factory.h"
+#include "canvas/editor.h"
+#include "canvas/geometry.h"
+#include "canvas/queries.h"
 
 using namespace cc;
 

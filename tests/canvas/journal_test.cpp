@@ -1,8 +1,8 @@
 #include <gtest/gtest.h>
 
-#include "board_factory.h"
-#include "derived_facts.h"
-#include "editor.h"
+#include "canvas/board_factory.h"
+#include "canvas/derived_facts.h"
+#include "canvas/editor.h"
 
 using namespace cc;
 

@@ -1,10 +1,10 @@
 #include <gtest/gtest.h>
 
-#include "board_factory.h"
-#include "geometry.h"
-#include "model.h"
-#include "source_kinds.h"
-#include "templates.h"
+#include "canvas/board_factory.h"
+#include "canvas/geometry.h"
+#include "canvas/model.h"
+#include "canvas/source_kinds.h"
+#include "canvas/templates.h"
 
 using namespace cc;
 

@@ -1,6 +1,6 @@
 #include <gtest/gtest.h>
 
-#include "presence.h"
+#include "canvas/presence.h"
 
 using namespace cc;
 

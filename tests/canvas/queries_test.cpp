@@ -1,8 +1,8 @@
 #include <gtest/gtest.h>
 
-#include "board_factory.h"
-#include "editor.h"
-#include "queries.h"
+#include "canvas/board_factory.h"
+#include "canvas/editor.h"
+#include "canvas/queries.h"
 
 using namespace cc;
 
@@ -76,7 +76,7 @@ TEST_F(Queries, CountsByQuadrantSourceDataAndChannel) {
     EXPECT_EQ(c.customerInitiated, 1);
 }
 
-#include "note_filter.h"
+#include "canvas/note_filter.h"
 
 TEST(NoteFilter, MatchesTextSourcesTagsAuthorsAndDates) {
     Note n;

@@ -6,10 +6,10 @@
 #include <cmath>
 #include <limits>
 
-#include "board_factory.h"
-#include "document.h"
-#include "geometry.h"
-#include "record_guard.h"
+#include "canvas/board_factory.h"
+#include "canvas/document.h"
+#include "canvas/geometry.h"
+#include "canvas/record_guard.h"
 
 using namespace cc;
 using namespace std::string_literals;

@@ -2,8 +2,8 @@
 // someone else changed since stays theirs.
 #include <gtest/gtest.h>
 
-#include "board_factory.h"
-#include "editor.h"
+#include "canvas/board_factory.h"
+#include "canvas/editor.h"
 
 using namespace cc;
 

@@ -4,9 +4,9 @@
 #include <rapidcheck.h>
 #include <rapidcheck/gtest.h>
 
-#include "board_factory.h"
-#include "editor.h"
-#include "geometry.h"
+#include "canvas/board_factory.h"
+#include "canvas/editor.h"
+#include "canvas/geometry.h"
 
 using namespace cc;
 

@@ -1,10 +1,10 @@
 // The wall's pointer tool driven by synthetic events, as a person would use it; no window.
 #include <gtest/gtest.h>
 
-#include "board_factory.h"
-#include "spatial_index.h"
-#include "wall_commands.h"
-#include "wall_tool.h"
+#include "canvas/board_factory.h"
+#include "canvas/spatial_index.h"
+#include "canvas/wall_commands.h"
+#include "canvas/wall_tool.h"
 
 using namespace cc;
 

@@ -22,8 +22,8 @@
 #include <regex>
 #include <set>
 
-#include "board_file.h"
-#include "geometry.h"
+#include "storage/board_file.h"
+#include "canvas/geometry.h"
 #include "test_util.h"
 
 using cc::test::readFile;

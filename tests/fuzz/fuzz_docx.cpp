@@ -9,8 +9,8 @@
 
 #include <zip.h>
 
-#include "candidate.h"
-#include "paragraph_join.h"
+#include "storage/import/candidate.h"
+#include "storage/import/paragraph_join.h"
 
 namespace {
 

@@ -16,20 +16,20 @@
 #include <string>
 #include <string_view>
 
-#include "board_factory.h"
-#include "board_file.h"
-#include "serialize.h"
+#include "canvas/board_factory.h"
+#include "storage/board_file.h"
+#include "storage/serialize.h"
 
 #ifdef CC_FUZZ_RENDER
 #include <imgui.h>
 
-#include "derived_facts.h"
-#include "fonts.h"
-#include "geometry.h"
-#include "note_filter.h"
-#include "selection.h"
-#include "spatial_index.h"
-#include "wall_renderer.h"
+#include "canvas/derived_facts.h"
+#include "app/gui/fonts.h"
+#include "canvas/geometry.h"
+#include "canvas/note_filter.h"
+#include "canvas/selection.h"
+#include "canvas/spatial_index.h"
+#include "app/gui/wall_renderer.h"
 #endif
 
 namespace {

@@ -4,8 +4,8 @@
 #include <string>
 #include <string_view>
 
-#include "candidate.h"
-#include "paragraph_join.h"
+#include "storage/import/candidate.h"
+#include "storage/import/paragraph_join.h"
 
 namespace {
 

@@ -9,8 +9,8 @@
 #include <cstring>
 #include <limits>
 
-#include "editor.h"
-#include "record_guard.h"
+#include "canvas/editor.h"
+#include "canvas/record_guard.h"
 #include "wall_fixture.h"
 
 using namespace cc;

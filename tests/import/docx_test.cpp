@@ -8,7 +8,7 @@
 #include <algorithm>
 #include <cstdio>
 
-#include "candidate.h"
+#include "storage/import/candidate.h"
 #include "import_test_util.h"
 
 using namespace cc::import;

@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "candidate.h"
+#include "storage/import/candidate.h"
 #include "test_util.h"
 
 namespace cc::test {

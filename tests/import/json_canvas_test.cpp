@@ -1,7 +1,7 @@
 // JSON Canvas: text nodes become candidates at their places, edges become links.
 #include <gtest/gtest.h>
 
-#include "candidate.h"
+#include "storage/import/candidate.h"
 #include "import_test_util.h"
 
 using namespace cc::import;

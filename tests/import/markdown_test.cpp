@@ -2,7 +2,7 @@
 #include <gtest/gtest.h>
 
 
-#include "candidate.h"
+#include "storage/import/candidate.h"
 #include "import_test_util.h"
 
 using namespace cc::import;

@@ -5,9 +5,9 @@
 
 #include <algorithm>
 
-#include "candidate.h"
-#include "paragraph_join.h"
-#include "pdf_layout.h"
+#include "storage/import/candidate.h"
+#include "storage/import/paragraph_join.h"
+#include "storage/import/pdf_layout.h"
 #include "import_test_util.h"
 
 using namespace cc::import;

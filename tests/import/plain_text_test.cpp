@@ -1,7 +1,7 @@
 // Plain text: a candidate per paragraph, or per line where a text has no blank lines.
 #include <gtest/gtest.h>
 
-#include "candidate.h"
+#include "storage/import/candidate.h"
 #include "import_test_util.h"
 
 using namespace cc::import;

@@ -1,7 +1,7 @@
 // Text encodings: the same Chinese report saved in five encodings decodes to the same text.
 #include <gtest/gtest.h>
 
-#include "candidate.h"
+#include "storage/import/candidate.h"
 #include "import_test_util.h"
 
 using namespace cc::import;

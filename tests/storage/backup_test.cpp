@@ -14,13 +14,13 @@
 #include <map>
 #include <set>
 
-#include "backup.h"
-#include "board_factory.h"
-#include "board_file.h"
-#include "editor.h"
-#include "geometry.h"
-#include "json_listing.h"
-#include "serialize.h"
+#include "storage/backup.h"
+#include "canvas/board_factory.h"
+#include "storage/board_file.h"
+#include "canvas/editor.h"
+#include "canvas/geometry.h"
+#include "storage/json_listing.h"
+#include "storage/serialize.h"
 #include "test_util.h"
 
 using namespace cc;

@@ -9,11 +9,11 @@
 #include <random>
 #include <set>
 
-#include "board_factory.h"
-#include "board_file.h"
-#include "editor.h"
-#include "geometry.h"
-#include "migrations.h"
+#include "canvas/board_factory.h"
+#include "storage/board_file.h"
+#include "canvas/editor.h"
+#include "canvas/geometry.h"
+#include "storage/migrations.h"
 #include "test_util.h"
 
 using namespace cc;

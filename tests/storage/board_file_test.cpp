@@ -12,12 +12,12 @@
 #include <map>
 #include <set>
 
-#include "board_factory.h"
-#include "board_file.h"
-#include "editor.h"
-#include "geometry.h"
-#include "migrations.h"
-#include "serialize.h"
+#include "canvas/board_factory.h"
+#include "storage/board_file.h"
+#include "canvas/editor.h"
+#include "canvas/geometry.h"
+#include "storage/migrations.h"
+#include "storage/serialize.h"
 #include "sample_records.h"
 #include "test_util.h"
 

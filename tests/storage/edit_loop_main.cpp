@@ -26,9 +26,9 @@
 #include <string>
 #include <vector>
 
-#include "board_file.h"
-#include "editor.h"
-#include "geometry.h"
+#include "storage/board_file.h"
+#include "canvas/editor.h"
+#include "canvas/geometry.h"
 
 namespace {
 

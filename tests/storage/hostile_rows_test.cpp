@@ -10,11 +10,11 @@
 #include <limits>
 #include <thread>
 
-#include "board_factory.h"
-#include "editor.h"
-#include "geometry.h"
-#include "pg_address.h"
-#include "record_guard.h"
+#include "canvas/board_factory.h"
+#include "canvas/editor.h"
+#include "canvas/geometry.h"
+#include "storage/pg/pg_address.h"
+#include "canvas/record_guard.h"
 #include "sample_records.h"
 #include "store_backends.h"
 

@@ -20,11 +20,11 @@
 #include <random>
 #include <sstream>
 
-#include "board_factory.h"
-#include "board_file.h"
-#include "editor.h"
-#include "geometry.h"
-#include "serialize.h"
+#include "canvas/board_factory.h"
+#include "storage/board_file.h"
+#include "canvas/editor.h"
+#include "canvas/geometry.h"
+#include "storage/serialize.h"
 #include "test_util.h"
 
 using namespace cc;

@@ -10,11 +10,11 @@
 #include <filesystem>
 #include <map>
 
-#include "board_file.h"
-#include "editor.h"
-#include "geometry.h"
-#include "migrations.h"
-#include "serialize.h"
+#include "storage/board_file.h"
+#include "canvas/editor.h"
+#include "canvas/geometry.h"
+#include "storage/migrations.h"
+#include "storage/serialize.h"
 #include "test_util.h"
 
 using namespace cc;

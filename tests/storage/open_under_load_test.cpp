@@ -13,7 +13,7 @@
 #include <random>
 #include <thread>
 
-#include "board_file.h"
+#include "storage/board_file.h"
 #include "test_util.h"
 
 using namespace cc;

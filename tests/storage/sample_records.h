@@ -5,10 +5,10 @@
 #include <string>
 #include <vector>
 
-#include "board_factory.h"
-#include "board_store.h"
-#include "geometry.h"
-#include "model.h"
+#include "canvas/board_factory.h"
+#include "storage/board_store.h"
+#include "canvas/geometry.h"
+#include "canvas/model.h"
 
 namespace cc::test {
 

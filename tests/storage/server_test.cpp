@@ -6,11 +6,11 @@
 
 #include <map>
 
-#include "board_copy.h"
-#include "board_factory.h"
-#include "board_file.h"
-#include "editor.h"
-#include "pg_board.h"
+#include "storage/board_copy.h"
+#include "canvas/board_factory.h"
+#include "storage/board_file.h"
+#include "canvas/editor.h"
+#include "storage/pg/pg_board.h"
 #include "sample_records.h"
 #include "store_backends.h"
 

@@ -11,7 +11,7 @@
 #include <random>
 #include <string>
 
-#include "pg_conn.h"
+#include "storage/pg/pg_conn.h"
 #include "test_util.h"
 
 namespace cc::test {

@@ -10,13 +10,13 @@
 #include <map>
 #include <thread>
 
-#include "board_factory.h"
-#include "board_file.h"
-#include "editor.h"
-#include "geometry.h"
-#include "pg_address.h"
+#include "canvas/board_factory.h"
+#include "storage/board_file.h"
+#include "canvas/editor.h"
+#include "canvas/geometry.h"
+#include "storage/pg/pg_address.h"
 #include "sample_records.h"
-#include "serialize.h"
+#include "storage/serialize.h"
 #include "store_backends.h"
 
 using namespace cc;

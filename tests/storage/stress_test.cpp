@@ -12,9 +12,9 @@
 #include <sstream>
 #include <thread>
 
-#include "board_factory.h"
-#include "board_file.h"
-#include "json_listing.h"
+#include "canvas/board_factory.h"
+#include "storage/board_file.h"
+#include "storage/json_listing.h"
 #include "store_backends.h"
 #include "test_util.h"
 

@@ -5,10 +5,10 @@
 #include <filesystem>
 #include <fstream>
 
-#include "board_factory.h"
-#include "board_file.h"
-#include "editor.h"
-#include "geometry.h"
+#include "canvas/board_factory.h"
+#include "storage/board_file.h"
+#include "canvas/editor.h"
+#include "canvas/geometry.h"
 #include "test_util.h"
 
 using namespace cc;

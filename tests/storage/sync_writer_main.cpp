@@ -11,10 +11,10 @@
 #include <random>
 #include <thread>
 
-#include "board_store.h"
-#include "editor.h"
-#include "geometry.h"
-#include "json_listing.h"
+#include "storage/board_store.h"
+#include "canvas/editor.h"
+#include "canvas/geometry.h"
+#include "storage/json_listing.h"
 
 using namespace cc;
 

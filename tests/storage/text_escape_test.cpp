@@ -1,7 +1,7 @@
 // The text rules for documents and terminals (text_escape.h), byte for byte.
 #include <gtest/gtest.h>
 
-#include "text_escape.h"
+#include "storage/text_escape.h"
 
 using cc::documentText;
 using cc::terminalText;

@@ -13,9 +13,9 @@
 #include <mutex>
 #include <thread>
 
-#include "board_factory.h"
-#include "board_store.h"
-#include "editor.h"
+#include "canvas/board_factory.h"
+#include "storage/board_store.h"
+#include "canvas/editor.h"
 #include "storage/store_backends.h"
 #include "test_util.h"
 

@@ -7,9 +7,9 @@
 #include <iostream>
 #include <thread>
 
-#include "editor.h"
-#include "json_listing.h"
-#include "pg_board.h"
+#include "canvas/editor.h"
+#include "storage/json_listing.h"
+#include "storage/pg/pg_board.h"
 
 using namespace cc;
 

@@ -8,12 +8,12 @@
 #include <functional>
 #include <set>
 
-#include "board_factory.h"
-#include "geometry.h"
-#include "record_guard.h"
-#include "replay.h"
-#include "summary.h"
-#include "summary_export.h"
+#include "canvas/board_factory.h"
+#include "canvas/geometry.h"
+#include "canvas/record_guard.h"
+#include "canvas/replay.h"
+#include "canvas/summary.h"
+#include "storage/summary/summary_export.h"
 #include "month_log.h"
 #include "test_util.h"
 
