@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
 
 namespace cc {
 
@@ -117,6 +118,96 @@ ChangeSet squash(const std::vector<ChangeSet>& sets) {
     out.links = links.result();
     if (boardBefore && !(*boardBefore == *boardAfter)) out.board = std::make_pair(*boardBefore, *boardAfter);
     return out;
+}
+
+namespace {
+
+std::size_t textBytes(const Note& n) {
+    std::size_t b = 256 + n.id.size() + n.text.size() + n.source.size() + n.dateGathered.size() + n.author.size() +
+                    n.segment.size() + n.provenance.file.size() + n.provenance.location.size() + n.provenance.excerpt.size();
+    for (const auto& t : n.tags) b += t.size() + 4;
+    return b;
+}
+
+std::size_t textBytes(const Link& l) { return 128 + l.id.size() + l.from.size() + l.to.size() + l.label.size() + l.author.size(); }
+
+bool replacesANote(const ChangeSet& cs) {
+    if (cs.notes.removed.empty() || cs.notes.added.empty()) return false;
+    std::set<std::string> removed;
+    for (const auto& n : cs.notes.removed) removed.insert(n.id);
+    for (const auto& n : cs.notes.added)
+        if (removed.count(n.id)) return true;
+    return false;
+}
+
+}  // namespace
+
+void forEachLogPart(const ChangeSet& cs, const LogPartLimits& limits, const std::function<void(const ChangeSet&)>& part) {
+    std::size_t records = 0, bytes = 0;
+    auto count = [&](std::size_t r, std::size_t b) {
+        records += r;
+        bytes += b;
+    };
+    for (const auto& n : cs.notes.added) count(1, textBytes(n));
+    for (const auto& n : cs.notes.removed) count(1, textBytes(n));
+    for (const auto& [b, a] : cs.notes.updated) count(2, textBytes(b) + textBytes(a));
+    for (const auto& l : cs.links.added) count(1, textBytes(l));
+    for (const auto& l : cs.links.removed) count(1, textBytes(l));
+    for (const auto& [b, a] : cs.links.updated) count(2, textBytes(b) + textBytes(a));
+    if ((records <= limits.records && bytes <= limits.bytes) || replacesANote(cs)) {
+        part(cs);
+        return;
+    }
+
+    ChangeSet piece;
+    std::size_t pieceRecords = 0, pieceBytes = 0;
+    auto startPiece = [&] {
+        piece = ChangeSet{};
+        piece.source = cs.source;
+        piece.author = cs.author;
+        piece.time = cs.time;
+        pieceRecords = pieceBytes = 0;
+    };
+    auto flush = [&] {
+        if (!piece.empty()) part(piece);
+        startPiece();
+    };
+    // Room for one more record of this weight, else the piece so far goes out first (a piece
+    // always takes at least one record, however large).
+    auto room = [&](std::size_t r, std::size_t b) {
+        if (pieceRecords > 0 && (pieceRecords + r > limits.records || pieceBytes + b > limits.bytes)) flush();
+        pieceRecords += r;
+        pieceBytes += b;
+    };
+    startPiece();
+    for (const auto& l : cs.links.removed) {
+        room(1, textBytes(l));
+        piece.links.removed.push_back(l);
+    }
+    for (const auto& n : cs.notes.removed) {
+        room(1, textBytes(n));
+        piece.notes.removed.push_back(n);
+    }
+    for (const auto& n : cs.notes.added) {
+        room(1, textBytes(n));
+        piece.notes.added.push_back(n);
+    }
+    const std::set<std::string> overwrote(cs.overwrote.begin(), cs.overwrote.end());
+    for (const auto& u : cs.notes.updated) {
+        room(2, textBytes(u.first) + textBytes(u.second));
+        piece.notes.updated.push_back(u);
+        if (overwrote.count(u.second.id)) piece.overwrote.push_back(u.second.id);
+    }
+    for (const auto& l : cs.links.added) {
+        room(1, textBytes(l));
+        piece.links.added.push_back(l);
+    }
+    for (const auto& u : cs.links.updated) {
+        room(2, textBytes(u.first) + textBytes(u.second));
+        piece.links.updated.push_back(u);
+    }
+    piece.board = cs.board;
+    flush();
 }
 
 }  // namespace cc

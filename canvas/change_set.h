@@ -3,6 +3,7 @@
 // removed, with the source of the change.
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <set>
 #include <string>
@@ -61,5 +62,21 @@ void collectTouched(const ChangeSet& cs, std::set<std::string>& notes, std::set<
 /// gesture). Records added then removed vanish; updates fold to (first before, last after).
 /// Source, author and time come from the last set; what they overwrote is joined.
 ChangeSet squash(const std::vector<ChangeSet>& sets);
+
+/// How much of a change set one change-log row holds (see forEachLogPart).
+struct LogPartLimits {
+    std::size_t records = 2000;        ///< records per part (an update counts twice: before and after)
+    std::size_t bytes = 8u << 20;      ///< estimated bytes of text per part
+};
+
+/// Calls `part` with `cs` in pieces that each fit `limits`, in the order a store writes a change
+/// (links removed, notes removed, notes added, notes updated, links added, links updated, the
+/// board), so that each piece applies on its own to the board the pieces before it left: the
+/// change log holds a large change (an import of 500,000 notes) as several rows, each small
+/// enough to read back, written in one transaction. A change that fits is one piece, `cs`
+/// itself. A change that removes and adds back the same note (a replace, whose links stay) is
+/// never cut. Each piece carries the source, author and time, and the overwritten ids of the
+/// notes it updates. Only one piece exists at a time.
+void forEachLogPart(const ChangeSet& cs, const LogPartLimits& limits, const std::function<void(const ChangeSet&)>& part);
 
 }  // namespace cc

@@ -802,11 +802,15 @@ std::int64_t BoardFile::persist(const ChangeSet& cs) {
         for (const auto& l : cs.links.added) w.addLink(l);
         for (const auto& [before, after] : cs.links.updated) w.changeLink(after);
         if (cs.board) writeBoard(cs.board->second);
-        w.log(cs.author, cs.time, std::string(toString(cs.source)), changeSetToJson(*logged));
-        const std::int64_t seq = m_db->getLastInsertRowid();
+        // A large change (an import) is logged as several rows, each small enough to read back.
+        std::vector<std::int64_t> seqs;
+        forEachLogPart(*logged, kLogPart, [&](const ChangeSet& part) {
+            w.log(cs.author, cs.time, std::string(toString(cs.source)), changeSetToJson(part));
+            seqs.push_back(m_db->getLastInsertRowid());
+        });
         tx.commit();
-        markOwn(seq);
-        return seq;
+        for (const std::int64_t seq : seqs) markOwn(seq);
+        return seqs.back();
     } catch (const Gone&) {
         fail(m_path, "the change was not saved: a note or link it changes was deleted by someone else meanwhile");
     } catch (const SQLite::Exception& e) {

@@ -89,9 +89,14 @@ void serialize(Archive& ar, ChangeSet& cs, const std::uint32_t version) {
     if (version >= 2) ar(cereal::make_nvp("overwrote", cs.overwrote));
 }
 
-/// The largest change-set payload read: an import of a large document makes a big one, but
-/// nothing this program writes comes near this.
+/// The largest change-set payload read. A store writes a large change as several rows of at
+/// most kLogPart (see forEachLogPart), so nothing this program writes comes near this.
 inline constexpr std::size_t kMaxChangeSetBytes = 256u << 20;
+/// How much of a change one change-log row holds: about 1-2 MB of JSON for notes of ordinary
+/// length; the byte budget (text is at most doubled by JSON escaping) keeps long notes well
+/// under kMaxChangeSetBytes.
+inline constexpr LogPartLimits kLogPart{2000, 8u << 20};
+static_assert(kLogPart.bytes * 4 < kMaxChangeSetBytes);
 /// The deepest nesting of a payload read (one this program writes is about 6 deep).
 inline constexpr int kMaxChangeSetDepth = 32;
 

@@ -83,8 +83,12 @@ ParsedFile parseForImport(const std::string& path, const ParseOptions& opt) {
     return f;
 }
 
-ChangeSet buildImport(const Document& doc, const std::vector<ParsedFile>& files, const ImportOptions& opt,
-                      const std::string& author, std::vector<FileReport>& reports) {
+namespace {
+
+/// buildImport's work. With `release`, each candidate's text and excerpt are let go once its note
+/// holds them (the caller's files are then spent): a huge import never holds both in full.
+ChangeSet build(const Document& doc, std::vector<ParsedFile>& files, const ImportOptions& opt, const std::string& author,
+                std::vector<FileReport>& reports, bool release) {
     const SourceKinds& kinds = doc.sourceKinds();
     if (!opt.source.empty() && !kinds.contains(opt.source))
         throw ImportError("unknown source kind '" + opt.source + "' (see 'customer-canvas sources')");
@@ -105,7 +109,7 @@ ChangeSet buildImport(const Document& doc, const std::vector<ParsedFile>& files,
     };
     std::vector<Pending> pending;
     std::vector<std::pair<std::size_t, std::size_t>> ranges;  // per file: [begin, end) of pending
-    for (const ParsedFile& f : files) {
+    for (ParsedFile& f : files) {
         FileReport rep;
         rep.file = f.path;
         rep.format = f.result.format;
@@ -117,7 +121,7 @@ ChangeSet buildImport(const Document& doc, const std::vector<ParsedFile>& files,
         rep.remarks = f.result.remarks;
         std::size_t split = 0, splitInto = 0;
         const std::size_t begin = pending.size();
-        for (const Candidate& c : f.result.candidates) {
+        for (Candidate& c : f.result.candidates) {
             // A text longer than a note holds is split into notes that each do (said in the report).
             std::string whole = trimmed(c.text);
             std::vector<std::string> parts;
@@ -166,6 +170,10 @@ ChangeSet buildImport(const Document& doc, const std::vector<ParsedFile>& files,
                 n.state = opt.pinQuadrant ? NoteState::Pinned : NoteState::Tray;
                 pending.push_back({std::move(n), &c});
                 ++rep.added;
+            }
+            if (release) {
+                std::string().swap(c.text);
+                std::string().swap(c.excerpt);
             }
         }
         if (split)
@@ -248,12 +256,23 @@ ChangeSet buildImport(const Document& doc, const std::vector<ParsedFile>& files,
     return cs;
 }
 
+}  // namespace
+
+ChangeSet buildImport(const Document& doc, const std::vector<ParsedFile>& files, const ImportOptions& opt,
+                      const std::string& author, std::vector<FileReport>& reports) {
+    // Not released: nothing in `files` is written.
+    return build(doc, const_cast<std::vector<ParsedFile>&>(files), opt, author, reports, false);
+}
+
 std::vector<FileReport> importFiles(Editor& editor, const std::vector<std::string>& paths, const ImportOptions& opt) {
     std::vector<ParsedFile> files;
     files.reserve(paths.size());
     for (const auto& p : paths) files.push_back(parseForImport(p, opt.parse));
     std::vector<FileReport> reports;
-    ChangeSet cs = buildImport(editor.document(), files, opt, editor.author(), reports);
+    ChangeSet cs = build(editor.document(), files, opt, editor.author(), reports, true);
+    // The parsed candidates are not needed once they are notes: let their memory go before the
+    // board takes its copy (a 500,000-node canvas holds about 400 MB of them).
+    std::vector<ParsedFile>().swap(files);
     editor.applyLocal(std::move(cs), ChangeSource::Import);
     return reports;
 }

@@ -590,3 +590,48 @@ TEST_P(Store, AnnouncingDoesNotSwallowOthersCommits) {
     ASSERT_EQ(a.pull(), 1u);
     EXPECT_NE(a.doc->note(n), nullptr);
 }
+
+TEST_P(Store, ALargeImportIsLoggedInRowsOthersCanReadAndUndoesAsOneStep) {
+    // Larger than one change-log row holds (kLogPart): logged as several rows in one commit.
+    const std::string path = address("large");
+    createBoard(path, sampleBoard(), "tester");
+    View mine(path, "tester"), theirs(path, "other");
+    const std::int64_t before = mine.store->lastSequence();
+    ChangeSet cs;
+    const std::size_t count = kLogPart.records * 2 + 17;
+    for (std::size_t i = 0; i < count; ++i) {
+        Note n = mine.editor->makeNote("导入的笔记 " + std::to_string(i), "survey");
+        n.state = NoteState::Tray;
+        cs.notes.added.push_back(std::move(n));
+    }
+    for (std::size_t i = 0; i + 1 < count; i += 2) {
+        Link l;
+        l.id = newId("l");
+        l.from = cs.notes.added[i].id;
+        l.to = cs.notes.added[i + 1].id;
+        l.author = "tester";
+        cs.links.added.push_back(std::move(l));
+    }
+    mine.editor->applyLocal(std::move(cs), ChangeSource::Import);
+    const auto rows = mine.store->changeLog(before);
+    EXPECT_EQ(rows.size(), 4u);  // 4,017 notes and 2,008 links, 2,000 records a row
+    for (const auto& r : rows) EXPECT_EQ(r.source, "import");
+    EXPECT_EQ(mine.store->lastOwnSequence(), mine.store->lastSequence());
+    EXPECT_EQ(mine.store->pullRemote(*mine.doc), 0u);  // its own rows are not pulled back
+
+    // Another window sees the whole import, and the board is sound.
+    theirs.pull(rows.size());
+    EXPECT_EQ(theirs.doc->notes().size(), count);
+    EXPECT_EQ(theirs.doc->links().size(), count / 2);
+    expectSameAsStored(*mine.doc, path);
+    auto fresh = openBoard(path, BoardStore::Mode::ReadOnly);
+    EXPECT_TRUE(fresh->checkBoard(*fresh->load()).empty());
+
+    // One undo takes it all back, everywhere.
+    ASSERT_TRUE(mine.editor->undo());
+    EXPECT_TRUE(mine.doc->notes().empty());
+    theirs.pull(1);
+    EXPECT_TRUE(theirs.doc->notes().empty());
+    EXPECT_TRUE(theirs.doc->links().empty());
+    expectSameAsStored(*mine.doc, path);
+}
