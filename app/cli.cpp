@@ -25,7 +25,7 @@
 #include "canvas/record_guard.h"
 #include "app/settings.h"
 #include "storage/text_escape.h"
-#include "app/gui/window.h"
+#include "app/window_launch.h"
 
 namespace cc {
 

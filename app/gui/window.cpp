@@ -1,6 +1,6 @@
 // The App: wires the window, the board session, the wall view and the panels. It draws menus
 // and the status bar and routes keyboard shortcuts; everything else lives in the views.
-#include "app/gui/window.h"
+#include "app/window_launch.h"
 
 #include <GLFW/glfw3.h>
 #include <imgui.h>
@@ -49,12 +49,7 @@ bool haveDisplay() {
 }
 
 void explainNoDisplay(const std::string& board) {
-    const std::string b = board.empty() ? "BOARD.ccboard" : board;
-    std::cerr << "customer-canvas: no display (DISPLAY is not set), so the window cannot open.\n"
-              << "Use the command line instead, for example:\n"
-              << "  customer-canvas list " << b << "\n"
-              << "  customer-canvas add " << b << " --text \"...\" --source survey --quadrant 3\n"
-              << "  customer-canvas --help\n";
+    explainWindowUnavailable(std::cerr, "no display (DISPLAY is not set)", board);
 }
 
 bool g_activity = true;  // set by any input event; an idle window waits instead of drawing
