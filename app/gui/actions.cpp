@@ -54,6 +54,13 @@ const Action* ActionTable::find(const std::string& id) const {
     return nullptr;
 }
 
+bool ActionTable::trigger(const std::string& id) const {
+    const Action* a = find(id);
+    if (!a || !a->isEnabled()) return false;
+    a->run();
+    return true;
+}
+
 void ActionTable::drawMenus() const {
     for (const Menu& menu : m_menus) {
         if (!ImGui::BeginMenu(menu.name.c_str(), !menu.enabled || menu.enabled())) continue;

@@ -71,6 +71,9 @@ public:
     /// The action with this id, or null.
     const Action* find(const std::string& id) const;
 
+    /// Runs an action as its menu item would; false when there is no such action or it is disabled.
+    bool trigger(const std::string& id) const;
+
     /// Draws the menu bar's menus (between BeginMenuBar and EndMenuBar) and runs what was chosen.
     void drawMenus() const;
     /// Runs the actions whose keys were pressed this frame (the caller decides when keys are

@@ -275,7 +275,7 @@ TEST_F(ActionTableTest, DocumentActionsDoWhatTheySay) {
         App* app = h->app.get();
         BoardSession& s = *app->session();
         const auto gone = s.selection.ids();
-        frame(*app, [&] { app->actions().find("edit.delete")->run(); });
+        frame(*app, [&] { EXPECT_TRUE(app->actions().trigger("edit.delete")); });
         for (const auto& id : gone) EXPECT_FALSE(s.doc->note(id));
         EXPECT_TRUE(s.selection.empty());
     }
@@ -285,7 +285,7 @@ TEST_F(ActionTableTest, DocumentActionsDoWhatTheySay) {
         BoardSession& s = *app->session();
         const std::size_t notes = s.doc->notes().size();
         const auto originals = s.selection.ids();
-        frame(*app, [&] { app->actions().find("edit.duplicate")->run(); });
+        frame(*app, [&] { EXPECT_TRUE(app->actions().trigger("edit.duplicate")); });
         EXPECT_EQ(s.doc->notes().size(), notes + 2);
         EXPECT_EQ(s.selection.size(), 2u);
         for (const auto& id : s.selection.ids()) EXPECT_EQ(std::count(originals.begin(), originals.end(), id), 0);
@@ -295,7 +295,7 @@ TEST_F(ActionTableTest, DocumentActionsDoWhatTheySay) {
         App* app = h->app.get();
         BoardSession& s = *app->session();
         const std::size_t notes = s.doc->notes().size(), links = s.doc->links().size();
-        frame(*app, [&] { app->actions().find("edit.paste")->run(); });
+        frame(*app, [&] { EXPECT_TRUE(app->actions().trigger("edit.paste")); });
         EXPECT_EQ(s.doc->notes().size(), notes + 2);
         EXPECT_EQ(s.doc->links().size(), links + 1);  // the link between the two copied notes
         EXPECT_EQ(app->status().text(), "pasted 2 notes");
@@ -304,8 +304,18 @@ TEST_F(ActionTableTest, DocumentActionsDoWhatTheySay) {
         auto h = makeApp("select-all");
         App* app = h->app.get();
         BoardSession& s = *app->session();
-        frame(*app, [&] { app->actions().find("edit.select-all")->run(); });
+        frame(*app, [&] { EXPECT_TRUE(app->actions().trigger("edit.select-all")); });
         EXPECT_EQ(s.selection.size(), 5u);  // the wall's five, not the tray's one
+    }
+    {
+        auto h = makeApp("disabled");
+        App* app = h->app.get();
+        BoardSession& s = *app->session();
+        s.selection.clear();
+        const auto revision = s.doc->revision();
+        frame(*app, [&] { EXPECT_FALSE(app->actions().trigger("edit.delete")); });
+        EXPECT_EQ(s.doc->revision(), revision);  // a disabled action does nothing
+        EXPECT_FALSE(app->actions().trigger("no.such-action"));
     }
 }
 
