@@ -6,6 +6,7 @@
 #include <ctime>
 
 #include "app/gui/fonts.h"
+#include "canvas/commands.h"
 #include "canvas/queries.h"
 #include "app/gui/wall_view.h"
 
@@ -121,10 +122,10 @@ void Inspector::draw(BoardSession& s, WallView& wall, Fonts& fonts, float scale)
     ImGui::TextUnformatted("Text");
     ImGui::InputTextMultiline("##text", &m_text, {-1, 110 * scale});
     fonts.addText(m_text);
-    if (ImGui::IsItemDeactivatedAfterEdit() && m_text.find_first_not_of(" \t\r\n") != std::string::npos) {
+    if (ImGui::IsItemDeactivatedAfterEdit() && !isBlankText(m_text)) {
         // Someone else's text that arrived while this person typed is replaced, and said so.
         try {
-            s.editor->setText(n->id, m_text, n->text != m_textBase);
+            commitNoteText(*s.editor, n->id, m_text, m_textBase, false);
             m_textBase = m_text;
             m_error.clear();
         } catch (const std::exception& e) {

@@ -10,6 +10,7 @@
 
 #include "app/gui/fonts.h"
 #include "app/gui/tray_panel.h"
+#include "canvas/commands.h"
 #include "canvas/wall_commands.h"
 
 namespace cc::gui {
@@ -74,32 +75,18 @@ void WallView::editNote(const std::string& id) {
 
 void WallView::finishEditing() {
     const std::string id = std::exchange(m_editing, std::string());
-    const Note* n = m_s.doc->note(id);
-    std::string text = m_editText;
-    while (!text.empty() && (text.back() == '\n' || text.back() == ' ' || text.back() == '\r' || text.back() == '\t'))
-        text.pop_back();
     try {
-        if (n) {
-            bool blank = text.find_first_not_of(" \t\r\n") == std::string::npos;
-            if (blank && m_editIsNew) {
-                m_s.editor->deleteNotes({id});  // an untouched new note leaves no trace in the history
-            } else if (!blank && text != n->text) {
-                // Someone else's text arrived while this user typed: this text is later and
-                // wins; both are told, and theirs stays in the note's history.
-                const bool overwrote = n->text != m_editBase;
-                const std::string theirs = n->text;
-                m_s.editor->setText(id, text, overwrote);
-                if (overwrote) {
-                    Notice notice;
-                    const std::string by = m_s.editedMeanwhileBy.empty() ? "Someone" : m_s.editedMeanwhileBy;
-                    notice.text = by + " changed “" + shortTitle(*m_s.doc->note(id)) +
-                                  "” while you were editing it; your text was saved after theirs. Theirs is in the note's history.";
-                    notice.noteId = id;
-                    notice.restoreText = theirs;
-                    notice.actionLabel = "Use their text instead";
-                    m_s.notify(std::move(notice));
-                }
-            }
+        const TextCommit done = commitNoteText(*m_s.editor, id, withoutTrailingBlanks(m_editText), m_editBase, m_editIsNew);
+        if (done.outcome == TextCommit::Outcome::SavedOverOthers) {
+            // This user's text is later and wins; both are told, and theirs stays in the history.
+            Notice notice;
+            const std::string by = m_s.editedMeanwhileBy.empty() ? "Someone" : m_s.editedMeanwhileBy;
+            notice.text = by + " changed “" + shortTitle(*m_s.doc->note(id)) +
+                          "” while you were editing it; your text was saved after theirs. Theirs is in the note's history.";
+            notice.noteId = id;
+            notice.restoreText = done.theirs;
+            notice.actionLabel = "Use their text instead";
+            m_s.notify(std::move(notice));
         }
     } catch (const std::exception& e) {
         m_message = e.what();

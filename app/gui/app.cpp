@@ -1,0 +1,357 @@
+#include "app/gui/app.h"
+
+#include <GLFW/glfw3.h>
+#include <imgui.h>
+#include <imgui_impl_glfw.h>
+#include <imgui_impl_opengl3.h>
+
+#include <filesystem>
+
+#include "app/gui/help_window.h"
+#include "app/gui/input_queue.h"
+#include "app/gui/start_screen.h"
+#include "storage/clipboard.h"
+#include "storage/pg/pg_board.h"
+#include "canvas/commands.h"
+
+namespace cc::gui {
+
+App::App(GLFWwindow* window, const WindowOptions& options, float scale)
+    : m_window(window), m_options(options), m_scale(scale), m_settings(Settings::load()) {
+    m_theme = m_settings.get("theme").value_or("light") == "dark" ? ThemeKind::Dark : ThemeKind::Light;
+    m_chineseBadges = m_settings.get("badges").value_or("en") == "zh";
+    applyStyle(m_theme, m_scale);
+    m_fonts = std::make_unique<Fonts>();
+    if (options.mode != WindowOptions::Mode::Interactive) m_panels.inspector = false;
+    // A team server that wants a password it finds nowhere (password file, environment) asks
+    // here: the board dialog shows a password field. The password stays in memory only.
+    if (options.mode == WindowOptions::Mode::Interactive)
+        setServerPasswordPrompt([this](const std::string&) { return m_boardDialog.password(); });
+    registerActions();
+}
+
+App::~App() {
+    setServerPasswordPrompt(nullptr);
+    m_boardDialog.forgetPassword();
+}
+
+bool App::openBoard(const std::string& path) {
+    try {
+        auto s = BoardSession::open(path, m_options.author);
+        m_boardDialog.boardOpened();  // the connection keeps what it needs to reconnect
+        // A server board is remembered by its address without any password.
+        const std::string remembered = isServerAddress(path) ? s->file->address() : std::filesystem::absolute(path).string();
+        setSession(std::move(s));
+        remember("last_board", remembered);
+        return true;
+    } catch (const std::exception& e) {
+        m_boardDialog.setError(e.what());
+        return false;
+    }
+}
+
+bool App::createBoard(const std::string& path, const std::string& title, const std::string& templ) {
+    try {
+        auto s = BoardSession::create(path, title, templ, m_options.author);
+        m_boardDialog.boardOpened();
+        const std::string remembered = isServerAddress(path) ? s->file->address() : std::filesystem::absolute(path).string();
+        setSession(std::move(s));
+        remember("last_board", remembered);
+        return true;
+    } catch (const std::exception& e) {
+        m_boardDialog.setError(e.what());
+        return false;
+    }
+}
+
+void App::frame(bool swap) {
+    feedQueuedInput(m_window);
+    prepareFonts();
+    ImGui_ImplOpenGL3_NewFrame();
+    ImGui_ImplGlfw_NewFrame();
+    // Dear ImGui 1.86 reads the pointer once a frame: a press and a move that arrive before
+    // the same frame would count as a press where the pointer ended up, on another widget
+    // perhaps. The frame that sees a press sees the pointer where it was pressed.
+    if (pressPending()) ImGui::GetIO().MousePos = pressPosition();
+    ImGui::NewFrame();
+    if (m_wall) {
+        const WallInput in = takeWallInput();
+        m_wall->setDoubleClick(in.doubleClick);
+        if (in.pressed) m_wall->setPressPosition(in.press);
+        if (in.released) m_wall->setReleasePosition(in.release);
+    }
+    drawUi();
+    ImGui::Render();
+    int w, h;
+    glfwGetFramebufferSize(m_window, &w, &h);
+    glViewport(0, 0, w, h);
+    const ImU32 bg = palette(m_theme).background;
+    glClearColor(((bg >> IM_COL32_R_SHIFT) & 0xFF) / 255.0f, ((bg >> IM_COL32_G_SHIFT) & 0xFF) / 255.0f,
+                 ((bg >> IM_COL32_B_SHIFT) & 0xFF) / 255.0f, 1);
+    glClear(GL_COLOR_BUFFER_BIT);
+    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    if (swap) glfwSwapBuffers(m_window);
+}
+
+void App::drawUi() {
+    ImGui::PushFont(m_fonts->ui());
+    drawMain();
+    ImGui::PopFont();
+}
+
+void App::shutdown() {
+    if (m_wall) m_wall->commitEditing();
+    if (m_session) m_session->file->leave(m_session->me.session);
+}
+
+bool App::pullRemote() {
+    if (!m_session) return false;
+    try {
+        const bool others = m_session->heartbeat(m_wall && m_wall->editing() ? m_wall->editingId() : std::string());
+        if (others)
+            for (const auto& p : m_session->others) m_fonts->addText(p.name);
+        const bool pulled = m_session->pullRemote(m_wall && m_wall->editing() ? m_wall->editingId() : std::string());
+        // A server that went away (or came back) changes the status bar: draw it now, not at
+        // the next input.
+        std::string connection = m_session->file->connectionStatus();
+        const bool connectionChanged = connection != m_connectionShown;
+        m_connectionShown = std::move(connection);
+        return pulled || others || connectionChanged;
+    } catch (const std::exception& e) {
+        m_status.fail(e.what());
+        return true;
+    }
+}
+
+bool App::busy() const {
+    return m_import.busy() || m_summary.busy() ||
+           (m_wall && (m_wall->editing() || m_wall->tool().state() != WallTool::State::Idle));
+}
+
+void App::dropped(std::vector<std::string> files) {
+    if (m_session) m_import.open(std::move(files));
+}
+
+void App::setSession(std::unique_ptr<BoardSession> s) {
+    if (m_wall) m_wall->commitEditing();
+    m_wall.reset();
+    m_session = std::move(s);
+    m_session->me.session = newId("s");
+    m_session->me.name = m_options.author;
+    m_session->me.colour = colourOfUser();
+    m_wall = std::make_unique<WallView>(*m_session, *m_fonts);
+    m_wall->setTraySource([this] { return m_tray.dragged(*m_session); });
+    m_inspector.onHistory = [this](const std::string& id) { showHistory(id); };
+    m_panels.tray = m_session->facts.update(*m_session->doc).counts().inTray > 0;
+    const BoardInfo& b = m_session->doc->board();
+    m_fonts->addText(b.title);
+    for (const auto& q : b.quadrants) m_fonts->addText(q.title + q.description);
+    for (const auto& [id, n] : m_session->doc->notes()) m_fonts->addText(n.text + n.author + n.segment);
+    for (const auto& [id, l] : m_session->doc->links()) m_fonts->addText(l.label);
+    for (const auto& k : m_session->doc->sourceKinds().all()) m_fonts->addText(k.chinese);
+    m_fontRevision = m_session->doc->revision();
+    if (m_window)
+        glfwSetWindowTitle(m_window, (b.title + "  —  " + m_session->file->shortName() + "  —  Customer Canvas").c_str());
+    m_status.clear();
+}
+
+std::uint32_t App::colourOfUser() const {
+    if (auto c = m_settings.get("colour"); c && c->size() == 7 && (*c)[0] == '#') {
+        try {
+            return static_cast<std::uint32_t>(std::stoul(c->substr(1), nullptr, 16)) & 0xFFFFFF;
+        } catch (const std::exception&) {
+        }
+    }
+    return colourForName(m_options.author);
+}
+
+void App::remember(const std::string& key, const std::string& value) {
+    if (!Settings::valueProblem(value).empty()) return;  // a path with a line break cannot be kept
+    m_settings.set(key, value);
+    trySaveSettings();
+}
+
+void App::trySaveSettings() {
+    try {
+        m_settings.save();
+    } catch (const std::exception&) {
+        // Settings are a convenience; a read-only home must not stop the work.
+    }
+}
+
+void App::prepareFonts() {
+    ImGuiIO& io = ImGui::GetIO();
+    for (ImWchar c : io.InputQueueCharacters) m_fonts->addCodepoint(c);
+    if (m_session && m_fontRevision != m_session->doc->revision()) {
+        // Text can arrive without typing (paste, undo of a delete): look at what changed.
+        for (const auto& [id, n] : m_session->doc->notes())
+            if (n.updated >= m_fontCheckTime) m_fonts->addText(n.text + n.author + n.segment);
+        for (const auto& [id, l] : m_session->doc->links()) m_fonts->addText(l.label);
+        m_fontRevision = m_session->doc->revision();
+    }
+    m_fontCheckTime = nowMillis() - 60'000;
+    if (m_fonts->dirty()) {
+        m_fonts->build(m_scale);
+        if (m_window) {
+            ImGui_ImplOpenGL3_DestroyFontsTexture();
+            ImGui_ImplOpenGL3_CreateFontsTexture();
+        } else {
+            unsigned char* pixels;
+            int w, h;
+            io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
+        }
+    }
+}
+
+void App::copySelection(bool cut) {
+    if (!m_session || m_session->selection.empty()) return;
+    ImGui::SetClipboardText(notesToClipboard(*m_session->doc, m_session->selection.ids()).c_str());
+    if (cut) guarded([&] { cutSelected(*m_session->editor, m_session->selection); });
+    m_session->pruneSelection();
+}
+
+void App::paste() {
+    const char* clip = ImGui::GetClipboardText();
+    if (!m_session || !clip || !*clip) return;
+    const std::string text = clip;
+    auto [x, y] = m_wall->pointerOnWall();
+    guarded([&] {
+        std::vector<std::string> ids;
+        std::string repaired;
+        if (auto notes = notesFromClipboard(text, m_session->doc->sourceKinds())) {
+            for (const auto& n : notes->notes) m_fonts->addText(n.text);
+            ids = pasteRecords(*m_session->editor, m_session->selection, std::move(notes->notes), std::move(notes->links), x, y);
+            if (!notes->repairs.empty())
+                repaired = " (repaired on reading: " + notes->repairs.front() +
+                           (notes->repairs.size() > 1 ? " and " + std::to_string(notes->repairs.size() - 1) + " more" : "") + ")";
+        } else {
+            m_fonts->addText(text);
+            ids = pastePlainText(*m_session->editor, m_session->selection, text, x, y);
+        }
+        m_status.say("pasted " + std::to_string(ids.size()) + (ids.size() == 1 ? " note" : " notes") + repaired);
+    });
+}
+
+void App::openActivity(bool forSelectedNote) {
+    m_panels.activity = true;
+    m_selectActivityTab = true;
+    if (forSelectedNote && m_session && m_session->selection.size() == 1) m_activity.showNote(m_session->selection.ids()[0]);
+}
+
+void App::showHistory(const std::string& noteId) {
+    m_activity.showNote(noteId);
+    m_panels.activity = true;
+    m_selectActivityTab = true;
+}
+
+void App::setTheme(ThemeKind theme) {
+    m_theme = theme;
+    applyStyle(m_theme, m_scale);
+    m_settings.set("theme", theme == ThemeKind::Dark ? "dark" : "light");
+    trySaveSettings();
+}
+
+void App::drawMain() {
+    const ImGuiViewport* vp = ImGui::GetMainViewport();
+    ImGui::SetNextWindowPos(vp->WorkPos);
+    ImGui::SetNextWindowSize(vp->WorkSize);
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, {0, 0});
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, 0);
+    ImGui::Begin("##main", nullptr,
+                 ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_MenuBar | ImGuiWindowFlags_NoBringToFrontOnFocus |
+                     ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoScrollWithMouse | ImGuiWindowFlags_NoScrollbar);
+    ImGui::PopStyleVar(2);
+    if (ImGui::BeginMenuBar()) {
+        m_actions.drawMenus();
+        ImGui::EndMenuBar();
+    }
+    if (!m_session) {
+        drawStartScreen(m_boardDialog, m_scale);
+    } else {
+        // Keys are shortcuts only when nothing else wants them: no text field, no note being
+        // edited, no popup open.
+        if (!ImGui::GetIO().WantTextInput && !m_wall->editing() && !ImGui::IsPopupOpen(nullptr, ImGuiPopupFlags_AnyPopupId))
+            m_actions.handleKeys();
+        drawBoard();
+    }
+    m_boardDialog.draw(*m_fonts, m_scale, [this](const std::string& path) { return openBoard(path); },
+                       [this](const std::string& path, const std::string& title, const std::string& templ) {
+                           return createBoard(path, title, templ);
+                       });
+    if (m_session && m_import.draw(*m_session, *m_fonts, m_scale)) {
+        m_panels.tray = true;
+        m_selectTrayTab = true;
+    }
+    if (m_session) m_summary.draw(*m_session, m_scale);
+    if (std::string msg = m_import.takeMessage(); !msg.empty()) m_status.say(std::move(msg));
+    drawHelpWindow(m_panels.help, m_actions, m_scale);
+    ImGui::End();
+}
+
+void App::drawBoard() {
+    const float statusH = ImGui::GetFrameHeightWithSpacing();
+    const bool left = m_panels.filters || m_panels.tray || m_panels.activity;
+    const float filtersW = left ? 320 * m_scale : 0;
+    const float inspectorW = m_panels.inspector ? 340 * m_scale : 0;
+    const ImGuiWindowFlags panelFlags = ImGuiWindowFlags_AlwaysUseWindowPadding;
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, {10 * m_scale, 10 * m_scale});
+    if (left) {
+        ImGui::BeginChild("left", {filtersW, -statusH}, true, panelFlags);
+        if (ImGui::BeginTabBar("lefttabs")) {
+            const int inTray = m_session->facts.counts().inTray;
+            const std::string trayLabel = "Tray (" + std::to_string(inTray) + ")###tray";
+            if (m_panels.tray && ImGui::BeginTabItem(trayLabel.c_str(), &m_panels.tray,
+                                                     std::exchange(m_selectTrayTab, false) ? ImGuiTabItemFlags_SetSelected : 0)) {
+                m_tray.draw(*m_session, *m_fonts, m_scale);
+                ImGui::EndTabItem();
+            }
+            if (m_panels.filters && ImGui::BeginTabItem("Filters", &m_panels.filters,
+                                                        std::exchange(m_selectFiltersTab, false) ? ImGuiTabItemFlags_SetSelected : 0)) {
+                m_filters.draw(*m_session, *m_fonts, m_scale);
+                ImGui::EndTabItem();
+            }
+            if (m_panels.activity && ImGui::BeginTabItem("Activity", &m_panels.activity,
+                                                         std::exchange(m_selectActivityTab, false) ? ImGuiTabItemFlags_SetSelected : 0)) {
+                m_activity.draw(*m_session, *m_wall, *m_fonts, m_scale);
+                ImGui::EndTabItem();
+            }
+            ImGui::EndTabBar();
+        }
+        ImGui::EndChild();
+        ImGui::SameLine(0, 0);
+    }
+    ImGui::PopStyleVar();
+    const float wallW = ImGui::GetContentRegionAvail().x - inspectorW;
+    ImGui::BeginChild("wallarea", {wallW, -statusH}, false, ImGuiWindowFlags_NoScrollWithMouse | ImGuiWindowFlags_NoScrollbar);
+    guarded([&] { m_wall->draw(palette(m_theme), m_scale, m_chineseBadges, m_panels.minimap); });
+    if (std::string msg = m_wall->takeMessage(); !msg.empty()) m_status.fail(std::move(msg));
+    if (m_panels.legend) legendOverlay();
+    drawNotices(*m_session, *m_wall, m_status, [this](const std::string& id) { showHistory(id); }, m_scale);
+    ImGui::EndChild();
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, {10 * m_scale, 10 * m_scale});
+    if (m_panels.inspector) {
+        ImGui::SameLine(0, 0);
+        ImGui::BeginChild("inspector", {inspectorW, -statusH}, true, panelFlags);
+        m_inspector.draw(*m_session, *m_wall, *m_fonts, m_scale);
+        ImGui::Spacing();
+        if (ImGui::CollapsingHeader("Legend", m_session->selection.empty() ? ImGuiTreeNodeFlags_DefaultOpen : 0))
+            drawLegend(*m_session, palette(m_theme), m_chineseBadges, m_scale);
+        ImGui::EndChild();
+    }
+    ImGui::PopStyleVar();
+    m_status.draw(*m_session, *m_wall, m_filters, m_scale);
+}
+
+void App::legendOverlay() {
+    const ImVec2 min = ImGui::GetWindowPos();
+    const ImVec2 size = ImGui::GetWindowSize();
+    ImGui::SetNextWindowPos({min.x + 10 * m_scale, min.y + size.y - 10 * m_scale}, ImGuiCond_Always, {0, 1});
+    ImGui::SetNextWindowBgAlpha(0.92f);
+    if (ImGui::Begin("Sources", &m_panels.legend,
+                     ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoMove |
+                         ImGuiWindowFlags_NoFocusOnAppearing))
+        drawLegend(*m_session, palette(m_theme), m_chineseBadges, m_scale);
+    ImGui::End();
+}
+
+}  // namespace cc::gui

@@ -1,0 +1,118 @@
+#include "app/gui/status_bar.h"
+
+#include <imgui.h>
+
+#include <optional>
+
+#include "app/gui/panels.h"
+#include "app/gui/wall_view.h"
+
+namespace cc::gui {
+
+void StatusBar::draw(BoardSession& s, const WallView& wall, FiltersPanel& filters, float scale) {
+    const auto& c = s.facts.counts();
+    ImGui::SetCursorPosX(8 * scale);
+    const std::string file = s.file->shortName();
+    ImGui::TextUnformatted(file.c_str());
+    ImGui::SameLine(0, 18 * scale);
+    const std::string connection = s.file->connectionStatus();
+    if (!connection.empty()) {
+        ImGui::TextColored({0.80f, 0.45f, 0.05f, 1}, "%s", connection.c_str());
+        ImGui::SameLine(0, 18 * scale);
+    }
+    if (const auto& repairs = s.file->repairs(); !repairs.empty()) {
+        // Records another program wrote that broke a rule: shown as repaired, never silently.
+        ImGui::TextColored({0.80f, 0.45f, 0.05f, 1}, "%zu %s repaired on reading", repairs.size(),
+                           repairs.size() == 1 ? "record" : "records");
+        if (ImGui::IsItemHovered()) {
+            std::string lines;
+            for (std::size_t i = 0; i < repairs.size() && i < 12; ++i) lines += repairs[i] + "\n";
+            if (repairs.size() > 12) lines += "... (customer-canvas check lists them all)";
+            ImGui::SetTooltip("%s", lines.c_str());
+        }
+        ImGui::SameLine(0, 18 * scale);
+    }
+    if (m_text.empty() || !m_isError) ImGui::TextColored({0.13f, 0.55f, 0.25f, 1}, "all changes saved");
+    else ImGui::TextColored({0.85f, 0.15f, 0.15f, 1}, "%s", m_text.c_str());
+    ImGui::SameLine(0, 18 * scale);
+    ImGui::Text("zoom %.0f %%", wall.zoomPercent());
+    ImGui::SameLine(0, 18 * scale);
+    ImGui::Text("%d %s on the wall · %d in the tray · %d %s · %d corroborated · %d contested", c.onWall,
+                c.onWall == 1 ? "note" : "notes", c.inTray, c.links, c.links == 1 ? "link" : "links", c.corroborated,
+                c.contested);
+    if (!s.selection.empty()) {
+        ImGui::SameLine(0, 18 * scale);
+        ImGui::Text("%zu selected", s.selection.size());
+    }
+    if (!s.others.empty()) {
+        ImGui::SameLine(0, 18 * scale);
+        ImGui::TextDisabled("here:");
+        for (const auto& p : s.others) {
+            ImGui::SameLine();
+            const ImVec4 colour{((p.colour >> 16) & 0xFF) / 255.0f, ((p.colour >> 8) & 0xFF) / 255.0f, (p.colour & 0xFF) / 255.0f, 1};
+            ImGui::TextColored(colour, "● %s", p.name.c_str());
+        }
+    }
+    if (s.filter.active()) {
+        // Dimmed notes are never hidden without a sign.
+        const auto [matching, total] = filters.matching(s);
+        ImGui::SameLine(0, 18 * scale);
+        ImGui::TextColored({0.15f, 0.39f, 0.92f, 1}, "filter: %d of %d match", matching, total);
+        ImGui::SameLine();
+        if (ImGui::SmallButton("clear")) s.filter = NoteFilter{};
+    }
+    if (!m_text.empty() && !m_isError) {
+        ImGui::SameLine(0, 18 * scale);
+        ImGui::TextDisabled("%s", m_text.c_str());
+    }
+}
+
+void drawNotices(BoardSession& s, WallView& wall, StatusBar& status, const std::function<void(const std::string&)>& showHistory,
+                 float scale) {
+    auto& list = s.notices;
+    if (list.empty()) return;
+    const ImVec2 min = ImGui::GetWindowPos();
+    const ImVec2 size = ImGui::GetWindowSize();
+    const float width = std::min(560 * scale, size.x - 40 * scale);
+    ImGui::SetNextWindowPos({min.x + (size.x - width) / 2, min.y + 10 * scale});
+    ImGui::SetNextWindowSize({width, 0});
+    ImGui::PushStyleColor(ImGuiCol_WindowBg, IM_COL32(255, 244, 214, 255));
+    ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(60, 40, 0, 255));
+    ImGui::PushStyleColor(ImGuiCol_Border, IM_COL32(220, 160, 40, 255));
+    if (ImGui::Begin("##notices", nullptr,
+                     ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoMove |
+                         ImGuiWindowFlags_NoFocusOnAppearing | ImGuiWindowFlags_AlwaysAutoResize)) {
+        std::optional<std::size_t> drop;
+        for (std::size_t i = 0; i < list.size(); ++i) {
+            const Notice& n = list[i];
+            ImGui::PushID(static_cast<int>(i));
+            ImGui::PushTextWrapPos(width - 16 * scale);
+            ImGui::TextWrapped("%s", n.text.c_str());
+            ImGui::PopTextWrapPos();
+            if (!n.actionLabel.empty() && ImGui::SmallButton(n.actionLabel.c_str())) {
+                try {
+                    s.act(n);
+                } catch (const std::exception& e) {
+                    status.fail(e.what());
+                }
+                drop = i;
+            }
+            if (!n.noteId.empty()) {
+                ImGui::SameLine();
+                if (ImGui::SmallButton("History")) {
+                    showHistory(n.noteId);
+                    if (s.doc->note(n.noteId)) wall.focusNote(n.noteId);
+                }
+            }
+            ImGui::SameLine();
+            if (ImGui::SmallButton("Dismiss")) drop = i;
+            if (i + 1 < list.size()) ImGui::Separator();
+            ImGui::PopID();
+        }
+        if (drop) list.erase(list.begin() + static_cast<long>(*drop));
+    }
+    ImGui::End();
+    ImGui::PopStyleColor(3);
+}
+
+}  // namespace cc::gui
