@@ -16,6 +16,10 @@
 
 namespace cc {
 
+namespace pg {
+class Replica;
+}
+
 /// The file extension of a board.
 inline constexpr const char* kBoardExtension = ".ccboard";
 
@@ -41,6 +45,8 @@ public:
     ~BoardFile() override;
 
     const std::string& path() const { return m_path; }
+    /// The SQLite connection, for tests that write rows as another program would. The program
+    /// itself goes through this class (and the local copy, see below, through record_rows.h).
     SQLite::Database& database() { return *m_db; }
 
     std::string address() const override { return m_path; }
@@ -62,18 +68,21 @@ public:
 
 protected:
     bool othersMayHaveCommitted() override;
-    std::optional<Note> readNote(const std::string& id) override;
-    std::optional<Link> readLink(const std::string& id) override;
+    StoredRecords readRecords(const std::set<std::string>& notes, const std::set<std::string>& links,
+                              bool board) override;
     BoardInfo readBoardInfo() override;
 
 private:
+    // The local copy of a server board is a board file with two more tables (its outbox and
+    // where it stands on the server); its records are written with the rows of record_rows.h.
+    friend class pg::Replica;
+
     /// SQLite's SHARED lock, held by hand on a board read as immutable (see openForReading).
     struct FrozenRead;
 
     BoardFile(std::string path, std::unique_ptr<SQLite::Database> db, std::unique_ptr<FrozenRead> frozen = nullptr);
     /// Opens for reading without leaving a file behind, whoever owns the board and its folder.
     static std::unique_ptr<BoardFile> openForReading(const std::string& path);
-    void writeBoard(const BoardInfo& b);
 
     std::string m_path;
     std::unique_ptr<FrozenRead> m_frozen;
