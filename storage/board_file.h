@@ -16,10 +16,6 @@
 
 namespace cc {
 
-namespace pg {
-class Replica;
-}
-
 /// The file extension of a board.
 inline constexpr const char* kBoardExtension = ".ccboard";
 
@@ -45,8 +41,8 @@ public:
     ~BoardFile() override;
 
     const std::string& path() const { return m_path; }
-    /// The SQLite connection, for tests that write rows as another program would. The program
-    /// itself goes through this class (and the local copy, see below, through record_rows.h).
+    /// The SQLite connection, for tests that write rows as another program would; the program
+    /// itself goes through this class's API.
     SQLite::Database& database() { return *m_db; }
 
     std::string address() const override { return m_path; }
@@ -73,10 +69,6 @@ protected:
     BoardInfo readBoardInfo() override;
 
 private:
-    // The local copy of a server board is a board file with two more tables (its outbox and
-    // where it stands on the server); its records are written with the rows of record_rows.h.
-    friend class pg::Replica;
-
     /// SQLite's SHARED lock, held by hand on a board read as immutable (see openForReading).
     struct FrozenRead;
 

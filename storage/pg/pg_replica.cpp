@@ -137,15 +137,19 @@ std::unique_ptr<Replica> Replica::open(const std::string& path, const std::strin
         if (std::filesystem::exists(path, ec)) file = BoardFile::open(path);
         else if (create) file = BoardFile::create(path, makeBoard("replica"), "replica");
         else return nullptr;
-        SQLite::Database& db = *file->m_db;
+        // The board file (opened, judged and migrated as any board) reads the copy and writes it
+        // whole; the copy's own writes go through a connection of its own, so that nothing
+        // reaches past the board file's API. WAL lets the two take turns.
+        auto db = std::make_unique<SQLite::Database>(path, SQLite::OPEN_READWRITE);
+        db->setBusyTimeout(10000);
         // The copy follows the server record by record; in between, a link may briefly point at a
         // note not yet copied.
-        db.exec("PRAGMA foreign_keys = OFF");
-        db.exec(kExtraTables);
-        SQLite::Statement meta(db, "INSERT OR IGNORE INTO cc_replica (singleton, server_seq, address) VALUES (1, 0, ?)");
+        db->exec("PRAGMA foreign_keys = OFF");
+        db->exec(kExtraTables);
+        SQLite::Statement meta(*db, "INSERT OR IGNORE INTO cc_replica (singleton, server_seq, address) VALUES (1, 0, ?)");
         meta.bind(1, displayAddress);
         meta.exec();
-        return std::unique_ptr<Replica>(new Replica(path, std::move(file)));
+        return std::unique_ptr<Replica>(new Replica(path, std::move(file), std::move(db)));
     } catch (const BoardError&) {
         throw;
     } catch (const std::exception& e) {
@@ -157,7 +161,7 @@ std::unique_ptr<Document> Replica::load(const SourceKinds& kinds) { return m_fil
 
 void Replica::replaceWith(const Document& doc, std::int64_t serverSeq) {
     try {
-        SQLite::Database& db = *m_file->m_db;
+        SQLite::Database& db = *m_db;
         {
             SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
             db.exec("DELETE FROM note_tag; DELETE FROM link; DELETE FROM note; DELETE FROM presence");
@@ -174,7 +178,7 @@ void Replica::replaceWith(const Document& doc, std::int64_t serverSeq) {
 
 std::int64_t Replica::serverSeq() {
     try {
-        return m_file->m_db->execAndGet("SELECT server_seq FROM cc_replica").getInt64();
+        return m_db->execAndGet("SELECT server_seq FROM cc_replica").getInt64();
     } catch (const std::exception& e) {
         fail("cannot be read", e);
     }
@@ -182,7 +186,7 @@ std::int64_t Replica::serverSeq() {
 
 void Replica::setServerSeq(std::int64_t seq) {
     try {
-        SQLite::Statement st(*m_file->m_db, "UPDATE cc_replica SET server_seq = ?");
+        SQLite::Statement st(*m_db, "UPDATE cc_replica SET server_seq = ?");
         st.bind(1, static_cast<int64_t>(seq));
         st.exec();
     } catch (const std::exception& e) {
@@ -192,7 +196,7 @@ void Replica::setServerSeq(std::int64_t seq) {
 
 void Replica::mirror(const StoredRecords& read, std::int64_t serverSeq) {
     try {
-        SQLite::Database& db = *m_file->m_db;
+        SQLite::Database& db = *m_db;
         SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
         for (const auto& [id, n] : read.notes) putNote(db, id, n);
         for (const auto& [id, l] : read.links) putLink(db, id, l);
@@ -208,13 +212,13 @@ void Replica::mirror(const StoredRecords& read, std::int64_t serverSeq) {
 
 void Replica::applyOutcome(const ChangeSet& cs) {
     // Links made elsewhere go with a removed note, as on the server.
-    PutWriter w(*m_file->m_db);
+    PutWriter w(*m_db);
     rows::writeChangeSet(w, cs);
 }
 
 void Replica::mirrorChange(const ChangeSet& cs) {
     try {
-        SQLite::Transaction tx(*m_file->m_db, SQLite::TransactionBehavior::IMMEDIATE);
+        SQLite::Transaction tx(*m_db, SQLite::TransactionBehavior::IMMEDIATE);
         applyOutcome(cs);
         tx.commit();
     } catch (const std::exception& e) {
@@ -224,8 +228,8 @@ void Replica::mirrorChange(const ChangeSet& cs) {
 
 void Replica::enqueue(const std::string& changeId, const ChangeSet& cs) {
     try {
-        SQLite::Transaction tx(*m_file->m_db, SQLite::TransactionBehavior::IMMEDIATE);
-        SQLite::Statement st(*m_file->m_db, "INSERT OR IGNORE INTO cc_outbox (change_id, payload) VALUES (?, ?)");
+        SQLite::Transaction tx(*m_db, SQLite::TransactionBehavior::IMMEDIATE);
+        SQLite::Statement st(*m_db, "INSERT OR IGNORE INTO cc_outbox (change_id, payload) VALUES (?, ?)");
         st.bind(1, changeId);
         st.bind(2, changeSetToJson(cs));
         st.exec();
@@ -239,7 +243,7 @@ void Replica::enqueue(const std::string& changeId, const ChangeSet& cs) {
 std::vector<OutboxEntry> Replica::outbox() {
     std::vector<OutboxEntry> out;
     try {
-        SQLite::Statement st(*m_file->m_db, "SELECT id, change_id, payload FROM cc_outbox ORDER BY id");
+        SQLite::Statement st(*m_db, "SELECT id, change_id, payload FROM cc_outbox ORDER BY id");
         while (st.executeStep())
             out.push_back(OutboxEntry{st.getColumn(0).getInt64(), st.getColumn(1).getString(), st.getColumn(2).getString()});
     } catch (const std::exception& e) {
@@ -250,7 +254,7 @@ std::vector<OutboxEntry> Replica::outbox() {
 
 std::size_t Replica::pending() {
     try {
-        return static_cast<std::size_t>(m_file->m_db->execAndGet("SELECT count(*) FROM cc_outbox").getInt64());
+        return static_cast<std::size_t>(m_db->execAndGet("SELECT count(*) FROM cc_outbox").getInt64());
     } catch (const std::exception& e) {
         fail("cannot be read", e);
     }
@@ -258,7 +262,7 @@ std::size_t Replica::pending() {
 
 void Replica::dequeue(std::int64_t id) {
     try {
-        SQLite::Statement st(*m_file->m_db, "DELETE FROM cc_outbox WHERE id = ?");
+        SQLite::Statement st(*m_db, "DELETE FROM cc_outbox WHERE id = ?");
         st.bind(1, static_cast<int64_t>(id));
         st.exec();
     } catch (const std::exception& e) {

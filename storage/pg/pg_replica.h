@@ -51,12 +51,14 @@ public:
     void dequeue(std::int64_t id);
 
 private:
-    Replica(std::string path, std::unique_ptr<BoardFile> file) : m_path(std::move(path)), m_file(std::move(file)) {}
+    Replica(std::string path, std::unique_ptr<BoardFile> file, std::unique_ptr<SQLite::Database> db)
+        : m_path(std::move(path)), m_file(std::move(file)), m_db(std::move(db)) {}
     void applyOutcome(const ChangeSet& cs);
     [[noreturn]] void fail(const std::string& what, const std::exception& e) const;
 
     std::string m_path;
-    std::unique_ptr<BoardFile> m_file;
+    std::unique_ptr<BoardFile> m_file;     // reads the copy and writes it whole, as any board file
+    std::unique_ptr<SQLite::Database> m_db;  // the copy's own writes: records as the server has them, the outbox
 };
 
 }  // namespace cc::pg
