@@ -22,6 +22,7 @@
 #include <unordered_map>
 
 #include "storage/migrations.h"
+#include "storage/record_rows.h"
 #include "canvas/record_guard.h"
 #include "storage/serialize.h"
 
@@ -254,55 +255,47 @@ void configure(SQLite::Database& db, bool writable) {
     }
 }
 
-void bindNote(SQLite::Statement& st, const Note& n) {
-    st.bind(":id", n.id);
-    st.bind(":text", n.text);
-    st.bind(":source", n.source);
-    st.bind(":data", std::string(toString(n.data)));
-    st.bind(":ci", n.customerInitiated ? 1 : 0);
-    st.bind(":date", n.dateGathered);
-    st.bind(":author", n.author);
-    st.bind(":created", static_cast<int64_t>(n.created));
-    st.bind(":updated", static_cast<int64_t>(n.updated));
-    st.bind(":segment", n.segment);
-    st.bind(":pfile", n.provenance.file);
-    st.bind(":ploc", n.provenance.location);
-    st.bind(":pexc", n.provenance.excerpt);
-    st.bind(":colour", static_cast<int64_t>(n.colour));
-    st.bind(":votes", n.votes);
-    st.bind(":state", std::string(toString(n.state)));
-    st.bind(":quadrant", n.quadrant);
-    st.bind(":x", n.x);
-    st.bind(":y", n.y);
-    st.bind(":w", n.w);
-    st.bind(":h", n.h);
+/// Writes the board row and its quadrants (inserted or replaced).
+void writeBoardRow(SQLite::Database& db, const BoardInfo& b) {
+    SQLite::Statement st(db,
+                         "INSERT INTO board (singleton, id, title, template, created, wall_width, wall_height) "
+                         "VALUES (1, ?, ?, ?, ?, ?, ?) ON CONFLICT (singleton) DO UPDATE SET id = excluded.id, "
+                         "title = excluded.title, template = excluded.template, created = excluded.created, "
+                         "wall_width = excluded.wall_width, wall_height = excluded.wall_height");
+    st.bind(1, b.id);
+    st.bind(2, b.title);
+    st.bind(3, b.templateKey);
+    st.bind(4, static_cast<int64_t>(b.created));
+    st.bind(5, b.wallWidth);
+    st.bind(6, b.wallHeight);
+    st.exec();
+    SQLite::Statement q(db,
+                        "INSERT INTO quadrant (idx, title, description) VALUES (?, ?, ?) ON CONFLICT (idx) "
+                        "DO UPDATE SET title = excluded.title, description = excluded.description");
+    for (const auto& quad : b.quadrants) {
+        q.bind(1, quad.index);
+        q.bind(2, quad.title);
+        q.bind(3, quad.description);
+        q.exec();
+        q.reset();
+    }
 }
-
-constexpr const char* kInsertNote =
-    "INSERT INTO note (id, text, source, data, customer_initiated, date_gathered, author, created, updated, "
-    "segment, prov_file, prov_location, prov_excerpt, colour, votes, state, quadrant, x, y, w, h) VALUES "
-    "(:id, :text, :source, :data, :ci, :date, :author, :created, :updated, :segment, :pfile, :ploc, :pexc, "
-    ":colour, :votes, :state, :quadrant, :x, :y, :w, :h)";
-constexpr const char* kUpdateNote =
-    "UPDATE note SET text = :text, source = :source, data = :data, customer_initiated = :ci, "
-    "date_gathered = :date, author = :author, created = :created, updated = :updated, segment = :segment, "
-    "prov_file = :pfile, prov_location = :ploc, prov_excerpt = :pexc, colour = :colour, votes = :votes, "
-    "state = :state, quadrant = :quadrant, x = :x, y = :y, w = :w, h = :h WHERE id = :id";
 
 /// A record an update names is no longer in the file: someone else deleted it meanwhile.
 struct Gone {};
 
 /// The prepared statements one write transaction uses, made once per transaction.
-struct Writer {
+struct Writer final : rows::RecordWriter {
     explicit Writer(SQLite::Database& db)
-        : insertNote(db, kInsertNote),
-          updateNote(db, kUpdateNote),
-          deleteNote(db, "DELETE FROM note WHERE id = ?"),
+        : m_db(db),
+          insertNote(db, rows::noteSql(rows::Dialect::Sqlite).insert),
+          updateNote(db, rows::noteSql(rows::Dialect::Sqlite).update),
+          deleteNote(db, rows::noteSql(rows::Dialect::Sqlite).remove),
           insertTag(db, "INSERT INTO note_tag (note_id, tag) VALUES (?, ?)"),
           deleteTags(db, "DELETE FROM note_tag WHERE note_id = ?"),
-          insertLink(db, "INSERT INTO link (id, from_id, to_id, kind, label, author, created) VALUES (?, ?, ?, ?, ?, ?, ?)"),
-          updateLink(db, "UPDATE link SET from_id = ?2, to_id = ?3, kind = ?4, label = ?5, author = ?6, created = ?7 WHERE id = ?1"),
-          deleteLink(db, "DELETE FROM link WHERE id = ?"),
+          insertLink(db, rows::linkSql(rows::Dialect::Sqlite).insert),
+          updateLink(db, rows::linkSql(rows::Dialect::Sqlite).update),
+          deleteLink(db, rows::linkSql(rows::Dialect::Sqlite).remove),
           insertLog(db, "INSERT INTO change_log (author, time, source, payload) VALUES (?, ?, ?, ?)") {}
 
     void run(SQLite::Statement& st) {
@@ -317,13 +310,21 @@ struct Writer {
             run(insertTag);
         }
     }
-    void addNote(const Note& n) {
-        bindNote(insertNote, n);
+    std::vector<Link> linksOf(const std::string& noteId) override {
+        if (!linksAt) linksAt.emplace(m_db, rows::linkSql(rows::Dialect::Sqlite).select + " WHERE from_id = ?1 OR to_id = ?1");
+        std::vector<Link> out;
+        linksAt->bind(1, noteId);
+        while (linksAt->executeStep()) out.push_back(rows::linkFromRow(*linksAt));
+        linksAt->reset();
+        return out;
+    }
+    void addNote(const Note& n) override {
+        rows::bind(insertNote, n);
         run(insertNote);
         tags(n);
     }
-    void changeNote(const Note& before, const Note& after) {
-        bindNote(updateNote, after);
+    void changeNote(const Note& before, const Note& after) override {
+        rows::bind(updateNote, after);
         const int changed = updateNote.exec();
         updateNote.reset();
         updateNote.clearBindings();
@@ -334,34 +335,26 @@ struct Writer {
             tags(after);
         }
     }
-    void removeNote(const Note& n) {
+    void removeNote(const Note& n) override {
         deleteNote.bind(1, n.id);
         run(deleteNote);
     }
-    void bindLink(SQLite::Statement& st, const Link& l) {
-        st.bind(1, l.id);
-        st.bind(2, l.from);
-        st.bind(3, l.to);
-        st.bind(4, std::string(toString(l.kind)));
-        st.bind(5, l.label);
-        st.bind(6, l.author);
-        st.bind(7, static_cast<int64_t>(l.created));
-    }
-    void addLink(const Link& l) {
-        bindLink(insertLink, l);
+    void addLink(const Link& l) override {
+        rows::bind(insertLink, l);
         run(insertLink);
     }
-    void changeLink(const Link& l) {
-        bindLink(updateLink, l);
+    void changeLink(const Link& l) override {
+        rows::bind(updateLink, l);
         const int changed = updateLink.exec();
         updateLink.reset();
         updateLink.clearBindings();
         if (changed == 0) throw Gone();
     }
-    void removeLink(const Link& l) {
+    void removeLink(const Link& l) override {
         deleteLink.bind(1, l.id);
         run(deleteLink);
     }
+    void writeBoard(const BoardInfo& b) override { writeBoardRow(m_db, b); }
     void log(const std::string& author, Millis time, const std::string& source, const std::string& payload) {
         insertLog.bind(1, author);
         insertLog.bind(2, static_cast<int64_t>(time));
@@ -370,51 +363,11 @@ struct Writer {
         run(insertLog);
     }
 
+    SQLite::Database& m_db;
     SQLite::Statement insertNote, updateNote, deleteNote, insertTag, deleteTags, insertLink, updateLink,
         deleteLink, insertLog;
+    std::optional<SQLite::Statement> linksAt;
 };
-
-/// A note from a row of "SELECT id, text, source, data, customer_initiated, date_gathered, author,
-/// created, updated, segment, prov_file, prov_location, prov_excerpt, colour, votes, state,
-/// quadrant, x, y, w, h FROM note" (tags are read separately).
-Note noteFromRow(SQLite::Statement& st) {
-    Note n;
-    n.id = st.getColumn(0).getString();
-    n.text = st.getColumn(1).getString();
-    n.source = st.getColumn(2).getString();
-    n.data = dataKindFromString(st.getColumn(3).getText()).value_or(DataKind::Qualitative);
-    n.customerInitiated = st.getColumn(4).getInt() != 0;
-    n.dateGathered = st.getColumn(5).getString();
-    n.author = st.getColumn(6).getString();
-    n.created = st.getColumn(7).getInt64();
-    n.updated = st.getColumn(8).getInt64();
-    n.segment = st.getColumn(9).getString();
-    n.provenance.file = st.getColumn(10).getString();
-    n.provenance.location = st.getColumn(11).getString();
-    n.provenance.excerpt = st.getColumn(12).getString();
-    n.colour = static_cast<std::uint32_t>(st.getColumn(13).getInt64());
-    n.votes = st.getColumn(14).getInt();
-    n.state = noteStateFromString(st.getColumn(15).getText()).value_or(NoteState::Pinned);
-    n.quadrant = st.getColumn(16).getInt();
-    n.x = st.getColumn(17).getDouble();
-    n.y = st.getColumn(18).getDouble();
-    n.w = st.getColumn(19).getDouble();
-    n.h = st.getColumn(20).getDouble();
-    return n;
-}
-
-/// A link from a row of "SELECT id, from_id, to_id, kind, label, author, created FROM link".
-Link linkFromRow(SQLite::Statement& st) {
-    Link l;
-    l.id = st.getColumn(0).getString();
-    l.from = st.getColumn(1).getString();
-    l.to = st.getColumn(2).getString();
-    l.kind = linkKindFromString(st.getColumn(3).getText()).value_or(LinkKind::Relates);
-    l.label = st.getColumn(4).getString();
-    l.author = st.getColumn(5).getString();
-    l.created = st.getColumn(6).getInt64();
-    return l;
-}
 
 }  // namespace
 
@@ -593,7 +546,7 @@ std::unique_ptr<BoardFile> BoardFile::create(const std::string& path, const Boar
         migrate(*db);
         file.reset(new BoardFile(path, std::move(db)));
         SQLite::Transaction tx(*file->m_db, SQLite::TransactionBehavior::IMMEDIATE);
-        file->writeBoard(board);
+        writeBoardRow(*file->m_db, board);
         ChangeSet created;
         created.author = author;
         created.time = board.created;
@@ -661,31 +614,6 @@ std::unique_ptr<BoardFile> BoardFile::openForReading(const std::string& path) {
     return std::unique_ptr<BoardFile>(new BoardFile(path, std::move(db)));
 }
 
-void BoardFile::writeBoard(const BoardInfo& b) {
-    SQLite::Statement st(*m_db,
-                         "INSERT INTO board (singleton, id, title, template, created, wall_width, wall_height) "
-                         "VALUES (1, ?, ?, ?, ?, ?, ?) ON CONFLICT (singleton) DO UPDATE SET id = excluded.id, "
-                         "title = excluded.title, template = excluded.template, created = excluded.created, "
-                         "wall_width = excluded.wall_width, wall_height = excluded.wall_height");
-    st.bind(1, b.id);
-    st.bind(2, b.title);
-    st.bind(3, b.templateKey);
-    st.bind(4, static_cast<int64_t>(b.created));
-    st.bind(5, b.wallWidth);
-    st.bind(6, b.wallHeight);
-    st.exec();
-    SQLite::Statement q(*m_db,
-                        "INSERT INTO quadrant (idx, title, description) VALUES (?, ?, ?) ON CONFLICT (idx) "
-                        "DO UPDATE SET title = excluded.title, description = excluded.description");
-    for (const auto& quad : b.quadrants) {
-        q.bind(1, quad.index);
-        q.bind(2, quad.title);
-        q.bind(3, quad.description);
-        q.exec();
-        q.reset();
-    }
-}
-
 BoardInfo BoardFile::readBoardInfo() {
     BoardInfo b;
     {
@@ -724,12 +652,9 @@ std::unique_ptr<Document> BoardFile::load(const SourceKinds& kinds) {
         std::vector<Note> notes;
         std::unordered_map<std::string, std::size_t> index;
         {
-            SQLite::Statement st(*m_db,
-                                 "SELECT id, text, source, data, customer_initiated, date_gathered, author, created, "
-                                 "updated, segment, prov_file, prov_location, prov_excerpt, colour, votes, state, "
-                                 "quadrant, x, y, w, h FROM note");
+            SQLite::Statement st(*m_db, rows::noteSql(rows::Dialect::Sqlite).select);
             while (st.executeStep()) {
-                Note n = noteFromRow(st);
+                Note n = rows::noteFromRow(st);
                 index.emplace(n.id, notes.size());
                 notes.push_back(std::move(n));
             }
@@ -744,11 +669,8 @@ std::unique_ptr<Document> BoardFile::load(const SourceKinds& kinds) {
         }
         std::vector<Link> links;
         {
-            SQLite::Statement st(*m_db, "SELECT id, from_id, to_id, kind, label, author, created FROM link");
-            while (st.executeStep()) {
-                Link l = linkFromRow(st);
-                links.push_back(std::move(l));
-            }
+            SQLite::Statement st(*m_db, rows::linkSql(rows::Dialect::Sqlite).select);
+            while (st.executeStep()) links.push_back(rows::linkFromRow(st));
         }
         auto doc = guardedDocument(std::move(b), std::move(notes), std::move(links), kinds);
         markLoaded(m_db->execAndGet("SELECT coalesce(max(seq), 0) FROM change_log").getInt64());
@@ -769,42 +691,10 @@ std::int64_t BoardFile::persist(const ChangeSet& cs) {
         // SQLite turns this off again when the transaction ends.
         m_db->exec("PRAGMA defer_foreign_keys = ON");
         Writer w(*m_db);
-        // Someone else may have linked to a note this change removes since this process last
-        // looked: those links go with the note, and into the logged change, so that every
-        // process (and every replay of the history) removes them too.
-        const ChangeSet* logged = &cs;
-        ChangeSet widened;
-        if (!cs.notes.removed.empty()) {
-            std::set<std::string> removing, readded;
-            for (const auto& l : cs.links.removed) removing.insert(l.id);
-            for (const auto& n : cs.notes.added) readded.insert(n.id);  // a replace keeps its links
-            SQLite::Statement st(*m_db, "SELECT id, from_id, to_id, kind, label, author, created FROM link "
-                                        "WHERE from_id = ?1 OR to_id = ?1");
-            for (const auto& n : cs.notes.removed) {
-                if (readded.count(n.id)) continue;
-                st.bind(1, n.id);
-                while (st.executeStep()) {
-                    Link l = linkFromRow(st);
-                    if (!removing.insert(l.id).second) continue;
-                    if (logged == &cs) {
-                        widened = cs;
-                        logged = &widened;
-                    }
-                    widened.links.removed.push_back(std::move(l));
-                }
-                st.reset();
-            }
-        }
-        for (const auto& l : logged->links.removed) w.removeLink(l);
-        for (const auto& n : cs.notes.removed) w.removeNote(n);
-        for (const auto& n : cs.notes.added) w.addNote(n);
-        for (const auto& [before, after] : cs.notes.updated) w.changeNote(before, after);
-        for (const auto& l : cs.links.added) w.addLink(l);
-        for (const auto& [before, after] : cs.links.updated) w.changeLink(after);
-        if (cs.board) writeBoard(cs.board->second);
+        const std::optional<ChangeSet> widened = rows::writeChangeSet(w, cs);
         // A large change (an import) is logged as several rows, each small enough to read back.
         std::vector<std::int64_t> seqs;
-        forEachLogPart(*logged, kLogPart, [&](const ChangeSet& part) {
+        forEachLogPart(widened ? *widened : cs, kLogPart, [&](const ChangeSet& part) {
             w.log(cs.author, cs.time, std::string(toString(cs.source)), changeSetToJson(part));
             seqs.push_back(m_db->getLastInsertRowid());
         });
@@ -880,24 +770,18 @@ std::vector<std::string> BoardFile::integrityProblems() {
                           fk.getColumn(0).getString() + " points at a missing " + fk.getColumn(2).getString());
         // SQLite keeps any value in any column: `sqlite3` can write votes = 'abc', which reads
         // as 0. Such a row is reported here (the record guard cannot see what was lost).
-        struct Typed {
-            const char* table;
-            const char* column;
-            const char* types;  // what typeof() may say
-        };
-        static const Typed kTyped[] = {
-            {"note", "customer_initiated", "'integer'"}, {"note", "created", "'integer'"},
-            {"note", "updated", "'integer'"},            {"note", "colour", "'integer'"},
-            {"note", "votes", "'integer'"},              {"note", "quadrant", "'integer'"},
-            {"note", "x", "'real','integer'"},           {"note", "y", "'real','integer'"},
-            {"note", "w", "'real','integer'"},           {"note", "h", "'real','integer'"},
-            {"link", "created", "'integer'"}};
-        for (const Typed& t : kTyped) {
-            SQLite::Statement st(*m_db, std::string("SELECT id, quote(") + t.column + ") FROM " + t.table +
-                                            " WHERE typeof(" + t.column + ") NOT IN (" + t.types + ") LIMIT 50");
-            while (st.executeStep())
-                out.push_back(std::string(t.table) + " " + safeText(st.getColumn(0).getString(), 64) + ": " +
-                              t.column + " " + safeText(st.getColumn(1).getString(), 40) + " is not a number");
+        for (const auto& [table, columns] : {std::make_pair("note", &rows::noteColumnInfo()),
+                                             std::make_pair("link", &rows::linkColumnInfo())}) {
+            for (const rows::ColumnInfo& c : *columns) {
+                if (c.kind == rows::ColumnKind::Text) continue;
+                // What typeof() may say of the column's values.
+                const char* types = c.kind == rows::ColumnKind::Real ? "'real','integer'" : "'integer'";
+                SQLite::Statement st(*m_db, "SELECT id, quote(" + c.name + ") FROM " + table + " WHERE typeof(" + c.name +
+                                                ") NOT IN (" + types + ") LIMIT 50");
+                while (st.executeStep())
+                    out.push_back(std::string(table) + " " + safeText(st.getColumn(0).getString(), 64) + ": " + c.name +
+                                  " " + safeText(st.getColumn(1).getString(), 40) + " is not a number");
+            }
         }
         // AUTOINCREMENT never reuses a number: once it has reached the limit, every change fails.
         SQLite::Statement seq(*m_db, "SELECT seq FROM sqlite_sequence WHERE name = 'change_log'");
@@ -916,7 +800,7 @@ void BoardFile::writeAll(const Document& doc, const std::vector<LogEntry>& log) 
         SQLite::Transaction tx(*m_db, SQLite::TransactionBehavior::IMMEDIATE);
         if (m_db->execAndGet("SELECT count(*) FROM note").getInt() != 0) fail(m_path, "the board is not empty");
         m_db->exec("DELETE FROM change_log");
-        writeBoard(doc.board());
+        writeBoardRow(*m_db, doc.board());
         Writer w(*m_db);
         for (const Note* n : doc.sortedNotes()) w.addNote(*n);
         for (const Link* l : doc.sortedLinks()) w.addLink(*l);
@@ -936,24 +820,32 @@ void BoardFile::writeAll(const Document& doc, const std::vector<LogEntry>& log) 
     }
 }
 
-std::optional<Note> BoardFile::readNote(const std::string& id) {
-    SQLite::Statement st(*m_db,
-                         "SELECT id, text, source, data, customer_initiated, date_gathered, author, created, updated, segment, "
-                         "prov_file, prov_location, prov_excerpt, colour, votes, state, quadrant, x, y, w, h FROM note WHERE id = ?");
-    st.bind(1, id);
-    if (!st.executeStep()) return std::nullopt;
-    Note n = noteFromRow(st);
+StoredRecords BoardFile::readRecords(const std::set<std::string>& notes, const std::set<std::string>& links,
+                                     bool board) {
+    StoredRecords out;
+    // A read here is no round trip: one prepared statement per kind, stepped per id.
+    SQLite::Statement note(*m_db, rows::noteSql(rows::Dialect::Sqlite).select + " WHERE id = ?");
     SQLite::Statement tags(*m_db, "SELECT tag FROM note_tag WHERE note_id = ? ORDER BY tag");
-    tags.bind(1, id);
-    while (tags.executeStep()) n.tags.push_back(tags.getColumn(0).getString());
-    return n;
-}
-
-std::optional<Link> BoardFile::readLink(const std::string& id) {
-    SQLite::Statement st(*m_db, "SELECT id, from_id, to_id, kind, label, author, created FROM link WHERE id = ?");
-    st.bind(1, id);
-    if (!st.executeStep()) return std::nullopt;
-    return linkFromRow(st);
+    for (const auto& id : notes) {
+        std::optional<Note>& slot = out.notes[id];
+        note.bind(1, id);
+        if (note.executeStep()) {
+            slot = rows::noteFromRow(note);
+            tags.bind(1, id);
+            while (tags.executeStep()) slot->tags.push_back(tags.getColumn(0).getString());
+            tags.reset();
+        }
+        note.reset();
+    }
+    SQLite::Statement link(*m_db, rows::linkSql(rows::Dialect::Sqlite).select + " WHERE id = ?");
+    for (const auto& id : links) {
+        std::optional<Link>& slot = out.links[id];
+        link.bind(1, id);
+        if (link.executeStep()) slot = rows::linkFromRow(link);
+        link.reset();
+    }
+    if (board) out.board = readBoardInfo();
+    return out;
 }
 
 bool BoardFile::othersMayHaveCommitted() {

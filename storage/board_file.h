@@ -41,6 +41,8 @@ public:
     ~BoardFile() override;
 
     const std::string& path() const { return m_path; }
+    /// The SQLite connection, for tests that write rows as another program would; the program
+    /// itself goes through this class's API.
     SQLite::Database& database() { return *m_db; }
 
     std::string address() const override { return m_path; }
@@ -62,8 +64,8 @@ public:
 
 protected:
     bool othersMayHaveCommitted() override;
-    std::optional<Note> readNote(const std::string& id) override;
-    std::optional<Link> readLink(const std::string& id) override;
+    StoredRecords readRecords(const std::set<std::string>& notes, const std::set<std::string>& links,
+                              bool board) override;
     BoardInfo readBoardInfo() override;
 
 private:
@@ -73,7 +75,6 @@ private:
     BoardFile(std::string path, std::unique_ptr<SQLite::Database> db, std::unique_ptr<FrozenRead> frozen = nullptr);
     /// Opens for reading without leaving a file behind, whoever owns the board and its folder.
     static std::unique_ptr<BoardFile> openForReading(const std::string& path);
-    void writeBoard(const BoardInfo& b);
 
     std::string m_path;
     std::unique_ptr<FrozenRead> m_frozen;

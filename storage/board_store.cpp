@@ -9,6 +9,39 @@
 
 namespace cc {
 
+LogChange readLogEntry(const LogEntry& e) {
+    LogChange out;
+    out.seq = e.seq;
+    out.author = e.author;
+    out.time = e.time;
+    try {
+        out.change = changeSetFromJson(e.payload, &out.repairs);
+    } catch (const std::exception& ex) {
+        out.problem = ex.what();
+    }
+    return out;
+}
+
+std::vector<LoggedChange> readableChanges(const std::vector<LogChange>& rows) {
+    std::vector<LoggedChange> out;
+    out.reserve(rows.size());
+    for (const LogChange& r : rows)
+        if (r.change) out.push_back(LoggedChange{r.seq, *r.change});
+    return out;
+}
+
+std::vector<LogChange> BoardStore::changes(std::int64_t afterSeq, std::size_t max) {
+    std::vector<LogChange> out;
+    for (const LogEntry& e : changeLog(afterSeq, max)) out.push_back(readLogEntry(e));
+    return out;
+}
+
+std::vector<LogChange> BoardStore::recentChangeSets(std::size_t max, const std::string& needle) {
+    std::vector<LogChange> out;
+    for (const LogEntry& e : recentChanges(max, needle)) out.push_back(readLogEntry(e));
+    return out;
+}
+
 void BoardStore::attach(Document& doc) {
     doc.subscribe([this](const ChangeSet& cs) {
         if (cs.source != ChangeSource::Remote) persist(cs);
@@ -53,19 +86,17 @@ std::vector<std::string> BoardStore::checkBoard(const Document& doc) {
     };
     std::int64_t after = 0, newest = 0;
     for (;;) {
-        std::vector<LogEntry> page = changeLog(after, 2000);
+        const std::vector<LogChange> page = changes(after, 2000);
         if (page.empty()) break;
-        for (const LogEntry& e : page) {
+        for (const LogChange& e : page) {
             const std::string row = "change " + std::to_string(e.seq) + ": ";
-            std::vector<std::string> fixed;
-            try {
-                ChangeSet cs = changeSetFromJson(e.payload, &fixed);
-                for (const auto& n : cs.notes.added) logged.insert(n.id);
-                for (const auto& [before, n] : cs.notes.updated) logged.insert(n.id);
-            } catch (const std::exception& ex) {
-                note(row + ex.what());
+            if (e.change) {
+                for (const auto& n : e.change->notes.added) logged.insert(n.id);
+                for (const auto& [before, n] : e.change->notes.updated) logged.insert(n.id);
+            } else {
+                note(row + e.problem);
             }
-            for (const auto& f : fixed) note(row + f);
+            for (const auto& f : e.repairs) note(row + f);
         }
         after = page.back().seq;
         newest = std::max(newest, after);
@@ -93,31 +124,30 @@ std::size_t BoardStore::pullRemote(Document& doc) {
         std::set<std::string> notes, links;
         bool board = false;
         std::int64_t newest = m_seenSeq;
-        for (LogEntry& e : changeLog(m_seenSeq)) {
+        for (LogChange& e : changes(m_seenSeq)) {
             newest = std::max(newest, e.seq);
             if (m_ownSeqs.erase(e.seq)) continue;
-            ChangeSet cs;
-            try {
-                cs = changeSetFromJson(e.payload);
-            } catch (const std::exception&) {
-                continue;  // an unreadable history row changes nothing here; check reports it
-            }
-            collectTouched(cs, notes, links);
-            board = board || cs.board.has_value();
-            m_lastPulled.push_back(LoggedChange{e.seq, std::move(cs)});
+            if (!e.change) continue;  // an unreadable history row changes nothing here; check reports it
+            collectTouched(*e.change, notes, links);
+            board = board || e.change->board.has_value();
+            m_lastPulled.push_back(LoggedChange{e.seq, std::move(*e.change)});
         }
         m_seenSeq = newest;
-        if (m_lastPulled.empty()) return 0;
-        prefetch(notes, links);
+        if (m_lastPulled.empty()) {
+            pulled({}, newest);
+            return 0;
+        }
+        StoredRecords read = readRecords(notes, links, board);
         ChangeSet sync;
         sync.source = ChangeSource::Remote;
         sync.time = nowMillis();
         // What the store holds now is guarded as a load guards it: a record another program
         // wrote that cannot be repaired counts as not there.
         std::vector<std::string> repaired;
+        std::set<std::string> linksOfRemoved;
         for (const auto& id : notes) {
             const Note* local = doc.note(id);
-            std::optional<Note> stored = readNote(id);
+            std::optional<Note> stored = read.notes[id];
             if (stored && !isUsableId(stored->id)) {
                 repaired.push_back(repairLine("note", id, {"its id is not usable, left out"}));
                 stored.reset();
@@ -129,8 +159,15 @@ std::size_t BoardStore::pullRemote(Document& doc) {
             else if (stored && !local) sync.notes.added.push_back(*stored);
             else if (!stored && local) {
                 sync.notes.removed.push_back(*local);
-                for (const auto& linkId : doc.linksOf(id)) links.insert(linkId);
+                for (const auto& linkId : doc.linksOf(id))
+                    if (!links.count(linkId)) linksOfRemoved.insert(linkId);
             }
+        }
+        // The links of a note that went are read too: the store says whether they went with it.
+        if (!linksOfRemoved.empty()) {
+            StoredRecords more = readRecords({}, linksOfRemoved, false);
+            read.links.merge(more.links);
+            links.insert(linksOfRemoved.begin(), linksOfRemoved.end());
         }
         std::unordered_set<std::string> removedNotes, addedNotes;
         for (const auto& n : sync.notes.removed) removedNotes.insert(n.id);
@@ -140,7 +177,7 @@ std::size_t BoardStore::pullRemote(Document& doc) {
         };
         for (const auto& id : links) {
             const Link* local = doc.link(id);
-            std::optional<Link> stored = readLink(id);
+            std::optional<Link> stored = read.links[id];
             if (stored) {
                 if (const std::string why = linkUnusableReason(*stored, noteAfter); !why.empty()) {
                     repaired.push_back(repairLine("link", id, {why + ", left out"}));
@@ -153,13 +190,14 @@ std::size_t BoardStore::pullRemote(Document& doc) {
             else if (stored && !local) sync.links.added.push_back(*stored);
             else if (!stored && local) sync.links.removed.push_back(*local);
         }
-        if (board) {
-            BoardInfo fresh = readBoardInfo();
+        if (board && read.board) {
+            BoardInfo fresh = *read.board;
             if (auto fixes = guardBoard(fresh); !fixes.empty()) repaired.push_back(repairLine("board", {}, fixes));
             if (!(fresh == doc.board())) sync.board = std::make_pair(doc.board(), fresh);
         }
         addRepairs(repaired);
         if (!sync.empty()) doc.apply(sync);
+        pulled(read, newest);
         return m_lastPulled.size();
     } catch (const BoardError&) {
         throw;

@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <limits>
+#include <map>
 #include <memory>
 #include <optional>
 #include <set>
@@ -26,9 +27,33 @@ struct LogEntry {
     std::string author;
     Millis time = 0;
     std::string source;
-    std::string payload;  ///< the change set as JSON (see serialize.h)
+    std::string payload;  ///< the change set as JSON, as stored (copied verbatim by backups and copies)
 
     bool operator==(const LogEntry&) const = default;
+};
+
+/// A row of the change log read as a change set: parsed once, here in storage, its records
+/// guarded (see record_guard.h). Nothing above storage/ reads a payload itself.
+struct LogChange {
+    std::int64_t seq = 0;
+    std::string author;
+    Millis time = 0;
+    std::optional<ChangeSet> change;   ///< nullopt: the row holds no readable change set
+    std::string problem;               ///< why not, in one line ("malformed change set: ..."); else empty
+    std::vector<std::string> repairs;  ///< what the record guard repaired in its records
+};
+/// Reads one change-log row; never throws (a bad row comes back with its problem).
+LogChange readLogEntry(const LogEntry& e);
+/// The readable rows of `rows` as logged changes, oldest first; unreadable ones are left out
+/// (`check` reports them).
+std::vector<LoggedChange> readableChanges(const std::vector<LogChange>& rows);
+
+/// Records as a store holds them now, by id (nullopt: not there), and the board when it was
+/// read: what a pull read.
+struct StoredRecords {
+    std::map<std::string, std::optional<Note>> notes;
+    std::map<std::string, std::optional<Link>> links;
+    std::optional<BoardInfo> board;
 };
 
 class BoardStore {
@@ -65,6 +90,10 @@ public:
     /// it is empty; a store may also return rows that contain it with other ASCII letter case),
     /// oldest first: for the activity panel and a note's history.
     virtual std::vector<LogEntry> recentChanges(std::size_t max, const std::string& needle = {}) = 0;
+    /// changeLog() read as change sets (see LogChange).
+    std::vector<LogChange> changes(std::int64_t afterSeq = 0, std::size_t max = std::numeric_limits<std::size_t>::max());
+    /// recentChanges() read as change sets (see LogChange).
+    std::vector<LogChange> recentChangeSets(std::size_t max, const std::string& needle = {});
     /// Problems found by the store's own consistency checks (empty when sound).
     virtual std::vector<std::string> integrityProblems() = 0;
     /// Everything `check` reports about a board loaded into `doc` (empty when sound): the store's
@@ -109,15 +138,17 @@ public:
 protected:
     /// Whether others may have committed since the last call (false only when certainly not).
     virtual bool othersMayHaveCommitted() = 0;
-    /// Records as stored now (nullopt when there is no such record).
-    virtual std::optional<Note> readNote(const std::string& id) = 0;
-    virtual std::optional<Link> readLink(const std::string& id) = 0;
+    /// The records with these ids as stored now (nullopt for each one that is not there), and
+    /// the board when `board`: what a pull reads, asked for at once so that a store for which
+    /// each read is a round trip fetches them together.
+    virtual StoredRecords readRecords(const std::set<std::string>& notes, const std::set<std::string>& links,
+                                      bool board) = 0;
     virtual BoardInfo readBoardInfo() = 0;
-    /// Called by a pull before it reads the records others touched, one by one: a store for
-    /// which each read is a round trip can fetch them all at once here.
-    virtual void prefetch(const std::set<std::string>& notes, const std::set<std::string>& links) {
-        (void)notes;
-        (void)links;
+    /// Told when a pull is done (after othersMayHaveCommitted said yes): everything it read from
+    /// the store, and the newest change-log row it reflects.
+    virtual void pulled(const StoredRecords& read, std::int64_t newestSeq) {
+        (void)read;
+        (void)newestSeq;
     }
     /// A document of records as read from the store, guarded first; what was repaired goes to repairs().
     std::unique_ptr<Document> guardedDocument(BoardInfo board, std::vector<Note> notes, std::vector<Link> links,

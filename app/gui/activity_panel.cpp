@@ -9,7 +9,6 @@
 
 #include "app/gui/fonts.h"
 #include "canvas/presence.h"
-#include "storage/serialize.h"
 #include "app/gui/wall_view.h"
 
 namespace cc::gui {
@@ -43,19 +42,6 @@ std::string preview(const std::string& s, std::size_t bytes) {
     std::size_t cut = bytes;
     while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;
     return s.substr(0, cut) + " …";
-}
-
-std::vector<LoggedChange> parse(const std::vector<LogEntry>& rows) {
-    std::vector<LoggedChange> out;
-    out.reserve(rows.size());
-    for (const auto& e : rows) {
-        try {
-            out.push_back(LoggedChange{e.seq, changeSetFromJson(e.payload)});
-        } catch (const std::exception&) {
-            // an unreadable row is reported by check; it has nothing to show here
-        }
-    }
-    return out;
 }
 
 void offlineLine(const char* text) {
@@ -108,9 +94,10 @@ void ActivityPanel::refreshBoard(BoardSession& s, Fonts& fonts) {
     if (!s.file->online()) return;
     m_boardRevision = s.doc->revision();
     // The first time the newest rows; afterwards only the rows added since.
-    const auto rows = m_lastSeq < 0 ? s.file->recentChanges(kMaxLines) : s.file->changeLog(m_lastSeq, kMaxLines * 4);
+    // (A row that is not a readable change set has nothing to show here; check reports it.)
+    const auto rows = m_lastSeq < 0 ? s.file->recentChangeSets(kMaxLines) : s.file->changes(m_lastSeq, kMaxLines * 4);
     if (m_lastSeq < 0) m_lastSeq = 0;
-    for (const LoggedChange& c : parse(rows)) {
+    for (const LoggedChange& c : readableChanges(rows)) {
         if (m_titles.size() < 50000) {
             for (const auto& n : c.cs.notes.added) m_titles[n.id] = shortTitle(n);
             for (const auto& [b, a] : c.cs.notes.updated) m_titles[a.id] = shortTitle(a);
@@ -152,7 +139,7 @@ void ActivityPanel::refreshNote(BoardSession& s, Fonts& fonts) {
     m_versions.clear();
     m_noteDeletedLinks.clear();
     if (id.empty()) return;
-    const auto log = parse(s.file->recentChanges(kMaxNoteVersions, id));
+    const auto log = readableChanges(s.file->recentChangeSets(kMaxNoteVersions, id));
     m_versions = noteHistory(log, id);
     for (const auto& v : m_versions) fonts.addText(v.author + v.note.text);
     for (auto it = log.rbegin(); it != log.rend(); ++it) {

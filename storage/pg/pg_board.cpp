@@ -9,6 +9,7 @@
 #include <unordered_map>
 
 #include "storage/pg/pg_schema.h"
+#include "storage/record_rows.h"
 #include "storage/serialize.h"
 
 namespace cc {
@@ -27,13 +28,10 @@ constexpr std::size_t kMaxIdBytes = 256;
 /// A text column of a note or link: anyone with UPDATE on the server may have written more than
 /// a record may hold, which the record guard then cuts (see record_guard.h) instead of the whole
 /// board being refused; only beyond this is the value refused.
-constexpr std::size_t kMaxFieldBytes = 16u << 20;
+constexpr std::size_t kMaxFieldBytes = rows::kMaxFieldBytes;
 
 /// A record an update names is no longer on the server: someone else deleted it meanwhile.
 struct Gone {};
-
-/// The connection broke in the middle of something: the board goes offline.
-struct Lost {};
 
 /// Whether libpq's reason for a failed connection means the server is away (rather than that it
 /// refused us: a wrong password, a role or database that does not exist).
@@ -70,132 +68,61 @@ std::string channelFor(const std::string& board) {
     return buf;
 }
 
-constexpr const char* kNoteColumns =
-    "id, text, source, data, customer_initiated, date_gathered, author, created, updated, segment, prov_file, "
-    "prov_location, prov_excerpt, colour, votes, state, quadrant, x, y, w, h";
-
-Note noteFromRow(const Result& r, int row) {
-    Note n;
-    n.id = r.text(row, 0, kMaxFieldBytes);
-    n.text = r.text(row, 1, kMaxFieldBytes);
-    n.source = r.text(row, 2, kMaxFieldBytes);
-    n.data = dataKindFromString(r.text(row, 3, 32)).value_or(DataKind::Qualitative);
-    n.customerInitiated = r.text(row, 4, 8) == "t";
-    n.dateGathered = r.text(row, 5, kMaxFieldBytes);
-    n.author = r.text(row, 6, kMaxFieldBytes);
-    n.created = r.int64(row, 7);
-    n.updated = r.int64(row, 8);
-    n.segment = r.text(row, 9, kMaxFieldBytes);
-    n.provenance.file = r.text(row, 10, kMaxFieldBytes);
-    n.provenance.location = r.text(row, 11, kMaxFieldBytes);
-    n.provenance.excerpt = r.text(row, 12, kMaxFieldBytes);
-    n.colour = static_cast<std::uint32_t>(r.int64(row, 13));
-    n.votes = static_cast<int>(r.int64(row, 14));
-    n.state = noteStateFromString(r.text(row, 15, 32)).value_or(NoteState::Pinned);
-    n.quadrant = static_cast<int>(r.int64(row, 16));
-    n.x = r.real(row, 17);
-    n.y = r.real(row, 18);
-    n.w = r.real(row, 19);
-    n.h = r.real(row, 20);
-    return n;
-}
-
-constexpr const char* kLinkColumns = "id, from_id, to_id, kind, label, author, created";
-
-Link linkFromRow(const Result& r, int row) {
-    Link l;
-    l.id = r.text(row, 0, kMaxFieldBytes);
-    l.from = r.text(row, 1, kMaxFieldBytes);
-    l.to = r.text(row, 2, kMaxFieldBytes);
-    l.kind = linkKindFromString(r.text(row, 3, 32)).value_or(LinkKind::Relates);
-    l.label = r.text(row, 4, kMaxFieldBytes);
-    l.author = r.text(row, 5, kMaxFieldBytes);
-    l.created = r.int64(row, 6);
-    return l;
-}
-
 LogEntry logFromRow(const Result& r, int row) {
     return LogEntry{r.int64(row, 0), r.text(row, 1, limits::kShortBytes), r.int64(row, 2), r.text(row, 3, 64),
                     r.text(row, 4, kMaxChangeSetBytes)};
 }
 
-std::vector<Param> noteParams(const std::string& board, const Note& n) {
-    return {board,
-            n.id,
-            n.text,
-            n.source,
-            std::string(toString(n.data)),
-            std::string(n.customerInitiated ? "true" : "false"),
-            n.dateGathered,
-            n.author,
-            pg::num(std::int64_t(n.created)),
-            pg::num(std::int64_t(n.updated)),
-            n.segment,
-            n.provenance.file,
-            n.provenance.location,
-            n.provenance.excerpt,
-            pg::num(std::int64_t(n.colour)),
-            pg::num(std::int64_t(n.votes)),
-            std::string(toString(n.state)),
-            pg::num(std::int64_t(n.quadrant)),
-            pg::num(n.x),
-            pg::num(n.y),
-            pg::num(n.w),
-            pg::num(n.h)};
-}
-
-constexpr const char* kInsertNote =
-    "INSERT INTO customer_canvas.note (board, id, text, source, data, customer_initiated, date_gathered, author, "
-    "created, updated, segment, prov_file, prov_location, prov_excerpt, colour, votes, state, quadrant, x, y, w, h) "
-    "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22)";
-constexpr const char* kUpdateNote =
-    "UPDATE customer_canvas.note SET text = $3, source = $4, data = $5, customer_initiated = $6, date_gathered = $7, "
-    "author = $8, created = $9, updated = $10, segment = $11, prov_file = $12, prov_location = $13, "
-    "prov_excerpt = $14, colour = $15, votes = $16, state = $17, quadrant = $18, x = $19, y = $20, w = $21, h = $22 "
-    "WHERE board = $1 AND id = $2";
-
-std::vector<Param> linkParams(const std::string& board, const Link& l) {
-    return {board, l.id, l.from, l.to, std::string(toString(l.kind)), l.label, l.author, pg::num(std::int64_t(l.created))};
+/// Writes the board's row and its quadrants.
+void writeBoardRow(pg::Connection& c, const std::string& board, const BoardInfo& b) {
+    c.exec("UPDATE customer_canvas.board SET id = $2, title = $3, template = $4, created = $5, wall_width = $6, "
+           "wall_height = $7 WHERE name = $1",
+           {board, b.id, b.title, b.templateKey, pg::num(std::int64_t(b.created)), pg::num(b.wallWidth),
+            pg::num(b.wallHeight)});
+    for (const auto& q : b.quadrants)
+        c.exec("INSERT INTO customer_canvas.quadrant (board, idx, title, description) VALUES ($1, $2, $3, $4) "
+               "ON CONFLICT (board, idx) DO UPDATE SET title = excluded.title, description = excluded.description",
+               {board, pg::num(std::int64_t(q.index)), q.title, q.description});
 }
 
 /// The statements one write transaction uses.
-struct Writer {
+struct Writer final : rows::RecordWriter {
     pg::Connection& c;
     const std::string& board;
+    Writer(pg::Connection& conn, const std::string& boardName) : c(conn), board(boardName) {}
 
     void tags(const Note& n) {
         for (const auto& t : n.tags)
             c.exec("INSERT INTO customer_canvas.note_tag (board, note_id, tag) VALUES ($1, $2, $3)", {board, n.id, t});
     }
-    void addNote(const Note& n) {
-        c.exec(kInsertNote, noteParams(board, n));
+    std::vector<Link> linksOf(const std::string& noteId) override {
+        static const std::string sql =
+            rows::linkSql(rows::Dialect::Postgres).select + " WHERE board = $1 AND (from_id = $2 OR to_id = $2) ORDER BY id";
+        Result r = c.exec(sql.c_str(), {board, noteId});
+        std::vector<Link> out;
+        for (int i = 0; i < r.rows(); ++i) out.push_back(rows::linkFromRow(r, i));
+        return out;
+    }
+    void addNote(const Note& n) override {
+        c.exec(rows::noteSql(rows::Dialect::Postgres).insert.c_str(), rows::params(board, n));
         tags(n);
     }
-    void changeNote(const Note& before, const Note& after) {
-        if (c.exec(kUpdateNote, noteParams(board, after)).affected() == 0) throw Gone();
+    void changeNote(const Note& before, const Note& after) override {
+        if (c.exec(rows::noteSql(rows::Dialect::Postgres).update.c_str(), rows::params(board, after)).affected() == 0)
+            throw Gone();
         if (before.tags != after.tags) {
             c.exec("DELETE FROM customer_canvas.note_tag WHERE board = $1 AND note_id = $2", {board, after.id});
             tags(after);
         }
     }
-    void removeNote(const Note& n) {
-        c.exec("DELETE FROM customer_canvas.note WHERE board = $1 AND id = $2", {board, n.id});
-    }
-    void addLink(const Link& l) {
-        c.exec("INSERT INTO customer_canvas.link (board, id, from_id, to_id, kind, label, author, created) "
-               "VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
-               linkParams(board, l));
-    }
-    void changeLink(const Link& l) {
-        if (c.exec("UPDATE customer_canvas.link SET from_id = $3, to_id = $4, kind = $5, label = $6, author = $7, "
-                   "created = $8 WHERE board = $1 AND id = $2",
-                   linkParams(board, l))
-                .affected() == 0)
+    void removeNote(const Note& n) override { c.exec(rows::noteSql(rows::Dialect::Postgres).remove.c_str(), {board, n.id}); }
+    void addLink(const Link& l) override { c.exec(rows::linkSql(rows::Dialect::Postgres).insert.c_str(), rows::params(board, l)); }
+    void changeLink(const Link& l) override {
+        if (c.exec(rows::linkSql(rows::Dialect::Postgres).update.c_str(), rows::params(board, l)).affected() == 0)
             throw Gone();
     }
-    void removeLink(const Link& l) {
-        c.exec("DELETE FROM customer_canvas.link WHERE board = $1 AND id = $2", {board, l.id});
-    }
+    void removeLink(const Link& l) override { c.exec(rows::linkSql(rows::Dialect::Postgres).remove.c_str(), {board, l.id}); }
+    void writeBoard(const BoardInfo& b) override { writeBoardRow(c, board, b); }
     void log(std::int64_t seq, const std::string& author, Millis time, const std::string& source,
              const std::string& payload, const Param& changeId = std::nullopt) {
         c.exec("INSERT INTO customer_canvas.change_log (board, seq, author, time, source, payload, client_change) "
@@ -214,7 +141,11 @@ void setServerPasswordPrompt(ServerPasswordPrompt prompt) {
 int currentServerSchemaVersion() { return pg::currentVersion(); }
 
 PgBoard::PgBoard(pg::ServerAddress addr, Mode mode, std::optional<std::string> password)
-    : m_addr(std::move(addr)), m_mode(mode), m_password(std::move(password)), m_channel(channelFor(m_addr.board)) {}
+    : m_addr(std::move(addr)),
+      m_mode(mode),
+      m_password(std::move(password)),
+      m_channel(channelFor(m_addr.board)),
+      m_work(pg::Replica::pathFor(m_addr.server, m_addr.board), m_addr.display) {}
 
 std::string PgBoard::suggestedFolder() const {
     std::error_code ec;
@@ -269,7 +200,7 @@ void PgBoard::connect() {
 }
 
 pg::Connection& PgBoard::conn() {
-    if (m_offline || !m_conn || !m_conn->ok()) {
+    if (m_work.offline() || !m_conn || !m_conn->ok()) {
         goOffline();
         throw PgError("the server cannot be reached", "", true);
     }
@@ -277,17 +208,9 @@ pg::Connection& PgBoard::conn() {
 }
 
 void PgBoard::goOffline() {
-    m_offline = true;
-    // What a broken pull read is read again from m_mirroredSeq when the server is back.
-    m_mirrorNotes.clear();
-    m_mirrorLinks.clear();
-    m_mirrorBoard.reset();
-    m_prefetchNotes.clear();
-    m_prefetchLinks.clear();
+    // What a broken pull read is read again when the server is back.
     m_conn.reset();
-    m_inPull = false;
-    m_pullMax = -1;
-    m_nextRetry = nowMillis() + 500;
+    m_work.wentAway();
 }
 
 bool PgBoard::reconnect() {
@@ -297,57 +220,16 @@ bool PgBoard::reconnect() {
         m_conn.reset();
         return false;
     }
-    m_offline = false;
     return true;
 }
 
-std::size_t PgBoard::pendingChanges() {
-    if (!m_replica) return 0;
-    try {
-        return m_replica->pending();
-    } catch (const BoardError&) {
-        return 0;
-    }
-}
+std::size_t PgBoard::pendingChanges() { return m_work.pending(); }
 
 void PgBoard::sendOutbox() {
-    if (!m_replica || m_offline) return;
-    std::vector<pg::OutboxEntry> entries;
-    try {
-        entries = m_replica->outbox();
-    } catch (const BoardError&) {
-        return;  // the copy is busy (another program on this computer): sent next time
-    }
-    for (const pg::OutboxEntry& e : entries) {
-        ChangeSet cs;
-        try {
-            cs = changeSetFromJson(e.payload);
-        } catch (const std::exception&) {
-            try {
-                m_replica->dequeue(e.id);  // cannot be read back: nothing to send
-            } catch (const BoardError&) {
-            }
-            continue;
-        }
-        try {
-            const std::int64_t seq = commit(cs, e.changeId, true);
-            // Another program on this computer may have kept this one (the copy is shared): only
-            // this store's own changes are in its document already; the others' are pulled.
-            if (m_keptHere.erase(e.changeId)) markOwn(seq);
-        } catch (const Lost&) {
-            goOffline();
-            return;
-        } catch (const BoardError& err) {
-            // Refused as it would have been online (a note deleted by someone else meanwhile):
-            // said in the status line; the document follows the server at the next pull.
-            m_syncProblem = err.what();
-        }
-        try {
-            m_replica->dequeue(e.id);
-        } catch (const BoardError&) {
-            return;  // still in the outbox: sent again, and recognised as sent, next time
-        }
-    }
+    if (m_work.offline()) return;
+    const bool sent = m_work.send([this](const ChangeSet& cs, const std::string& changeId) { return commit(cs, changeId, true); },
+                                  [this](std::int64_t seq) { markOwn(seq); });
+    if (!sent) goOffline();
 }
 
 void PgBoard::requireBoard() {
@@ -366,16 +248,12 @@ void PgBoard::requireBoard() {
 
 std::unique_ptr<PgBoard> PgBoard::open(const std::string& address, Mode mode, const std::string& boardName) {
     std::unique_ptr<PgBoard> b(new PgBoard(pg::parseServerAddress(address, boardName), mode, std::nullopt));
-    const auto replicaPath = pg::Replica::pathFor(b->m_addr.server, b->m_addr.board);
     try {
         b->connect();
     } catch (const Unreachable&) {
         // Away: a board worked on from this computer before opens from its local copy.
-        if (replicaPath) b->m_replica = pg::Replica::open(*replicaPath, b->m_addr.display, false);
-        if (!b->m_replica) throw;
-        b->m_offline = true;
-        b->m_startedOffline = true;
-        b->m_nextRetry = 0;
+        if (!b->m_work.openCopy(false)) throw;
+        b->m_work.wentAway(true);
         return b;
     }
     try {
@@ -384,17 +262,15 @@ std::unique_ptr<PgBoard> PgBoard::open(const std::string& address, Mode mode, co
         b->fail("cannot open the board", e);
     }
     b->requireBoard();
-    if (replicaPath) {
-        // Reading only, a copy is used when there is one: changes made offline are still sent
-        // as soon as the board is opened with the server there.
-        try {
-            b->m_replica = pg::Replica::open(*replicaPath, b->m_addr.display, mode == Mode::ReadWrite);
-        } catch (const BoardError&) {
-            b->m_replica.reset();  // no local copy (no state folder, a full disk): online only
-        }
-        b->sendOutbox();
-        if (mode == Mode::ReadOnly) b->m_replica.reset();
+    // Reading only, a copy is used when there is one: changes made offline are still sent as
+    // soon as the board is opened with the server there.
+    try {
+        b->m_work.openCopy(mode == Mode::ReadWrite);
+    } catch (const BoardError&) {
+        b->m_work.dropCopy();  // no local copy (no state folder, a full disk): online only
     }
+    b->sendOutbox();
+    if (mode == Mode::ReadOnly) b->m_work.dropCopy();
     return b;
 }
 
@@ -403,11 +279,8 @@ std::unique_ptr<BoardStore> PgBoard::openAnother(Mode mode) const {
     try {
         b->connect();
     } catch (const Unreachable&) {
-        const auto path = pg::Replica::pathFor(m_addr.server, m_addr.board);
-        if (path) b->m_replica = pg::Replica::open(*path, m_addr.display, false);
-        if (!b->m_replica) throw;
-        b->m_offline = true;
-        b->m_startedOffline = true;
+        if (!b->m_work.openCopy(false)) throw;
+        b->m_work.wentAway(true);
         return b;
     }
     b->requireBoard();
@@ -426,7 +299,7 @@ std::unique_ptr<PgBoard> PgBoard::create(const std::string& address, const Board
                "VALUES ($1, $2, $3, $4, $5, $6, $7, 1)",
                {b->m_addr.board, board.id, board.title, board.templateKey, pg::num(std::int64_t(board.created)),
                 pg::num(board.wallWidth), pg::num(board.wallHeight)});
-        b->writeBoardInfo(board);
+        writeBoardRow(c, b->m_addr.board, board);
         ChangeSet created;
         created.author = author;
         created.time = board.created;
@@ -440,18 +313,6 @@ std::unique_ptr<PgBoard> PgBoard::create(const std::string& address, const Board
         b->fail("cannot create the board", e);
     }
     return b;
-}
-
-void PgBoard::writeBoardInfo(const BoardInfo& b) {
-    pg::Connection& c = conn();
-    c.exec("UPDATE customer_canvas.board SET id = $2, title = $3, template = $4, created = $5, wall_width = $6, "
-           "wall_height = $7 WHERE name = $1",
-           {m_addr.board, b.id, b.title, b.templateKey, pg::num(std::int64_t(b.created)), pg::num(b.wallWidth),
-            pg::num(b.wallHeight)});
-    for (const auto& q : b.quadrants)
-        c.exec("INSERT INTO customer_canvas.quadrant (board, idx, title, description) VALUES ($1, $2, $3, $4) "
-               "ON CONFLICT (board, idx) DO UPDATE SET title = excluded.title, description = excluded.description",
-               {m_addr.board, pg::num(std::int64_t(q.index)), q.title, q.description});
 }
 
 BoardInfo PgBoard::readBoardInfo() {
@@ -479,16 +340,15 @@ BoardInfo PgBoard::readBoardInfo() {
         ++count;
     }
     if (count != 4) throw BoardError(m_addr.display + ": the board has " + std::to_string(count) + " quadrants, not 4");
-    if (m_inPull && m_replica) m_mirrorBoard = b;
     return b;
 }
 
 std::unique_ptr<Document> PgBoard::load(const SourceKinds& kinds) {
-    if (m_offline && m_replica) {
-        auto doc = m_replica->load(kinds);
-        addRepairs(m_replica->repairs());
-        m_mirroredSeq = m_replica->serverSeq();
-        markLoaded(m_mirroredSeq);
+    if (m_work.offline() && m_work.hasCopy()) {
+        std::vector<std::string> repaired;
+        auto doc = m_work.loadCopy(kinds, repaired);
+        addRepairs(repaired);
+        markLoaded(m_work.mirroredSeq());
         return doc;
     }
     try {
@@ -500,11 +360,11 @@ std::unique_ptr<Document> PgBoard::load(const SourceKinds& kinds) {
         std::vector<Note> notes;
         std::unordered_map<std::string, std::size_t> index;
         {
-            Result r = c.exec((std::string("SELECT ") + kNoteColumns + " FROM customer_canvas.note WHERE board = $1").c_str(),
+            Result r = c.exec((rows::noteSql(rows::Dialect::Postgres).select + " WHERE board = $1").c_str(),
                               {m_addr.board});
             notes.reserve(static_cast<std::size_t>(r.rows()));
             for (int i = 0; i < r.rows(); ++i) {
-                Note n = noteFromRow(r, i);
+                Note n = rows::noteFromRow(r, i);
                 index.emplace(n.id, notes.size());
                 notes.push_back(std::move(n));
             }
@@ -523,10 +383,10 @@ std::unique_ptr<Document> PgBoard::load(const SourceKinds& kinds) {
         }
         std::vector<Link> links;
         {
-            Result r = c.exec((std::string("SELECT ") + kLinkColumns + " FROM customer_canvas.link WHERE board = $1").c_str(),
+            Result r = c.exec((rows::linkSql(rows::Dialect::Postgres).select + " WHERE board = $1").c_str(),
                               {m_addr.board});
             links.reserve(static_cast<std::size_t>(r.rows()));
-            for (int i = 0; i < r.rows(); ++i) links.push_back(linkFromRow(r, i));
+            for (int i = 0; i < r.rows(); ++i) links.push_back(rows::linkFromRow(r, i));
         }
         const std::int64_t newest =
             c.exec("SELECT coalesce(max(seq), 0) FROM customer_canvas.change_log WHERE board = $1", {m_addr.board})
@@ -534,18 +394,10 @@ std::unique_ptr<Document> PgBoard::load(const SourceKinds& kinds) {
         tx.commit();
         auto doc = guardedDocument(std::move(b), std::move(notes), std::move(links), kinds);
         markLoaded(newest);
-        m_mirroredSeq = newest;
-        m_startedOffline = false;
-        if (m_replica) {
-            try {
-                m_replica->replaceWith(*doc, newest);
-            } catch (const BoardError&) {
-                m_replica.reset();  // the copy cannot be kept: work online only
-            }
-        }
+        m_work.loaded(*doc, newest);
         return doc;
     } catch (const PgError& e) {
-        if (e.connectionLost() && m_replica) {
+        if (e.connectionLost() && m_work.hasCopy()) {
             goOffline();
             return load(kinds);
         }
@@ -560,19 +412,16 @@ std::unique_ptr<Document> PgBoard::load(const SourceKinds& kinds) {
 std::int64_t PgBoard::persist(const ChangeSet& cs) {
     if (m_mode == Mode::ReadOnly) throw BoardError(m_addr.display + ": the board is open for reading only");
     const std::string changeId = newChangeId();
-    if (!m_offline) {
+    if (!m_work.offline()) {
         try {
             const std::int64_t seq = commit(cs, changeId, false);
             markOwn(seq);
             return seq;
-        } catch (const Lost&) {
+        } catch (const pg::ConnectionLost&) {
             goOffline();  // did the COMMIT arrive? The change id makes sending it again safe.
         }
     }
-    if (!m_replica)
-        throw BoardError(m_addr.display + ": the change was not saved: the server cannot be reached");
-    m_replica->enqueue(changeId, cs);
-    m_keptHere.insert(changeId);
+    m_work.keep(changeId, cs);
     return 0;
 }
 
@@ -593,55 +442,33 @@ std::int64_t PgBoard::commit(const ChangeSet& cs, const std::string& changeId, b
             if (already.rows() > 0) return already.int64(0, 0);
         }
         Writer w{c, m_addr.board};
-        // Someone else may have linked to a note this change removes since this process last
-        // looked: those links go with the note, and into the logged change (as in a board file).
-        const ChangeSet* logged = &cs;
-        ChangeSet widened;
-        if (!cs.notes.removed.empty()) {
-            std::set<std::string> removing, readded;
-            for (const auto& l : cs.links.removed) removing.insert(l.id);
-            for (const auto& n : cs.notes.added) readded.insert(n.id);  // a replace keeps its links
-            for (const auto& n : cs.notes.removed) {
-                if (readded.count(n.id)) continue;
-                Result r = c.exec((std::string("SELECT ") + kLinkColumns +
-                                   " FROM customer_canvas.link WHERE board = $1 AND (from_id = $2 OR to_id = $2) ORDER BY id")
-                                      .c_str(),
-                                  {m_addr.board, n.id});
-                for (int i = 0; i < r.rows(); ++i) {
-                    Link l = linkFromRow(r, i);
-                    if (!removing.insert(l.id).second) continue;
-                    if (logged == &cs) {
-                        widened = cs;
-                        logged = &widened;
-                    }
-                    widened.links.removed.push_back(std::move(l));
-                }
-            }
-        }
-        for (const auto& l : logged->links.removed) w.removeLink(l);
-        for (const auto& n : cs.notes.removed) w.removeNote(n);
-        for (const auto& n : cs.notes.added) w.addNote(n);
-        for (const auto& [before, after] : cs.notes.updated) w.changeNote(before, after);
-        for (const auto& l : cs.links.added) w.addLink(l);
-        for (const auto& [before, after] : cs.links.updated) w.changeLink(after);
-        if (cs.board) writeBoardInfo(cs.board->second);
-        w.log(seq, cs.author, cs.time, std::string(toString(cs.source)), changeSetToJson(*logged), changeId);
+        const std::optional<ChangeSet> widened = rows::writeChangeSet(w, cs);
+        const ChangeSet& logged = widened ? *widened : cs;
+        // A large change (an import) is logged as several rows, each small enough to read back;
+        // the first carries the change id, and the board's row, locked, numbers the rest.
+        std::vector<std::int64_t> seqs;
+        forEachLogPart(logged, kLogPart, [&](const ChangeSet& part) {
+            std::int64_t partSeq = seq;
+            if (!seqs.empty())
+                partSeq = c.exec("UPDATE customer_canvas.board SET last_seq = last_seq + 1 WHERE name = $1 RETURNING last_seq",
+                                 {m_addr.board})
+                              .int64(0, 0);
+            w.log(partSeq, cs.author, cs.time, std::string(toString(cs.source)), changeSetToJson(part),
+                  seqs.empty() ? pg::Param(changeId) : pg::Param(std::nullopt));
+            seqs.push_back(partSeq);
+        });
         // Delivered at commit, to every process listening on the board.
-        c.exec("SELECT pg_notify($1, $2)", {m_channel, pg::num(seq)});
+        c.exec("SELECT pg_notify($1, $2)", {m_channel, pg::num(seqs.back())});
         tx.commit();
-        if (m_replica) {
-            try {
-                m_replica->mirrorChange(*logged);
-            } catch (const BoardError&) {
-                // The copy is a cache: the next load writes it whole again.
-            }
-        }
-        return seq;
+        m_work.committed(logged);
+        // The caller marks the last row as this store's own; the others are marked here.
+        for (std::size_t i = 0; i + 1 < seqs.size(); ++i) markOwn(seqs[i]);
+        return seqs.back();
     } catch (const Gone&) {
         throw BoardError(m_addr.display +
                          ": the change was not saved: a note or link it changes was deleted by someone else meanwhile");
     } catch (const PgError& e) {
-        if (e.connectionLost()) throw Lost{};
+        if (e.connectionLost()) throw pg::ConnectionLost{};
         if (e.sqlState() == state::kForeignKeyViolation)
             throw BoardError(m_addr.display +
                              ": the change was not saved: a note it refers to was deleted by someone else meanwhile");
@@ -654,7 +481,7 @@ std::int64_t PgBoard::commit(const ChangeSet& cs, const std::string& changeId, b
 }
 
 std::int64_t PgBoard::lastSequence() {
-    if (m_offline) return m_mirroredSeq;
+    if (m_work.offline()) return m_work.mirroredSeq();
     try {
         return conn()
             .exec("SELECT coalesce(max(seq), 0) FROM customer_canvas.change_log WHERE board = $1", {m_addr.board})
@@ -666,7 +493,7 @@ std::int64_t PgBoard::lastSequence() {
 
 std::vector<LogEntry> PgBoard::changeLog(std::int64_t afterSeq, std::size_t max) {
     std::vector<LogEntry> out;
-    if (m_offline) return out;  // the history lives on the server
+    if (m_work.offline()) return out;  // the history lives on the server
     try {
         // In pages, so a long history is never one huge result in memory twice.
         constexpr std::size_t kPage = 2000;
@@ -680,7 +507,6 @@ std::vector<LogEntry> PgBoard::changeLog(std::int64_t afterSeq, std::size_t max)
             if (static_cast<std::size_t>(r.rows()) < want) break;
             after = out.back().seq;
         }
-        if (m_inPull && !out.empty()) m_pullMax = std::max(m_pullMax, out.back().seq);
     } catch (const PgError& e) {
         fail("cannot read the change log", e);
     } catch (const std::exception& e) {
@@ -691,7 +517,7 @@ std::vector<LogEntry> PgBoard::changeLog(std::int64_t afterSeq, std::size_t max)
 
 std::vector<LogEntry> PgBoard::recentChanges(std::size_t max, const std::string& needle) {
     std::vector<LogEntry> out;
-    if (m_offline) return out;
+    if (m_work.offline()) return out;
     try {
         // strpos rather than LIKE: an id or a word may hold % or _, which LIKE would read as patterns.
         Result r = conn().exec("SELECT seq, author, time, source, payload FROM customer_canvas.change_log "
@@ -710,7 +536,7 @@ std::vector<LogEntry> PgBoard::recentChanges(std::size_t max, const std::string&
 
 std::vector<std::string> PgBoard::integrityProblems() {
     std::vector<std::string> out;
-    if (m_offline) return {"the server cannot be reached: nothing was checked"};
+    if (m_work.offline()) return {"the server cannot be reached: nothing was checked"};
     try {
         pg::Connection& c = conn();
         const std::int64_t quadrants =
@@ -746,7 +572,7 @@ void PgBoard::writeAll(const Document& doc, const std::vector<LogEntry>& log) {
         if (c.exec("SELECT count(*) FROM customer_canvas.note WHERE board = $1", {m_addr.board}).int64(0, 0) != 0)
             throw BoardError(m_addr.display + ": the board is not empty");
         c.exec("DELETE FROM customer_canvas.change_log WHERE board = $1", {m_addr.board});
-        writeBoardInfo(doc.board());
+        writeBoardRow(c, m_addr.board, doc.board());
         Writer w{c, m_addr.board};
         for (const Note* n : doc.sortedNotes()) w.addNote(*n);
         for (const Link* l : doc.sortedLinks()) w.addLink(*l);
@@ -794,140 +620,60 @@ std::string textArray(const std::set<std::string>& items) {
 }
 }  // namespace
 
-void PgBoard::prefetch(const std::set<std::string>& notes, const std::set<std::string>& links) {
-    // The pull reads every record the new rows touched: here they come in two round trips
-    // instead of one per record (what is not found here is read as before).
-    if (!m_inPull) return;
+StoredRecords PgBoard::readRecords(const std::set<std::string>& notes, const std::set<std::string>& links,
+                                   bool board) {
+    // Every record the new rows touched, in two round trips instead of one per record.
+    StoredRecords out;
     pg::Connection& c = conn();
     if (!notes.empty()) {
-        Result r = c.exec(
-            "SELECT n.id, n.text, n.source, n.data, n.customer_initiated, n.date_gathered, n.author, n.created, n.updated, "
-            "n.segment, n.prov_file, n.prov_location, n.prov_excerpt, n.colour, n.votes, n.state, n.quadrant, n.x, n.y, "
-            "n.w, n.h, t.tag FROM customer_canvas.note n LEFT JOIN customer_canvas.note_tag t ON t.board = n.board AND "
-            "t.note_id = n.id WHERE n.board = $1 AND n.id = ANY($2::text[]) ORDER BY n.id, t.tag",
-            {m_addr.board, textArray(notes)});
-        for (const auto& id : notes) m_prefetchNotes[id] = std::nullopt;
+        static const std::string sql = "SELECT " + rows::noteSql(rows::Dialect::Postgres).columnsOf("n") +
+                                       ", t.tag FROM customer_canvas.note n LEFT JOIN customer_canvas.note_tag t ON "
+                                       "t.board = n.board AND t.note_id = n.id WHERE n.board = $1 AND "
+                                       "n.id = ANY($2::text[]) ORDER BY n.id, t.tag";
+        const int tagColumn = static_cast<int>(rows::noteSql(rows::Dialect::Postgres).count);
+        Result r = c.exec(sql.c_str(), {m_addr.board, textArray(notes)});
+        for (const auto& id : notes) out.notes[id] = std::nullopt;
         for (int i = 0; i < r.rows(); ++i) {
-            auto& slot = m_prefetchNotes[r.text(i, 0, kMaxIdBytes)];
-            if (!slot) slot = noteFromRow(r, i);
-            if (!r.isNull(i, 21) && slot->tags.size() <= limits::kTagsPerNote)
-                slot->tags.push_back(r.text(i, 21, kMaxFieldBytes));
+            auto& slot = out.notes[r.text(i, 0, kMaxIdBytes)];
+            if (!slot) slot = rows::noteFromRow(r, i);
+            // One more than a note may hold is kept, so that the guard notices and cuts.
+            if (!r.isNull(i, tagColumn) && slot->tags.size() <= limits::kTagsPerNote)
+                slot->tags.push_back(r.text(i, tagColumn, rows::kMaxFieldBytes));
         }
     }
     if (!links.empty()) {
-        Result r = c.exec((std::string("SELECT ") + kLinkColumns +
-                           " FROM customer_canvas.link WHERE board = $1 AND id = ANY($2::text[])")
-                              .c_str(),
-                          {m_addr.board, textArray(links)});
-        for (const auto& id : links) m_prefetchLinks[id] = std::nullopt;
-        for (int i = 0; i < r.rows(); ++i) m_prefetchLinks[r.text(i, 0, kMaxIdBytes)] = linkFromRow(r, i);
+        static const std::string sql = rows::linkSql(rows::Dialect::Postgres).select + " WHERE board = $1 AND id = ANY($2::text[])";
+        Result r = c.exec(sql.c_str(), {m_addr.board, textArray(links)});
+        for (const auto& id : links) out.links[id] = std::nullopt;
+        for (int i = 0; i < r.rows(); ++i) out.links[r.text(i, 0, kMaxIdBytes)] = rows::linkFromRow(r, i);
     }
-}
-
-std::optional<Note> PgBoard::readNote(const std::string& id) {
-    if (auto it = m_prefetchNotes.find(id); m_inPull && it != m_prefetchNotes.end()) {
-        if (m_replica) m_mirrorNotes.emplace_back(id, it->second);
-        return it->second;
-    }
-    // One round trip: the note's columns on every row, one row per tag (or one with no tag).
-    Result r = conn().exec(
-        "SELECT n.id, n.text, n.source, n.data, n.customer_initiated, n.date_gathered, n.author, n.created, n.updated, "
-        "n.segment, n.prov_file, n.prov_location, n.prov_excerpt, n.colour, n.votes, n.state, n.quadrant, n.x, n.y, n.w, "
-        "n.h, t.tag FROM customer_canvas.note n LEFT JOIN customer_canvas.note_tag t ON t.board = n.board AND "
-        "t.note_id = n.id WHERE n.board = $1 AND n.id = $2 ORDER BY t.tag LIMIT $3",
-        {m_addr.board, id, pg::num(std::int64_t(limits::kTagsPerNote + 1))});
-    std::optional<Note> n;
-    if (r.rows() > 0) {
-        n = noteFromRow(r, 0);
-        for (int i = 0; i < r.rows(); ++i)
-            if (!r.isNull(i, 21)) n->tags.push_back(r.text(i, 21, kMaxFieldBytes));
-    }
-    // What a pull reads goes into the local copy too, when the pull is done.
-    if (m_replica) m_mirrorNotes.emplace_back(id, n);
-    return n;
-}
-
-std::optional<Link> PgBoard::readLink(const std::string& id) {
-    if (auto it = m_prefetchLinks.find(id); m_inPull && it != m_prefetchLinks.end()) {
-        if (m_replica) m_mirrorLinks.emplace_back(id, it->second);
-        return it->second;
-    }
-    Result r = conn().exec((std::string("SELECT ") + kLinkColumns + " FROM customer_canvas.link WHERE board = $1 AND id = $2").c_str(),
-                           {m_addr.board, id});
-    std::optional<Link> l;
-    if (r.rows() > 0) l = linkFromRow(r, 0);
-    if (m_replica) m_mirrorLinks.emplace_back(id, l);
-    return l;
+    if (board) out.board = readBoardInfo();
+    return out;
 }
 
 bool PgBoard::othersMayHaveCommitted() {
-    if (m_offline) {
-        // Try again about once a second (the window asks ten times a second).
-        const Millis now = nowMillis();
-        if (now < m_nextRetry) return false;
-        m_nextRetry = now + 1000;
-        if (!reconnect()) return false;
-        // Notifications sent while away are lost: read the log from the newest row this view
-        // has wholly (from the start when it opened from the local copy, which others' writes
-        // to it may have mixed), then send what waited.
-        markLoaded(m_startedOffline ? 0 : m_mirroredSeq);
-        m_startedOffline = false;
-        sendOutbox();
-        if (m_offline) return false;
-        m_inPull = true;
-        m_pullMax = -1;
-        return true;
+    if (m_work.offline()) {
+        if (!m_work.retryDue() || !reconnect()) return false;
+        markLoaded(m_work.cameBack());
+        sendOutbox();  // what waited goes first; then the pull reads the log from there
+        return !m_work.offline();
     }
-    // The previous pull went through: what it read goes into the copy, in one transaction.
-    if (m_inPull) {
-        const std::int64_t seq = std::max(m_pullMax, m_mirroredSeq);
-        if (m_replica) {
-            try {
-                m_replica->mirrorAll(m_mirrorNotes, m_mirrorLinks, m_mirrorBoard, seq);
-            } catch (const BoardError&) {
-            }
-        }
-        m_mirroredSeq = seq;
-    }
-    m_mirrorNotes.clear();
-    m_mirrorLinks.clear();
-    m_mirrorBoard.reset();
-    m_prefetchNotes.clear();
-    m_prefetchLinks.clear();
-    m_inPull = false;
-    m_pullMax = -1;
     try {
-        if (conn().takeNotifications(m_channel) == 0) return false;
+        return conn().takeNotifications(m_channel) != 0;
     } catch (const PgError&) {
         goOffline();
         return false;
     }
-    m_inPull = true;
-    return true;
 }
 
-bool PgBoard::online() const { return !m_offline; }
+void PgBoard::pulled(const StoredRecords& read, std::int64_t newestSeq) { m_work.pulled(read, newestSeq); }
 
-std::string PgBoard::connectionStatus() const {
-    if (m_offline) {
-        std::size_t pending = 0;
-        if (m_replica) {
-            try {
-                pending = m_replica->pending();
-            } catch (const BoardError&) {
-            }
-        }
-        return "offline: the server cannot be reached; " +
-               (pending ? std::to_string(pending) + (pending == 1 ? " change" : " changes") +
-                              " kept on this computer, sent when it is back"
-                        : std::string("changes are kept on this computer"));
-    }
-    if (!m_syncProblem.empty()) return "a change made offline was not sent: " + m_syncProblem;
-    return {};
-}
+bool PgBoard::online() const { return !m_work.offline(); }
+
+std::string PgBoard::connectionStatus() const { return m_work.status(); }
 
 void PgBoard::announce(const Presence& me) {
-    if (!m_canAnnounce || m_mode == Mode::ReadOnly || m_offline) return;
+    if (!m_canAnnounce || m_mode == Mode::ReadOnly || m_work.offline()) return;
     try {
         pg::Connection& c = conn();
         c.exec("INSERT INTO customer_canvas.presence (board, session, name, colour, selected, editing, seen) "
@@ -953,7 +699,7 @@ void PgBoard::announce(const Presence& me) {
 
 std::vector<Presence> PgBoard::others(const std::string& mySession) {
     std::vector<Presence> out;
-    if (m_offline) return out;
+    if (m_work.offline()) return out;
     try {
         Result r = conn().exec("SELECT session, name, colour, selected, editing, seen FROM customer_canvas.presence "
                                "WHERE board = $1 AND session <> $2 AND seen >= $3 ORDER BY name, session LIMIT 100",

@@ -3,8 +3,9 @@
 // board's name. Every change set is one transaction that writes the records and appends to the
 // board's change log under a lock on the board's row (so log order is commit order), then
 // NOTIFYs the board's channel; the other processes LISTEN and pull, as they do on a shared file.
-// When the server goes away, the board keeps working on a local copy (pg_replica.h): changes
-// wait in its outbox and are sent, each exactly once, when the server is back.
+// When the server goes away, the board keeps working on a local copy: that offline work (the
+// copy, its outbox, reconnecting) is pg::OfflineWork's (pg_offline.h); this class reads and
+// writes the server and keeps the connection.
 
 #include <functional>
 #include <map>
@@ -16,7 +17,7 @@
 #include "storage/board_store.h"
 #include "storage/pg/pg_address.h"
 #include "storage/pg/pg_conn.h"
-#include "storage/pg/pg_replica.h"
+#include "storage/pg/pg_offline.h"
 
 namespace cc {
 
@@ -63,9 +64,10 @@ public:
 
 protected:
     bool othersMayHaveCommitted() override;
-    std::optional<Note> readNote(const std::string& id) override;
-    std::optional<Link> readLink(const std::string& id) override;
+    StoredRecords readRecords(const std::set<std::string>& notes, const std::set<std::string>& links,
+                              bool board) override;
     BoardInfo readBoardInfo() override;
+    void pulled(const StoredRecords& read, std::int64_t newestSeq) override;
 
 private:
     PgBoard(pg::ServerAddress addr, Mode mode, std::optional<std::string> password);
@@ -78,10 +80,8 @@ private:
     std::int64_t commit(const ChangeSet& cs, const std::string& changeId, bool again);
     /// Sends the outbox, oldest first, until it is empty or the connection breaks.
     void sendOutbox();
-    void prefetch(const std::set<std::string>& notes, const std::set<std::string>& links) override;
     void ensureSchema();
     void requireBoard();
-    void writeBoardInfo(const BoardInfo& b);
     [[noreturn]] void fail(const std::string& what, const pg::PgError& e);
     pg::Connection& conn();
 
@@ -92,22 +92,7 @@ private:
     std::string m_channel;
     bool m_canAnnounce = true;
 
-    std::unique_ptr<pg::Replica> m_replica;  // the local copy (ReadWrite, or found when offline)
-    bool m_offline = false;
-    bool m_startedOffline = false;    // loaded from the local copy: re-read everything when back
-    Millis m_nextRetry = 0;
-    bool m_inPull = false;            // othersMayHaveCommitted said yes: a pull is reading
-    std::int64_t m_pullMax = -1;      // the newest row that pull read
-    std::int64_t m_mirroredSeq = 0;   // every row up to this one is in the document and the copy
-    std::string m_syncProblem;        // the last offline change the server refused
-    std::set<std::string> m_keptHere; // ids of the changes this store put into the outbox
-    // What the current pull read, for the copy (written in one transaction when it is done).
-    std::vector<std::pair<std::string, std::optional<Note>>> m_mirrorNotes;
-    std::vector<std::pair<std::string, std::optional<Link>>> m_mirrorLinks;
-    std::optional<BoardInfo> m_mirrorBoard;
-    // The records the current pull's rows touched, read in one go (see prefetch).
-    std::map<std::string, std::optional<Note>> m_prefetchNotes;
-    std::map<std::string, std::optional<Link>> m_prefetchLinks;
+    pg::OfflineWork m_work;  // the server away: the local copy, the outbox, reconnecting
 };
 
 /// The schema version this program creates on a server.

@@ -12,6 +12,7 @@
 #include <filesystem>
 
 #include "canvas/board_factory.h"
+#include "storage/record_rows.h"
 #include "storage/serialize.h"
 
 namespace cc::pg {
@@ -24,43 +25,16 @@ constexpr const char* kExtraTables =
     "CREATE TABLE IF NOT EXISTS cc_outbox (id INTEGER PRIMARY KEY AUTOINCREMENT, change_id TEXT NOT NULL UNIQUE, "
     "  payload TEXT NOT NULL)";
 
-void bindNote(SQLite::Statement& st, const Note& n) {
-    st.bind(1, n.id);
-    st.bind(2, n.text);
-    st.bind(3, n.source);
-    st.bind(4, std::string(toString(n.data)));
-    st.bind(5, n.customerInitiated ? 1 : 0);
-    st.bind(6, n.dateGathered);
-    st.bind(7, n.author);
-    st.bind(8, static_cast<int64_t>(n.created));
-    st.bind(9, static_cast<int64_t>(n.updated));
-    st.bind(10, n.segment);
-    st.bind(11, n.provenance.file);
-    st.bind(12, n.provenance.location);
-    st.bind(13, n.provenance.excerpt);
-    st.bind(14, static_cast<int64_t>(n.colour));
-    st.bind(15, n.votes);
-    st.bind(16, std::string(toString(n.state)));
-    st.bind(17, n.quadrant);
-    st.bind(18, n.x);
-    st.bind(19, n.y);
-    st.bind(20, n.w);
-    st.bind(21, n.h);
-}
-
 void putNote(SQLite::Database& db, const std::string& id, const std::optional<Note>& n) {
     SQLite::Statement del(db, "DELETE FROM note_tag WHERE note_id = ?");
     del.bind(1, id);
     del.exec();
-    SQLite::Statement delNote(db, "DELETE FROM note WHERE id = ?");
+    SQLite::Statement delNote(db, rows::noteSql(rows::Dialect::Sqlite).remove);
     delNote.bind(1, id);
     delNote.exec();
     if (!n) return;
-    SQLite::Statement ins(db,
-                          "INSERT INTO note (id, text, source, data, customer_initiated, date_gathered, author, created, "
-                          "updated, segment, prov_file, prov_location, prov_excerpt, colour, votes, state, quadrant, x, y, "
-                          "w, h) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-    bindNote(ins, *n);
+    SQLite::Statement ins(db, rows::noteSql(rows::Dialect::Sqlite).insert);
+    rows::bind(ins, *n);
     ins.exec();
     SQLite::Statement tag(db, "INSERT OR IGNORE INTO note_tag (note_id, tag) VALUES (?, ?)");
     for (const auto& t : n->tags) {
@@ -72,18 +46,12 @@ void putNote(SQLite::Database& db, const std::string& id, const std::optional<No
 }
 
 void putLink(SQLite::Database& db, const std::string& id, const std::optional<Link>& l) {
-    SQLite::Statement del(db, "DELETE FROM link WHERE id = ?");
+    SQLite::Statement del(db, rows::linkSql(rows::Dialect::Sqlite).remove);
     del.bind(1, id);
     del.exec();
     if (!l) return;
-    SQLite::Statement ins(db, "INSERT INTO link (id, from_id, to_id, kind, label, author, created) VALUES (?, ?, ?, ?, ?, ?, ?)");
-    ins.bind(1, l->id);
-    ins.bind(2, l->from);
-    ins.bind(3, l->to);
-    ins.bind(4, std::string(toString(l->kind)));
-    ins.bind(5, l->label);
-    ins.bind(6, l->author);
-    ins.bind(7, static_cast<int64_t>(l->created));
+    SQLite::Statement ins(db, rows::linkSql(rows::Dialect::Sqlite).insert);
+    rows::bind(ins, *l);
     ins.exec();
 }
 
@@ -105,6 +73,27 @@ void putBoard(SQLite::Database& db, const BoardInfo& b) {
         q.reset();
     }
 }
+
+/// A committed change set's outcome, written record by record as the server has it: each
+/// record is put whole (whatever the copy held of it before), in the order every store writes.
+struct PutWriter final : rows::RecordWriter {
+    SQLite::Database& db;
+    explicit PutWriter(SQLite::Database& d) : db(d) {}
+    std::vector<Link> linksOf(const std::string& noteId) override {
+        SQLite::Statement st(db, rows::linkSql(rows::Dialect::Sqlite).select + " WHERE from_id = ?1 OR to_id = ?1");
+        st.bind(1, noteId);
+        std::vector<Link> out;
+        while (st.executeStep()) out.push_back(rows::linkFromRow(st));
+        return out;
+    }
+    void removeLink(const Link& l) override { putLink(db, l.id, std::nullopt); }
+    void removeNote(const Note& n) override { putNote(db, n.id, std::nullopt); }
+    void addNote(const Note& n) override { putNote(db, n.id, n); }
+    void changeNote(const Note&, const Note& after) override { putNote(db, after.id, after); }
+    void addLink(const Link& l) override { putLink(db, l.id, l); }
+    void changeLink(const Link& after) override { putLink(db, after.id, after); }
+    void writeBoard(const BoardInfo& b) override { putBoard(db, b); }
+};
 
 }  // namespace
 
@@ -148,15 +137,19 @@ std::unique_ptr<Replica> Replica::open(const std::string& path, const std::strin
         if (std::filesystem::exists(path, ec)) file = BoardFile::open(path);
         else if (create) file = BoardFile::create(path, makeBoard("replica"), "replica");
         else return nullptr;
-        SQLite::Database& db = file->database();
+        // The board file (opened, judged and migrated as any board) reads the copy and writes it
+        // whole; the copy's own writes go through a connection of its own, so that nothing
+        // reaches past the board file's API. WAL lets the two take turns.
+        auto db = std::make_unique<SQLite::Database>(path, SQLite::OPEN_READWRITE);
+        db->setBusyTimeout(10000);
         // The copy follows the server record by record; in between, a link may briefly point at a
         // note not yet copied.
-        db.exec("PRAGMA foreign_keys = OFF");
-        db.exec(kExtraTables);
-        SQLite::Statement meta(db, "INSERT OR IGNORE INTO cc_replica (singleton, server_seq, address) VALUES (1, 0, ?)");
+        db->exec("PRAGMA foreign_keys = OFF");
+        db->exec(kExtraTables);
+        SQLite::Statement meta(*db, "INSERT OR IGNORE INTO cc_replica (singleton, server_seq, address) VALUES (1, 0, ?)");
         meta.bind(1, displayAddress);
         meta.exec();
-        return std::unique_ptr<Replica>(new Replica(path, std::move(file)));
+        return std::unique_ptr<Replica>(new Replica(path, std::move(file), std::move(db)));
     } catch (const BoardError&) {
         throw;
     } catch (const std::exception& e) {
@@ -168,7 +161,7 @@ std::unique_ptr<Document> Replica::load(const SourceKinds& kinds) { return m_fil
 
 void Replica::replaceWith(const Document& doc, std::int64_t serverSeq) {
     try {
-        SQLite::Database& db = m_file->database();
+        SQLite::Database& db = *m_db;
         {
             SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
             db.exec("DELETE FROM note_tag; DELETE FROM link; DELETE FROM note; DELETE FROM presence");
@@ -185,7 +178,7 @@ void Replica::replaceWith(const Document& doc, std::int64_t serverSeq) {
 
 std::int64_t Replica::serverSeq() {
     try {
-        return m_file->database().execAndGet("SELECT server_seq FROM cc_replica").getInt64();
+        return m_db->execAndGet("SELECT server_seq FROM cc_replica").getInt64();
     } catch (const std::exception& e) {
         fail("cannot be read", e);
     }
@@ -193,7 +186,7 @@ std::int64_t Replica::serverSeq() {
 
 void Replica::setServerSeq(std::int64_t seq) {
     try {
-        SQLite::Statement st(m_file->database(), "UPDATE cc_replica SET server_seq = ?");
+        SQLite::Statement st(*m_db, "UPDATE cc_replica SET server_seq = ?");
         st.bind(1, static_cast<int64_t>(seq));
         st.exec();
     } catch (const std::exception& e) {
@@ -201,45 +194,13 @@ void Replica::setServerSeq(std::int64_t seq) {
     }
 }
 
-void Replica::mirrorNote(const std::string& id, const std::optional<Note>& n) {
+void Replica::mirror(const StoredRecords& read, std::int64_t serverSeq) {
     try {
-        SQLite::Transaction tx(m_file->database(), SQLite::TransactionBehavior::IMMEDIATE);
-        putNote(m_file->database(), id, n);
-        tx.commit();
-    } catch (const std::exception& e) {
-        fail("cannot be written", e);
-    }
-}
-
-void Replica::mirrorLink(const std::string& id, const std::optional<Link>& l) {
-    try {
-        SQLite::Transaction tx(m_file->database(), SQLite::TransactionBehavior::IMMEDIATE);
-        putLink(m_file->database(), id, l);
-        tx.commit();
-    } catch (const std::exception& e) {
-        fail("cannot be written", e);
-    }
-}
-
-void Replica::mirrorBoard(const BoardInfo& b) {
-    try {
-        SQLite::Transaction tx(m_file->database(), SQLite::TransactionBehavior::IMMEDIATE);
-        putBoard(m_file->database(), b);
-        tx.commit();
-    } catch (const std::exception& e) {
-        fail("cannot be written", e);
-    }
-}
-
-void Replica::mirrorAll(const std::vector<std::pair<std::string, std::optional<Note>>>& notes,
-                        const std::vector<std::pair<std::string, std::optional<Link>>>& links,
-                        const std::optional<BoardInfo>& board, std::int64_t serverSeq) {
-    try {
-        SQLite::Database& db = m_file->database();
+        SQLite::Database& db = *m_db;
         SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
-        for (const auto& [id, n] : notes) putNote(db, id, n);
-        for (const auto& [id, l] : links) putLink(db, id, l);
-        if (board) putBoard(db, *board);
+        for (const auto& [id, n] : read.notes) putNote(db, id, n);
+        for (const auto& [id, l] : read.links) putLink(db, id, l);
+        if (read.board) putBoard(db, *read.board);
         SQLite::Statement st(db, "UPDATE cc_replica SET server_seq = max(server_seq, ?)");
         st.bind(1, static_cast<int64_t>(serverSeq));
         st.exec();
@@ -250,27 +211,14 @@ void Replica::mirrorAll(const std::vector<std::pair<std::string, std::optional<N
 }
 
 void Replica::applyOutcome(const ChangeSet& cs) {
-    SQLite::Database& db = m_file->database();
-    for (const auto& l : cs.links.removed) putLink(db, l.id, std::nullopt);
-    for (const auto& n : cs.notes.removed) {
-        // Links made elsewhere go with a removed note, as on the server.
-        SQLite::Statement links(db, "DELETE FROM link WHERE from_id = ?1 OR to_id = ?1");
-        links.bind(1, n.id);
-        bool readded = false;
-        for (const auto& a : cs.notes.added) readded = readded || a.id == n.id;
-        if (!readded) links.exec();
-        putNote(db, n.id, std::nullopt);
-    }
-    for (const auto& n : cs.notes.added) putNote(db, n.id, n);
-    for (const auto& [b, a] : cs.notes.updated) putNote(db, a.id, a);
-    for (const auto& l : cs.links.added) putLink(db, l.id, l);
-    for (const auto& [b, a] : cs.links.updated) putLink(db, a.id, a);
-    if (cs.board) putBoard(db, cs.board->second);
+    // Links made elsewhere go with a removed note, as on the server.
+    PutWriter w(*m_db);
+    rows::writeChangeSet(w, cs);
 }
 
 void Replica::mirrorChange(const ChangeSet& cs) {
     try {
-        SQLite::Transaction tx(m_file->database(), SQLite::TransactionBehavior::IMMEDIATE);
+        SQLite::Transaction tx(*m_db, SQLite::TransactionBehavior::IMMEDIATE);
         applyOutcome(cs);
         tx.commit();
     } catch (const std::exception& e) {
@@ -280,8 +228,8 @@ void Replica::mirrorChange(const ChangeSet& cs) {
 
 void Replica::enqueue(const std::string& changeId, const ChangeSet& cs) {
     try {
-        SQLite::Transaction tx(m_file->database(), SQLite::TransactionBehavior::IMMEDIATE);
-        SQLite::Statement st(m_file->database(), "INSERT OR IGNORE INTO cc_outbox (change_id, payload) VALUES (?, ?)");
+        SQLite::Transaction tx(*m_db, SQLite::TransactionBehavior::IMMEDIATE);
+        SQLite::Statement st(*m_db, "INSERT OR IGNORE INTO cc_outbox (change_id, payload) VALUES (?, ?)");
         st.bind(1, changeId);
         st.bind(2, changeSetToJson(cs));
         st.exec();
@@ -295,7 +243,7 @@ void Replica::enqueue(const std::string& changeId, const ChangeSet& cs) {
 std::vector<OutboxEntry> Replica::outbox() {
     std::vector<OutboxEntry> out;
     try {
-        SQLite::Statement st(m_file->database(), "SELECT id, change_id, payload FROM cc_outbox ORDER BY id");
+        SQLite::Statement st(*m_db, "SELECT id, change_id, payload FROM cc_outbox ORDER BY id");
         while (st.executeStep())
             out.push_back(OutboxEntry{st.getColumn(0).getInt64(), st.getColumn(1).getString(), st.getColumn(2).getString()});
     } catch (const std::exception& e) {
@@ -306,7 +254,7 @@ std::vector<OutboxEntry> Replica::outbox() {
 
 std::size_t Replica::pending() {
     try {
-        return static_cast<std::size_t>(m_file->database().execAndGet("SELECT count(*) FROM cc_outbox").getInt64());
+        return static_cast<std::size_t>(m_db->execAndGet("SELECT count(*) FROM cc_outbox").getInt64());
     } catch (const std::exception& e) {
         fail("cannot be read", e);
     }
@@ -314,7 +262,7 @@ std::size_t Replica::pending() {
 
 void Replica::dequeue(std::int64_t id) {
     try {
-        SQLite::Statement st(m_file->database(), "DELETE FROM cc_outbox WHERE id = ?");
+        SQLite::Statement st(*m_db, "DELETE FROM cc_outbox WHERE id = ?");
         st.bind(1, static_cast<int64_t>(id));
         st.exec();
     } catch (const std::exception& e) {

@@ -39,14 +39,9 @@ public:
     /// The newest change-log row of the server that the copy fully reflects.
     std::int64_t serverSeq();
     void setServerSeq(std::int64_t seq);
-    /// Brings one record to how the server has it (nullopt: it is gone).
-    void mirrorNote(const std::string& id, const std::optional<Note>& n);
-    void mirrorLink(const std::string& id, const std::optional<Link>& l);
-    void mirrorBoard(const BoardInfo& b);
-    /// Brings records to how a pull read them, and notes the server row they reflect, at once.
-    void mirrorAll(const std::vector<std::pair<std::string, std::optional<Note>>>& notes,
-                   const std::vector<std::pair<std::string, std::optional<Link>>>& links,
-                   const std::optional<BoardInfo>& board, std::int64_t serverSeq);
+    /// Brings records to how a pull read them on the server, and notes the server row they
+    /// reflect, in one transaction.
+    void mirror(const StoredRecords& read, std::int64_t serverSeq);
     /// Applies a committed change set's outcome to the copy.
     void mirrorChange(const ChangeSet& cs);
     /// Keeps a change for later: into the outbox and onto the copy, in one transaction.
@@ -56,12 +51,14 @@ public:
     void dequeue(std::int64_t id);
 
 private:
-    Replica(std::string path, std::unique_ptr<BoardFile> file) : m_path(std::move(path)), m_file(std::move(file)) {}
+    Replica(std::string path, std::unique_ptr<BoardFile> file, std::unique_ptr<SQLite::Database> db)
+        : m_path(std::move(path)), m_file(std::move(file)), m_db(std::move(db)) {}
     void applyOutcome(const ChangeSet& cs);
     [[noreturn]] void fail(const std::string& what, const std::exception& e) const;
 
     std::string m_path;
-    std::unique_ptr<BoardFile> m_file;
+    std::unique_ptr<BoardFile> m_file;     // reads the copy and writes it whole, as any board file
+    std::unique_ptr<SQLite::Database> m_db;  // the copy's own writes: records as the server has them, the outbox
 };
 
 }  // namespace cc::pg

@@ -1,19 +1,16 @@
 #include "storage/summary/summary_source.h"
 
 #include "canvas/replay.h"
-#include "storage/serialize.h"
 
 namespace cc::summary {
 
 MonthlySummary summaryOfBoard(BoardStore& file, const Month& month, Millis now) {
     std::vector<ChangeSet> log;
-    for (const LogEntry& e : file.changeLog()) {
-        try {
-            log.push_back(changeSetFromJson(e.payload));
-        } catch (const std::exception& ex) {
+    for (LogChange& e : file.changes()) {
+        if (!e.change)
             throw BoardError(file.address() + ": change " + std::to_string(e.seq) + " of the history cannot be read (" +
-                             ex.what() + ")");
-        }
+                             e.problem + ")");
+        log.push_back(std::move(*e.change));
     }
     try {
         auto atEnd = boardAt(log, month.end());
