@@ -90,8 +90,8 @@ struct OpenBoard {
     std::unique_ptr<Editor> editor;
 
     OpenBoard(const std::string& address, BoardStore::Mode mode, const std::string& author,
-              const std::string& boardName, bool quiet = false) {
-        file = openBoard(address, mode, boardName);
+              const std::string& boardName, const PasswordPrompt& askPassword, bool quiet = false) {
+        file = openBoard(address, mode, boardName, askPassword);
         doc = file->load();
         // Rows another program wrote that broke a rule were repaired in memory only: say so.
         if (!quiet) printRepairs(file->address(), file->repairs());
@@ -127,12 +127,7 @@ struct NoteOptions {
     /// Applies the given fields to a note; `fresh` when it is a new note.
     void applyTo(Note& n, const SourceKinds& kinds) const {
         if (text) n.text = checkedText(*text);
-        if (source) {
-            n.source = checkedSource(*source);
-            const SourceKind* k = kinds.find(n.source);
-            if (!k->eitherData) n.data = k->data;
-            n.customerInitiated = k->customerInitiated;
-        }
+        if (source) setSourceKind(n, *kinds.find(checkedSource(*source)));
         if (data) n.data = *dataKindFromString(*data);
         if (customerInitiated) n.customerInitiated = *customerInitiated == "yes";
         if (date) n.dateGathered = checkedDate(*date);
@@ -155,12 +150,21 @@ struct NoteOptions {
             n.state = *s;
         }
         if (x.has_value() != y.has_value()) throw Refusal("--x and --y go together");
-        if (x) {
-            if (std::fabs(*x) > limits::kMaxCoordinate || std::fabs(*y) > limits::kMaxCoordinate)
-                throw Refusal("the position is outside the wall");
-            n.x = *x;
-            n.y = *y;
-            if (n.state == NoteState::Tray) n.state = NoteState::Pinned;
+        if (x && (std::fabs(*x) > limits::kMaxCoordinate || std::fabs(*y) > limits::kMaxCoordinate))
+            throw Refusal("the position is outside the wall");
+    }
+
+    /// The note placed as --quadrant and --x/--y ask (the editor's placement rules), the
+    /// editor's refusals worded with these options.
+    Note placed(const Editor& editor, const Note& n, const Note* before) const {
+        Placement where;
+        where.quadrant = quadrant;
+        if (x) where.at = std::make_pair(*x, *y);
+        try {
+            return editor.placed(n, before, where);
+        } catch (const PlacementError& e) {
+            if (e.kind == PlacementError::Kind::NeedsAPlace) throw Refusal("a note leaving the tray needs a place: give --quadrant N");
+            throw Refusal("--x/--y place the note in quadrant " + std::to_string(e.placedIn) + ", not " + std::to_string(e.quadrant));
         }
     }
 };
@@ -395,7 +399,8 @@ int runCli(int argc, char** argv) {
         return 2;
     }
     if (author.empty()) author = defaultAuthor(settings);
-    if (::isatty(0)) setServerPasswordPrompt(askPassword);
+    // A team server that wants a password asks for it on the terminal, if there is one.
+    const PasswordPrompt prompt = ::isatty(0) ? PasswordPrompt(askPassword) : PasswordPrompt();
 
     try {
         // A server address in any accepted form (a keyword/value string, POSTGRESQL://) as the
@@ -427,54 +432,32 @@ int runCli(int argc, char** argv) {
                 t = isServerAddress(board) ? pg::parseServerAddress(board, boardName).board
                                            : std::filesystem::path(board).stem().string();
             if (!unsafeTextReason(t).empty() || t.size() > limits::kShortBytes) throw Refusal("the title is not valid");
-            auto created = createBoard(board, makeBoard(t, templ), author, boardName);
+            auto created = createBoard(board, makeBoard(t, templ), author, boardName, prompt);
             std::cout << "created " << created->address() << "\n";
             return 0;
         }
         if (app.got_subcommand(add)) {
-            OpenBoard ob(board, BoardStore::Mode::ReadWrite, author, boardName);
+            OpenBoard ob(board, BoardStore::Mode::ReadWrite, author, boardName, prompt);
             Note n = ob.editor->makeNote("", opt.source.value_or("other"));
             if (!opt.source) checkedSource("other");
-            if (opt.quadrant || opt.x) n.state = NoteState::Pinned;
-            else n.state = NoteState::Tray;
+            n.state = NoteState::Tray;  // until a quadrant or a place pins it
             opt.applyTo(n, ob.doc->sourceKinds());
-            std::string id;
-            if (opt.quadrant && !opt.x) {
-                id = ob.editor->addNoteInQuadrant(n, *opt.quadrant);
-            } else {
-                if (opt.quadrant && quadrantOf(n) != *opt.quadrant)
-                    throw Refusal("--x/--y place the note in quadrant " + std::to_string(quadrantOf(n)) +
-                                  ", not " + std::to_string(*opt.quadrant));
-                id = ob.editor->addNote(n);
-            }
+            const std::string id = ob.editor->addNote(opt.placed(*ob.editor, n, nullptr));
             std::cout << id << "\n";
             return 0;
         }
         if (app.got_subcommand(edit)) {
-            OpenBoard ob(board, BoardStore::Mode::ReadWrite, author, boardName);
+            OpenBoard ob(board, BoardStore::Mode::ReadWrite, author, boardName, prompt);
             const Note* before = ob.doc->note(other);
             if (!before) throw Refusal("no note with id '" + other + "' in " + ob.file->address());
             Note n = *before;
             opt.applyTo(n, ob.doc->sourceKinds());
-            if (opt.quadrant && opt.x && quadrantOf(n) != *opt.quadrant)
-                throw Refusal("--x/--y place the note in quadrant " + std::to_string(quadrantOf(n)) + ", not " +
-                              std::to_string(*opt.quadrant));
-            if (opt.quadrant && !opt.x) {
-                if (n.state == NoteState::Tray) n.state = NoteState::Pinned;
-                if (before->state == NoteState::Tray || quadrantOf(n) != *opt.quadrant) {
-                    auto [x, y] = freeSpotInQuadrant(*ob.doc, *opt.quadrant, n.w, n.h);
-                    n.x = x;
-                    n.y = y;
-                }
-            } else if (n.state != NoteState::Tray && before->state == NoteState::Tray && !opt.x) {
-                throw Refusal("a note leaving the tray needs a place: give --quadrant N");
-            }
-            ob.editor->updateNote(n);
+            ob.editor->updateNote(opt.placed(*ob.editor, n, before));
             std::cout << "updated " << other << "\n";
             return 0;
         }
         if (app.got_subcommand(link)) {
-            OpenBoard ob(board, BoardStore::Mode::ReadWrite, author, boardName);
+            OpenBoard ob(board, BoardStore::Mode::ReadWrite, author, boardName, prompt);
             for (const auto& id : {from, to})
                 if (!ob.doc->note(id)) throw Refusal("no note with id '" + id + "' in " + ob.file->address());
             if (!unsafeTextReason(label).empty() || label.size() > limits::kShortBytes) throw Refusal("the label is not valid");
@@ -482,7 +465,7 @@ int runCli(int argc, char** argv) {
             return 0;
         }
         if (app.got_subcommand(del)) {
-            OpenBoard ob(board, BoardStore::Mode::ReadWrite, author, boardName);
+            OpenBoard ob(board, BoardStore::Mode::ReadWrite, author, boardName, prompt);
             if (ob.doc->note(other)) {
                 std::size_t links = ob.doc->linksOf(other).size();
                 ob.editor->deleteNotes({other});
@@ -498,7 +481,7 @@ int runCli(int argc, char** argv) {
             return 0;
         }
         if (app.got_subcommand(list)) {
-            OpenBoard ob(board, BoardStore::Mode::ReadOnly, author, boardName);
+            OpenBoard ob(board, BoardStore::Mode::ReadOnly, author, boardName, prompt);
             if (json) std::cout << boardToJson(*ob.doc) << "\n";
             else printBoard(*ob.doc);
             return 0;
@@ -508,7 +491,7 @@ int runCli(int argc, char** argv) {
             return 0;
         }
         if (app.got_subcommand(check)) {
-            OpenBoard ob(board, BoardStore::Mode::ReadOnly, author, boardName, true);
+            OpenBoard ob(board, BoardStore::Mode::ReadOnly, author, boardName, prompt, true);
             const auto problems = ob.file->checkBoard(*ob.doc);
             if (!problems.empty()) {
                 for (const auto& p : problems) std::cerr << ob.file->address() << ": " << p << "\n";
@@ -519,14 +502,14 @@ int runCli(int argc, char** argv) {
             return 0;
         }
         if (app.got_subcommand(exp)) {
-            OpenBoard ob(board, BoardStore::Mode::ReadOnly, author, boardName);
+            OpenBoard ob(board, BoardStore::Mode::ReadOnly, author, boardName, prompt);
             exportBackup(*ob.doc, ob.file->changeLog(), out);
             std::cout << "exported " << ob.doc->notes().size() << " notes and " << ob.doc->links().size()
                       << " links to " << out << "\n";
             return 0;
         }
         if (app.got_subcommand(restore)) {
-            restoreBackup(other, board, boardName);
+            restoreBackup(other, board, boardName, prompt);
             std::cout << "restored " << other << " into " << shown(withBoard(board, boardName)) << "\n";
             return 0;
         }
@@ -538,14 +521,14 @@ int runCli(int argc, char** argv) {
                     return {};
                 return boardName;
             };
-            const std::size_t copied = copyBoard(board, nameFor(board), target, nameFor(target));
+            const std::size_t copied = copyBoard(board, nameFor(board), target, nameFor(target), prompt);
             std::cout << "copied " << shown(withBoard(board, nameFor(board))) << " to "
                       << shown(withBoard(target, nameFor(target))) << " (" << copied
                       << (copied == 1 ? " change" : " changes") << " in the log)\n";
             return 0;
         }
         if (app.got_subcommand(imp)) {
-            OpenBoard ob(board, BoardStore::Mode::ReadWrite, author, boardName);
+            OpenBoard ob(board, BoardStore::Mode::ReadWrite, author, boardName, prompt);
             io.date = importDate;
             io.pinQuadrant = pin;
             const auto reports = import::importFiles(*ob.editor, files, io);
@@ -570,7 +553,7 @@ int runCli(int argc, char** argv) {
             if (!m) throw Refusal("'" + month + "' is not a month (YYYY-MM)");
             const auto format = summary::formatFromPath(out);
             if (!format) throw Refusal(out + ": unknown format (use .pdf, .html, .md, .csv or .json)");
-            OpenBoard ob(board, BoardStore::Mode::ReadOnly, author, boardName);
+            OpenBoard ob(board, BoardStore::Mode::ReadOnly, author, boardName, prompt);
             const MonthlySummary s = summary::summaryOfBoard(*ob.file, *m, nowMillis());
             summary::exportSummary(s, out, *format, *summary::langFromString(lang));
             std::cout << "wrote the summary of " << m->str() << " to " << out

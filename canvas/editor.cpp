@@ -8,17 +8,57 @@
 
 namespace cc {
 
+void setSourceKind(Note& n, const SourceKind& kind) {
+    n.source = kind.key;
+    if (!kind.eitherData) n.data = kind.data;
+    n.customerInitiated = kind.customerInitiated;
+}
+
+namespace {
+
+std::string placementMessage(PlacementError::Kind kind, int quadrant, int placedIn) {
+    if (kind == PlacementError::Kind::NeedsAPlace) return "a note leaving the tray needs a place on the wall";
+    return "the place given is in quadrant " + std::to_string(placedIn) + ", not " + std::to_string(quadrant);
+}
+
+}  // namespace
+
+PlacementError::PlacementError(Kind k, int q, int in)
+    : ChangeError(placementMessage(k, q, in)), kind(k), quadrant(q), placedIn(in) {}
+
 Editor::Editor(Document& doc, std::string author) : m_doc(doc), m_author(std::move(author)) {}
+
+Note Editor::placed(Note n, const Note* before, const Placement& where) const {
+    if (where.quadrant && (*where.quadrant < 1 || *where.quadrant > 4))
+        throw ChangeError("quadrant must be 1 to 4, not " + std::to_string(*where.quadrant));
+    const bool wasInTray = !before || before->state == NoteState::Tray;
+    if (where.at) {
+        n.x = where.at->first;
+        n.y = where.at->second;
+        if (n.state == NoteState::Tray) n.state = NoteState::Pinned;
+        if (where.quadrant && quadrantOf(n) != *where.quadrant)
+            throw PlacementError(PlacementError::Kind::OutsideQuadrant, *where.quadrant, quadrantOf(n));
+    } else if (where.quadrant) {
+        if (n.state == NoteState::Tray) n.state = NoteState::Pinned;
+        if (wasInTray || quadrantOf(n) != *where.quadrant) {
+            if (n.w <= 0) n.w = kNoteWidth;
+            if (n.h <= 0) n.h = kNoteHeight;
+            const auto [x, y] = freeSpotInQuadrant(m_doc, *where.quadrant, n.w, n.h);
+            n.x = x;
+            n.y = y;
+        }
+    } else if (n.state != NoteState::Tray && wasInTray) {
+        throw PlacementError(PlacementError::Kind::NeedsAPlace, 0, 0);
+    }
+    return n;
+}
 
 Note Editor::makeNote(std::string text, std::string source) const {
     Note n;
     n.id = newId("n");
     n.text = std::move(text);
     n.source = std::move(source);
-    if (const SourceKind* k = m_doc.sourceKinds().find(n.source)) {
-        n.data = k->eitherData ? DataKind::Qualitative : k->data;
-        n.customerInitiated = k->customerInitiated;
-    }
+    if (const SourceKind* k = m_doc.sourceKinds().find(n.source)) setSourceKind(n, *k);
     n.author = m_author;
     n.dateGathered = todayDate();
     n.created = n.updated = nowMillis();
@@ -48,15 +88,7 @@ std::string Editor::addNote(Note n) {
     return id;
 }
 
-std::string Editor::addNoteInQuadrant(Note n, int q) {
-    if (q < 1 || q > 4) throw ChangeError("quadrant must be 1 to 4, not " + std::to_string(q));
-    if (n.w <= 0) n.w = kNoteWidth;
-    if (n.h <= 0) n.h = kNoteHeight;
-    auto [x, y] = freeSpotInQuadrant(m_doc, q, n.w, n.h);
-    n.x = x;
-    n.y = y;
-    return addNote(std::move(n));
-}
+std::string Editor::addNoteInQuadrant(Note n, int q) { return addNote(placed(std::move(n), nullptr, {q, std::nullopt})); }
 
 void Editor::updateNote(Note after) { updateNotes({std::move(after)}); }
 

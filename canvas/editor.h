@@ -11,6 +11,29 @@
 
 namespace cc {
 
+/// Sets a note's source kind and what follows from it: the kind's data kind (a kind that may be
+/// either keeps the note's own; a new note's is qualitative) and whether the customer started
+/// the contact. The one rule for the editor, the command line, the inspector and imports.
+void setSourceKind(Note& n, const SourceKind& kind);
+
+/// Where a note is asked to go: a quadrant, a place on the wall, both (which must agree) or neither.
+struct Placement {
+    std::optional<int> quadrant;                  ///< 1-4
+    std::optional<std::pair<double, double>> at;  ///< the top-left corner, in wall units
+};
+
+/// A placement that breaks a placement rule (see Editor::placed); the edge words it.
+class PlacementError : public ChangeError {
+public:
+    enum class Kind {
+        NeedsAPlace,     ///< a note leaves the tray with neither a quadrant nor a place
+        OutsideQuadrant  ///< the place is in quadrant `placedIn`, not the quadrant asked for
+    };
+    PlacementError(Kind kind, int quadrant, int placedIn);
+    Kind kind;
+    int quadrant, placedIn;
+};
+
 class Editor {
 public:
     Editor(Document& doc, std::string author);
@@ -24,6 +47,14 @@ public:
     /// A new note with the defaults of its source kind (data kind, who started the contact),
     /// a fresh id, this editor's author, today's date and the default size. Not yet added.
     Note makeNote(std::string text, std::string source) const;
+
+    /// Note `n` placed as asked; `before` is the note as it stands (null for a new note). A place
+    /// puts it there (a tray note is pinned) and its quadrant follows from the place, which must
+    /// be `where.quadrant` when both are given. A quadrant alone pins it there: a note already on
+    /// the wall in that quadrant stays where it is, any other takes the first free place. With
+    /// neither, the place stays as it is, and a note that leaves the tray (its state set to
+    /// pinned or archived) is refused: it needs a place. Throws PlacementError; changes nothing.
+    Note placed(Note n, const Note* before, const Placement& where) const;
 
     /// Adds a note as given (its quadrant follows from its place); returns its id.
     std::string addNote(Note n);

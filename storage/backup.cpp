@@ -268,9 +268,10 @@ Backup checkedBackup(const std::string& path, const SourceKinds& kinds) {
 
 }  // namespace
 
-void restoreBackup(const std::string& backupPath, const std::string& address, const std::string& boardName) {
+void restoreBackup(const std::string& backupPath, const std::string& address, const std::string& boardName,
+                   const PasswordPrompt& askPassword) {
     Backup b = readBackup(backupPath);
-    fillNewBoard(address, boardName, *b.document, b.log, "restore");
+    fillNewBoard(address, boardName, *b.document, b.log, "restore", askPassword);
 }
 
 }  // namespace cc

@@ -25,6 +25,7 @@ void exportBackup(const Document& doc, const std::vector<LogEntry>& log, const s
 Backup readBackup(const std::string& path, const SourceKinds& kinds = SourceKinds::builtin());
 /// Restores a backup into a new board (a file, or a board on a team server named by
 /// `boardName` or the address; refusing to overwrite one).
-void restoreBackup(const std::string& backupPath, const std::string& address, const std::string& boardName = {});
+void restoreBackup(const std::string& backupPath, const std::string& address, const std::string& boardName = {},
+                   const PasswordPrompt& askPassword = {});
 
 }  // namespace cc

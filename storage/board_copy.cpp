@@ -7,8 +7,8 @@
 namespace cc {
 
 void fillNewBoard(const std::string& address, const std::string& boardName, const Document& doc,
-                  const std::vector<LogEntry>& log, const std::string& author) {
-    auto store = createBoard(address, doc.board(), author, boardName);
+                  const std::vector<LogEntry>& log, const std::string& author, const PasswordPrompt& askPassword) {
+    auto store = createBoard(address, doc.board(), author, boardName, askPassword);
     try {
         store->writeAll(doc, log);
     } catch (...) {
@@ -23,8 +23,8 @@ void fillNewBoard(const std::string& address, const std::string& boardName, cons
 }
 
 std::size_t copyBoard(const std::string& from, const std::string& fromBoard, const std::string& to,
-                      const std::string& toBoard) {
-    auto source = openBoard(from, BoardStore::Mode::ReadOnly, fromBoard);
+                      const std::string& toBoard, const PasswordPrompt& askPassword) {
+    auto source = openBoard(from, BoardStore::Mode::ReadOnly, fromBoard, askPassword);
     // The records and the log must tell the same story: if someone commits between reading the
     // one and the other, read both again.
     std::unique_ptr<Document> doc;
@@ -37,7 +37,7 @@ std::size_t copyBoard(const std::string& from, const std::string& fromBoard, con
         if (after == before) break;
         if (attempt == 20) throw BoardError(source->address() + ": the board changes too often to copy it; try again");
     }
-    fillNewBoard(to, toBoard, *doc, log, log.empty() ? "copy" : log.front().author);
+    fillNewBoard(to, toBoard, *doc, log, log.empty() ? "copy" : log.front().author, askPassword);
     return log.size();
 }
 

@@ -18,16 +18,17 @@ void checkNotOtherUri(const std::string& address) {
 
 }  // namespace
 
-std::unique_ptr<BoardStore> openBoard(const std::string& address, BoardStore::Mode mode, const std::string& boardName) {
-    if (isServerAddress(address)) return PgBoard::open(address, mode, boardName);
+std::unique_ptr<BoardStore> openBoard(const std::string& address, BoardStore::Mode mode, const std::string& boardName,
+                                      const PasswordPrompt& askPassword) {
+    if (isServerAddress(address)) return PgBoard::open(address, mode, boardName, askPassword);
     checkNotOtherUri(address);
     if (!boardName.empty()) throw BoardError(address + ": --board names a board on a team server, not in a file");
     return BoardFile::open(address, mode);
 }
 
 std::unique_ptr<BoardStore> createBoard(const std::string& address, const BoardInfo& board, const std::string& author,
-                                        const std::string& boardName) {
-    if (isServerAddress(address)) return PgBoard::create(address, board, author, boardName);
+                                        const std::string& boardName, const PasswordPrompt& askPassword) {
+    if (isServerAddress(address)) return PgBoard::create(address, board, author, boardName, askPassword);
     checkNotOtherUri(address);
     if (!boardName.empty()) throw BoardError(address + ": --board names a board on a team server, not in a file");
     return BoardFile::create(address, board, author);

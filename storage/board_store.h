@@ -3,6 +3,7 @@
 // keep the same records and the same change log; the rest of the program only sees this interface.
 
 #include <cstdint>
+#include <functional>
 #include <limits>
 #include <map>
 #include <memory>
@@ -181,12 +182,17 @@ private:
 /// a libpq keyword/value string).
 bool isServerAddress(const std::string& address);
 
+/// Asks a person for the password a team server wants and finds nowhere else (a password file,
+/// the environment); nullopt: they declined. The password lives only in memory. Given by the
+/// program's edge (the terminal, the window's board dialog); empty: there is nobody to ask.
+using PasswordPrompt = std::function<std::optional<std::string>(const std::string& displayAddress)>;
+
 /// Opens a board: a file path, or a server address with the board named by `boardName` or the
 /// address's `board` parameter. Throws BoardError with a one-line reason.
 std::unique_ptr<BoardStore> openBoard(const std::string& address, BoardStore::Mode mode = BoardStore::Mode::ReadWrite,
-                                      const std::string& boardName = {});
+                                      const std::string& boardName = {}, const PasswordPrompt& askPassword = {});
 /// Creates a board (refusing to overwrite one) and returns it open for writing.
 std::unique_ptr<BoardStore> createBoard(const std::string& address, const BoardInfo& board, const std::string& author,
-                                        const std::string& boardName = {});
+                                        const std::string& boardName = {}, const PasswordPrompt& askPassword = {});
 
 }  // namespace cc

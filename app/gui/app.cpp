@@ -26,18 +26,17 @@ App::App(GLFWwindow* window, const WindowOptions& options, float scale)
     // A team server that wants a password it finds nowhere (password file, environment) asks
     // here: the board dialog shows a password field. The password stays in memory only.
     if (options.mode == WindowOptions::Mode::Interactive)
-        setServerPasswordPrompt([this](const std::string&) { return m_boardDialog.password(); });
+        m_askPassword = [this](const std::string&) { return m_boardDialog.password(); };
     registerActions();
 }
 
 App::~App() {
-    setServerPasswordPrompt(nullptr);
     m_boardDialog.forgetPassword();
 }
 
 bool App::openBoard(const std::string& path) {
     try {
-        auto s = BoardSession::open(path, m_options.author);
+        auto s = BoardSession::open(path, m_options.author, m_askPassword);
         m_boardDialog.boardOpened();  // the connection keeps what it needs to reconnect
         // A server board is remembered by its address without any password.
         const std::string remembered = isServerAddress(path) ? s->file->address() : std::filesystem::absolute(path).string();
@@ -52,7 +51,7 @@ bool App::openBoard(const std::string& path) {
 
 bool App::createBoard(const std::string& path, const std::string& title, const std::string& templ) {
     try {
-        auto s = BoardSession::create(path, title, templ, m_options.author);
+        auto s = BoardSession::create(path, title, templ, m_options.author, m_askPassword);
         m_boardDialog.boardOpened();
         const std::string remembered = isServerAddress(path) ? s->file->address() : std::filesystem::absolute(path).string();
         setSession(std::move(s));

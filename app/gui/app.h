@@ -112,6 +112,8 @@ private:
     ImportDialog m_import;
     SummaryDialog m_summary;
     BoardDialog m_boardDialog;
+    /// Asks for a team server's password through the board dialog (empty outside a person's window).
+    PasswordPrompt m_askPassword;
     StatusBar m_status;
     PanelState m_panels;
     bool m_selectActivityTab = false, m_selectTrayTab = false, m_selectFiltersTab = false;

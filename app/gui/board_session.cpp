@@ -4,9 +4,10 @@
 
 namespace cc::gui {
 
-std::unique_ptr<BoardSession> BoardSession::open(const std::string& path, const std::string& author) {
+std::unique_ptr<BoardSession> BoardSession::open(const std::string& path, const std::string& author,
+                                                 const PasswordPrompt& askPassword) {
     auto s = std::make_unique<BoardSession>();
-    s->file = openBoard(path);
+    s->file = openBoard(path, BoardStore::Mode::ReadWrite, {}, askPassword);
     s->doc = s->file->load();
     s->file->attach(*s->doc);
     s->editor = std::make_unique<Editor>(*s->doc, author);
@@ -20,9 +21,10 @@ std::unique_ptr<BoardSession> BoardSession::open(const std::string& path, const 
 }
 
 std::unique_ptr<BoardSession> BoardSession::create(const std::string& path, const std::string& title,
-                                                   const std::string& templateKey, const std::string& author) {
-    createBoard(path, makeBoard(title, templateKey), author);
-    return open(path, author);
+                                                   const std::string& templateKey, const std::string& author,
+                                                   const PasswordPrompt& askPassword) {
+    createBoard(path, makeBoard(title, templateKey), author, {}, askPassword);
+    return open(path, author, askPassword);
 }
 
 bool BoardSession::heartbeat(const std::string& editing) {

@@ -42,11 +42,14 @@ struct BoardSession {
     /// Who changed the text of the note being edited (see pullRemote) while it was edited.
     std::string editedMeanwhileBy;
 
-    /// Opens a board file for editing; throws BoardError with a one-line reason.
-    static std::unique_ptr<BoardSession> open(const std::string& path, const std::string& author);
-    /// Creates a new board file and opens it.
+    /// Opens a board for editing; throws BoardError with a one-line reason. `askPassword`: who
+    /// asks for a team server's password (empty: nobody).
+    static std::unique_ptr<BoardSession> open(const std::string& path, const std::string& author,
+                                              const PasswordPrompt& askPassword = {});
+    /// Creates a new board and opens it.
     static std::unique_ptr<BoardSession> create(const std::string& path, const std::string& title,
-                                                const std::string& templateKey, const std::string& author);
+                                                const std::string& templateKey, const std::string& author,
+                                                const PasswordPrompt& askPassword = {});
     /// Applies what others committed to the board since the last call (a cheap check when
     /// nothing changed), tells the user when their text was replaced, and notes in
     /// editedMeanwhileBy who changed the text of `editingId`. Returns true when the board changed.

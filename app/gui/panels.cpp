@@ -141,9 +141,7 @@ void Inspector::draw(BoardSession& s, WallView& wall, Fonts& fonts, float scale)
             const bool chosen = k.key == n->source;
             if (ImGui::Selectable((k.english + "  " + k.chinese + "##" + k.key).c_str(), chosen) && !chosen) {
                 Note a = *n;
-                a.source = k.key;
-                if (!k.eitherData) a.data = k.data;
-                a.customerInitiated = k.customerInitiated;
+                setSourceKind(a, k);
                 commit(s, a);
             }
         }

@@ -1,7 +1,7 @@
 #pragma once
 // What an importer makes of a document: candidate notes with their evidence (provenance), and
 // for JSON Canvas the links between them. Parsers are pure: bytes in, candidates out; the import
-// pipeline (import.h) turns candidates into one change set on a board.
+// pipeline (import_pipeline.h) turns candidates into one change set on a board.
 
 #include <cstddef>
 #include <cstdint>

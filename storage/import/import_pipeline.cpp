@@ -141,9 +141,7 @@ ChangeSet build(const Document& doc, std::vector<ParsedFile>& files, const Impor
                 Note n;
                 n.id = newId("n");
                 n.text = std::move(text);
-                n.source = source;
-                n.data = kind->eitherData ? DataKind::Qualitative : kind->data;
-                n.customerInitiated = kind->customerInitiated;
+                setSourceKind(n, *kind);
                 n.dateGathered = !opt.date.empty() ? opt.date : isValidDate(c.date) ? c.date : f.fileDate;
                 n.author = author;
                 n.created = n.updated = now;

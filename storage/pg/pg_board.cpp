@@ -21,8 +21,6 @@ namespace state = pg::state;
 
 namespace {
 
-std::mutex g_promptMutex;
-ServerPasswordPrompt g_prompt;
 
 constexpr std::size_t kMaxIdBytes = 256;
 /// A text column of a note or link: anyone with UPDATE on the server may have written more than
@@ -133,17 +131,13 @@ struct Writer final : rows::RecordWriter {
 
 }  // namespace
 
-void setServerPasswordPrompt(ServerPasswordPrompt prompt) {
-    std::lock_guard<std::mutex> lock(g_promptMutex);
-    g_prompt = std::move(prompt);
-}
-
 int currentServerSchemaVersion() { return pg::currentVersion(); }
 
-PgBoard::PgBoard(pg::ServerAddress addr, Mode mode, std::optional<std::string> password)
+PgBoard::PgBoard(pg::ServerAddress addr, Mode mode, std::optional<std::string> password, PasswordPrompt askPassword)
     : m_addr(std::move(addr)),
       m_mode(mode),
       m_password(std::move(password)),
+      m_askPassword(std::move(askPassword)),
       m_channel(channelFor(m_addr.board)),
       m_work(pg::Replica::pathFor(m_addr.server, m_addr.board), m_addr.display) {}
 
@@ -171,16 +165,11 @@ void PgBoard::connect() {
         if (m_password) params.emplace_back("password", *m_password);
         m_conn.emplace(pg::Connection::open(params, &needsPassword));
     } catch (const PgError& e) {
-        ServerPasswordPrompt prompt;
-        {
-            std::lock_guard<std::mutex> lock(g_promptMutex);
-            prompt = g_prompt;
-        }
         if (!needsPassword && looksUnreachable(e.what()))
             throw Unreachable(m_addr.display + ": cannot connect to the server (" + e.what() + ")");
-        if (!needsPassword || m_password || !prompt)
+        if (!needsPassword || m_password || !m_askPassword)
             throw BoardError(m_addr.display + ": cannot connect to the server (" + e.what() + ")");
-        std::optional<std::string> typed = prompt(m_addr.display);
+        std::optional<std::string> typed = m_askPassword(m_addr.display);
         if (!typed) throw BoardError(m_addr.display + ": cannot connect to the server (no password given)");
         m_password = std::move(typed);
         params.emplace_back("password", *m_password);
@@ -246,8 +235,9 @@ void PgBoard::requireBoard() {
     }
 }
 
-std::unique_ptr<PgBoard> PgBoard::open(const std::string& address, Mode mode, const std::string& boardName) {
-    std::unique_ptr<PgBoard> b(new PgBoard(pg::parseServerAddress(address, boardName), mode, std::nullopt));
+std::unique_ptr<PgBoard> PgBoard::open(const std::string& address, Mode mode, const std::string& boardName,
+                                       const PasswordPrompt& askPassword) {
+    std::unique_ptr<PgBoard> b(new PgBoard(pg::parseServerAddress(address, boardName), mode, std::nullopt, askPassword));
     try {
         b->connect();
     } catch (const Unreachable&) {
@@ -275,7 +265,7 @@ std::unique_ptr<PgBoard> PgBoard::open(const std::string& address, Mode mode, co
 }
 
 std::unique_ptr<BoardStore> PgBoard::openAnother(Mode mode) const {
-    std::unique_ptr<PgBoard> b(new PgBoard(m_addr, mode, m_password));
+    std::unique_ptr<PgBoard> b(new PgBoard(m_addr, mode, m_password, m_askPassword));
     try {
         b->connect();
     } catch (const Unreachable&) {
@@ -288,8 +278,8 @@ std::unique_ptr<BoardStore> PgBoard::openAnother(Mode mode) const {
 }
 
 std::unique_ptr<PgBoard> PgBoard::create(const std::string& address, const BoardInfo& board, const std::string& author,
-                                         const std::string& boardName) {
-    std::unique_ptr<PgBoard> b(new PgBoard(pg::parseServerAddress(address, boardName), Mode::ReadWrite, std::nullopt));
+                                         const std::string& boardName, const PasswordPrompt& askPassword) {
+    std::unique_ptr<PgBoard> b(new PgBoard(pg::parseServerAddress(address, boardName), Mode::ReadWrite, std::nullopt, askPassword));
     b->connect();
     pg::Connection& c = *b->m_conn;
     try {

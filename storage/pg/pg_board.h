@@ -21,19 +21,17 @@
 
 namespace cc {
 
-/// Asks a person for the password the server wants (nullopt: they declined). The command line
-/// sets one when standard input is a terminal; the password lives only in memory.
-using ServerPasswordPrompt = std::function<std::optional<std::string>(const std::string& displayAddress)>;
-void setServerPasswordPrompt(ServerPasswordPrompt prompt);
-
 class PgBoard final : public BoardStore {
 public:
     /// Opens the board named in `address` (or by `boardName`). Creates or migrates the schema on
     /// first use (ReadWrite only). Throws BoardError with one line naming the address.
-    static std::unique_ptr<PgBoard> open(const std::string& address, Mode mode, const std::string& boardName);
+    /// `askPassword` is asked when the server wants a password found nowhere else.
+    static std::unique_ptr<PgBoard> open(const std::string& address, Mode mode, const std::string& boardName,
+                                         const PasswordPrompt& askPassword = {});
     /// Creates a new board (refuses a name already taken) and returns it open for writing.
     static std::unique_ptr<PgBoard> create(const std::string& address, const BoardInfo& board,
-                                           const std::string& author, const std::string& boardName);
+                                           const std::string& author, const std::string& boardName,
+                                           const PasswordPrompt& askPassword = {});
 
     std::string address() const override { return m_addr.display; }
     std::string shortName() const override { return m_addr.board; }
@@ -70,7 +68,7 @@ protected:
     void pulled(const StoredRecords& read, std::int64_t newestSeq) override;
 
 private:
-    PgBoard(pg::ServerAddress addr, Mode mode, std::optional<std::string> password);
+    PgBoard(pg::ServerAddress addr, Mode mode, std::optional<std::string> password, PasswordPrompt askPassword);
     void connect();
     bool reconnect();
     void goOffline();
@@ -88,6 +86,7 @@ private:
     pg::ServerAddress m_addr;
     Mode m_mode;
     std::optional<std::string> m_password;  // only when a person typed it; never written anywhere
+    PasswordPrompt m_askPassword;
     std::optional<pg::Connection> m_conn;
     std::string m_channel;
     bool m_canAnnounce = true;
