@@ -255,32 +255,6 @@ void configure(SQLite::Database& db, bool writable) {
     }
 }
 
-/// Writes the board row and its quadrants (inserted or replaced).
-void writeBoardRow(SQLite::Database& db, const BoardInfo& b) {
-    SQLite::Statement st(db,
-                         "INSERT INTO board (singleton, id, title, template, created, wall_width, wall_height) "
-                         "VALUES (1, ?, ?, ?, ?, ?, ?) ON CONFLICT (singleton) DO UPDATE SET id = excluded.id, "
-                         "title = excluded.title, template = excluded.template, created = excluded.created, "
-                         "wall_width = excluded.wall_width, wall_height = excluded.wall_height");
-    st.bind(1, b.id);
-    st.bind(2, b.title);
-    st.bind(3, b.templateKey);
-    st.bind(4, static_cast<int64_t>(b.created));
-    st.bind(5, b.wallWidth);
-    st.bind(6, b.wallHeight);
-    st.exec();
-    SQLite::Statement q(db,
-                        "INSERT INTO quadrant (idx, title, description) VALUES (?, ?, ?) ON CONFLICT (idx) "
-                        "DO UPDATE SET title = excluded.title, description = excluded.description");
-    for (const auto& quad : b.quadrants) {
-        q.bind(1, quad.index);
-        q.bind(2, quad.title);
-        q.bind(3, quad.description);
-        q.exec();
-        q.reset();
-    }
-}
-
 /// A record an update names is no longer in the file: someone else deleted it meanwhile.
 struct Gone {};
 
@@ -354,7 +328,7 @@ struct Writer final : rows::RecordWriter {
         deleteLink.bind(1, l.id);
         run(deleteLink);
     }
-    void writeBoard(const BoardInfo& b) override { writeBoardRow(m_db, b); }
+    void writeBoard(const BoardInfo& b) override { rows::writeBoardRow(m_db, b); }
     void log(const std::string& author, Millis time, const std::string& source, const std::string& payload) {
         insertLog.bind(1, author);
         insertLog.bind(2, static_cast<int64_t>(time));
@@ -546,7 +520,7 @@ std::unique_ptr<BoardFile> BoardFile::create(const std::string& path, const Boar
         migrate(*db);
         file.reset(new BoardFile(path, std::move(db)));
         SQLite::Transaction tx(*file->m_db, SQLite::TransactionBehavior::IMMEDIATE);
-        writeBoardRow(*file->m_db, board);
+        rows::writeBoardRow(*file->m_db, board);
         ChangeSet created;
         created.author = author;
         created.time = board.created;
@@ -800,7 +774,7 @@ void BoardFile::writeAll(const Document& doc, const std::vector<LogEntry>& log) 
         SQLite::Transaction tx(*m_db, SQLite::TransactionBehavior::IMMEDIATE);
         if (m_db->execAndGet("SELECT count(*) FROM note").getInt() != 0) fail(m_path, "the board is not empty");
         m_db->exec("DELETE FROM change_log");
-        writeBoardRow(*m_db, doc.board());
+        rows::writeBoardRow(*m_db, doc.board());
         Writer w(*m_db);
         for (const Note* n : doc.sortedNotes()) w.addNote(*n);
         for (const Link* l : doc.sortedLinks()) w.addLink(*l);

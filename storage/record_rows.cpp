@@ -1,6 +1,7 @@
 #include "storage/record_rows.h"
 
 #include <SQLiteCpp/Column.h>
+#include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>
 
 #include <set>
@@ -229,6 +230,31 @@ std::optional<ChangeSet> writeChangeSet(RecordWriter& w, const ChangeSet& cs) {
     for (const auto& [before, after] : cs.links.updated) w.changeLink(after);
     if (cs.board) w.writeBoard(cs.board->second);
     return widened;
+}
+
+void writeBoardRow(SQLite::Database& db, const BoardInfo& b) {
+    SQLite::Statement st(db,
+                         "INSERT INTO board (singleton, id, title, template, created, wall_width, wall_height) "
+                         "VALUES (1, ?, ?, ?, ?, ?, ?) ON CONFLICT (singleton) DO UPDATE SET id = excluded.id, "
+                         "title = excluded.title, template = excluded.template, created = excluded.created, "
+                         "wall_width = excluded.wall_width, wall_height = excluded.wall_height");
+    st.bind(1, b.id);
+    st.bind(2, b.title);
+    st.bind(3, b.templateKey);
+    st.bind(4, static_cast<int64_t>(b.created));
+    st.bind(5, b.wallWidth);
+    st.bind(6, b.wallHeight);
+    st.exec();
+    SQLite::Statement q(db,
+                        "INSERT INTO quadrant (idx, title, description) VALUES (?, ?, ?) ON CONFLICT (idx) "
+                        "DO UPDATE SET title = excluded.title, description = excluded.description");
+    for (const auto& quad : b.quadrants) {
+        q.bind(1, quad.index);
+        q.bind(2, quad.title);
+        q.bind(3, quad.description);
+        q.exec();
+        q.reset();
+    }
 }
 
 }  // namespace cc::rows

@@ -16,6 +16,7 @@
 #include "canvas/model.h"
 
 namespace SQLite {
+class Database;
 class Statement;
 }
 
@@ -145,5 +146,9 @@ public:
 /// Returns the change set to log when it had to be widened by them (nullopt: log `cs` itself),
 /// so that every process, and every replay of the history, removes them too.
 std::optional<ChangeSet> writeChangeSet(RecordWriter& w, const ChangeSet& cs);
+
+/// Writes a board file's board row and its quadrants (inserted or replaced): the board file's
+/// and the server board's local copy's.
+void writeBoardRow(SQLite::Database& db, const BoardInfo& b);
 
 }  // namespace cc::rows

@@ -35,24 +35,18 @@ App::~App() {
 }
 
 bool App::openBoard(const std::string& path) {
-    try {
-        auto s = BoardSession::open(path, m_options.author, m_askPassword);
-        m_boardDialog.boardOpened();  // the connection keeps what it needs to reconnect
-        // A server board is remembered by its address without any password.
-        const std::string remembered = isServerAddress(path) ? s->file->address() : std::filesystem::absolute(path).string();
-        setSession(std::move(s));
-        remember("last_board", remembered);
-        return true;
-    } catch (const std::exception& e) {
-        m_boardDialog.setError(e.what());
-        return false;
-    }
+    return adopt([&] { return BoardSession::open(path, m_options.author, m_askPassword); }, path);
 }
 
 bool App::createBoard(const std::string& path, const std::string& title, const std::string& templ) {
+    return adopt([&] { return BoardSession::create(path, title, templ, m_options.author, m_askPassword); }, path);
+}
+
+bool App::adopt(const std::function<std::unique_ptr<BoardSession>()>& openSession, const std::string& path) {
     try {
-        auto s = BoardSession::create(path, title, templ, m_options.author, m_askPassword);
-        m_boardDialog.boardOpened();
+        auto s = openSession();
+        m_boardDialog.boardOpened();  // the connection keeps what it needs to reconnect
+        // A server board is remembered by its address without any password.
         const std::string remembered = isServerAddress(path) ? s->file->address() : std::filesystem::absolute(path).string();
         setSession(std::move(s));
         remember("last_board", remembered);

@@ -3,6 +3,7 @@
 // table into one window's frame. Each part lives in its own file; what the menus and keys do is
 // registered once, in app_actions.cpp.
 
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -73,6 +74,9 @@ public:
     bool chineseBadges() const { return m_chineseBadges; }
 
 private:
+    /// Makes the session `openSession` opens (for `path`) the window's board; a failure goes to
+    /// the board dialog. True when it opened.
+    bool adopt(const std::function<std::unique_ptr<BoardSession>()>& openSession, const std::string& path);
     void registerActions();  // app_actions.cpp
     void setSession(std::unique_ptr<BoardSession> s);
     std::uint32_t colourOfUser() const;

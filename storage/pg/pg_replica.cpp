@@ -55,25 +55,6 @@ void putLink(SQLite::Database& db, const std::string& id, const std::optional<Li
     ins.exec();
 }
 
-void putBoard(SQLite::Database& db, const BoardInfo& b) {
-    SQLite::Statement st(db, "UPDATE board SET id = ?, title = ?, template = ?, created = ?, wall_width = ?, wall_height = ?");
-    st.bind(1, b.id);
-    st.bind(2, b.title);
-    st.bind(3, b.templateKey);
-    st.bind(4, static_cast<int64_t>(b.created));
-    st.bind(5, b.wallWidth);
-    st.bind(6, b.wallHeight);
-    st.exec();
-    SQLite::Statement q(db, "UPDATE quadrant SET title = ?, description = ? WHERE idx = ?");
-    for (const auto& quad : b.quadrants) {
-        q.bind(1, quad.title);
-        q.bind(2, quad.description);
-        q.bind(3, quad.index);
-        q.exec();
-        q.reset();
-    }
-}
-
 /// A committed change set's outcome, written record by record as the server has it: each
 /// record is put whole (whatever the copy held of it before), in the order every store writes.
 struct PutWriter final : rows::RecordWriter {
@@ -92,7 +73,7 @@ struct PutWriter final : rows::RecordWriter {
     void changeNote(const Note&, const Note& after) override { putNote(db, after.id, after); }
     void addLink(const Link& l) override { putLink(db, l.id, l); }
     void changeLink(const Link& after) override { putLink(db, after.id, after); }
-    void writeBoard(const BoardInfo& b) override { putBoard(db, b); }
+    void writeBoard(const BoardInfo& b) override { rows::writeBoardRow(db, b); }
 };
 
 }  // namespace
@@ -200,7 +181,7 @@ void Replica::mirror(const StoredRecords& read, std::int64_t serverSeq) {
         SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
         for (const auto& [id, n] : read.notes) putNote(db, id, n);
         for (const auto& [id, l] : read.links) putLink(db, id, l);
-        if (read.board) putBoard(db, *read.board);
+        if (read.board) rows::writeBoardRow(db, *read.board);
         SQLite::Statement st(db, "UPDATE cc_replica SET server_seq = max(server_seq, ?)");
         st.bind(1, static_cast<int64_t>(serverSeq));
         st.exec();
