@@ -20,6 +20,7 @@
 #include "storage/import/candidate.h"
 #include "storage/import/docx_zip.h"
 #include "storage/import/paragraph_join.h"
+#include "storage/import/text_util.h"
 
 namespace cc::import {
 
@@ -31,6 +32,8 @@ constexpr std::size_t kMaxOtherPart = 16u << 20;
 constexpr int kMaxDepth = 200;
 /// A footnote or endnote longer than this is cut (a note cites a source; it is not a chapter).
 constexpr std::size_t kMaxNoteBytes = 4000;
+/// Footnotes (and endnotes) read from one document, at most.
+constexpr std::size_t kMaxNotes = 10000;
 
 const char* const kWordNamespaces[] = {
     "http://schemas.openxmlformats.org/wordprocessingml/2006/main",  // transitional (Word, LibreOffice, pandoc)
@@ -244,10 +247,14 @@ public:
             m_textBoxes.clear();
             m_fields.clear();
             const std::string line = normalize(raw);
-            if (!line.empty() && text.size() < kMaxNoteBytes) text += (text.empty() ? "" : "\n") + line;
+            if (!line.empty() && text.size() <= kMaxNoteBytes) text += (text.empty() ? "" : "\n") + line;
         }
-        return text.size() > kMaxNoteBytes ? text.substr(0, kMaxNoteBytes) : text;
+        if (text.size() <= kMaxNoteBytes) return text;
+        ++m_notesCut;
+        return text::shortened(text, kMaxNoteBytes);
     }
+    /// How many footnotes and endnotes noteText cut.
+    std::size_t notesCut() const { return m_notesCut; }
     /// The texts of the footnotes and endnotes, by id, for the references in the body.
     void setNotes(std::map<std::string, std::string> footnotes, std::map<std::string, std::string> endnotes) {
         m_footnotes = std::move(footnotes);
@@ -275,6 +282,7 @@ private:
     const ParseOptions& m_opt;
     const Styles& m_styles;
     const Names& m_w;
+    std::size_t m_notesCut = 0;
     ParseResult m_result;
     std::vector<std::pair<int, std::string>> m_headings;  // level, text
     int m_paragraphs = 0;
@@ -673,6 +681,7 @@ ParseResult parseDocx(std::string_view bytes, const std::string& name, const Par
     // Footnotes and endnotes: read with the same rules as the body, by id.
     std::map<std::string, std::string> notes[2];
     const char* kinds[2][2] = {{"/footnotes", "footnote"}, {"/endnotes", "endnote"}};
+    std::size_t notesCut = 0, notesLeftOut = 0;
     if (const auto rels = zip.read(mainRels, kMaxOtherPart)) {
         for (int k = 0; k < 2; ++k) {
             const auto target = relationshipTarget(*rels, kinds[k][0], folder);
@@ -684,16 +693,29 @@ ParseResult parseDocx(std::string_view bytes, const std::string& name, const Par
             const Names nw(notesDoc.document_element());  // the part may name its namespaces its own way
             DocxReader notesReader(name, *target, opt, styles, nw);
             for (const pugi::xml_node& n : notesDoc.document_element().children()) {
-                if (!nw.is(n, kinds[k][1]) || notes[k].size() >= 10000) continue;
+                if (!nw.is(n, kinds[k][1])) continue;
                 const std::string type = nw.attr(n, "type");
                 if (!type.empty() && type != "normal") continue;  // separators
+                if (notes[k].size() >= kMaxNotes) {
+                    ++notesLeftOut;
+                    continue;
+                }
                 std::string text = notesReader.noteText(n);
                 if (!text.empty()) notes[k].emplace(nw.attr(n, "id"), std::move(text));
             }
+            notesCut += notesReader.notesCut();
         }
     }
     reader.setNotes(std::move(notes[0]), std::move(notes[1]));
-    return reader.read(body);
+    result = reader.read(body);
+    // Limits are said, never silent.
+    if (notesCut)
+        result.remarks.push_back(std::to_string(notesCut) + (notesCut == 1 ? " footnote or endnote" : " footnotes or endnotes") +
+                                 " over " + std::to_string(kMaxNoteBytes) + " bytes cut short");
+    if (notesLeftOut)
+        result.remarks.push_back(std::to_string(notesLeftOut) + " footnotes or endnotes beyond the first " +
+                                 std::to_string(kMaxNotes) + " of a kind left out");
+    return result;
 }
 
 }  // namespace cc::import

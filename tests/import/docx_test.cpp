@@ -401,3 +401,29 @@ TEST(DocxImport, EndnotesAndFootnotesFromTheirParts) {
                             {"Second.[ii]\n\n[ii] 调查问卷第七题", "paragraph 2", "Second.[ii]"},
                         });
 }
+
+// A footnote longer than a note holds is cut at a character, with an ellipsis, and the import
+// says so: a limit is said, never silent.
+TEST(DocxImport, AFootnoteCutShortIsSaid) {
+    const std::string ns = "xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"";
+    const std::string doc = "<?xml version=\"1.0\"?><w:document " + ns + "><w:body>"
+                            "<w:p><w:r><w:t>Fees are unclear.</w:t></w:r><w:r><w:footnoteReference w:id=\"7\"/></w:r></w:p>"
+                            "</w:body></w:document>";
+    const std::string rels =
+        "<?xml version=\"1.0\"?><Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+        "<Relationship Id=\"r2\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes\" Target=\"foot.xml\"/>"
+        "</Relationships>";
+    std::string longText;
+    while (longText.size() < 6000) longText += "访谈记录第七段，";
+    const std::string foot = "<?xml version=\"1.0\"?><w:footnotes " + ns + "><w:footnote w:id=\"7\"><w:p><w:r><w:t>" + longText +
+                             "</w:t></w:r></w:p></w:footnote></w:footnotes>";
+    const ParseResult r = parseDocx(makeZip({{"word/document.xml", doc}, {"word/_rels/document.xml.rels", rels}, {"word/foot.xml", foot}}),
+                                    "long-note.docx");
+    ASSERT_EQ(r.candidates.size(), 1u);
+    const std::string& text = r.candidates[0].text;
+    EXPECT_LT(text.size(), 4200u);
+    EXPECT_EQ(text.substr(text.size() - 3), "\xE2\x80\xA6");  // …, after a whole character
+    EXPECT_TRUE(cc::isValidUtf8(text));
+    ASSERT_EQ(r.remarks.size(), 1u);
+    EXPECT_NE(r.remarks[0].find("1 footnote or endnote over 4000 bytes cut short"), std::string::npos) << r.remarks[0];
+}
