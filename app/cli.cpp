@@ -236,17 +236,19 @@ std::string withBoard(const std::string& address, const std::string& boardName) 
 /// Asks for the server's password on the terminal, without echo. Only when standard input is
 /// one: a script gets libpq's own message instead of a prompt it cannot answer.
 std::optional<std::string> askPassword(const std::string& address) {
-    std::cerr << "Password for " << address << ": " << std::flush;
+    // Echo goes off before the prompt shows, and nothing typed is thrown away: a password typed
+    // (or pasted) the moment the prompt appears is neither shown nor lost.
     termios old{};
     const bool tty = ::tcgetattr(0, &old) == 0;
     if (tty) {
         termios quiet = old;
         quiet.c_lflag &= ~static_cast<tcflag_t>(ECHO);
-        ::tcsetattr(0, TCSAFLUSH, &quiet);
+        ::tcsetattr(0, TCSANOW, &quiet);
     }
+    std::cerr << "Password for " << address << ": " << std::flush;
     std::string line;
     const bool got = static_cast<bool>(std::getline(std::cin, line));
-    if (tty) ::tcsetattr(0, TCSAFLUSH, &old);
+    if (tty) ::tcsetattr(0, TCSANOW, &old);
     std::cerr << "\n";
     if (!got || line.empty()) return std::nullopt;
     return line;
