@@ -23,6 +23,7 @@
 #include "storage/pg/pg_board.h"
 #include "canvas/queries.h"
 #include "canvas/record_guard.h"
+#include "app/i18n.h"
 #include "app/settings.h"
 #include "storage/text_escape.h"
 #include "app/window_launch.h"
@@ -44,33 +45,33 @@ std::string trim(const std::string& s) {
 
 std::string checkedSource(const std::string& key) {
     if (!SourceKinds::builtin().contains(key))
-        throw Refusal("unknown source kind '" + key + "' (see 'customer-canvas sources')");
+        throw Refusal(i18n::fill(_("unknown source kind '{1}' (see 'customer-canvas sources')"), {key}));
     return key;
 }
 
 std::string checkedDate(const std::string& date) {
-    if (!isValidDate(date)) throw Refusal("'" + date + "' is not a date (YYYY-MM-DD)");
+    if (!isValidDate(date)) throw Refusal(i18n::fill(_("'{1}' is not a date (YYYY-MM-DD)"), {date}));
     return date;
 }
 
 std::string checkedText(const std::string& text) {
-    if (trim(text).empty()) throw Refusal("the note text is empty");
-    if (auto why = unsafeTextReason(text); !why.empty()) throw Refusal("the note text " + why);
-    if (text.size() > limits::kTextBytes) throw Refusal("the note text is longer than 64 KiB");
+    if (trim(text).empty()) throw Refusal(_("the note text is empty"));
+    if (auto why = unsafeTextReason(text); !why.empty()) throw Refusal(i18n::fill(_("the note text {1}"), {why}));
+    if (text.size() > limits::kTextBytes) throw Refusal(_("the note text is longer than 64 KiB"));
     return text;
 }
 
 /// An author name as `config author` keeps it: one line of valid UTF-8 that fits a record's field.
 void checkedAuthor(const std::string& author) {
-    if (trim(author).empty()) throw Refusal("the author is empty");
-    if (const std::string why = Settings::valueProblem(author); !why.empty()) throw Refusal("the author " + why);
+    if (trim(author).empty()) throw Refusal(_("the author is empty"));
+    if (const std::string why = Settings::valueProblem(author); !why.empty()) throw Refusal(i18n::fill(_("the author {1}"), {why}));
     if (author.size() > limits::kShortBytes)
-        throw Refusal("the author is longer than " + std::to_string(limits::kShortBytes) + " bytes");
+        throw Refusal(i18n::fill(_("the author is longer than {1} bytes"), {std::to_string(limits::kShortBytes)}));
 }
 
 std::uint32_t checkedColour(const std::string& s) {
     if (s.size() != 7 || s[0] != '#' || s.find_first_not_of("0123456789abcdefABCDEF", 1) != std::string::npos)
-        throw Refusal("'" + s + "' is not a colour (#RRGGBB)");
+        throw Refusal(i18n::fill(_("'{1}' is not a colour (#RRGGBB)"), {s}));
     return static_cast<std::uint32_t>(std::stoul(s.substr(1), nullptr, 16));
 }
 
@@ -78,9 +79,9 @@ std::uint32_t checkedColour(const std::string& s) {
 void printRepairs(const std::string& address, const std::vector<std::string>& repairs) {
     constexpr std::size_t kShown = 20;
     for (std::size_t i = 0; i < repairs.size() && i < kShown; ++i)
-        std::cerr << address << ": " << repairs[i] << " (repaired on reading, not saved)\n";
+        std::cerr << address << ": " << repairs[i] << _(" (repaired on reading, not saved)") << "\n";
     if (repairs.size() > kShown)
-        std::cerr << address << ": ... and " << repairs.size() - kShown << " more repaired on reading (see check)\n";
+        std::cerr << address << ": " << i18n::fill(_("... and {1} more repaired on reading (see check)"), {std::to_string(repairs.size() - kShown)}) << "\n";
 }
 
 /// An open board: its file, its document with the file attached, and an editor.
@@ -108,20 +109,20 @@ struct NoteOptions {
     std::vector<std::string> tags;
 
     void declare(CLI::App* cmd) {
-        cmd->add_option("--text", text, "the note's text: a first line that reads as a title, then the body");
-        cmd->add_option("--source", source, "source-kind key (see 'sources')");
-        cmd->add_option("--quadrant", quadrant, "put the note on the wall in quadrant 1-4")->check(CLI::Range(1, 4));
-        cmd->add_option("--date", date, "date the evidence was gathered, YYYY-MM-DD");
-        cmd->add_option("--tag", tags, "a tag (repeat for more)")->allow_extra_args(false);
-        cmd->add_option("--segment", segment, "customer segment");
-        cmd->add_option("--votes", votes, "votes")->check(CLI::Range(0, limits::kMaxVotes));
-        cmd->add_option("--data", data, "quantitative or qualitative (default: from the source kind)")
+        cmd->add_option("--text", text, _("the note's text: a first line that reads as a title, then the body"));
+        cmd->add_option("--source", source, _("source-kind key (see 'sources')"));
+        cmd->add_option("--quadrant", quadrant, _("put the note on the wall in quadrant 1-4"))->check(CLI::Range(1, 4));
+        cmd->add_option("--date", date, _("date the evidence was gathered, YYYY-MM-DD"));
+        cmd->add_option("--tag", tags, _("a tag (repeat for more)"))->allow_extra_args(false);
+        cmd->add_option("--segment", segment, _("customer segment"));
+        cmd->add_option("--votes", votes, _("votes"))->check(CLI::Range(0, limits::kMaxVotes));
+        cmd->add_option("--data", data, _("quantitative or qualitative (default: from the source kind)"))
             ->check(CLI::IsMember({"quantitative", "qualitative"}));
-        cmd->add_option("--customer-initiated", customerInitiated, "yes if the customer started the contact")
+        cmd->add_option("--customer-initiated", customerInitiated, _("yes if the customer started the contact"))
             ->check(CLI::IsMember({"yes", "no"}));
-        cmd->add_option("--colour", colour, "note colour #RRGGBB (default: the source kind's)");
-        cmd->add_option("--x", x, "wall x of the note's top-left corner (with --y)");
-        cmd->add_option("--y", y, "wall y of the note's top-left corner (with --x)");
+        cmd->add_option("--colour", colour, _("note colour #RRGGBB (default: the source kind's)"));
+        cmd->add_option("--x", x, _("wall x of the note's top-left corner (with --y)"));
+        cmd->add_option("--y", y, _("wall y of the note's top-left corner (with --x)"));
     }
 
     /// Applies the given fields to a note; `fresh` when it is a new note.
@@ -135,8 +136,8 @@ struct NoteOptions {
             n.tags.clear();
             for (const auto& t : tags) {
                 std::string tt = trim(t);
-                if (tt.empty()) throw Refusal("a tag is empty");
-                if (!isValidUtf8(tt) || tt.size() > limits::kShortBytes) throw Refusal("tag '" + tt.substr(0, 40) + "' is not valid");
+                if (tt.empty()) throw Refusal(_("a tag is empty"));
+                if (!isValidUtf8(tt) || tt.size() > limits::kShortBytes) throw Refusal(i18n::fill(_("tag '{1}' is not valid"), {tt.substr(0, 40)}));
                 n.tags.push_back(tt);
             }
             normaliseTags(n.tags);
@@ -146,12 +147,12 @@ struct NoteOptions {
         if (colour) n.colour = checkedColour(*colour);
         if (state) {
             auto s = noteStateFromString(*state);
-            if (!s) throw Refusal("'" + *state + "' is not a state (tray, pinned or archived)");
+            if (!s) throw Refusal(i18n::fill(_("'{1}' is not a state (tray, pinned or archived)"), {*state}));
             n.state = *s;
         }
-        if (x.has_value() != y.has_value()) throw Refusal("--x and --y go together");
+        if (x.has_value() != y.has_value()) throw Refusal(_("--x and --y go together"));
         if (x && (std::fabs(*x) > limits::kMaxCoordinate || std::fabs(*y) > limits::kMaxCoordinate))
-            throw Refusal("the position is outside the wall");
+            throw Refusal(_("the position is outside the wall"));
     }
 
     /// The note placed as --quadrant and --x/--y ask (the editor's placement rules), the
@@ -163,8 +164,8 @@ struct NoteOptions {
         try {
             return editor.placed(n, before, where);
         } catch (const PlacementError& e) {
-            if (e.kind == PlacementError::Kind::NeedsAPlace) throw Refusal("a note leaving the tray needs a place: give --quadrant N");
-            throw Refusal("--x/--y place the note in quadrant " + std::to_string(e.placedIn) + ", not " + std::to_string(e.quadrant));
+            if (e.kind == PlacementError::Kind::NeedsAPlace) throw Refusal(_("a note leaving the tray needs a place: give --quadrant N"));
+            throw Refusal(i18n::fill(_("--x/--y place the note in quadrant {1}, not {2}"), {std::to_string(e.placedIn), std::to_string(e.quadrant)}));
         }
     }
 };
@@ -176,21 +177,24 @@ struct NoteOptions {
 void printNoteLine(const Document& doc, const Note& n) {
     std::cout << "  " << terminalText(n.id) << "  " << terminalText(n.source) << "  "
               << (n.dateGathered.empty() ? "----------" : terminalText(n.dateGathered)) << "  " << terminalText(noteTitle(n));
-    if (n.votes) std::cout << "  [" << n.votes << (n.votes == 1 ? " vote]" : " votes]");
+    if (n.votes) std::cout << "  [" << i18n::fill(P_("{1} vote", "{1} votes", n.votes), {std::to_string(n.votes)}) << "]";
     for (const auto& t : n.tags) std::cout << "  #" << terminalText(t);
     if (!n.segment.empty()) std::cout << "  (" << terminalText(n.segment) << ")";
-    if (isCorroborated(doc, n.id)) std::cout << "  [corroborated]";
-    if (isContested(doc, n.id)) std::cout << "  [contested]";
+    if (isCorroborated(doc, n.id)) std::cout << "  [" << _("corroborated") << "]";
+    if (isContested(doc, n.id)) std::cout << "  [" << _("contested") << "]";
     std::cout << "\n";
 }
 
 void printBoard(const Document& doc) {
     const BoardInfo& b = doc.board();
     const BoardCounts c = countBoard(doc);
-    std::cout << terminalText(b.title) << "  (" << terminalText(b.templateKey) << " template)\n"
-              << c.onWall << " notes on the wall, " << c.inTray << " in the tray, " << c.archived << " archived; "
-              << c.links << " links (" << c.supports << " supports, " << c.conflicts << " conflicts, " << c.relates
-              << " relates); " << c.corroborated << " corroborated, " << c.contested << " contested\n";
+    const auto n = [](auto v) { return std::to_string(v); };
+    std::cout << terminalText(b.title) << "  (" << i18n::fill(_("{1} template"), {terminalText(b.templateKey)}) << ")\n"
+              << i18n::fill(_("{1} notes on the wall, {2} in the tray, {3} archived; {4} links ({5} supports, {6} conflicts, "
+                     "{7} relates); {8} corroborated, {9} contested"),
+                    {n(c.onWall), n(c.inTray), n(c.archived), n(c.links), n(c.supports), n(c.conflicts), n(c.relates),
+                     n(c.corroborated), n(c.contested)})
+              << "\n";
     const auto notes = doc.sortedNotes();
     for (const auto& q : b.quadrants) {
         std::cout << "\n" << q.index << "  " << terminalText(q.title) << "  (" << c.byQuadrant[q.index] << ")\n";
@@ -203,10 +207,10 @@ void printBoard(const Document& doc) {
         for (const Note* n : notes)
             if (n->state == s) printNoteLine(doc, *n);
     };
-    section(NoteState::Tray, "Tray", c.inTray);
-    section(NoteState::Archived, "Archived", c.archived);
+    section(NoteState::Tray, _("Tray"), c.inTray);
+    section(NoteState::Archived, _("Archived"), c.archived);
     if (c.links) {
-        std::cout << "\nLinks  (" << c.links << ")\n";
+        std::cout << "\n" << _("Links") << "  (" << c.links << ")\n";
         for (const Link* l : doc.sortedLinks()) {
             std::cout << "  " << terminalText(l->id) << "  " << terminalText(l->from) << " " << toString(l->kind) << " "
                       << terminalText(l->to);
@@ -245,7 +249,7 @@ std::optional<std::string> askPassword(const std::string& address) {
         quiet.c_lflag &= ~static_cast<tcflag_t>(ECHO);
         ::tcsetattr(0, TCSANOW, &quiet);
     }
-    std::cerr << "Password for " << address << ": " << std::flush;
+    std::cerr << i18n::fill(_("Password for {1}: "), {address}) << std::flush;
     std::string line;
     const bool got = static_cast<bool>(std::getline(std::cin, line));
     if (tty) ::tcsetattr(0, TCSANOW, &old);
@@ -254,32 +258,67 @@ std::optional<std::string> askPassword(const std::string& address) {
     return line;
 }
 
+/// CLI11's own words in the help (its labels and group names) in the interface language.
+void translateHelp(CLI::App& app) {
+    auto f = app.get_formatter();
+    for (const char* key : {N_("Usage"), N_("OPTIONS"), N_("SUBCOMMAND"), N_("SUBCOMMANDS"), N_("Positionals"), N_("REQUIRED"),
+                            N_("TEXT"), N_("INT"), N_("FLOAT"), N_("UINT"), N_("Needs"), N_("Excludes")})
+        f->label(key, _(key));
+    app.option_defaults()->group(_("Options"));
+}
+
+/// How many terminal columns a text takes: a wide (CJK) character two, any other one.
+std::size_t displayWidth(std::string_view s) {
+    std::size_t width = 0;
+    for (std::size_t i = 0; i < s.size();) {
+        const unsigned char c = static_cast<unsigned char>(s[i]);
+        const int len = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+        char32_t cp = len == 1 ? c : c & (0x7F >> len);
+        for (int k = 1; k < len && i + static_cast<std::size_t>(k) < s.size(); ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i + static_cast<std::size_t>(k)]) & 0x3F);
+        i += static_cast<std::size_t>(len);
+        const bool wide = (cp >= 0x1100 && cp <= 0x115F) || (cp >= 0x2E80 && cp <= 0xA4CF && cp != 0x303F) ||
+                          (cp >= 0xAC00 && cp <= 0xD7A3) || (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0xFE30 && cp <= 0xFE4F) ||
+                          (cp >= 0xFF00 && cp <= 0xFF60) || (cp >= 0xFFE0 && cp <= 0xFFE6) || (cp >= 0x1F300 && cp <= 0x1F64F) ||
+                          (cp >= 0x20000 && cp <= 0x3FFFD);
+        width += wide ? 2 : 1;
+    }
+    return width;
+}
+
+/// A table cell: the text and spaces up to `width` columns (at least one space after it).
+std::string cell(std::string_view text, std::size_t width) {
+    const std::size_t w = displayWidth(text);
+    return std::string(text) + std::string(w < width ? width - w : 1, ' ');
+}
+
 void printSources() {
-    std::printf("%-20s %-30s %-10s %-13s %-9s %s\n", "key", "English", "", "data", "channel", "customer-initiated");
+    // Keys and the data and channel words are what --source and --data take: never translated.
+    std::cout << cell(_("key"), 21) << cell(_("English"), 31) << cell(_("Chinese"), 17) << cell(_("data"), 14)
+              << cell(_("channel"), 10) << _("customer-initiated") << "\n";
     for (const auto& k : SourceKinds::builtin().all()) {
-        std::string data = k.eitherData ? "either" : std::string(toString(k.data));
-        std::cout << k.key << std::string(k.key.size() < 21 ? 21 - k.key.size() : 1, ' ') << k.english
-                  << std::string(k.english.size() < 31 ? 31 - k.english.size() : 1, ' ') << k.chinese << "  " << data
-                  << std::string(data.size() < 13 ? 13 - data.size() : 1, ' ') << toString(k.channel)
-                  << std::string(toString(k.channel).size() < 10 ? 10 - toString(k.channel).size() : 1, ' ')
-                  << (k.customerInitiated ? "yes" : "no") << "\n";
+        const std::string data = k.eitherData ? "either" : std::string(toString(k.data));
+        std::cout << cell(k.key, 21) << cell(k.english, 31) << cell(k.chinese, 17) << cell(data, 14)
+                  << cell(toString(k.channel), 10) << (k.customerInitiated ? _("yes") : _("no")) << "\n";
     }
 }
 
 }  // namespace
 
 int runCli(int argc, char** argv) {
-    CLI::App app{"Customer Canvas: the four-quadrant customer canvas for insight teams.\n"
-                 "With no command, or 'open BOARD', it opens the window."};
-    app.set_help_all_flag("--help-all", "all commands and their options");
+    Settings settings = Settings::load();
+    // The language setting (else the system's) before any message is worded.
+    i18n::init(i18n::fromSetting(settings.get("language").value_or("auto")).value_or(i18n::systemLanguage()));
+    CLI::App app{_("Customer Canvas: the four-quadrant customer canvas for insight teams.\n"
+                   "With no command, or 'open BOARD', it opens the window.")};
+    translateHelp(app);
+    app.set_help_all_flag("--help-all", _("all commands and their options"));
     app.require_subcommand(0, 1);
     app.fallthrough();  // --author may come after the subcommand
-    Settings settings = Settings::load();
     std::string author;
-    app.add_option("--author", author, "who makes the changes (default: the 'author' setting, else the OS user)");
+    app.add_option("--author", author, _("who makes the changes (default: the 'author' setting, else the OS user)"));
     std::string boardName;
     app.add_option("--board", boardName,
-                   "the board's name when BOARD is a team server (postgresql://user@host/db), like ?board=NAME");
+                   _("the board's name when BOARD is a team server (postgresql://user@host/db), like ?board=NAME"));
 
     std::string board, other, out;
     std::string title, templ = "canvas";
@@ -287,105 +326,111 @@ int runCli(int argc, char** argv) {
     NoteOptions opt;
     std::string kind, label;
 
-    auto* open = app.add_subcommand("open", "open a board in the window");
-    open->add_option("BOARD", board, "board file (.ccboard) or team server address (postgresql://...)")->required();
+    auto* open = app.add_subcommand("open", _("open a board in the window"));
+    open->add_option("BOARD", board, _("board file (.ccboard) or team server address (postgresql://...)"))->required();
 
     WindowOptions win;
     std::string size = "1600x1000", zoom = "fit";
-    auto* shot = app.add_subcommand("screenshot", "open the board in a window, fit the wall, write a PNG, exit");
+    auto* shot = app.add_subcommand("screenshot", _("open the board in a window, fit the wall, write a PNG, exit"));
     shot->add_option("BOARD", board)->required();
-    shot->add_option("--out", win.out, "the PNG file to write")->required();
-    shot->add_option("--size", size, "window size WxH (default 1600x1000)");
-    shot->add_option("--zoom", zoom, "fit (the whole wall, default) or 100 (the centre at 100 %)")
+    shot->add_option("--out", win.out, _("the PNG file to write"))->required();
+    shot->add_option("--size", size, _("window size WxH (default 1600x1000)"));
+    shot->add_option("--zoom", zoom, _("fit (the whole wall, default) or 100 (the centre at 100 %)"))
         ->check(CLI::IsMember({"fit", "100"}));
-    auto* frames = app.add_subcommand("frames", "time frames while panning the wall (vsync off); prints median and p90");
+    auto* frames = app.add_subcommand("frames", _("time frames while panning the wall (vsync off); prints median and p90"));
     frames->add_option("BOARD", board)->required();
-    frames->add_option("--frames", win.frames, "how many frames (default 300)")->check(CLI::Range(10, 100000));
-    frames->add_option("--size", size, "window size WxH (default 1600x1000)");
-    frames->add_option("--zoom", zoom, "fit or 100")->check(CLI::IsMember({"fit", "100"}));
+    frames->add_option("--frames", win.frames, _("how many frames (default 300)"))->check(CLI::Range(10, 100000));
+    frames->add_option("--size", size, _("window size WxH (default 1600x1000)"));
+    frames->add_option("--zoom", zoom, _("fit or 100"))->check(CLI::IsMember({"fit", "100"}));
 
-    auto* cmdNew = app.add_subcommand("new", "create a new, empty board file");
-    cmdNew->add_option("BOARD", board, "board file to create (.ccboard), or a team server address with --board NAME")->required();
-    cmdNew->add_option("--title", title, "board title (default: the file name or the board's name)");
-    cmdNew->add_option("--template", templ, "quadrant template")->check(CLI::IsMember({"canvas", "empathy", "custom"}));
+    auto* cmdNew = app.add_subcommand("new", _("create a new, empty board file"));
+    cmdNew->add_option("BOARD", board, _("board file to create (.ccboard), or a team server address with --board NAME"))->required();
+    cmdNew->add_option("--title", title, _("board title (default: the file name or the board's name)"));
+    cmdNew->add_option("--template", templ, _("quadrant template"))->check(CLI::IsMember({"canvas", "empathy", "custom"}));
 
-    auto* add = app.add_subcommand("add", "add a note; prints its id");
+    auto* add = app.add_subcommand("add", _("add a note; prints its id"));
     add->add_option("BOARD", board)->required();
     opt.declare(add);
     add->get_option("--text")->required();
 
-    auto* edit = app.add_subcommand("edit", "change a note");
+    auto* edit = app.add_subcommand("edit", _("change a note"));
     edit->add_option("BOARD", board)->required();
-    edit->add_option("ID", other, "note id")->required();
+    edit->add_option("ID", other, _("note id"))->required();
     opt.declare(edit);
-    edit->add_option("--state", opt.state, "tray, pinned or archived");
+    edit->add_option("--state", opt.state, _("tray, pinned or archived"));
 
-    auto* link = app.add_subcommand("link", "link two notes; prints the link's id");
+    auto* link = app.add_subcommand("link", _("link two notes; prints the link's id"));
     std::string from, to;
     link->add_option("BOARD", board)->required();
     link->add_option("FROM_ID", from)->required();
     link->add_option("TO_ID", to)->required();
-    link->add_option("--kind", kind, "supports, conflicts or relates")
+    link->add_option("--kind", kind, _("supports, conflicts or relates"))
         ->required()
         ->check(CLI::IsMember({"supports", "conflicts", "relates"}));
-    link->add_option("--label", label, "a short label shown on the link");
+    link->add_option("--label", label, _("a short label shown on the link"));
 
-    auto* del = app.add_subcommand("delete", "delete a note (with its links) or a link");
+    auto* del = app.add_subcommand("delete", _("delete a note (with its links) or a link"));
     del->add_option("BOARD", board)->required();
-    del->add_option("ID", other, "note or link id")->required();
+    del->add_option("ID", other, _("note or link id"))->required();
 
-    auto* list = app.add_subcommand("list", "print the board");
+    auto* list = app.add_subcommand("list", _("print the board"));
     list->add_option("BOARD", board)->required();
-    list->add_flag("--json", json, "one JSON object: board, quadrants, notes, links");
+    list->add_flag("--json", json, _("one JSON object: board, quadrants, notes, links"));
 
-    app.add_subcommand("sources", "print the source-kind table");
+    app.add_subcommand("sources", _("print the source-kind table"));
 
-    auto* check = app.add_subcommand("check", "check the file's integrity and the board's invariants");
+    auto* check = app.add_subcommand("check", _("check the file's integrity and the board's invariants"));
     check->add_option("BOARD", board)->required();
 
-    auto* exp = app.add_subcommand("export", "write the whole board and its history as a JSON backup");
+    auto* exp = app.add_subcommand("export", _("write the whole board and its history as a JSON backup"));
     exp->add_option("BOARD", board)->required();
-    exp->add_option("--out", out, "backup file (.json)")->required();
+    exp->add_option("--out", out, _("backup file (.json)"))->required();
 
-    auto* restore = app.add_subcommand("restore", "restore a JSON backup into a new board file");
-    restore->add_option("FILE", other, "backup file (.json)")->required();
-    restore->add_option("BOARD", board, "board file to create, or a team server address with --board NAME")->required();
+    auto* restore = app.add_subcommand("restore", _("restore a JSON backup into a new board file"));
+    restore->add_option("FILE", other, _("backup file (.json)"))->required();
+    restore->add_option("BOARD", board, _("board file to create, or a team server address with --board NAME"))->required();
 
-    auto* copy = app.add_subcommand("copy", "copy a whole board with its history: file or server to file or server");
+    auto* copy = app.add_subcommand("copy", _("copy a whole board with its history: file or server to file or server"));
     std::string target;
-    copy->add_option("SRC", board, "the board to copy (file, or server address)")->required();
-    copy->add_option("DST", target, "the new board (file, or server address; --board or ?board= names it)")->required();
+    copy->add_option("SRC", board, _("the board to copy (file, or server address)"))->required();
+    copy->add_option("DST", target, _("the new board (file, or server address; --board or ?board= names it)"))->required();
 
-    auto* imp = app.add_subcommand("import", "turn documents into candidate notes (tray, or --pin N)");
+    auto* imp = app.add_subcommand("import", _("turn documents into candidate notes (tray, or --pin N)"));
     std::vector<std::string> files;
     import::ImportOptions io;
     std::string importDate;
     int pin = 0;
     imp->add_option("BOARD", board)->required();
-    imp->add_option("FILE", files, "Markdown, text, PDF, DOCX, CSV, TSV or JSON Canvas files")->required();
-    imp->add_option("--source", io.source, "source-kind key (default: survey for CSV/TSV, else other)");
-    imp->add_option("--date", importDate, "date gathered, YYYY-MM-DD (default: a date column, else the file's date)");
-    imp->add_option("--pin", pin, "pin the notes to quadrant 1-4 instead of the tray")->check(CLI::Range(1, 4));
-    imp->add_option("--tag", io.tags, "a tag for every note (repeat for more)")->allow_extra_args(false);
-    imp->add_option("--text-column", io.parse.textColumns, "CSV: a free-text column (repeat for more; default: detected)")
+    imp->add_option("FILE", files, _("Markdown, text, PDF, DOCX, CSV, TSV or JSON Canvas files"))->required();
+    imp->add_option("--source", io.source, _("source-kind key (default: survey for CSV/TSV, else other)"));
+    imp->add_option("--date", importDate, _("date gathered, YYYY-MM-DD (default: a date column, else the file's date)"));
+    imp->add_option("--pin", pin, _("pin the notes to quadrant 1-4 instead of the tray"))->check(CLI::Range(1, 4));
+    imp->add_option("--tag", io.tags, _("a tag for every note (repeat for more)"))->allow_extra_args(false);
+    imp->add_option("--text-column", io.parse.textColumns, _("CSV: a free-text column (repeat for more; default: detected)"))
         ->allow_extra_args(false);
-    imp->add_option("--id-column", io.parse.idColumn, "CSV: the respondent id column");
-    imp->add_option("--date-column", io.parse.dateColumn, "CSV: the date column");
-    imp->add_option("--segment-column", io.parse.segmentColumn, "CSV: the customer segment column");
+    imp->add_option("--id-column", io.parse.idColumn, _("CSV: the respondent id column"));
+    imp->add_option("--date-column", io.parse.dateColumn, _("CSV: the date column"));
+    imp->add_option("--segment-column", io.parse.segmentColumn, _("CSV: the customer segment column"));
 
-    auto* sum = app.add_subcommand("summary", "write the monthly board summary (PDF, HTML, Markdown, CSV or JSON)");
+    auto* sum = app.add_subcommand("summary", _("write the monthly board summary (PDF, HTML, Markdown, CSV or JSON)"));
     std::string month, lang = "en";
     sum->add_option("BOARD", board)->required();
-    sum->add_option("--month", month, "the month, YYYY-MM")->required();
-    sum->add_option("--out", out, "FILE.pdf, .html, .md, .csv or .json")->required();
-    sum->add_option("--lang", lang, "en or zh: the language of headings and labels")->check(CLI::IsMember({"en", "zh"}));
+    sum->add_option("--month", month, _("the month, YYYY-MM"))->required();
+    sum->add_option("--out", out, _("FILE.pdf, .html, .md, .csv or .json"))->required();
+    sum->add_option("--lang", lang, _("en or zh: the language of headings and labels"))->check(CLI::IsMember({"en", "zh"}));
 
-    auto* config = app.add_subcommand("config", "show or change a setting (author, colour #RRGGBB)");
+    auto* config = app.add_subcommand("config", _("show or change a setting (author, colour #RRGGBB, language zh|en|auto)"));
     std::string key, value;
     bool unset = false;
-    config->add_option("KEY", key)->check(CLI::IsMember({"author", "colour"}));
+    config->add_option("KEY", key)->check(CLI::IsMember({"author", "colour", "language"}));
     config->add_option("VALUE", value);
-    config->add_flag("--unset", unset, "remove the setting");
+    config->add_flag("--unset", unset, _("remove the setting"));
+
+    app.set_help_flag("-h,--help", _("Print this help message and exit"));
+    for (CLI::App* sub : app.get_subcommands([](CLI::App*) { return true; })) {
+        sub->group(_("Subcommands"));
+        sub->set_help_flag("-h,--help", _("Print this help message and exit"));
+    }
 
     try {
         app.parse(argc, argv);
@@ -397,7 +442,7 @@ int runCli(int argc, char** argv) {
         return app.exit(e);
     } catch (const CLI::ParseError& e) {
         std::string what = e.what();
-        std::cerr << "customer-canvas: " << what << " (see 'customer-canvas --help')\n";
+        std::cerr << "customer-canvas: " << what << _(" (see 'customer-canvas --help')") << "\n";
         return 2;
     }
     if (author.empty()) author = defaultAuthor(settings);
@@ -415,7 +460,7 @@ int runCli(int argc, char** argv) {
             char x = 0;
             std::istringstream in(size);
             if (!(in >> w >> x >> h) || x != 'x' || w < 200 || h < 150 || w > 8192 || h > 8192)
-                throw Refusal("--size '" + size + "' is not a window size like 1600x1000");
+                throw Refusal(i18n::fill(_("--size '{1}' is not a window size like 1600x1000"), {size}));
             win.width = w;
             win.height = h;
             win.board = withBoard(board, boardName);
@@ -433,9 +478,9 @@ int runCli(int argc, char** argv) {
             if (t.empty())
                 t = isServerAddress(board) ? pg::parseServerAddress(board, boardName).board
                                            : std::filesystem::path(board).stem().string();
-            if (!unsafeTextReason(t).empty() || t.size() > limits::kShortBytes) throw Refusal("the title is not valid");
+            if (!unsafeTextReason(t).empty() || t.size() > limits::kShortBytes) throw Refusal(_("the title is not valid"));
             auto created = createBoard(board, makeBoard(t, templ), author, boardName, prompt);
-            std::cout << "created " << created->address() << "\n";
+            std::cout << i18n::fill(_("created {1}"), {created->address()}) << "\n";
             return 0;
         }
         if (app.got_subcommand(add)) {
@@ -451,18 +496,18 @@ int runCli(int argc, char** argv) {
         if (app.got_subcommand(edit)) {
             OpenBoard ob(board, BoardStore::Mode::ReadWrite, author, boardName, prompt);
             const Note* before = ob.doc->note(other);
-            if (!before) throw Refusal("no note with id '" + other + "' in " + ob.file->address());
+            if (!before) throw Refusal(i18n::fill(_("no note with id '{1}' in {2}"), {other, ob.file->address()}));
             Note n = *before;
             opt.applyTo(n, ob.doc->sourceKinds());
             ob.editor->updateNote(opt.placed(*ob.editor, n, before));
-            std::cout << "updated " << other << "\n";
+            std::cout << i18n::fill(_("updated {1}"), {other}) << "\n";
             return 0;
         }
         if (app.got_subcommand(link)) {
             OpenBoard ob(board, BoardStore::Mode::ReadWrite, author, boardName, prompt);
             for (const auto& id : {from, to})
-                if (!ob.doc->note(id)) throw Refusal("no note with id '" + id + "' in " + ob.file->address());
-            if (!unsafeTextReason(label).empty() || label.size() > limits::kShortBytes) throw Refusal("the label is not valid");
+                if (!ob.doc->note(id)) throw Refusal(i18n::fill(_("no note with id '{1}' in {2}"), {id, ob.file->address()}));
+            if (!unsafeTextReason(label).empty() || label.size() > limits::kShortBytes) throw Refusal(_("the label is not valid"));
             std::cout << ob.editor->addLink(from, to, *linkKindFromString(kind), trim(label)) << "\n";
             return 0;
         }
@@ -471,14 +516,17 @@ int runCli(int argc, char** argv) {
             if (ob.doc->note(other)) {
                 std::size_t links = ob.doc->linksOf(other).size();
                 ob.editor->deleteNotes({other});
-                std::cout << "deleted note " << other;
-                if (links) std::cout << " and its " << links << (links == 1 ? " link" : " links");
+                if (links)
+                    std::cout << i18n::fill(P_("deleted note {1} and its {2} link", "deleted note {1} and its {2} links", links),
+                                            {other, std::to_string(links)});
+                else
+                    std::cout << i18n::fill(_("deleted note {1}"), {other});
                 std::cout << "\n";
             } else if (ob.doc->link(other)) {
                 ob.editor->deleteLinks({other});
-                std::cout << "deleted link " << other << "\n";
+                std::cout << i18n::fill(_("deleted link {1}"), {other}) << "\n";
             } else {
-                throw Refusal("no note or link with id '" + other + "' in " + ob.file->address());
+                throw Refusal(i18n::fill(_("no note or link with id '{1}' in {2}"), {other, ob.file->address()}));
             }
             return 0;
         }
@@ -499,20 +547,24 @@ int runCli(int argc, char** argv) {
                 for (const auto& p : problems) std::cerr << ob.file->address() << ": " << p << "\n";
                 return 1;
             }
-            std::cout << ob.file->address() << ": ok (" << ob.doc->notes().size() << " notes, " << ob.doc->links().size()
-                      << " links, " << ob.file->lastSequence() << " changes in the log)\n";
+            std::cout << ob.file->address() << ": "
+                      << i18n::fill(_("ok ({1} notes, {2} links, {3} changes in the log)"),
+                                    {std::to_string(ob.doc->notes().size()), std::to_string(ob.doc->links().size()),
+                                     std::to_string(ob.file->lastSequence())})
+                      << "\n";
             return 0;
         }
         if (app.got_subcommand(exp)) {
             OpenBoard ob(board, BoardStore::Mode::ReadOnly, author, boardName, prompt);
             exportBackup(*ob.doc, ob.file->changeLog(), out);
-            std::cout << "exported " << ob.doc->notes().size() << " notes and " << ob.doc->links().size()
-                      << " links to " << out << "\n";
+            std::cout << i18n::fill(_("exported {1} notes and {2} links to {3}"),
+                                    {std::to_string(ob.doc->notes().size()), std::to_string(ob.doc->links().size()), out})
+                      << "\n";
             return 0;
         }
         if (app.got_subcommand(restore)) {
             restoreBackup(other, board, boardName, prompt);
-            std::cout << "restored " << other << " into " << shown(withBoard(board, boardName)) << "\n";
+            std::cout << i18n::fill(_("restored {1} into {2}"), {other, shown(withBoard(board, boardName))}) << "\n";
             return 0;
         }
         if (app.got_subcommand(copy)) {
@@ -524,9 +576,10 @@ int runCli(int argc, char** argv) {
                 return boardName;
             };
             const std::size_t copied = copyBoard(board, nameFor(board), target, nameFor(target), prompt);
-            std::cout << "copied " << shown(withBoard(board, nameFor(board))) << " to "
-                      << shown(withBoard(target, nameFor(target))) << " (" << copied
-                      << (copied == 1 ? " change" : " changes") << " in the log)\n";
+            std::cout << i18n::fill(P_("copied {1} to {2} ({3} change in the log)", "copied {1} to {2} ({3} changes in the log)", copied),
+                                    {shown(withBoard(board, nameFor(board))), shown(withBoard(target, nameFor(target))),
+                                     std::to_string(copied)})
+                      << "\n";
             return 0;
         }
         if (app.got_subcommand(imp)) {
@@ -540,41 +593,44 @@ int runCli(int argc, char** argv) {
                 for (const auto& m : r.remarks) remarks += "; " + m;
                 if (r.added == 0 && r.duplicates == 0 && !r.remarks.empty()) {
                     // "no text nodes", not "0 candidates added": say why nothing came.
-                    std::cout << r.file << ": " << remarks.substr(2) << ", nothing added" << kind << "\n";
+                    std::cout << r.file << ": " << remarks.substr(2) << _(", nothing added") << kind << "\n";
                     continue;
                 }
-                std::cout << r.file << ": " << r.added << (r.added == 1 ? " candidate" : " candidates") << " added";
-                if (r.duplicates) std::cout << ", " << r.duplicates << (r.duplicates == 1 ? " duplicate" : " duplicates") << " skipped";
-                if (r.links) std::cout << ", " << r.links << (r.links == 1 ? " link" : " links");
-                std::cout << kind << (pin ? " pinned to quadrant " + std::to_string(pin) : " into the tray") << remarks << "\n";
+                std::cout << r.file << ": " << i18n::fill(P_("{1} candidate added", "{1} candidates added", r.added), {std::to_string(r.added)});
+                if (r.duplicates) std::cout << i18n::fill(P_(", {1} duplicate skipped", ", {1} duplicates skipped", r.duplicates), {std::to_string(r.duplicates)});
+                if (r.links) std::cout << i18n::fill(P_(", {1} link", ", {1} links", r.links), {std::to_string(r.links)});
+                std::cout << kind << (pin ? i18n::fill(_(" pinned to quadrant {1}"), {std::to_string(pin)}) : std::string(_(" into the tray"))) << remarks << "\n";
             }
             return 0;
         }
         if (app.got_subcommand(sum)) {
             const auto m = Month::parse(month);
-            if (!m) throw Refusal("'" + month + "' is not a month (YYYY-MM)");
+            if (!m) throw Refusal(i18n::fill(_("'{1}' is not a month (YYYY-MM)"), {month}));
             const auto format = summary::formatFromPath(out);
-            if (!format) throw Refusal(out + ": unknown format (use .pdf, .html, .md, .csv or .json)");
+            if (!format) throw Refusal(i18n::fill(_("{1}: unknown format (use .pdf, .html, .md, .csv or .json)"), {out}));
             OpenBoard ob(board, BoardStore::Mode::ReadOnly, author, boardName, prompt);
             const MonthlySummary s = summary::summaryOfBoard(*ob.file, *m, nowMillis());
             summary::exportSummary(s, out, *format, *summary::langFromString(lang));
-            std::cout << "wrote the summary of " << m->str() << " to " << out
-                      << (s.empty ? " (no data for that month)" : "") << "\n";
+            std::cout << i18n::fill(s.empty ? _("wrote the summary of {1} to {2} (no data for that month)") : _("wrote the summary of {1} to {2}"),
+                                    {m->str(), out})
+                      << "\n";
             return 0;
         }
         if (app.got_subcommand(config)) {
             if (key.empty()) {
-                std::cout << "settings file: " << Settings::path() << "\n";
-                std::cout << "author=" << defaultAuthor(settings) << (settings.get("author") ? "" : "  (from the OS user)")
-                          << "\n";
+                std::cout << i18n::fill(_("settings file: {1}"), {Settings::path()}) << "\n";
+                std::cout << "author=" << defaultAuthor(settings) << (settings.get("author") ? "" : _("  (from the OS user)")) << "\n";
+                std::cout << "language=" << settings.get("language").value_or("auto")
+                          << (settings.get("language") ? "" : _("  (from the system locale)")) << "\n";
             } else if (unset) {
                 settings.unset(key);
                 settings.save();
             } else if (value.empty()) {
-                std::cout << (key == "author" ? defaultAuthor(settings) : settings.get(key).value_or("")) << "\n";
+                std::cout << (key == "author" ? defaultAuthor(settings) : settings.get(key).value_or(key == "language" ? "auto" : "")) << "\n";
             } else {
                 if (key == "colour") checkedColour(value);
                 if (key == "author") checkedAuthor(value);
+                if (key == "language" && !i18n::fromSetting(value)) throw Refusal(i18n::fill(_("'{1}' is not a language (zh, en or auto)"), {value}));
                 settings.set(key, value);
                 settings.save();
             }
@@ -582,7 +638,7 @@ int runCli(int argc, char** argv) {
         }
     } catch (const std::bad_alloc&) {
         // Out of memory deep inside a library: at least say which board or file it was about.
-        std::cerr << "customer-canvas: " << shown(board.empty() ? other : board) << ": not enough memory for this\n";
+        std::cerr << "customer-canvas: " << shown(board.empty() ? other : board) << _(": not enough memory for this") << "\n";
         return 1;
     } catch (const std::exception& e) {
         std::string msg = e.what();

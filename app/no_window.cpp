@@ -3,11 +3,12 @@
 #include <iostream>
 
 #include "app/window_launch.h"
+#include "app/i18n.h"
 
 namespace cc {
 
 int openWindow(const WindowOptions& options) {
-    explainWindowUnavailable(std::cerr, "this customer-canvas was built without the window (CC_BUILD_GUI=OFF)",
+    explainWindowUnavailable(std::cerr, _("this customer-canvas was built without the window (CC_BUILD_GUI=OFF)"),
                              options.board);
     return 1;
 }

@@ -12,6 +12,7 @@
 
 #include "canvas/model.h"
 #include "storage/output_file.h"
+#include "app/i18n.h"
 
 namespace cc {
 
@@ -28,10 +29,10 @@ std::string Settings::path() {
 }
 
 std::string Settings::valueProblem(std::string_view value) {
-    if (value.size() > kMaxValueBytes) return "is longer than " + std::to_string(kMaxValueBytes) + " bytes";
-    if (!isValidUtf8(value)) return "is not valid UTF-8";
+    if (value.size() > kMaxValueBytes) return i18n::fill(_("is longer than {1} bytes"), {std::to_string(kMaxValueBytes)});
+    if (!isValidUtf8(value)) return _("is not valid UTF-8");
     for (unsigned char c : value)
-        if (c < 0x20 || c == 0x7F) return c == '\n' || c == '\r' ? "contains a line break" : "contains a control character";
+        if (c < 0x20 || c == 0x7F) return c == '\n' || c == '\r' ? _("contains a line break") : _("contains a control character");
     return {};
 }
 
@@ -69,7 +70,7 @@ std::optional<std::string> Settings::get(const std::string& key) const {
 
 void Settings::set(const std::string& key, const std::string& value) {
     if (const std::string why = valueProblem(value); !why.empty())
-        throw std::invalid_argument("the " + key + " setting cannot be saved: the value " + why);
+        throw std::invalid_argument(i18n::fill(_("the {1} setting cannot be saved: the value {2}"), {key, why}));
     m_values[key] = value;
 }
 void Settings::unset(const std::string& key) { m_values.erase(key); }

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <set>
 
+#include "canvas/wording.h"
+
 namespace cc {
 
 namespace {
@@ -25,16 +27,17 @@ std::string cut(const std::string& s, std::size_t chars) {
 
 std::string quoted(const Note& n) { return "“" + shortTitle(n) + "”"; }
 
-std::string quadrantName(const Document& doc, int q) {
+std::string quadrantName(const Document& doc, int q, const Wording& w) {
     if (q >= 1 && q <= 4) {
         const std::string& t = doc.board().quadrants[static_cast<std::size_t>(q - 1)].title;
         if (!t.empty()) return t;
     }
-    return "quadrant " + std::to_string(q);
+    return fillTemplate(w.word("quadrant {1}"), {std::to_string(q)});
 }
 
-std::string plural(std::size_t n, const char* one, const char* many) {
-    return std::to_string(n) + " " + (n == 1 ? one : many);
+/// "3 notes": a count and its noun, in the wording's language.
+std::string counted(const Wording& w, std::size_t n, const char* one, const char* many) {
+    return fillTemplate(w.words(one, many, n), {std::to_string(n)});
 }
 
 enum class Verb { Text, Refiled, Moved, Pinned, ToTray, Archived, Voted, Tagged, Resized, Edited };
@@ -53,24 +56,35 @@ Verb verbOf(const Note& b, const Note& a) {
     return Verb::Edited;
 }
 
-const char* verbText(Verb v) {
+/// What was done to {1} (a quoted note or a count of notes); `toQuadrant`: and {2}, the quadrant it went to.
+const char* verbTemplate(Verb v, bool toQuadrant) {
     switch (v) {
-        case Verb::Text: return "changed the text of";
-        case Verb::Refiled: return "moved";
-        case Verb::Moved: return "moved";
-        case Verb::Pinned: return "pinned";
-        case Verb::ToTray: return "put back in the tray";
-        case Verb::Archived: return "archived";
-        case Verb::Voted: return "voted on";
-        case Verb::Tagged: return "tagged";
-        case Verb::Resized: return "resized";
-        case Verb::Edited: return "edited";
+        case Verb::Text: return CC_TEMPLATE("changed the text of {1}");
+        case Verb::Refiled: return toQuadrant ? CC_TEMPLATE("moved {1} to {2}") : CC_TEMPLATE("moved {1}");
+        case Verb::Moved: return CC_TEMPLATE("moved {1}");
+        case Verb::Pinned: return toQuadrant ? CC_TEMPLATE("pinned {1} to {2}") : CC_TEMPLATE("pinned {1}");
+        case Verb::ToTray: return CC_TEMPLATE("put back in the tray {1}");
+        case Verb::Archived: return CC_TEMPLATE("archived {1}");
+        case Verb::Voted: return CC_TEMPLATE("voted on {1}");
+        case Verb::Tagged: return CC_TEMPLATE("tagged {1}");
+        case Verb::Resized: return CC_TEMPLATE("resized {1}");
+        case Verb::Edited: return CC_TEMPLATE("edited {1}");
     }
-    return "edited";
+    return CC_TEMPLATE("edited {1}");
+}
+
+/// CC_TEMPLATE("linked {1} supports {2}") and the like: the kind's word sits between the notes in English only.
+const char* linkedTemplate(LinkKind k, bool removed) {
+    switch (k) {
+        case LinkKind::Supports: return removed ? CC_TEMPLATE("removed the link {1} supports {2}") : CC_TEMPLATE("linked {1} supports {2}");
+        case LinkKind::Conflicts: return removed ? CC_TEMPLATE("removed the link {1} conflicts {2}") : CC_TEMPLATE("linked {1} conflicts {2}");
+        case LinkKind::Relates: break;
+    }
+    return removed ? CC_TEMPLATE("removed the link {1} relates {2}") : CC_TEMPLATE("linked {1} relates {2}");
 }
 
 std::string linkEnd(const Document& doc, const ChangeSet& cs, const std::string& id,
-                    const std::map<std::string, std::string>* titles) {
+                    const std::map<std::string, std::string>* titles, const Wording& w) {
     for (const auto& n : cs.notes.added)
         if (n.id == id) return quoted(n);
     if (const Note* n = doc.note(id)) return quoted(*n);
@@ -78,7 +92,7 @@ std::string linkEnd(const Document& doc, const ChangeSet& cs, const std::string&
         if (n.id == id) return quoted(n);
     if (titles)
         if (auto it = titles->find(id); it != titles->end()) return "“" + it->second + "”";
-    return "a note";
+    return w.word("a note");
 }
 
 }  // namespace
@@ -90,11 +104,14 @@ std::string shortTitle(const Note& n, std::size_t chars) {
 }
 
 ActivityLine describeChange(const LoggedChange& change, const Document& doc,
-                            const std::map<std::string, std::string>* titles) {
+                            const std::map<std::string, std::string>* titles, const Wording& w) {
+    const auto fill = [&w](const char* templ, std::initializer_list<std::string_view> args) {
+        return fillTemplate(w.word(templ), args);
+    };
     const ChangeSet& cs = change.cs;
     ActivityLine line;
     line.seq = change.seq;
-    line.author = cs.author.empty() ? "someone" : cs.author;
+    line.author = cs.author.empty() ? w.word("someone") : cs.author;
     line.time = cs.time;
     line.source = cs.source;
     std::vector<std::string> parts;
@@ -105,12 +122,12 @@ ActivityLine describeChange(const LoggedChange& change, const Document& doc,
 
     if (cs.board) {
         const auto& [b, a] = *cs.board;
-        if (b.id.empty()) parts.push_back("created the board “" + cut(a.title, 60) + "”");
-        else if (b.title != a.title) parts.push_back("renamed the board to “" + cut(a.title, 60) + "”");
+        if (b.id.empty()) parts.push_back(fill("created the board “{1}”", {cut(a.title, 60)}));
+        else if (b.title != a.title) parts.push_back(fill("renamed the board to “{1}”", {cut(a.title, 60)}));
         for (std::size_t q = 0; q < 4 && !b.id.empty(); ++q)
             if (!(b.quadrants[q] == a.quadrants[q]))
-                parts.push_back("renamed quadrant " + std::to_string(q + 1) + " to “" + cut(a.quadrants[q].title, 40) + "”");
-        if (!b.id.empty() && b.title == a.title && b.quadrants == a.quadrants) parts.push_back("changed the board");
+                parts.push_back(fill("renamed quadrant {1} to “{2}”", {std::to_string(q + 1), cut(a.quadrants[q].title, 40)}));
+        if (!b.id.empty() && b.title == a.title && b.quadrants == a.quadrants) parts.push_back(w.word("changed the board"));
     }
 
     // A note removed and added again in one change is a replace: it reads as an edit.
@@ -128,15 +145,17 @@ ActivityLine describeChange(const LoggedChange& change, const Document& doc,
         if (cs.source == ChangeSource::Import) {
             std::size_t tray = 0;
             for (const Note* n : added) tray += n->state == NoteState::Tray;
-            parts.push_back("imported " + plural(added.size(), "candidate", "candidates") +
-                            (tray == added.size() ? " into the tray" : ""));
+            parts.push_back(fillTemplate(tray == added.size() ? w.words("imported {1} candidate into the tray",
+                                                                         "imported {1} candidates into the tray", added.size())
+                                                               : w.words("imported {1} candidate", "imported {1} candidates", added.size()),
+                                         {std::to_string(added.size())}));
         } else if (added.size() == 1) {
             const Note& n = *added.front();
-            parts.push_back("added " + quoted(n) +
-                            (n.state == NoteState::Pinned ? " to " + quadrantName(doc, n.quadrant)
-                                                          : n.state == NoteState::Tray ? " to the tray" : ""));
+            if (n.state == NoteState::Pinned) parts.push_back(fill("added {1} to {2}", {quoted(n), quadrantName(doc, n.quadrant, w)}));
+            else if (n.state == NoteState::Tray) parts.push_back(fill("added {1} to the tray", {quoted(n)}));
+            else parts.push_back(fill("added {1}", {quoted(n)}));
         } else {
-            parts.push_back("added " + plural(added.size(), "note", "notes"));
+            parts.push_back(fill("added {1}", {counted(w, added.size(), "{1} note", "{1} notes")}));
         }
     }
 
@@ -149,15 +168,14 @@ ActivityLine describeChange(const LoggedChange& change, const Document& doc,
         for (const auto& [b, a] : list) touched(a->id);
         if (list.size() == 1) {
             const Note& a = *list.front().second;
-            std::string p = std::string(verbText(verb)) + " " + quoted(a);
-            if (verb == Verb::Refiled || verb == Verb::Pinned) p += " to " + quadrantName(doc, a.quadrant);
-            if (verb == Verb::Voted) p += " (" + plural(static_cast<std::size_t>(a.votes), "vote", "votes") + ")";
+            std::string p = fill(verbTemplate(verb, true), {quoted(a), quadrantName(doc, a.quadrant, w)});
+            if (verb == Verb::Voted) p += fill(" ({1})", {counted(w, static_cast<std::size_t>(a.votes), "{1} vote", "{1} votes")});
             parts.push_back(std::move(p));
         } else {
             bool sameQuadrant = verb == Verb::Refiled || verb == Verb::Pinned;
             for (const auto& [b, a] : list) sameQuadrant = sameQuadrant && a->quadrant == list.front().second->quadrant;
-            parts.push_back(std::string(verbText(verb)) + " " + plural(list.size(), "note", "notes") +
-                            (sameQuadrant ? " to " + quadrantName(doc, list.front().second->quadrant) : ""));
+            parts.push_back(fill(verbTemplate(verb, sameQuadrant), {counted(w, list.size(), "{1} note", "{1} notes"),
+                                                                    quadrantName(doc, list.front().second->quadrant, w)}));
         }
     }
 
@@ -170,37 +188,36 @@ ActivityLine describeChange(const LoggedChange& change, const Document& doc,
         }
         for (const auto& l : cs.links.removed)
             if (ids.count(l.from) || ids.count(l.to)) goneWithNotes.insert(l.id);
-        std::string p = removed.size() == 1 ? "deleted " + quoted(*removed.front())
-                                            : "deleted " + plural(removed.size(), "note", "notes");
-        if (!goneWithNotes.empty())
-            p += std::string(removed.size() == 1 ? " and its " : " and their ") + plural(goneWithNotes.size(), "link", "links");
+        const std::string what = removed.size() == 1 ? quoted(*removed.front()) : counted(w, removed.size(), "{1} note", "{1} notes");
+        std::string p = goneWithNotes.empty() ? fill("deleted {1}", {what})
+                        : fill(removed.size() == 1 ? CC_TEMPLATE("deleted {1} and its {2}") : CC_TEMPLATE("deleted {1} and their {2}"),
+                               {what, counted(w, goneWithNotes.size(), "{1} link", "{1} links")});
         parts.push_back(std::move(p));
     }
 
     if (cs.links.added.size() == 1) {
         const Link& l = cs.links.added.front();
-        parts.push_back("linked " + linkEnd(doc, cs, l.from, titles) + " " + std::string(toString(l.kind)) + " " +
-                        linkEnd(doc, cs, l.to, titles));
+        parts.push_back(fill(linkedTemplate(l.kind, false), {linkEnd(doc, cs, l.from, titles, w), linkEnd(doc, cs, l.to, titles, w)}));
         touched(l.from);
         touched(l.to);
     } else if (!cs.links.added.empty()) {
-        parts.push_back("added " + plural(cs.links.added.size(), "link", "links"));
+        parts.push_back(fill("added {1}", {counted(w, cs.links.added.size(), "{1} link", "{1} links")}));
     }
-    if (!cs.links.updated.empty()) parts.push_back("changed " + plural(cs.links.updated.size(), "link", "links"));
+    if (!cs.links.updated.empty()) parts.push_back(fill("changed {1}", {counted(w, cs.links.updated.size(), "{1} link", "{1} links")}));
     const std::size_t linksRemoved = cs.links.removed.size() - goneWithNotes.size();
     if (linksRemoved == 1) {
         for (const auto& l : cs.links.removed)
             if (!goneWithNotes.count(l.id))
-                parts.push_back("removed the link " + linkEnd(doc, cs, l.from, titles) + " " + std::string(toString(l.kind)) + " " +
-                                linkEnd(doc, cs, l.to, titles));
+                parts.push_back(fill(linkedTemplate(l.kind, true), {linkEnd(doc, cs, l.from, titles, w), linkEnd(doc, cs, l.to, titles, w)}));
     } else if (linksRemoved > 1) {
-        parts.push_back("removed " + plural(linksRemoved, "link", "links"));
+        parts.push_back(fill("removed {1}", {counted(w, linksRemoved, "{1} link", "{1} links")}));
     }
 
-    for (const auto& p : parts) line.text += (line.text.empty() ? "" : "; ") + p;
-    if (line.text.empty()) line.text = "changed nothing visible";
-    if (cs.source == ChangeSource::History) line.text = "undo/redo: " + line.text;
-    if (!cs.overwrote.empty()) line.text += " (replacing text someone else changed meanwhile)";
+    const std::string separator = w.word("; ");
+    for (const auto& p : parts) line.text += (line.text.empty() ? "" : separator) + p;
+    if (line.text.empty()) line.text = w.word("changed nothing visible");
+    if (cs.source == ChangeSource::History) line.text = fill("undo/redo: {1}", {line.text});
+    if (!cs.overwrote.empty()) line.text = fill("{1} (replacing text someone else changed meanwhile)", {line.text});
     return line;
 }
 

@@ -11,6 +11,7 @@
 
 #include "canvas/change_set.h"
 #include "canvas/document.h"
+#include "canvas/wording.h"
 
 namespace cc {
 
@@ -28,8 +29,9 @@ struct ActivityLine {
 /// Describes one logged change for a person; `doc` (the board now) names quadrants and linked
 /// notes that the change itself does not carry, and `titles` (note id -> title, from earlier
 /// changes) names linked notes that are gone since.
+/// `wording` gives the sentences' templates (English unless the edge passes its catalogue's).
 ActivityLine describeChange(const LoggedChange& change, const Document& doc,
-                            const std::map<std::string, std::string>* titles = nullptr);
+                            const std::map<std::string, std::string>* titles = nullptr, const Wording& wording = Wording());
 
 /// One step in a note's life.
 struct NoteVersion {

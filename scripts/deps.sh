@@ -16,12 +16,16 @@ CC_PACKAGES=(
   # tests and benchmarks
   googletest libgtest-dev librapidcheck-dev libbenchmark-dev sqlite3
   xvfb xauth xdotool x11-utils xclip imagemagick python3 python3-xlib
+  # the Chinese window test reads its menu and status bars (OCR)
+  tesseract-ocr tesseract-ocr-chi-sim
   # the import benchmark writes its PDF with Cairo and Pango (also the summary exporter's libraries)
   libcairo2-dev libpango1.0-dev
   # fuzzing (libFuzzer comes with clang's runtime) and the pdftotext floor of the import benchmark
   clang libclang-rt-14-dev poppler-utils
   # the summary tests make boards whose months are known
   faketime
+  # translations: msgfmt and xgettext build and check the catalogues
+  gettext
   # a board on a real network file system: an sshfs mount served by a private sshd
   sshfs openssh-server
 )

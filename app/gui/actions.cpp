@@ -5,6 +5,8 @@
 
 #include <stdexcept>
 
+#include "app/i18n.h"
+
 namespace cc::gui {
 
 namespace {
@@ -62,15 +64,37 @@ bool ActionTable::trigger(const std::string& id) const {
 }
 
 void ActionTable::drawMenus() const {
+    // Labels are translated here, every frame, so the language can change while the window is
+    // open; "###" keeps each item's Dear ImGui id the English name whatever the label says.
     for (const Menu& menu : m_menus) {
-        if (!ImGui::BeginMenu(menu.name.c_str(), !menu.enabled || menu.enabled())) continue;
+        const std::string title = std::string(_(menu.name.c_str())) + "###" + menu.name;
+        if (!ImGui::BeginMenu(title.c_str(), !menu.enabled || menu.enabled())) continue;
+        std::string open;  // the submenu being drawn
+        bool openShown = false;
+        const auto closeSubmenu = [&] {
+            if (!open.empty() && openShown) ImGui::EndMenu();
+            open.clear();
+        };
         for (const Action& a : m_actions) {
             if (a.menu != menu.name) continue;
-            if (a.separatorBefore) ImGui::Separator();
+            if (a.submenu != open) {
+                closeSubmenu();
+                if (a.separatorBefore) ImGui::Separator();
+                if (!a.submenu.empty()) {
+                    open = a.submenu;
+                    const std::string sub = std::string(_(a.submenu.c_str())) + "###" + a.submenu;
+                    openShown = ImGui::BeginMenu(sub.c_str());
+                }
+            } else if (a.separatorBefore) {
+                ImGui::Separator();
+            }
+            if (!open.empty() && !openShown) continue;
             const std::string keys = menuKeys(a);
-            if (ImGui::MenuItem(a.label.c_str(), keys.empty() ? nullptr : keys.c_str(), a.checked && a.checked(), a.isEnabled()))
+            const std::string label = std::string(_(a.label.c_str())) + "###" + a.id;
+            if (ImGui::MenuItem(label.c_str(), keys.empty() ? nullptr : keys.c_str(), a.checked && a.checked(), a.isEnabled()))
                 a.run();
         }
+        closeSubmenu();
         ImGui::EndMenu();
     }
 }
@@ -108,7 +132,7 @@ std::string ActionTable::helpKeys(const Action& a) {
     std::string out;
     for (const Chord& c : a.keys) {
         if (!c.shown) continue;
-        if (!out.empty()) out += " or ";
+        if (!out.empty()) out += _(" or ");
         out += chordName(c, true);
     }
     return out;

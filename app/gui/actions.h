@@ -37,8 +37,9 @@ enum Effect : unsigned {
 
 struct Action {
     std::string id{};       ///< unique and stable: "edit.undo"
-    std::string menu{};     ///< the top menu it appears in ("Edit"); empty: keys only
-    std::string label{};    ///< its menu label
+    std::string menu{};     ///< the top menu it appears in ("Edit", N_()); empty: keys only
+    std::string label{};    ///< its menu label, in English; marked N_() and translated where drawn
+    std::string submenu{};  ///< non-empty: the item sits in this submenu of its menu (English, N_())
     std::vector<Chord> keys{};
     bool separatorBefore = false;  ///< a line above it in its menu
     std::function<bool()> enabled{};      ///< empty: always

@@ -10,6 +10,7 @@
 #include "app/gui/fonts.h"
 #include "canvas/presence.h"
 #include "app/gui/wall_view.h"
+#include "app/i18n.h"
 
 namespace cc::gui {
 
@@ -52,12 +53,12 @@ void offlineLine(const char* text) {
 
 const char* kindText(NoteVersion::Kind k) {
     switch (k) {
-        case NoteVersion::Kind::Created: return "created it";
-        case NoteVersion::Kind::Text: return "changed the text";
-        case NoteVersion::Kind::Moved: return "moved it";
-        case NoteVersion::Kind::Edited: return "edited it";
-        case NoteVersion::Kind::Deleted: return "deleted it";
-        case NoteVersion::Kind::BroughtBack: return "brought it back";
+        case NoteVersion::Kind::Created: return _("created it");
+        case NoteVersion::Kind::Text: return _("changed the text");
+        case NoteVersion::Kind::Moved: return _("moved it");
+        case NoteVersion::Kind::Edited: return _("edited it");
+        case NoteVersion::Kind::Deleted: return _("deleted it");
+        case NoteVersion::Kind::BroughtBack: return _("brought it back");
     }
     return "";
 }
@@ -81,8 +82,10 @@ void ActivityPanel::guarded(BoardSession& s, const std::function<void()>& f) {
 }
 
 void ActivityPanel::refreshBoard(BoardSession& s, Fonts& fonts) {
-    if (m_store != s.file.get()) {
+    // Lines are worded when read: another language words them all again.
+    if (m_store != s.file.get() || m_language != static_cast<int>(i18n::language())) {
         m_store = s.file.get();
+        m_language = static_cast<int>(i18n::language());
         m_lines.clear();
         m_titles.clear();
         m_lastSeq = -1;
@@ -104,7 +107,7 @@ void ActivityPanel::refreshBoard(BoardSession& s, Fonts& fonts) {
             for (const auto& n : c.cs.notes.removed) m_titles[n.id] = shortTitle(n);
         }
         Line l;
-        l.line = describeChange(c, *s.doc, &m_titles);
+        l.line = describeChange(c, *s.doc, &m_titles, i18n::wording());
         for (const auto& n : c.cs.notes.removed)
             if (std::find(l.line.deleted.begin(), l.line.deleted.end(), n.id) != l.line.deleted.end()) l.deletedNotes.push_back(n);
         if (!l.deletedNotes.empty()) l.deletedLinks = c.cs.links.removed;
@@ -154,12 +157,12 @@ void ActivityPanel::refreshNote(BoardSession& s, Fonts& fonts) {
 
 void ActivityPanel::draw(BoardSession& s, WallView& wall, Fonts& fonts, float scale) {
     if (!ImGui::BeginTabBar("activitytabs")) return;
-    if (ImGui::BeginTabItem("Board")) {
+    if (ImGui::BeginTabItem(L_("Board", "board"))) {
         refreshBoard(s, fonts);
         drawBoard(s, wall, scale);
         ImGui::EndTabItem();
     }
-    if (ImGui::BeginTabItem("Note", nullptr, std::exchange(m_selectNoteTab, false) ? ImGuiTabItemFlags_SetSelected : 0)) {
+    if (ImGui::BeginTabItem(L_("Note", "note"), nullptr, std::exchange(m_selectNoteTab, false) ? ImGuiTabItemFlags_SetSelected : 0)) {
         refreshNote(s, fonts);
         drawNote(s, wall, scale);
         ImGui::EndTabItem();
@@ -175,15 +178,15 @@ void ActivityPanel::drawBoard(BoardSession& s, WallView& wall, float scale) {
         if (std::find(people.begin(), people.end(), l.line.author) == people.end()) people.push_back(l.line.author);
     std::sort(people.begin(), people.end());
     ImGui::SetNextItemWidth(-1);
-    if (ImGui::BeginCombo("##who", m_person.empty() ? "everyone" : m_person.c_str())) {
-        if (ImGui::Selectable("everyone", m_person.empty())) m_person.clear();
+    if (ImGui::BeginCombo("##who", m_person.empty() ? _("everyone") : m_person.c_str())) {
+        if (ImGui::Selectable(L_("everyone", "everyone"), m_person.empty())) m_person.clear();
         for (const auto& p : people)
             if (ImGui::Selectable(p.c_str(), p == m_person)) m_person = p;
         ImGui::EndCombo();
     }
     if (!s.file->online())
-        offlineLine("Offline: the activity as it was when the server was last reached.");
-    ImGui::TextDisabled("Newest first; click a line to show its notes.");
+        offlineLine(_("Offline: the activity as it was when the server was last reached."));
+    ImGui::TextDisabled("%s", _("Newest first; click a line to show its notes."));
     ImGui::BeginChild("activitylines", {0, 0}, false);
     for (auto it = m_lines.rbegin(); it != m_lines.rend(); ++it) {
         const Line& l = *it;
@@ -215,8 +218,8 @@ void ActivityPanel::drawBoard(BoardSession& s, WallView& wall, float scale) {
         bool anyGone = false;
         for (const auto& n : l.deletedNotes) anyGone = anyGone || !s.doc->note(n.id);
         if (anyGone) {
-            const char* label = l.deletedNotes.size() == 1 ? "Bring it back" : "Bring them back";
-            if (ImGui::SmallButton(label)) {
+            const char* label = l.deletedNotes.size() == 1 ? N_("Bring it back") : N_("Bring them back");
+            if (ImGui::SmallButton(L_(label, "bring-back"))) {
                 guarded(s, [&] {
                     ChangeSet all;
                     std::set<std::string> coming;
@@ -238,43 +241,43 @@ void ActivityPanel::drawBoard(BoardSession& s, WallView& wall, float scale) {
             }
             if (l.deletedNotes.size() == 1) {
                 ImGui::SameLine();
-                if (ImGui::SmallButton("History")) showNote(l.deletedNotes.front().id);
+                if (ImGui::SmallButton(L_("History", "history"))) showNote(l.deletedNotes.front().id);
             }
         }
         ImGui::Separator();
         ImGui::PopID();
     }
-    if (m_lines.empty()) ImGui::TextDisabled("Nothing has happened on this board yet.");
+    if (m_lines.empty()) ImGui::TextDisabled("%s", _("Nothing has happened on this board yet."));
     else if (!m_person.empty() && std::none_of(m_lines.begin(), m_lines.end(), [&](const Line& l) { return l.line.author == m_person; }))
-        ImGui::TextDisabled("Nothing by %s among the newest changes.", m_person.c_str());
+        ImGui::TextDisabled(_("Nothing by %s among the newest changes."), m_person.c_str());
     ImGui::EndChild();
 }
 
 void ActivityPanel::drawNote(BoardSession& s, WallView& wall, float scale) {
     if (!m_error.empty()) ImGui::TextColored({0.85f, 0.15f, 0.15f, 1}, "%s", m_error.c_str());
     if (!s.file->online())
-        offlineLine("Offline: the history as it was when the server was last reached.");
+        offlineLine(_("Offline: the history as it was when the server was last reached."));
     if (m_shownNote.empty()) {
-        ImGui::TextWrapped("Select one note to see who changed it and every version of its text, or click History "
-                           "next to a deleted note in the Board tab.");
+        ImGui::TextWrapped("%s", _("Select one note to see who changed it and every version of its text, or click History "
+                                 "next to a deleted note in the Board tab."));
         return;
     }
     const Note* current = s.doc->note(m_shownNote);
     if (!m_noteId.empty()) {
-        if (ImGui::SmallButton("Follow the selection")) {
+        if (ImGui::SmallButton(L_("Follow the selection", "follow"))) {
             m_noteId.clear();
             m_noteRevision = ~0ull;
         }
     }
     if (m_versions.empty()) {
-        ImGui::TextDisabled("%s", s.file->online() ? "No history for this note."
-                                                   : "Its history is on the server; it shows again when the server is back.");
+        ImGui::TextDisabled("%s", s.file->online() ? _("No history for this note.")
+                                                   : _("Its history is on the server; it shows again when the server is back."));
         return;
     }
     const Note& last = m_versions.back().note;
-    ImGui::TextWrapped("“%s”%s", shortTitle(current ? *current : last, 60).c_str(), current ? "" : "  (deleted)");
+    ImGui::TextWrapped("“%s”%s", shortTitle(current ? *current : last, 60).c_str(), current ? "" : _("  (deleted)"));
     if (!current) {
-        if (ImGui::Button("Bring it back")) {
+        if (ImGui::Button(L_("Bring it back", "bring-back"))) {
             guarded(s, [&] {
                 if (auto cs = bringBack(*s.doc, last, m_noteDeletedLinks)) {
                     s.editor->applyLocal(std::move(*cs));
@@ -290,12 +293,12 @@ void ActivityPanel::drawNote(BoardSession& s, WallView& wall, float scale) {
         ImGui::PushID(static_cast<int>(v.seq));
         ImGui::TextDisabled("%s", when(v.time).c_str());
         ImGui::SameLine();
-        ImGui::TextColored(colourOf(v.author), "%s", v.author.empty() ? "someone" : v.author.c_str());
+        ImGui::TextColored(colourOf(v.author), "%s", v.author.empty() ? _("someone") : v.author.c_str());
         ImGui::SameLine();
         ImGui::TextUnformatted(kindText(v.kind));
         if (v.overwrote) {
             ImGui::SameLine();
-            ImGui::TextDisabled("(over a text changed meanwhile)");
+            ImGui::TextDisabled("%s", _("(over a text changed meanwhile)"));
         }
         const bool textStep = v.kind == NoteVersion::Kind::Created || v.kind == NoteVersion::Kind::Text ||
                               v.kind == NoteVersion::Kind::BroughtBack;
@@ -305,9 +308,9 @@ void ActivityPanel::drawNote(BoardSession& s, WallView& wall, float scale) {
             ImGui::TextWrapped("%s", preview(v.note.text, kPreviewBytes).c_str());
             ImGui::PopTextWrapPos();
             if (current && current->text != v.note.text) {
-                if (ImGui::SmallButton("Restore this text")) guarded(s, [&] { s.editor->setText(current->id, v.note.text); });
+                if (ImGui::SmallButton(L_("Restore this text", "restore"))) guarded(s, [&] { s.editor->setText(current->id, v.note.text); });
             } else if (!current) {
-                if (ImGui::SmallButton("Bring it back with this text"))
+                if (ImGui::SmallButton(L_("Bring it back with this text", "bring-back-text")))
                     guarded(s, [&] {
                         if (auto cs = bringBack(*s.doc, last, m_noteDeletedLinks, v.note.text)) {
                             s.editor->applyLocal(std::move(*cs));
@@ -315,7 +318,7 @@ void ActivityPanel::drawNote(BoardSession& s, WallView& wall, float scale) {
                         }
                     });
             } else {
-                ImGui::TextDisabled("the text now");
+                ImGui::TextDisabled("%s", _("the text now"));
             }
             ImGui::Unindent(10 * scale);
         }

@@ -43,6 +43,7 @@ private:
     std::vector<Line> m_lines;  // oldest first
     std::map<std::string, std::string> m_titles;  // note titles seen in the log, for notes gone since
     std::int64_t m_lastSeq = -1;
+    int m_language = -1;  // the i18n::Language the lines are worded in
     std::uint64_t m_boardRevision = ~0ull;
 
     std::string m_noteId;  // the note whose history is shown ("" follows the selection)

@@ -13,6 +13,7 @@
 #include "storage/clipboard.h"
 #include "storage/pg/pg_board.h"
 #include "canvas/commands.h"
+#include "app/i18n.h"
 
 namespace cc::gui {
 
@@ -22,6 +23,7 @@ App::App(GLFWwindow* window, const WindowOptions& options, float scale)
     m_chineseBadges = m_settings.get("badges").value_or("en") == "zh";
     applyStyle(m_theme, m_scale);
     m_fonts = std::make_unique<Fonts>();
+    m_fonts->addText(i18n::catalogueText());  // every language's words are drawable, to switch at once
     if (options.mode != WindowOptions::Mode::Interactive) m_panels.inspector = false;
     // A team server that wants a password it finds nowhere (password file, environment) asks
     // here: the board dialog shows a password field. The password stays in memory only.
@@ -215,13 +217,14 @@ void App::paste() {
             for (const auto& n : notes->notes) m_fonts->addText(n.text);
             ids = pasteRecords(*m_session->editor, m_session->selection, std::move(notes->notes), std::move(notes->links), x, y);
             if (!notes->repairs.empty())
-                repaired = " (repaired on reading: " + notes->repairs.front() +
-                           (notes->repairs.size() > 1 ? " and " + std::to_string(notes->repairs.size() - 1) + " more" : "") + ")";
+                repaired = notes->repairs.size() > 1
+                               ? i18n::fill(_(" (repaired on reading: {1} and {2} more)"), {notes->repairs.front(), std::to_string(notes->repairs.size() - 1)})
+                               : i18n::fill(_(" (repaired on reading: {1})"), {notes->repairs.front()});
         } else {
             m_fonts->addText(text);
             ids = pastePlainText(*m_session->editor, m_session->selection, text, x, y);
         }
-        m_status.say("pasted " + std::to_string(ids.size()) + (ids.size() == 1 ? " note" : " notes") + repaired);
+        m_status.say(i18n::fill(P_("pasted {1} note", "pasted {1} notes", ids.size()), {std::to_string(ids.size())}) + repaired);
     });
 }
 
@@ -241,6 +244,12 @@ void App::setTheme(ThemeKind theme) {
     m_theme = theme;
     applyStyle(m_theme, m_scale);
     m_settings.set("theme", theme == ThemeKind::Dark ? "dark" : "light");
+    trySaveSettings();
+}
+
+void App::setLanguage(const std::string& value) {
+    i18n::setLanguage(i18n::fromSetting(value).value_or(i18n::systemLanguage()));
+    m_settings.set("language", value);
     trySaveSettings();
 }
 
@@ -292,18 +301,18 @@ void App::drawBoard() {
         ImGui::BeginChild("left", {filtersW, -statusH}, true, panelFlags);
         if (ImGui::BeginTabBar("lefttabs")) {
             const int inTray = m_session->facts.counts().inTray;
-            const std::string trayLabel = "Tray (" + std::to_string(inTray) + ")###tray";
+            const std::string trayLabel = i18n::fill(_("Tray ({1})"), {std::to_string(inTray)}) + "###tray";
             if (m_panels.tray && ImGui::BeginTabItem(trayLabel.c_str(), &m_panels.tray,
                                                      std::exchange(m_selectTrayTab, false) ? ImGuiTabItemFlags_SetSelected : 0)) {
                 m_tray.draw(*m_session, *m_fonts, m_scale);
                 ImGui::EndTabItem();
             }
-            if (m_panels.filters && ImGui::BeginTabItem("Filters", &m_panels.filters,
+            if (m_panels.filters && ImGui::BeginTabItem(L_("Filters", "filters"), &m_panels.filters,
                                                         std::exchange(m_selectFiltersTab, false) ? ImGuiTabItemFlags_SetSelected : 0)) {
                 m_filters.draw(*m_session, *m_fonts, m_scale);
                 ImGui::EndTabItem();
             }
-            if (m_panels.activity && ImGui::BeginTabItem("Activity", &m_panels.activity,
+            if (m_panels.activity && ImGui::BeginTabItem(L_("Activity", "activity"), &m_panels.activity,
                                                          std::exchange(m_selectActivityTab, false) ? ImGuiTabItemFlags_SetSelected : 0)) {
                 m_activity.draw(*m_session, *m_wall, *m_fonts, m_scale);
                 ImGui::EndTabItem();
@@ -327,7 +336,7 @@ void App::drawBoard() {
         ImGui::BeginChild("inspector", {inspectorW, -statusH}, true, panelFlags);
         m_inspector.draw(*m_session, *m_wall, *m_fonts, m_scale);
         ImGui::Spacing();
-        if (ImGui::CollapsingHeader("Legend", m_session->selection.empty() ? ImGuiTreeNodeFlags_DefaultOpen : 0))
+        if (ImGui::CollapsingHeader(L_("Legend", "legend"), m_session->selection.empty() ? ImGuiTreeNodeFlags_DefaultOpen : 0))
             drawLegend(*m_session, palette(m_theme), m_chineseBadges, m_scale);
         ImGui::EndChild();
     }
@@ -340,7 +349,7 @@ void App::legendOverlay() {
     const ImVec2 size = ImGui::GetWindowSize();
     ImGui::SetNextWindowPos({min.x + 10 * m_scale, min.y + size.y - 10 * m_scale}, ImGuiCond_Always, {0, 1});
     ImGui::SetNextWindowBgAlpha(0.92f);
-    if (ImGui::Begin("Sources", &m_panels.legend,
+    if (ImGui::Begin(L_("Sources", "sources"), &m_panels.legend,
                      ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoMove |
                          ImGuiWindowFlags_NoFocusOnAppearing))
         drawLegend(*m_session, palette(m_theme), m_chineseBadges, m_scale);

@@ -95,6 +95,8 @@ private:
     void openActivity(bool forSelectedNote);
     void showHistory(const std::string& noteId);
     void setTheme(ThemeKind theme);
+    /// Switches the interface language ("zh", "en" or "auto") and keeps it as the language setting.
+    void setLanguage(const std::string& value);
     void drawMain();
     void drawBoard();
     void legendOverlay();

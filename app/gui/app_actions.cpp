@@ -5,6 +5,7 @@
 
 #include "app/gui/app.h"
 #include "canvas/commands.h"
+#include "app/i18n.h"
 
 namespace cc::gui {
 
@@ -31,47 +32,47 @@ void App::registerActions() {
     const auto has = [this] { return m_session != nullptr; };
     const auto selected = [this] { return m_session && !m_session->selection.empty(); };
 
-    t.addMenu({"File"});
-    t.addMenu({"Edit", has});
-    t.addMenu({"View"});
-    t.addMenu({"Help"});
+    t.addMenu({N_("File")});
+    t.addMenu({N_("Edit"), has});
+    t.addMenu({N_("View")});
+    t.addMenu({N_("Help")});
 
     // File
-    t.add({.id = "file.new", .menu = "File", .label = "New board…", .run = [this] { m_boardDialog.open(true); }, .effects = kDialog});
-    t.add({.id = "file.open", .menu = "File", .label = "Open board…", .run = [this] { m_boardDialog.open(false); }, .effects = kDialog});
-    t.add({.id = "file.import", .menu = "File", .label = "Import documents…", .keys = {ctrl(GLFW_KEY_I)}, .separatorBefore = true,
+    t.add({.id = "file.new", .menu = N_("File"), .label = N_("New board…"), .run = [this] { m_boardDialog.open(true); }, .effects = kDialog});
+    t.add({.id = "file.open", .menu = N_("File"), .label = N_("Open board…"), .run = [this] { m_boardDialog.open(false); }, .effects = kDialog});
+    t.add({.id = "file.import", .menu = N_("File"), .label = N_("Import documents…"), .keys = {ctrl(GLFW_KEY_I)}, .separatorBefore = true,
            .enabled = has, .run = [this] { m_import.open(); }, .effects = kDialog});
-    t.add({.id = "file.summary", .menu = "File", .label = "Export monthly summary…", .enabled = has,
+    t.add({.id = "file.summary", .menu = N_("File"), .label = N_("Export monthly summary…"), .enabled = has,
            .run = [this] { m_summary.open(*m_session); }, .effects = kDialog});
-    t.add({.id = "file.quit", .menu = "File", .label = "Quit", .keys = {ctrl(GLFW_KEY_Q)}, .separatorBefore = true,
+    t.add({.id = "file.quit", .menu = N_("File"), .label = N_("Quit"), .keys = {ctrl(GLFW_KEY_Q)}, .separatorBefore = true,
            .run = [this] { m_quit = true; }, .effects = kQuit});
 
     // Edit (the menu is there only with a board open)
-    t.add({.id = "edit.undo", .menu = "Edit", .label = "Undo", .keys = {ctrl(GLFW_KEY_Z, Shift::Up)},
+    t.add({.id = "edit.undo", .menu = N_("Edit"), .label = N_("Undo"), .keys = {ctrl(GLFW_KEY_Z, Shift::Up)},
            .enabled = [this] { return m_session && m_session->editor->canUndo(); },
            .run = [this] { guarded([&] { m_session->editor->undo(); }); }, .effects = kDocument | kSelection});
-    t.add({.id = "edit.redo", .menu = "Edit", .label = "Redo", .keys = {ctrl(GLFW_KEY_Z, Shift::Down), ctrl(GLFW_KEY_Y)},
+    t.add({.id = "edit.redo", .menu = N_("Edit"), .label = N_("Redo"), .keys = {ctrl(GLFW_KEY_Z, Shift::Down), ctrl(GLFW_KEY_Y)},
            .enabled = [this] { return m_session && m_session->editor->canRedo(); },
            .run = [this] { guarded([&] { m_session->editor->redo(); }); }, .effects = kDocument | kSelection});
-    t.add({.id = "edit.cut", .menu = "Edit", .label = "Cut", .keys = {ctrl(GLFW_KEY_X)}, .separatorBefore = true,
+    t.add({.id = "edit.cut", .menu = N_("Edit"), .label = N_("Cut"), .keys = {ctrl(GLFW_KEY_X)}, .separatorBefore = true,
            .enabled = selected, .run = [this] { copySelection(true); }, .effects = kDocument | kSelection | kClipboard});
-    t.add({.id = "edit.copy", .menu = "Edit", .label = "Copy", .keys = {ctrl(GLFW_KEY_C)}, .enabled = selected,
+    t.add({.id = "edit.copy", .menu = N_("Edit"), .label = N_("Copy"), .keys = {ctrl(GLFW_KEY_C)}, .enabled = selected,
            .run = [this] { copySelection(false); }, .effects = kClipboard | kSelection});
-    t.add({.id = "edit.paste", .menu = "Edit", .label = "Paste", .keys = {ctrl(GLFW_KEY_V)}, .enabled = has,
+    t.add({.id = "edit.paste", .menu = N_("Edit"), .label = N_("Paste"), .keys = {ctrl(GLFW_KEY_V)}, .enabled = has,
            .run = [this] { paste(); }, .effects = kDocument | kSelection | kStatus});
-    t.add({.id = "edit.duplicate", .menu = "Edit", .label = "Duplicate", .keys = {ctrl(GLFW_KEY_D)}, .enabled = selected,
+    t.add({.id = "edit.duplicate", .menu = N_("Edit"), .label = N_("Duplicate"), .keys = {ctrl(GLFW_KEY_D)}, .enabled = selected,
            .run = [this] { guarded([&] { duplicateSelected(*m_session->editor, m_session->selection); }); },
            .effects = kDocument | kSelection});
-    t.add({.id = "edit.delete", .menu = "Edit", .label = "Delete", .keys = {plain(GLFW_KEY_DELETE), hidden(plain(GLFW_KEY_BACKSPACE))},
+    t.add({.id = "edit.delete", .menu = N_("Edit"), .label = N_("Delete"), .keys = {plain(GLFW_KEY_DELETE), hidden(plain(GLFW_KEY_BACKSPACE))},
            .enabled = selected, .run = [this] { guarded([&] { deleteSelected(*m_session->editor, m_session->selection); }); },
            .effects = kDocument | kSelection});
-    t.add({.id = "edit.link", .menu = "Edit", .label = "Link the two selected…", .keys = {plain(GLFW_KEY_L)}, .separatorBefore = true,
+    t.add({.id = "edit.link", .menu = N_("Edit"), .label = N_("Link the two selected…"), .keys = {plain(GLFW_KEY_L)}, .separatorBefore = true,
            .enabled = [this] { return m_session && m_session->selection.size() == 2; },
            .run = [this] { m_wall->tool().requestLinkForSelection(); },
-           .whenDisabled = [this] { m_status.say("select exactly two notes to link them (L)"); }, .effects = kWallTool | kStatus});
-    t.add({.id = "edit.select-all", .menu = "Edit", .label = "Select all", .keys = {ctrl(GLFW_KEY_A)}, .enabled = has,
+           .whenDisabled = [this] { m_status.say(_("select exactly two notes to link them (L)")); }, .effects = kWallTool | kStatus});
+    t.add({.id = "edit.select-all", .menu = N_("Edit"), .label = N_("Select all"), .keys = {ctrl(GLFW_KEY_A)}, .enabled = has,
            .run = [this] { selectAll(*m_session->doc, m_session->selection); }, .effects = kSelection});
-    t.add({.id = "edit.find", .menu = "Edit", .label = "Find…", .keys = {ctrl(GLFW_KEY_F)}, .enabled = has,
+    t.add({.id = "edit.find", .menu = N_("Edit"), .label = N_("Find…"), .keys = {ctrl(GLFW_KEY_F)}, .enabled = has,
            .run =
                [this] {
                    m_panels.filters = true;
@@ -81,32 +82,32 @@ void App::registerActions() {
            .effects = kPanels});
 
     // View
-    t.add({.id = "view.fit", .menu = "View", .label = "Fit wall", .keys = {ctrl(GLFW_KEY_0), hidden(ctrl(GLFW_KEY_KP_0))},
+    t.add({.id = "view.fit", .menu = N_("View"), .label = N_("Fit wall"), .keys = {ctrl(GLFW_KEY_0), hidden(ctrl(GLFW_KEY_KP_0))},
            .enabled = has, .run = [this] { m_wall->fitWall(); }, .effects = kCamera});
-    t.add({.id = "view.zoom-100", .menu = "View", .label = "Zoom 100 %", .keys = {ctrl(GLFW_KEY_1), hidden(ctrl(GLFW_KEY_KP_1))},
+    t.add({.id = "view.zoom-100", .menu = N_("View"), .label = N_("Zoom 100 %"), .keys = {ctrl(GLFW_KEY_1), hidden(ctrl(GLFW_KEY_KP_1))},
            .enabled = has, .run = [this] { m_wall->zoomActual(); }, .effects = kCamera});
-    t.add({.id = "view.zoom-in", .menu = "View", .label = "Zoom in", .keys = {ctrl(GLFW_KEY_EQUAL), hidden(ctrl(GLFW_KEY_KP_ADD))},
+    t.add({.id = "view.zoom-in", .menu = N_("View"), .label = N_("Zoom in"), .keys = {ctrl(GLFW_KEY_EQUAL), hidden(ctrl(GLFW_KEY_KP_ADD))},
            .enabled = has, .run = [this] { m_wall->zoomBy(1.25); }, .effects = kCamera});
-    t.add({.id = "view.zoom-out", .menu = "View", .label = "Zoom out", .keys = {ctrl(GLFW_KEY_MINUS), hidden(ctrl(GLFW_KEY_KP_SUBTRACT))},
+    t.add({.id = "view.zoom-out", .menu = N_("View"), .label = N_("Zoom out"), .keys = {ctrl(GLFW_KEY_MINUS), hidden(ctrl(GLFW_KEY_KP_SUBTRACT))},
            .enabled = has, .run = [this] { m_wall->zoomBy(0.8); }, .effects = kCamera});
     const auto toggle = [&t](std::string id, std::string label, bool* shown, bool separatorBefore = false) {
-        t.add({.id = std::move(id), .menu = "View", .label = std::move(label), .separatorBefore = separatorBefore,
+        t.add({.id = std::move(id), .menu = N_("View"), .label = std::move(label), .separatorBefore = separatorBefore,
                .checked = [shown] { return *shown; }, .run = [shown] { *shown = !*shown; }, .effects = kPanels});
     };
-    toggle("view.inspector", "Inspector", &m_panels.inspector, true);
-    toggle("view.tray", "Tray", &m_panels.tray);
-    toggle("view.filters", "Filters", &m_panels.filters);
+    toggle("view.inspector", N_("Inspector"), &m_panels.inspector, true);
+    toggle("view.tray", N_("Tray"), &m_panels.tray);
+    toggle("view.filters", N_("Filters"), &m_panels.filters);
     // The menu item shows or hides the panel; the key always opens it, on the selected note's history.
-    t.add({.id = "view.activity", .menu = "View", .label = "Activity and history", .keys = {ctrl(GLFW_KEY_H)}, .enabled = has,
+    t.add({.id = "view.activity", .menu = N_("View"), .label = N_("Activity and history"), .keys = {ctrl(GLFW_KEY_H)}, .enabled = has,
            .checked = [this] { return m_panels.activity; },
            .run = [this] { m_panels.activity ? void(m_panels.activity = false) : openActivity(false); },
            .runFromKey = [this] { openActivity(m_session->selection.size() == 1); }, .effects = kPanels});
-    toggle("view.legend", "Floating legend", &m_panels.legend);
-    toggle("view.minimap", "Minimap", &m_panels.minimap);
-    t.add({.id = "view.dark", .menu = "View", .label = "Dark theme", .separatorBefore = true,
+    toggle("view.legend", N_("Floating legend"), &m_panels.legend);
+    toggle("view.minimap", N_("Minimap"), &m_panels.minimap);
+    t.add({.id = "view.dark", .menu = N_("View"), .label = N_("Dark theme"), .separatorBefore = true,
            .checked = [this] { return m_theme == ThemeKind::Dark; },
            .run = [this] { setTheme(m_theme == ThemeKind::Dark ? ThemeKind::Light : ThemeKind::Dark); }, .effects = kSettings});
-    t.add({.id = "view.chinese-badges", .menu = "View", .label = "Source badges in Chinese", .checked = [this] { return m_chineseBadges; },
+    t.add({.id = "view.chinese-badges", .menu = N_("View"), .label = N_("Source badges in Chinese"), .checked = [this] { return m_chineseBadges; },
            .run =
                [this] {
                    m_chineseBadges = !m_chineseBadges;
@@ -115,8 +116,20 @@ void App::registerActions() {
                },
            .effects = kSettings});
 
+    // View > Language: the interface language, switched at once and kept as the language setting.
+    const auto language = [&t, this](std::string id, std::string label, std::string value, bool separatorBefore = false) {
+        t.add({.id = std::move(id), .menu = N_("View"), .label = std::move(label), .submenu = N_("Language"),
+               .separatorBefore = separatorBefore,
+               .checked = [this, value] { return m_settings.get("language").value_or("auto") == value; },
+               .run = [this, value] { setLanguage(value); }, .effects = kSettings});
+    };
+    language("view.language-auto", N_("As the system"), "auto", true);
+    // Each language is named in itself, so a person who cannot read the current one finds theirs.
+    language("view.language-en", "English", "en");
+    language("view.language-zh", "中文", "zh");
+
     // Help
-    t.add({.id = "help.keys", .menu = "Help", .label = "Keyboard and mouse", .run = [this] { m_panels.help = true; }, .effects = kPanels});
+    t.add({.id = "help.keys", .menu = N_("Help"), .label = N_("Keyboard and mouse"), .run = [this] { m_panels.help = true; }, .effects = kPanels});
 
     // Keys without a menu item: on the wall and its selection.
     t.add({.id = "wall.escape", .keys = {plain(GLFW_KEY_ESCAPE)}, .run = [this] { m_wall->escape(); }, .effects = kSelection | kWallTool});

@@ -11,6 +11,7 @@
 #include "canvas/templates.h"
 #include "storage/board_file.h"
 #include "storage/board_store.h"
+#include "app/i18n.h"
 
 namespace cc::gui {
 
@@ -45,28 +46,28 @@ void BoardDialog::forgetPassword() {
 
 void BoardDialog::draw(Fonts& fonts, float scale, const OpenFn& openBoard, const CreateFn& createBoard) {
     if (m_openRequested) {
-        ImGui::OpenPopup("Board file");
+        ImGui::OpenPopup(L_("Board file", "board-file"));
         m_openRequested = false;
     }
     ImGui::SetNextWindowSize({640 * scale, 0});
-    if (!ImGui::BeginPopupModal("Board file", nullptr, ImGuiWindowFlags_NoSavedSettings)) return;
-    ImGui::TextUnformatted(m_create ? "Create a new board: a file, or an address on a team server"
-                                    : "Open a board: a file, or an address on a team server");
+    if (!ImGui::BeginPopupModal(L_("Board file", "board-file"), nullptr, ImGuiWindowFlags_NoSavedSettings)) return;
+    ImGui::TextUnformatted(m_create ? _("Create a new board: a file, or an address on a team server")
+                                    : _("Open a board: a file, or an address on a team server"));
     ImGui::SetNextItemWidth(-1);
     ImGui::InputTextWithHint("##path", "path/to/board.ccboard", &m_path);
     fonts.addText(m_path);
     if (m_create) {
         ImGui::SetNextItemWidth(300 * scale);
-        ImGui::InputTextWithHint("title", "board title", &m_title);
+        ImGui::InputTextWithHint(L_("title", "title"), _("board title"), &m_title);
         fonts.addText(m_title);
         const auto& keys = templateKeys();
-        if (ImGui::BeginCombo("template", keys[m_template].c_str())) {
+        if (ImGui::BeginCombo(L_("template", "template"), keys[m_template].c_str())) {
             for (int i = 0; i < static_cast<int>(keys.size()); ++i)
                 if (ImGui::Selectable(keys[i].c_str(), i == m_template)) m_template = i;
             ImGui::EndCombo();
         }
     } else if (isServerAddress(m_path)) {
-        ImGui::TextDisabled("A board on a team server: name it with ?board=NAME at the end of the address.");
+        ImGui::TextDisabled("%s", _("A board on a team server: name it with ?board=NAME at the end of the address."));
     } else {
         // Board files in the folder of the path typed so far.
         std::error_code ec;
@@ -85,11 +86,11 @@ void BoardDialog::draw(Fonts& fonts, float scale, const OpenFn& openBoard, const
                 if (ImGui::IsMouseDoubleClicked(0) && openBoard(p)) ImGui::CloseCurrentPopup();
             }
         }
-        if (!shown) ImGui::TextDisabled("No .ccboard files in %s", dir.string().c_str());
+        if (!shown) ImGui::TextDisabled(_("No .ccboard files in %s"), dir.string().c_str());
         ImGui::EndChild();
     }
     if (m_needsPassword && isServerAddress(m_path)) {
-        ImGui::TextUnformatted("The server asks for your password:");
+        ImGui::TextUnformatted(_("The server asks for your password:"));
         if (!m_passwordFocused) {
             ImGui::SetKeyboardFocusHere();
             m_passwordFocused = true;
@@ -104,7 +105,7 @@ void BoardDialog::draw(Fonts& fonts, float scale, const OpenFn& openBoard, const
         ImGui::TextWrapped("%s", m_error.c_str());
         ImGui::PopStyleColor();
     }
-    if (ImGui::Button(m_create ? "Create" : "Open") || ImGui::IsKeyPressed(GLFW_KEY_ENTER, false)) {
+    if (ImGui::Button(m_create ? L_("Create", "ok") : L_("Open", "ok")) || ImGui::IsKeyPressed(GLFW_KEY_ENTER, false)) {
         std::string path = m_path;
         if (m_create && std::filesystem::path(path).extension() != kBoardExtension) path += kBoardExtension;
         const bool ok = m_create ? createBoard(path, m_title.empty() ? std::filesystem::path(path).stem().string() : m_title,
@@ -113,7 +114,7 @@ void BoardDialog::draw(Fonts& fonts, float scale, const OpenFn& openBoard, const
         if (ok) ImGui::CloseCurrentPopup();
     }
     ImGui::SameLine();
-    if (ImGui::Button("Cancel") || ImGui::IsKeyPressed(GLFW_KEY_ESCAPE, false)) {
+    if (ImGui::Button(L_("Cancel", "cancel")) || ImGui::IsKeyPressed(GLFW_KEY_ESCAPE, false)) {
         forgetPassword();
         m_needsPassword = false;
         ImGui::CloseCurrentPopup();

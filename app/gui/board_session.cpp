@@ -1,6 +1,7 @@
 #include "app/gui/board_session.h"
 
 #include "canvas/board_factory.h"
+#include "app/i18n.h"
 
 namespace cc::gui {
 
@@ -46,18 +47,20 @@ bool BoardSession::pullRemote(const std::string& editingId) {
     const std::vector<LoggedChange>& pulled = file->lastPulled();
     for (const auto& c : pulled) {
         for (const auto& [b, a] : c.cs.notes.updated)
-            if (a.id == editingId && b.text != a.text) editedMeanwhileBy = c.cs.author.empty() ? "someone" : c.cs.author;
+            if (a.id == editingId && b.text != a.text) editedMeanwhileBy = c.cs.author.empty() ? _("someone") : c.cs.author;
     }
     for (const TextReplaced& r : textWatch.others(pulled)) {
         const Note* n = doc->note(r.noteId);
         if (!n) continue;
         Notice notice;
-        notice.text = r.by + (r.whileEditing ? " was editing “" + shortTitle(*n) + "” while you changed it"
-                                             : " changed “" + shortTitle(*n) + "” at the same time as you") +
-                      "; their text was saved after yours. Yours is in the note's history.";
+        notice.text = i18n::fill(r.whileEditing ? _("{1} was editing “{2}” while you changed it; their text was saved after yours. "
+                                                   "Yours is in the note's history.")
+                                                : _("{1} changed “{2}” at the same time as you; their text was saved after yours. "
+                                                   "Yours is in the note's history."),
+                                 {r.by, shortTitle(*n)});
         notice.noteId = r.noteId;
         notice.restoreText = r.mine;
-        notice.actionLabel = "Put my text back";
+        notice.actionLabel = L_("Put my text back", "put-back");
         notify(std::move(notice));
     }
     pruneSelection();

@@ -1,24 +1,25 @@
 #include "app/gui/help_window.h"
 
 #include <imgui.h>
+#include "app/i18n.h"
 
 namespace cc::gui {
 
 const std::vector<std::pair<std::string, std::string>>& helpRows() {
     static const std::vector<std::pair<std::string, std::string>> rows = {
-        {"Double-click empty wall", "new note there, typing fills it"},
-        {"Double-click a note / {note.edit}", "edit its text (Escape or a click outside ends)"},
-        {"Click, Shift/Ctrl-click", "select, add to the selection"},
-        {"Drag on empty wall", "select with a rectangle"},
-        {"Drag notes", "move them (across quadrants re-files them)"},
-        {"Drag the blue handle to a note, or {edit.link}", "link: supports / conflicts / relates"},
-        {"Right/middle drag, Space+drag, arrows", "pan"},
-        {"Wheel", "zoom around the pointer"},
-        {"{view.fit} / {view.zoom-100}", "fit wall / 100 %"},
-        {"{edit.undo}, {edit.redo}", "undo, redo (your own changes)"},
-        {"{edit.delete}, {edit.duplicate}", "delete, duplicate"},
-        {"{edit.copy}, {edit.cut}, {edit.paste}", "copy, cut, paste (plain text: a note per paragraph)"},
-        {"{edit.select-all}, {edit.find}", "select all, search"},
+        {N_("Double-click empty wall"), N_("new note there, typing fills it")},
+        {N_("Double-click a note / {note.edit}"), N_("edit its text (Escape or a click outside ends)")},
+        {N_("Click, Shift/Ctrl-click"), N_("select, add to the selection")},
+        {N_("Drag on empty wall"), N_("select with a rectangle")},
+        {N_("Drag notes"), N_("move them (across quadrants re-files them)")},
+        {N_("Drag the blue handle to a note, or {edit.link}"), N_("link: supports / conflicts / relates")},
+        {N_("Right/middle drag, Space+drag, arrows"), N_("pan")},
+        {N_("Wheel"), N_("zoom around the pointer")},
+        {N_("{view.fit} / {view.zoom-100}"), N_("fit wall / 100 %")},
+        {N_("{edit.undo}, {edit.redo}"), N_("undo, redo (your own changes)")},
+        {N_("{edit.delete}, {edit.duplicate}"), N_("delete, duplicate")},
+        {N_("{edit.copy}, {edit.cut}, {edit.paste}"), N_("copy, cut, paste (plain text: a note per paragraph)")},
+        {N_("{edit.select-all}, {edit.find}"), N_("select all, search")},
     };
     return rows;
 }
@@ -26,18 +27,18 @@ const std::vector<std::pair<std::string, std::string>>& helpRows() {
 void drawHelpWindow(bool& open, const ActionTable& actions, float scale) {
     if (!open) return;
     ImGui::SetNextWindowSize({560 * scale, 0}, ImGuiCond_Appearing);
-    if (ImGui::Begin("Keyboard and mouse", &open, ImGuiWindowFlags_NoSavedSettings)) {
+    if (ImGui::Begin(L_("Keyboard and mouse", "help"), &open, ImGuiWindowFlags_NoSavedSettings)) {
         if (ImGui::BeginTable("keys", 2, ImGuiTableFlags_RowBg)) {
             for (const auto& [keys, what] : helpRows()) {
                 ImGui::TableNextRow();
                 ImGui::TableNextColumn();
-                ImGui::TextUnformatted(actions.expandHelp(keys).c_str());
+                ImGui::TextUnformatted(actions.expandHelp(_(keys.c_str())).c_str());
                 ImGui::TableNextColumn();
-                ImGui::TextUnformatted(what.c_str());
+                ImGui::TextUnformatted(_(what.c_str()));
             }
             ImGui::EndTable();
         }
-        ImGui::TextDisabled("Every change is saved as it happens.");
+        ImGui::TextDisabled("%s", _("Every change is saved as it happens."));
     }
     ImGui::End();
 }

@@ -10,6 +10,7 @@
 #include <sstream>
 
 #include "app/gui/fonts.h"
+#include "app/i18n.h"
 
 namespace cc::gui {
 
@@ -86,7 +87,7 @@ void ImportDialog::startParsing() {
     m_error.clear();
     const std::vector<std::string> paths = splitLines(m_paths);
     if (paths.empty()) {
-        m_error = "name at least one file";
+        m_error = _("name at least one file");
         return;
     }
     auto job = std::make_shared<Job>();
@@ -113,7 +114,7 @@ void ImportDialog::startParsing() {
                     }
                     return !job->cancel.load();
                 };
-                if (job->cancel) throw import::ImportError("cancelled");
+                if (job->cancel) throw import::ImportError(_("cancelled"));
                 files.push_back(import::parseForImport(paths[i], parse));
             }
         } catch (const std::exception& e) {
@@ -133,11 +134,11 @@ void ImportDialog::drawPreview(BoardSession& s, Fonts& fonts, float scale) {
     std::size_t total = 0;
     for (const auto& f : m_parsed) total += f.result.candidates.size();
     for (const auto& f : m_parsed) {
-        ImGui::Text("%s: %s%s%s, %zu candidates", f.path.c_str(), f.result.format.c_str(),
+        ImGui::Text(P_("%s: %s%s%s, %zu candidate", "%s: %s%s%s, %zu candidates", f.result.candidates.size()), f.path.c_str(), f.result.format.c_str(),
                     f.result.encoding.empty() ? "" : ", ", f.result.encoding.c_str(), f.result.candidates.size());
         if (!f.result.links.empty()) {
             ImGui::SameLine();
-            ImGui::Text("and %zu links", f.result.links.size());
+            ImGui::Text(P_("and %zu link", "and %zu links", f.result.links.size()), f.result.links.size());
         }
     }
     // CSV: the detected columns, to correct before importing.
@@ -151,7 +152,7 @@ void ImportDialog::drawPreview(BoardSession& s, Fonts& fonts, float scale) {
                                   f.result.textColumns.end();
         }
         for (const auto& c : m_columns) fonts.addText(c);
-        ImGui::TextUnformatted("Free-text columns (a note per non-empty answer):");
+        ImGui::TextUnformatted(_("Free-text columns (a note per non-empty answer):"));
         bool changed = false;
         for (std::size_t i = 0; i < m_columns.size(); ++i) {
             bool on = m_textColumn[i];
@@ -162,10 +163,10 @@ void ImportDialog::drawPreview(BoardSession& s, Fonts& fonts, float scale) {
             if (i + 1 < m_columns.size() && (i % 4) != 3) ImGui::SameLine();
         }
         auto mapped = [&](const char* label, int& k) {
-            std::string preview = k == 0 ? std::string("(none)") : m_columns[static_cast<std::size_t>(k - 1)];
+            std::string preview = k == 0 ? std::string(_("(none)")) : m_columns[static_cast<std::size_t>(k - 1)];
             ImGui::SetNextItemWidth(220 * scale);
-            if (ImGui::BeginCombo(label, preview.c_str())) {
-                if (ImGui::Selectable("(none)", k == 0)) {
+            if (ImGui::BeginCombo(L_(label, label), preview.c_str())) {
+                if (ImGui::Selectable(L_("(none)", "none"), k == 0)) {
                     k = 0;
                     changed = true;
                 }
@@ -177,14 +178,14 @@ void ImportDialog::drawPreview(BoardSession& s, Fonts& fonts, float scale) {
                 ImGui::EndCombo();
             }
         };
-        mapped("respondent id column", m_idColumn);
-        mapped("date column", m_dateColumn);
-        mapped("segment column", m_segmentColumn);
+        mapped(N_("respondent id column"), m_idColumn);
+        mapped(N_("date column"), m_dateColumn);
+        mapped(N_("segment column"), m_segmentColumn);
         if (changed) startParsing();
         break;
     }
     ImGui::Separator();
-    ImGui::Text("First candidates (%zu in all):", total);
+    ImGui::Text(_("First candidates (%zu in all):"), total);
     ImGui::BeginChild("candidates", {0, 220 * scale}, true);
     int shown = 0;
     for (const auto& f : m_parsed)
@@ -201,7 +202,7 @@ void ImportDialog::drawPreview(BoardSession& s, Fonts& fonts, float scale) {
 
 bool ImportDialog::draw(BoardSession& s, Fonts& fonts, float scale) {
     if (m_openRequested) {
-        ImGui::OpenPopup("Import documents");
+        ImGui::OpenPopup(L_("Import documents", "import"));
         m_openRequested = false;
         m_open = true;
     }
@@ -213,7 +214,7 @@ bool ImportDialog::draw(BoardSession& s, Fonts& fonts, float scale) {
         m_job.reset();
     }
     ImGui::SetNextWindowSizeConstraints({760 * scale, 0}, {760 * scale, FLT_MAX});
-    if (!ImGui::BeginPopupModal("Import documents", nullptr, ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_AlwaysAutoResize)) {
+    if (!ImGui::BeginPopupModal(L_("Import documents", "import"), nullptr, ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_AlwaysAutoResize)) {
         if (m_open) {  // closed: stop any work
             stopWorker();
             m_job.reset();
@@ -222,7 +223,7 @@ bool ImportDialog::draw(BoardSession& s, Fonts& fonts, float scale) {
         return false;
     }
     bool imported = false;
-    ImGui::TextUnformatted("Files (one per line): Markdown, text, PDF, DOCX, CSV, TSV, JSON Canvas");
+    ImGui::TextUnformatted(_("Files (one per line): Markdown, text, PDF, DOCX, CSV, TSV, JSON Canvas"));
     if (ImGui::IsWindowAppearing()) m_focusPaths = true;
     if (m_focusPaths) {
         // Until the field has the keyboard (a frame after asking), keep what is typed for it.
@@ -252,41 +253,41 @@ bool ImportDialog::draw(BoardSession& s, Fonts& fonts, float scale) {
     fonts.addText(m_paths);
 
     const auto& kinds = s.doc->sourceKinds().all();
-    const std::string preview = m_source < 0 ? std::string("default (survey for CSV, else other)")
+    const std::string preview = m_source < 0 ? std::string(_("default (survey for CSV, else other)"))
                                              : kinds[static_cast<std::size_t>(m_source)].english + "  " +
                                                    kinds[static_cast<std::size_t>(m_source)].chinese;
     ImGui::SetNextItemWidth(300 * scale);
-    if (ImGui::BeginCombo("source kind", preview.c_str())) {
-        if (ImGui::Selectable("default (survey for CSV, else other)", m_source < 0)) m_source = -1;
+    if (ImGui::BeginCombo(L_("source kind", "source-kind"), preview.c_str())) {
+        if (ImGui::Selectable(L_("default (survey for CSV, else other)", "default"), m_source < 0)) m_source = -1;
         for (std::size_t i = 0; i < kinds.size(); ++i)
             if (ImGui::Selectable((kinds[i].english + "  " + kinds[i].chinese).c_str(), m_source == static_cast<int>(i)))
                 m_source = static_cast<int>(i);
         ImGui::EndCombo();
     }
     ImGui::SetNextItemWidth(140 * scale);
-    ImGui::InputTextWithHint("date gathered", "YYYY-MM-DD", &m_date);
+    ImGui::InputTextWithHint(L_("date gathered", "date-gathered"), "YYYY-MM-DD", &m_date);
     ImGui::SameLine();
-    ImGui::TextDisabled("(empty: a date column, else the file's date)");
+    ImGui::TextDisabled("%s", _("(empty: a date column, else the file's date)"));
     ImGui::SetNextItemWidth(300 * scale);
-    ImGui::InputTextWithHint("tags", "comma, separated", &m_tags);
+    ImGui::InputTextWithHint(L_("tags", "tags"), _("comma, separated"), &m_tags);
     fonts.addText(m_tags);
-    const char* pins[] = {"into the tray", "pin to quadrant 1", "pin to quadrant 2", "pin to quadrant 3", "pin to quadrant 4"};
+    const char* pins[] = {_("into the tray"), _("pin to quadrant 1"), _("pin to quadrant 2"), _("pin to quadrant 3"), _("pin to quadrant 4")};
     ImGui::SetNextItemWidth(200 * scale);
-    ImGui::Combo("where", &m_pin, pins, 5);
+    ImGui::Combo(L_("where", "where"), &m_pin, pins, 5);
 
     ImGui::Separator();
     if (m_job) {
-        ImGui::ProgressBar(static_cast<float>(m_job->progress.load()), {-1, 0}, "reading…");
-        if (ImGui::Button("Cancel")) m_job->cancel = true;
+        ImGui::ProgressBar(static_cast<float>(m_job->progress.load()), {-1, 0}, _("reading…"));
+        if (ImGui::Button(L_("Cancel", "cancel"))) m_job->cancel = true;
     } else {
-        if (ImGui::Button("Preview  (Ctrl+Enter)") || (ctrlEnter && m_parsed.empty())) startParsing();
+        if (ImGui::Button(L_("Preview  (Ctrl+Enter)", "preview")) || (ctrlEnter && m_parsed.empty())) startParsing();
         if (!m_error.empty()) ImGui::TextColored({0.8f, 0.1f, 0.1f, 1}, "%s", m_error.c_str());
         if (!m_parsed.empty()) drawPreview(s, fonts, scale);
     }
     ImGui::Separator();
     const bool canImport = !m_job && !m_parsed.empty() && m_error.empty();
     if (!canImport) ImGui::BeginDisabled();
-    if (ImGui::Button("Import  (Ctrl+Enter)") || (ctrlEnter && canImport)) {
+    if (ImGui::Button(L_("Import  (Ctrl+Enter)", "import")) || (ctrlEnter && canImport)) {
         try {
             std::vector<import::FileReport> reports;
             ChangeSet cs = import::buildImport(*s.doc, m_parsed, options(s), s.editor->author(), reports);
@@ -300,9 +301,9 @@ bool ImportDialog::draw(BoardSession& s, Fonts& fonts, float scale) {
                 for (const auto& m : r.remarks)
                     remarks += "; " + std::filesystem::path(r.file).filename().string() + ": " + m;
             }
-            m_message = "imported " + std::to_string(added) + " candidates" +
-                        (duplicates ? ", " + std::to_string(duplicates) + " duplicates skipped" : "") +
-                        (m_pin ? " onto quadrant " + std::to_string(m_pin) : " into the tray") + remarks;
+            m_message = i18n::fill(_("imported {1} candidates"), {std::to_string(added)}) +
+                        (duplicates ? i18n::fill(_(", {1} duplicates skipped"), {std::to_string(duplicates)}) : "") +
+                        (m_pin ? i18n::fill(_(" onto quadrant {1}"), {std::to_string(m_pin)}) : std::string(_(" into the tray"))) + remarks;
             imported = true;
             m_parsed.clear();
             ImGui::CloseCurrentPopup();
@@ -312,7 +313,7 @@ bool ImportDialog::draw(BoardSession& s, Fonts& fonts, float scale) {
     }
     if (!canImport) ImGui::EndDisabled();
     ImGui::SameLine();
-    if (ImGui::Button("Close") || (!m_job && ImGui::IsKeyPressed(GLFW_KEY_ESCAPE, false))) {
+    if (ImGui::Button(L_("Close", "close")) || (!m_job && ImGui::IsKeyPressed(GLFW_KEY_ESCAPE, false))) {
         stopWorker();
         m_job.reset();
         ImGui::CloseCurrentPopup();

@@ -9,6 +9,7 @@
 #include "canvas/commands.h"
 #include "canvas/queries.h"
 #include "app/gui/wall_view.h"
+#include "app/i18n.h"
 
 namespace cc::gui {
 
@@ -87,20 +88,20 @@ void Inspector::commit(BoardSession& s, const Note& after) {
 void Inspector::draw(BoardSession& s, WallView& wall, Fonts& fonts, float scale) {
     const auto& sel = s.selection.ids();
     if (sel.empty()) {
-        ImGui::TextWrapped("Select a note to see and edit all of it here.");
+        ImGui::TextWrapped("%s", _("Select a note to see and edit all of it here."));
         ImGui::Spacing();
         const BoardCounts& c = s.facts.counts();
-        ImGui::Text("%d %s on the wall", c.onWall, c.onWall == 1 ? "note" : "notes");
-        ImGui::Text("%d in the tray, %d archived", c.inTray, c.archived);
-        ImGui::Text("%d %s: %d supports, %d conflicts", c.links, c.links == 1 ? "link" : "links", c.supports, c.conflicts);
-        ImGui::Text("%d corroborated, %d contested", c.corroborated, c.contested);
-        ImGui::Text("%d quantitative, %d qualitative", c.quantitative, c.qualitative);
+        ImGui::Text(P_("%d note on the wall", "%d notes on the wall", c.onWall), c.onWall);
+        ImGui::Text(_("%d in the tray, %d archived"), c.inTray, c.archived);
+        ImGui::Text(P_("%d link: %d supports, %d conflicts", "%d links: %d supports, %d conflicts", c.links), c.links, c.supports, c.conflicts);
+        ImGui::Text(_("%d corroborated, %d contested"), c.corroborated, c.contested);
+        ImGui::Text(_("%d quantitative, %d qualitative"), c.quantitative, c.qualitative);
         return;
     }
     if (sel.size() > 1) {
-        ImGui::Text("%zu notes selected", sel.size());
-        ImGui::TextDisabled("Drag to move them together; Delete removes them; Ctrl+D duplicates.");
-        if (sel.size() == 2 && ImGui::Button("Link the two…  (L)")) wall.tool().requestLinkForSelection();
+        ImGui::Text(_("%zu notes selected"), sel.size());
+        ImGui::TextDisabled("%s", _("Drag to move them together; Delete removes them; Ctrl+D duplicates."));
+        if (sel.size() == 2 && ImGui::Button(L_("Link the two…  (L)", "link-two"))) wall.tool().requestLinkForSelection();
         return;
     }
     const Note* n = s.doc->note(sel[0]);
@@ -119,7 +120,7 @@ void Inspector::draw(BoardSession& s, WallView& wall, Fonts& fonts, float scale)
         ImGui::SetNextItemWidth(-1);
     };
 
-    ImGui::TextUnformatted("Text");
+    ImGui::TextUnformatted(_("Text"));
     ImGui::InputTextMultiline("##text", &m_text, {-1, 110 * scale});
     fonts.addText(m_text);
     if (ImGui::IsItemDeactivatedAfterEdit() && !isBlankText(m_text)) {
@@ -133,7 +134,7 @@ void Inspector::draw(BoardSession& s, WallView& wall, Fonts& fonts, float scale)
         }
     }
 
-    label("Source");
+    label(_("Source"));
     const SourceKind* kind = kinds.find(n->source);
     std::string preview = kind ? kind->english + "  " + kind->chinese : n->source;
     if (ImGui::BeginCombo("##source", preview.c_str())) {
@@ -148,25 +149,25 @@ void Inspector::draw(BoardSession& s, WallView& wall, Fonts& fonts, float scale)
         ImGui::EndCombo();
     }
 
-    label("Data");
+    label(_("Data"));
     int data = n->data == DataKind::Quantitative ? 0 : 1;
-    bool dataChanged = ImGui::RadioButton("quantitative", &data, 0);
+    bool dataChanged = ImGui::RadioButton(L_("quantitative", "quantitative"), &data, 0);
     ImGui::SameLine();
-    dataChanged |= ImGui::RadioButton("qualitative", &data, 1);
+    dataChanged |= ImGui::RadioButton(L_("qualitative", "qualitative"), &data, 1);
     if (dataChanged) {
         Note a = *n;
         a.data = data == 0 ? DataKind::Quantitative : DataKind::Qualitative;
         commit(s, a);
     }
-    label("Contact");
+    label(_("Contact"));
     bool initiated = n->customerInitiated;
-    if (ImGui::Checkbox("the customer started it", &initiated)) {
+    if (ImGui::Checkbox(L_("the customer started it", "initiated"), &initiated)) {
         Note a = *n;
         a.customerInitiated = initiated;
         commit(s, a);
     }
 
-    label("Gathered");
+    label(_("Gathered"));
     const bool dateOk = m_date.empty() || isValidDate(m_date);
     if (!dateOk) ImGui::PushStyleColor(ImGuiCol_FrameBg, IM_COL32(240, 180, 180, 255));
     ImGui::InputTextWithHint("##date", "YYYY-MM-DD", &m_date);
@@ -177,19 +178,19 @@ void Inspector::draw(BoardSession& s, WallView& wall, Fonts& fonts, float scale)
             a.dateGathered = m_date;
             commit(s, a);
         } else {
-            m_error = "'" + m_date + "' is not a date (YYYY-MM-DD)";
+            m_error = i18n::fill(_("'{1}' is not a date (YYYY-MM-DD)"), {m_date});
         }
     }
 
-    label("Tags");
-    ImGui::InputTextWithHint("##tags", "comma, separated", &m_tags);
+    label(_("Tags"));
+    ImGui::InputTextWithHint("##tags", _("comma, separated"), &m_tags);
     fonts.addText(m_tags);
     if (ImGui::IsItemDeactivatedAfterEdit()) {
         Note a = *n;
         a.tags = splitTags(m_tags);
         commit(s, a);
     }
-    label("Segment");
+    label(_("Segment"));
     ImGui::InputText("##segment", &m_segment);
     fonts.addText(m_segment);
     if (ImGui::IsItemDeactivatedAfterEdit()) {
@@ -198,7 +199,7 @@ void Inspector::draw(BoardSession& s, WallView& wall, Fonts& fonts, float scale)
         commit(s, a);
     }
 
-    label("Votes");
+    label(_("Votes"));
     int votes = n->votes;
     if (ImGui::InputInt("##votes", &votes) && votes >= 0 && votes <= limits::kMaxVotes) {
         Note a = *n;
@@ -206,8 +207,8 @@ void Inspector::draw(BoardSession& s, WallView& wall, Fonts& fonts, float scale)
         commit(s, a);
     }
 
-    label("State");
-    const char* states[] = {"tray", "pinned", "archived"};
+    label(_("State"));
+    const char* states[] = {_("tray"), _("pinned"), _("archived")};
     int state = static_cast<int>(n->state);
     if (ImGui::Combo("##state", &state, states, 3) && state != static_cast<int>(n->state)) {
         Note a = *n;
@@ -215,7 +216,7 @@ void Inspector::draw(BoardSession& s, WallView& wall, Fonts& fonts, float scale)
         commit(s, a);
     }
 
-    label("Colour");
+    label(_("Colour"));
     ImVec4 col = toVec(noteColour(*n, kinds));
     if (ImGui::ColorEdit3("##colour", &col.x, ImGuiColorEditFlags_NoInputs)) {
         Note a = *n;
@@ -226,7 +227,7 @@ void Inspector::draw(BoardSession& s, WallView& wall, Fonts& fonts, float scale)
     }
     if (n->colour != 0) {
         ImGui::SameLine();
-        if (ImGui::SmallButton("source colour")) {
+        if (ImGui::SmallButton(L_("source colour", "source-colour"))) {
             Note a = *n;
             a.colour = 0;
             commit(s, a);
@@ -235,18 +236,18 @@ void Inspector::draw(BoardSession& s, WallView& wall, Fonts& fonts, float scale)
 
     if (!m_error.empty()) ImGui::TextColored({0.8f, 0.1f, 0.1f, 1}, "%s", m_error.c_str());
     ImGui::Separator();
-    ImGui::TextDisabled("Quadrant %d · by %s", n->quadrant, n->author.c_str());
+    ImGui::TextDisabled(_("Quadrant %d · by %s"), n->quadrant, n->author.c_str());
     if (onHistory) {
         ImGui::SameLine();
-        if (ImGui::SmallButton("History…")) onHistory(n->id);
+        if (ImGui::SmallButton(L_("History…", "history"))) onHistory(n->id);
     }
-    ImGui::TextDisabled("Created %s · changed %s", formatTime(n->created).c_str(), formatTime(n->updated).c_str());
-    if (s.facts.corroborated(n->id)) ImGui::TextColored({0.13f, 0.55f, 0.25f, 1}, "Corroborated: supported from two or more source kinds");
-    if (s.facts.contested(n->id)) ImGui::TextColored({0.82f, 0.18f, 0.18f, 1}, "Contested: an open question for the next research round");
+    ImGui::TextDisabled(_("Created %s · changed %s"), formatTime(n->created).c_str(), formatTime(n->updated).c_str());
+    if (s.facts.corroborated(n->id)) ImGui::TextColored({0.13f, 0.55f, 0.25f, 1}, "%s", _("Corroborated: supported from two or more source kinds"));
+    if (s.facts.contested(n->id)) ImGui::TextColored({0.82f, 0.18f, 0.18f, 1}, "%s", _("Contested: an open question for the next research round"));
 
     if (!n->provenance.file.empty() || !n->provenance.excerpt.empty()) {
         ImGui::Separator();
-        ImGui::TextUnformatted("Provenance");
+        ImGui::TextUnformatted(_("Provenance"));
         ImGui::TextWrapped("%s  %s", n->provenance.file.c_str(), n->provenance.location.c_str());
         if (!n->provenance.excerpt.empty()) {
             fonts.addText(n->provenance.excerpt);
@@ -256,7 +257,7 @@ void Inspector::draw(BoardSession& s, WallView& wall, Fonts& fonts, float scale)
 
     ImGui::Separator();
     const auto& links = s.doc->linksOf(n->id);
-    ImGui::Text("Links (%zu)", links.size());
+    ImGui::Text(_("Links (%zu)"), links.size());
     std::string jump, remove;
     for (const auto& linkId : links) {
         const Link* l = s.doc->link(linkId);
@@ -267,11 +268,11 @@ void Inspector::draw(BoardSession& s, WallView& wall, Fonts& fonts, float scale)
         const ImVec4 kc = l->kind == LinkKind::Supports   ? ImVec4{0.13f, 0.55f, 0.25f, 1}
                           : l->kind == LinkKind::Conflicts ? ImVec4{0.82f, 0.18f, 0.18f, 1}
                                                            : ImVec4{0.5f, 0.5f, 0.52f, 1};
-        ImGui::TextColored(kc, "%s %s", l->from == n->id ? "→" : "←", std::string(toString(l->kind)).c_str());
+        ImGui::TextColored(kc, "%s %s", l->from == n->id ? "→" : "←", _(std::string(toString(l->kind)).c_str()));
         ImGui::SameLine();
-        if (ImGui::SmallButton("go")) jump = otherId;
+        if (ImGui::SmallButton(L_("go", "go"))) jump = otherId;
         ImGui::SameLine();
-        if (ImGui::SmallButton("remove")) remove = linkId;
+        if (ImGui::SmallButton(L_("remove", "remove"))) remove = linkId;
         ImGui::SameLine();
         ImGui::TextWrapped("%s%s%s", other ? noteTitle(*other).c_str() : otherId.c_str(), l->label.empty() ? "" : "  · ",
                            l->label.c_str());
@@ -289,22 +290,22 @@ void Inspector::draw(BoardSession& s, WallView& wall, Fonts& fonts, float scale)
 
 void FiltersPanel::draw(BoardSession& s, Fonts& fonts, float scale) {
     NoteFilter& f = s.filter;
-    ImGui::TextUnformatted("Search");
+    ImGui::TextUnformatted(_("Search"));
     ImGui::SetNextItemWidth(-1);
     if (m_focusSearch) {
         ImGui::SetKeyboardFocusHere();
         m_focusSearch = false;
     }
-    ImGui::InputTextWithHint("##search", "text, tag, segment…  (Ctrl+F)", &f.text);
+    ImGui::InputTextWithHint("##search", _("text, tag, segment…  (Ctrl+F)"), &f.text);
     fonts.addText(f.text);
 
     if (f.active()) {
         const auto [matching, total] = this->matching(s);
-        ImGui::TextColored({0.15f, 0.39f, 0.92f, 1}, "%d of %d notes match; the rest are dimmed", matching, total);
-        if (ImGui::Button("Clear filters")) f = NoteFilter{};
+        ImGui::TextColored({0.15f, 0.39f, 0.92f, 1}, _("%d of %d notes match; the rest are dimmed"), matching, total);
+        if (ImGui::Button(L_("Clear filters", "clear-filters"))) f = NoteFilter{};
     }
 
-    if (ImGui::CollapsingHeader("Source kinds", ImGuiTreeNodeFlags_DefaultOpen)) {
+    if (ImGui::CollapsingHeader(L_("Source kinds", "source-kinds"), ImGuiTreeNodeFlags_DefaultOpen)) {
         for (const auto& k : s.doc->sourceKinds().all()) {
             auto it = s.facts.counts().bySource.find(k.key);
             const int count = it == s.facts.counts().bySource.end() ? 0 : it->second;
@@ -319,7 +320,7 @@ void FiltersPanel::draw(BoardSession& s, Fonts& fonts, float scale) {
         }
     }
     auto checklist = [&](const char* title, const std::vector<std::string>& items, std::set<std::string>& chosen) {
-        if (!ImGui::CollapsingHeader(title)) return;
+        if (!ImGui::CollapsingHeader(L_(title, title))) return;
         for (const auto& item : items) {
             bool on = chosen.count(item) > 0;
             if (ImGui::Checkbox(item.c_str(), &on)) {
@@ -328,16 +329,16 @@ void FiltersPanel::draw(BoardSession& s, Fonts& fonts, float scale) {
             }
         }
     };
-    checklist("Tags", s.facts.tags(), f.tags);
-    checklist("Authors", s.facts.authors(), f.authors);
-    if (ImGui::CollapsingHeader("Date gathered")) {
+    checklist(N_("Tags"), s.facts.tags(), f.tags);
+    checklist(N_("Authors"), s.facts.authors(), f.authors);
+    if (ImGui::CollapsingHeader(L_("Date gathered", "date-gathered"))) {
         const float w = 120 * scale;
         ImGui::SetNextItemWidth(w);
-        ImGui::InputTextWithHint("from", "YYYY-MM-DD", &f.dateFrom);
+        ImGui::InputTextWithHint(L_("from", "from"), "YYYY-MM-DD", &f.dateFrom);
         ImGui::SetNextItemWidth(w);
-        ImGui::InputTextWithHint("to", "YYYY-MM-DD", &f.dateTo);
+        ImGui::InputTextWithHint(L_("to", "to"), "YYYY-MM-DD", &f.dateTo);
         for (const std::string* d : {&f.dateFrom, &f.dateTo})
-            if (!d->empty() && !isValidDate(*d)) ImGui::TextColored({0.8f, 0.1f, 0.1f, 1}, "'%s' is not a date", d->c_str());
+            if (!d->empty() && !isValidDate(*d)) ImGui::TextColored({0.8f, 0.1f, 0.1f, 1}, _("'%s' is not a date"), d->c_str());
     }
 }
 
@@ -364,7 +365,7 @@ void drawLegend(BoardSession& s, const Palette& palette, bool chinese, float sca
         ImGui::SameLine();
         ImGui::Text("%s  %d", (chinese ? k.chinese + "  " + k.english : k.english + "  " + k.chinese).c_str(), it->second);
     }
-    if (bySource.empty()) ImGui::TextDisabled("No notes on the wall yet.");
+    if (bySource.empty()) ImGui::TextDisabled("%s", _("No notes on the wall yet."));
     ImGui::Separator();
     auto line = [&](ImU32 col, bool dashed, const char* text) {
         const ImVec2 p = ImGui::GetCursorScreenPos();
@@ -382,10 +383,10 @@ void drawLegend(BoardSession& s, const Palette& palette, bool chinese, float sca
     line(palette.relates, false, "relates  相关");
     ImGui::TextColored({0.13f, 0.55f, 0.25f, 1}, "●");
     ImGui::SameLine();
-    ImGui::TextUnformatted("corroborated: support from 2+ source kinds");
+    ImGui::TextUnformatted(_("corroborated: support from 2+ source kinds"));
     ImGui::TextColored({0.82f, 0.18f, 0.18f, 1}, "●");
     ImGui::SameLine();
-    ImGui::TextUnformatted("contested: has a conflicts link");
+    ImGui::TextUnformatted(_("contested: has a conflicts link"));
 }
 
 }  // namespace cc::gui

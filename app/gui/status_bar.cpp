@@ -6,6 +6,7 @@
 
 #include "app/gui/panels.h"
 #include "app/gui/wall_view.h"
+#include "app/i18n.h"
 
 namespace cc::gui {
 
@@ -22,31 +23,33 @@ void StatusBar::draw(BoardSession& s, const WallView& wall, FiltersPanel& filter
     }
     if (const auto& repairs = s.file->repairs(); !repairs.empty()) {
         // Records another program wrote that broke a rule: shown as repaired, never silently.
-        ImGui::TextColored({0.80f, 0.45f, 0.05f, 1}, "%zu %s repaired on reading", repairs.size(),
-                           repairs.size() == 1 ? "record" : "records");
+        ImGui::TextColored({0.80f, 0.45f, 0.05f, 1}, P_("%zu record repaired on reading", "%zu records repaired on reading", repairs.size()),
+                           repairs.size());
         if (ImGui::IsItemHovered()) {
             std::string lines;
             for (std::size_t i = 0; i < repairs.size() && i < 12; ++i) lines += repairs[i] + "\n";
-            if (repairs.size() > 12) lines += "... (customer-canvas check lists them all)";
+            if (repairs.size() > 12) lines += _("... (customer-canvas check lists them all)");
             ImGui::SetTooltip("%s", lines.c_str());
         }
         ImGui::SameLine(0, 18 * scale);
     }
-    if (m_text.empty() || !m_isError) ImGui::TextColored({0.13f, 0.55f, 0.25f, 1}, "all changes saved");
+    if (m_text.empty() || !m_isError) ImGui::TextColored({0.13f, 0.55f, 0.25f, 1}, "%s", _("all changes saved"));
     else ImGui::TextColored({0.85f, 0.15f, 0.15f, 1}, "%s", m_text.c_str());
     ImGui::SameLine(0, 18 * scale);
-    ImGui::Text("zoom %.0f %%", wall.zoomPercent());
+    ImGui::Text(_("zoom %.0f %%"), wall.zoomPercent());
     ImGui::SameLine(0, 18 * scale);
-    ImGui::Text("%d %s on the wall · %d in the tray · %d %s · %d corroborated · %d contested", c.onWall,
-                c.onWall == 1 ? "note" : "notes", c.inTray, c.links, c.links == 1 ? "link" : "links", c.corroborated,
-                c.contested);
+    const std::string counts = std::string(P_("{1} note on the wall", "{1} notes on the wall", c.onWall)) + " · " +
+                               _("{2} in the tray") + " · " + P_("{3} link", "{3} links", c.links) + " · " +
+                               _("{4} corroborated · {5} contested");
+    const auto n = [](int v) { return std::to_string(v); };
+    ImGui::TextUnformatted(i18n::fill(counts, {n(c.onWall), n(c.inTray), n(c.links), n(c.corroborated), n(c.contested)}).c_str());
     if (!s.selection.empty()) {
         ImGui::SameLine(0, 18 * scale);
-        ImGui::Text("%zu selected", s.selection.size());
+        ImGui::Text(_("%zu selected"), s.selection.size());
     }
     if (!s.others.empty()) {
         ImGui::SameLine(0, 18 * scale);
-        ImGui::TextDisabled("here:");
+        ImGui::TextDisabled("%s", _("here:"));
         for (const auto& p : s.others) {
             ImGui::SameLine();
             const ImVec4 colour{((p.colour >> 16) & 0xFF) / 255.0f, ((p.colour >> 8) & 0xFF) / 255.0f, (p.colour & 0xFF) / 255.0f, 1};
@@ -57,9 +60,9 @@ void StatusBar::draw(BoardSession& s, const WallView& wall, FiltersPanel& filter
         // Dimmed notes are never hidden without a sign.
         const auto [matching, total] = filters.matching(s);
         ImGui::SameLine(0, 18 * scale);
-        ImGui::TextColored({0.15f, 0.39f, 0.92f, 1}, "filter: %d of %d match", matching, total);
+        ImGui::TextColored({0.15f, 0.39f, 0.92f, 1}, _("filter: %d of %d match"), matching, total);
         ImGui::SameLine();
-        if (ImGui::SmallButton("clear")) s.filter = NoteFilter{};
+        if (ImGui::SmallButton(L_("clear", "clear-filter"))) s.filter = NoteFilter{};
     }
     if (!m_text.empty() && !m_isError) {
         ImGui::SameLine(0, 18 * scale);
@@ -99,13 +102,13 @@ void drawNotices(BoardSession& s, WallView& wall, StatusBar& status, const std::
             }
             if (!n.noteId.empty()) {
                 ImGui::SameLine();
-                if (ImGui::SmallButton("History")) {
+                if (ImGui::SmallButton(L_("History", "history"))) {
                     showHistory(n.noteId);
                     if (s.doc->note(n.noteId)) wall.focusNote(n.noteId);
                 }
             }
             ImGui::SameLine();
-            if (ImGui::SmallButton("Dismiss")) drop = i;
+            if (ImGui::SmallButton(L_("Dismiss", "dismiss"))) drop = i;
             if (i + 1 < list.size()) ImGui::Separator();
             ImGui::PopID();
         }

@@ -12,11 +12,12 @@
 
 #include "storage/summary/summary_export.h"
 #include "storage/summary/summary_source.h"
+#include "app/i18n.h"
 
 namespace cc::gui {
 
 namespace {
-const char* kFormats[] = {"PDF", "HTML", "Markdown", "CSV (appendix table)", "JSON (every figure)"};
+const char* kFormats[] = {"PDF", "HTML", "Markdown", N_("CSV (appendix table)"), N_("JSON (every figure)")};
 const char* kExtensions[] = {".pdf", ".html", ".md", ".csv", ".json"};
 const char* kLangs[] = {"English", "中文"};
 
@@ -88,7 +89,7 @@ void SummaryDialog::start(const BoardSession& s, bool exportToo) {
 
 void SummaryDialog::draw(BoardSession& s, float scale) {
     if (m_openRequested) {
-        ImGui::OpenPopup("Monthly summary");
+        ImGui::OpenPopup(L_("Monthly summary", "summary"));
         m_openRequested = false;
     }
     if (m_job && m_job->done) {
@@ -99,16 +100,16 @@ void SummaryDialog::draw(BoardSession& s, float scale) {
             m_preview = std::move(m_job->summary);
             m_previewMonth = m_preview->month.str();
         }
-        if (!m_job->wrote.empty()) m_message = "wrote the summary to " + m_job->wrote;
+        if (!m_job->wrote.empty()) m_message = i18n::fill(_("wrote the summary to {1}"), {m_job->wrote});
         m_job.reset();
     }
     ImGui::SetNextWindowSizeConstraints({640 * scale, 0}, {640 * scale, FLT_MAX});
-    if (!ImGui::BeginPopupModal("Monthly summary", nullptr, ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_AlwaysAutoResize))
+    if (!ImGui::BeginPopupModal(L_("Monthly summary", "summary"), nullptr, ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_AlwaysAutoResize))
         return;
     if (m_months.empty()) open(s);
     const std::string current = m_months[static_cast<std::size_t>(m_monthIndex)].str();
     ImGui::SetNextItemWidth(160 * scale);
-    if (ImGui::BeginCombo("month", current.c_str())) {
+    if (ImGui::BeginCombo(L_("month", "month"), current.c_str())) {
         for (int i = 0; i < static_cast<int>(m_months.size()); ++i)
             if (ImGui::Selectable(m_months[static_cast<std::size_t>(i)].str().c_str(), i == m_monthIndex)) m_monthIndex = i;
         ImGui::EndCombo();
@@ -116,10 +117,12 @@ void SummaryDialog::draw(BoardSession& s, float scale) {
     ImGui::SameLine();
     ImGui::SetNextItemWidth(200 * scale);
     const int oldFormat = m_format;
-    ImGui::Combo("format", &m_format, kFormats, 5);
+    const char* formats[5];
+    for (int i = 0; i < 5; ++i) formats[i] = _(kFormats[i]);
+    ImGui::Combo(L_("format", "format"), &m_format, formats, 5);
     ImGui::SameLine();
     ImGui::SetNextItemWidth(110 * scale);
-    ImGui::Combo("language", &m_lang, kLangs, 2);
+    ImGui::Combo(L_("language", "language"), &m_lang, kLangs, 2);
     // A default file name next to the board, following the month and format.
     const std::filesystem::path board(s.file->shortName());
     const std::string suggested =
@@ -132,11 +135,11 @@ void SummaryDialog::draw(BoardSession& s, float scale) {
     ImGui::Separator();
     if (m_preview && m_previewMonth == current) {
         const MonthlySummary& p = *m_preview;
-        if (p.empty) ImGui::TextDisabled("No data for %s: the summary will say so.", current.c_str());
+        if (p.empty) ImGui::TextDisabled(_("No data for %s: the summary will say so."), current.c_str());
         auto figure = [](const char* name, const Figure& f) {
             ImGui::TableNextRow();
             ImGui::TableNextColumn();
-            ImGui::TextUnformatted(name);
+            ImGui::TextUnformatted(_(name));
             ImGui::TableNextColumn();
             ImGui::Text("%d", f.value);
             ImGui::TableNextColumn();
@@ -146,32 +149,32 @@ void SummaryDialog::draw(BoardSession& s, float scale) {
             else ImGui::TextDisabled("±0");
         };
         if (ImGui::BeginTable("headline", 3, ImGuiTableFlags_RowBg)) {
-            figure("notes on the wall", p.notesOnWall);
-            figure("new this month", p.newNotes);
-            figure("changed this month", p.changedNotes);
-            figure("source kinds used", p.sourceKindsUsed);
-            figure("corroborated insights", p.corroborated);
-            figure("open contradictions", p.openContradictions);
+            figure(N_("notes on the wall"), p.notesOnWall);
+            figure(N_("new this month"), p.newNotes);
+            figure(N_("changed this month"), p.changedNotes);
+            figure(N_("source kinds used"), p.sourceKindsUsed);
+            figure(N_("corroborated insights"), p.corroborated);
+            figure(N_("open contradictions"), p.openContradictions);
             ImGui::EndTable();
         }
     } else {
-        ImGui::TextDisabled("reading the board's history…");
+        ImGui::TextDisabled("%s", _("reading the board's history…"));
     }
     if (m_job && m_job->exporting) {
         // Writing takes a moment for a big board; the bar moves while the worker writes.
         const float t = static_cast<float>(std::fmod(ImGui::GetTime(), 1.5) / 1.5);
-        ImGui::ProgressBar(t, {-1, 0}, "writing…");
+        ImGui::ProgressBar(t, {-1, 0}, _("writing…"));
     }
     if (!m_error.empty()) ImGui::TextColored({0.8f, 0.1f, 0.1f, 1}, "%s", m_error.c_str());
     ImGui::Separator();
     if (m_job) ImGui::BeginDisabled();
-    if (ImGui::Button("Export")) {
+    if (ImGui::Button(L_("Export", "export"))) {
         m_error.clear();
         start(s, true);
     }
     if (m_job) ImGui::EndDisabled();
     ImGui::SameLine();
-    if (ImGui::Button("Close") || ImGui::IsKeyPressed(GLFW_KEY_ESCAPE, false)) {
+    if (ImGui::Button(L_("Close", "close")) || ImGui::IsKeyPressed(GLFW_KEY_ESCAPE, false)) {
         if (!m_message.empty() || !m_job) ImGui::CloseCurrentPopup();
     }
     if (!m_message.empty() && !m_job) ImGui::TextColored({0.13f, 0.55f, 0.25f, 1}, "%s", m_message.c_str());

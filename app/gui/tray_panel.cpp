@@ -6,6 +6,7 @@
 
 #include "app/gui/fonts.h"
 #include "canvas/wall_commands.h"
+#include "app/i18n.h"
 
 namespace cc::gui {
 
@@ -36,10 +37,10 @@ void TrayPanel::draw(BoardSession& s, Fonts& fonts, float scale) {
                                     }),
                      m_selected.end());
 
-    ImGui::Text("%zu candidates in the tray", tray.size());
+    ImGui::Text(P_("%zu candidate in the tray", "%zu candidates in the tray", tray.size()), tray.size());
     if (tray.empty()) {
-        ImGui::TextWrapped("Import research (File > Import…, or drop files on the window) and the candidate notes "
-                           "wait here until you drag them onto the wall.");
+        ImGui::TextWrapped("%s", _("Import research (File > Import…, or drop files on the window) and the candidate notes "
+                                 "wait here until you drag them onto the wall."));
         return;
     }
     auto guarded = [&](auto f) {
@@ -53,7 +54,7 @@ void TrayPanel::draw(BoardSession& s, Fonts& fonts, float scale) {
     std::vector<std::string> all;
     for (const Note* n : tray) all.push_back(n->id);
     const std::vector<std::string>& targets = m_selected.empty() ? all : m_selected;
-    ImGui::TextDisabled("%s", m_selected.empty() ? "Pin all to quadrant:" : "Pin the selected to quadrant:");
+    ImGui::TextDisabled("%s", m_selected.empty() ? _("Pin all to quadrant:") : _("Pin the selected to quadrant:"));
     for (int q = 1; q <= 4; ++q) {
         ImGui::SameLine();
         if (ImGui::SmallButton(std::to_string(q).c_str())) guarded([&] { pinNotesToQuadrant(*s.editor, targets, q); });
@@ -61,9 +62,9 @@ void TrayPanel::draw(BoardSession& s, Fonts& fonts, float scale) {
     // Always there (greyed out with nothing selected): a list that jumped down a line when a row
     // is picked up would put another row under the pointer.
     ImGui::BeginDisabled(m_selected.empty());
-    if (ImGui::SmallButton("Discard the selected")) guarded([&] { s.editor->deleteNotes(m_selected); });
+    if (ImGui::SmallButton(L_("Discard the selected", "discard"))) guarded([&] { s.editor->deleteNotes(m_selected); });
     ImGui::SameLine();
-    if (ImGui::SmallButton("Select none")) m_selected.clear();
+    if (ImGui::SmallButton(L_("Select none", "select-none"))) m_selected.clear();
     ImGui::EndDisabled();
     if (!m_error.empty()) ImGui::TextColored({0.8f, 0.1f, 0.1f, 1}, "%s", m_error.c_str());
     ImGui::Separator();
@@ -119,7 +120,7 @@ void TrayPanel::draw(BoardSession& s, Fonts& fonts, float scale) {
                 // Dragging an unselected row drags just that row.
                 if (!selected) m_selected = {n->id};
                 ImGui::SetDragDropPayload(kTrayPayload, "tray", 5);
-                ImGui::Text("%zu note%s: drop on the wall to pin", m_selected.size(), m_selected.size() == 1 ? "" : "s");
+                ImGui::Text(P_("%zu note: drop on the wall to pin", "%zu notes: drop on the wall to pin", m_selected.size()), m_selected.size());
                 ImGui::EndDragDropSource();
             }
             ImGui::PopID();

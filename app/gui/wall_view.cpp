@@ -12,6 +12,7 @@
 #include "app/gui/tray_panel.h"
 #include "canvas/commands.h"
 #include "canvas/wall_commands.h"
+#include "app/i18n.h"
 
 namespace cc::gui {
 
@@ -80,12 +81,13 @@ void WallView::finishEditing() {
         if (done.outcome == TextCommit::Outcome::SavedOverOthers) {
             // This user's text is later and wins; both are told, and theirs stays in the history.
             Notice notice;
-            const std::string by = m_s.editedMeanwhileBy.empty() ? "Someone" : m_s.editedMeanwhileBy;
-            notice.text = by + " changed “" + shortTitle(*m_s.doc->note(id)) +
-                          "” while you were editing it; your text was saved after theirs. Theirs is in the note's history.";
+            const std::string by = m_s.editedMeanwhileBy.empty() ? _("Someone") : m_s.editedMeanwhileBy;
+            notice.text = i18n::fill(_("{1} changed “{2}” while you were editing it; your text was saved after theirs. "
+                                       "Theirs is in the note's history."),
+                                     {by, shortTitle(*m_s.doc->note(id))});
             notice.noteId = id;
             notice.restoreText = done.theirs;
-            notice.actionLabel = "Use their text instead";
+            notice.actionLabel = L_("Use their text instead", "use-theirs");
             m_s.notify(std::move(notice));
         }
     } catch (const std::exception& e) {
@@ -176,18 +178,19 @@ void WallView::drawTextEditor(const ImVec2& centre) {
         // Deleted meanwhile by someone else: what was typed is not lost. The user is told who
         // deleted it and can bring it back, with their text and the links that can come back.
         Notice notice;
-        std::string by = "Someone";
+        std::string by = _("Someone");
         for (const LoggedChange& c : m_s.file->lastPulled())
             for (const Note& removed : c.cs.notes.removed)
                 if (removed.id == m_editing && !c.cs.author.empty()) by = c.cs.author;
         const bool typed = m_editText != m_editBase;
-        notice.text = by + " deleted “" + shortTitle(m_editSnapshot) + "” while you were editing it" +
-                      (typed ? "; what you typed is kept here." : ".");
+        notice.text = i18n::fill(typed ? _("{1} deleted “{2}” while you were editing it; what you typed is kept here.")
+                                       : _("{1} deleted “{2}” while you were editing it."),
+                                 {by, shortTitle(m_editSnapshot)});
         notice.noteId = m_editing;
         notice.bringBack = m_editSnapshot;
         if (typed && m_editText.find_first_not_of(" \t\r\n") != std::string::npos) notice.bringBack->text = m_editText;
         notice.bringBackLinks = m_editLinks;
-        notice.actionLabel = typed ? "Bring it back with my text" : "Bring it back";
+        notice.actionLabel = typed ? L_("Bring it back with my text", "bring-back") : L_("Bring it back", "bring-back");
         m_s.notify(std::move(notice));
         m_editing.clear();
         m_s.editor->endGesture();
@@ -238,7 +241,7 @@ void WallView::drawTextEditor(const ImVec2& centre) {
         // Someone else changed this note's text while this user types: theirs stays in the
         // note's history, and what is typed here replaces it when editing ends.
         ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(190, 90, 0, 255));
-        ImGui::TextWrapped("%s changed this note meanwhile; your text will replace theirs (theirs stays in its history).",
+        ImGui::TextWrapped(_("%s changed this note meanwhile; your text will replace theirs (theirs stays in its history)."),
                            m_s.editedMeanwhileBy.c_str());
         ImGui::PopStyleColor();
     }
@@ -262,10 +265,10 @@ void WallView::drawTextEditor(const ImVec2& centre) {
 
 void WallView::drawLinkChooser() {
     if (m_openLinkPopup) {
-        ImGui::OpenPopup("Link notes");
+        ImGui::OpenPopup(L_("Link notes", "link-notes"));
         m_openLinkPopup = false;
     }
-    if (!ImGui::BeginPopup("Link notes")) {
+    if (!ImGui::BeginPopup(L_("Link notes", "link-notes"))) {
         m_linkPending.reset();
         return;
     }
@@ -286,19 +289,19 @@ void WallView::drawLinkChooser() {
         if (!a || !b) {
             finish(std::nullopt);
         } else {
-            ImGui::Text("Link  “%s”  →  “%s”", noteTitle(*a).substr(0, 60).c_str(), noteTitle(*b).substr(0, 60).c_str());
+            ImGui::Text(_("Link  “%s”  →  “%s”"), noteTitle(*a).substr(0, 60).c_str(), noteTitle(*b).substr(0, 60).c_str());
             ImGui::Separator();
             ImGui::SetNextItemWidth(260 * m_uiScale);
-            ImGui::InputTextWithHint("##label", "label (optional)", &m_linkLabel);
+            ImGui::InputTextWithHint("##label", _("label (optional)"), &m_linkLabel);
             const bool typing = ImGui::IsItemActive();
-            if (ImGui::Button("Supports  (S)") || (!typing && ImGui::IsKeyPressed(GLFW_KEY_S, false))) finish(LinkKind::Supports);
+            if (ImGui::Button(L_("Supports  (S)", "supports")) || (!typing && ImGui::IsKeyPressed(GLFW_KEY_S, false))) finish(LinkKind::Supports);
             ImGui::SameLine();
-            if (ImGui::Button("Conflicts  (C)") || (!typing && ImGui::IsKeyPressed(GLFW_KEY_C, false)))
+            if (ImGui::Button(L_("Conflicts  (C)", "conflicts")) || (!typing && ImGui::IsKeyPressed(GLFW_KEY_C, false)))
                 finish(LinkKind::Conflicts);
             ImGui::SameLine();
-            if (ImGui::Button("Relates  (R)") || (!typing && ImGui::IsKeyPressed(GLFW_KEY_R, false))) finish(LinkKind::Relates);
+            if (ImGui::Button(L_("Relates  (R)", "relates")) || (!typing && ImGui::IsKeyPressed(GLFW_KEY_R, false))) finish(LinkKind::Relates);
             ImGui::SameLine();
-            if (ImGui::Button("Cancel") || ImGui::IsKeyPressed(GLFW_KEY_ESCAPE, false)) finish(std::nullopt);
+            if (ImGui::Button(L_("Cancel", "cancel")) || ImGui::IsKeyPressed(GLFW_KEY_ESCAPE, false)) finish(std::nullopt);
         }
     }
     ImGui::EndPopup();

@@ -21,6 +21,7 @@
 #include "app/settings.h"
 #include "storage/board_store.h"
 #include "storage/output_file.h"
+#include "app/i18n.h"
 
 namespace cc {
 
@@ -36,7 +37,7 @@ bool haveDisplay() {
 }
 
 void explainNoDisplay(const std::string& board) {
-    explainWindowUnavailable(std::cerr, "no display (DISPLAY is not set)", board);
+    explainWindowUnavailable(std::cerr, _("no display (DISPLAY is not set)"), board);
 }
 
 /// Writes the back buffer as a PNG through an OutputFile; an empty string, or why it failed.
@@ -53,7 +54,7 @@ std::string writePng(GLFWwindow* window, const std::string& path) {
         static_cast<std::string*>(out)->append(static_cast<const char*>(data), static_cast<std::size_t>(size));
     };
     if (stbi_write_png_to_func(append, &png, w, h, 4, pixels.data() + static_cast<std::size_t>(w) * 4 * (h - 1), -w * 4) == 0)
-        return path + ": the picture could not be encoded";
+        return path + _(": the picture could not be encoded");
     try {
         writeOutputFile(path, png);
     } catch (const OutputFileError& e) {
@@ -76,9 +77,9 @@ int openWindow(const WindowOptions& options) {
     }
 
     std::setlocale(LC_CTYPE, "");  // so X input methods deliver committed text
-    glfwSetErrorCallback([](int code, const char* text) { std::cerr << "customer-canvas: GLFW error " << code << ": " << text << "\n"; });
+    glfwSetErrorCallback([](int code, const char* text) { std::cerr << "customer-canvas: " << i18n::fill(_("GLFW error {1}: {2}"), {std::to_string(code), text}) << "\n"; });
     if (!glfwInit()) {
-        std::cerr << "customer-canvas: the window system could not be started\n";
+        std::cerr << "customer-canvas: " << _("the window system could not be started") << "\n";
         return 1;
     }
     glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
@@ -89,7 +90,7 @@ int openWindow(const WindowOptions& options) {
     GLFWwindow* window = glfwCreateWindow(options.width, options.height, "Customer Canvas", nullptr, nullptr);
     if (!window) {
         glfwTerminate();
-        std::cerr << "customer-canvas: no OpenGL 3.2 window could be created\n";
+        std::cerr << "customer-canvas: " << _("no OpenGL 3.2 window could be created") << "\n";
         return 1;
     }
     glfwMakeContextCurrent(window);
@@ -145,7 +146,7 @@ int openWindow(const WindowOptions& options) {
                     std::cerr << "customer-canvas: " << error << "\n";
                     status = 1;
                 } else {
-                    std::cout << "wrote " << options.out << "\n";
+                    std::cout << i18n::fill(_("wrote {1}"), {options.out}) << "\n";
                 }
             } else if (options.mode == Mode::Frames) {
                 for (int i = 0; i < 5; ++i) app->frame();  // settle: fonts, fit

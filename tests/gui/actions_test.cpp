@@ -14,6 +14,7 @@
 
 #include "app/gui/app.h"
 #include "app/gui/help_window.h"
+#include "app/i18n.h"
 #include "storage/clipboard.h"
 
 using namespace cc;
@@ -33,6 +34,7 @@ struct Observed {
     std::string clipboard;
     ThemeKind theme = ThemeKind::Light;
     bool badges = false, quit = false;
+    std::string language;  ///< the language setting as saved ("" when there is none)
     std::string status;
     bool editing = false;
     int toolState = 0;
@@ -137,6 +139,7 @@ protected:
         o.clipboard = clip ? clip : "";
         o.theme = app.theme();
         o.badges = app.chineseBadges();
+        o.language = Settings::load().get("language").value_or("");
         o.quit = app.wantsClose();
         o.status = app.status().text();
         o.editing = app.wall()->editing();
@@ -243,6 +246,7 @@ TEST_F(ActionTableTest, EveryEnabledActionRunsAndChangesOnlyWhatItDeclares) {
             if (!(e & kSettings)) {
                 EXPECT_EQ(after.theme, before.theme);
                 EXPECT_EQ(after.badges, before.badges);
+                EXPECT_EQ(after.language, before.language);
             }
             if (!(e & kQuit)) {
                 EXPECT_FALSE(after.quit) << "quit";
@@ -261,12 +265,30 @@ TEST_F(ActionTableTest, EveryEnabledActionRunsAndChangesOnlyWhatItDeclares) {
             const bool changedSomething =
                 documentChanged || after.selection != before.selection || after.cx != before.cx || after.cy != before.cy ||
                 after.zoom != before.zoom || !(after.panels == before.panels) || after.clipboard != before.clipboard ||
-                after.theme != before.theme || after.badges != before.badges || after.quit || after.status != before.status ||
+                after.theme != before.theme || after.badges != before.badges || after.language != before.language || after.quit || after.status != before.status ||
                 after.editing != before.editing || after.windows != before.windows;
             EXPECT_TRUE(changedSomething) << "did nothing visible";
         }
     }
     EXPECT_GT(ran, 40);
+}
+
+TEST_F(ActionTableTest, ViewLanguageSwitchesWithoutRestarting) {
+    // The catalogue as the program binds it (next to the test program); LC_MESSAGES here is C,
+    // as on a machine without a zh_CN locale.
+    i18n::init(i18n::Language::English);
+    auto h = makeApp("language");
+    App* app = h->app.get();
+    EXPECT_STREQ(_("View"), "View");
+    frame(*app, [&] { EXPECT_TRUE(app->actions().trigger("view.language-zh")); });
+    frame(*app);
+    EXPECT_STREQ(_("View"), "视图");
+    EXPECT_STREQ(_("Language"), "语言");
+    EXPECT_EQ(Settings::load().get("language").value_or(""), "zh");
+    frame(*app, [&] { EXPECT_TRUE(app->actions().trigger("view.language-en")); });
+    frame(*app);
+    EXPECT_STREQ(_("View"), "View");
+    EXPECT_EQ(Settings::load().get("language").value_or(""), "en");
 }
 
 TEST_F(ActionTableTest, DocumentActionsDoWhatTheySay) {

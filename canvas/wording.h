@@ -1,0 +1,28 @@
+#pragma once
+// Sentences the model words for people (the activity lines) are built from templates with
+// numbered places, "moved {1} to {2}", so that another language can order them its own way. The
+// model knows English only; the edge passes a Wording that looks each template up in its catalogue.
+
+#include <cstddef>
+#include <initializer_list>
+#include <string>
+#include <string_view>
+
+/// Marks an English template that reaches a Wording later (the catalogue's extraction reads it).
+#define CC_TEMPLATE(english) english
+
+namespace cc {
+
+/// `templ` with {1}…{9} replaced by the arguments; a place with no argument stays as written.
+std::string fillTemplate(std::string_view templ, std::initializer_list<std::string_view> args);
+
+/// Looks up the templates of model-worded sentences; this one keeps the English.
+struct Wording {
+    virtual ~Wording() = default;
+    /// The template standing for the English template `english`.
+    virtual std::string word(const char* english) const { return english; }
+    /// The template for a count n: English singular `one`, plural `many`.
+    virtual std::string words(const char* one, const char* many, std::size_t n) const { return n == 1 ? one : many; }
+};
+
+}  // namespace cc

@@ -1,0 +1,119 @@
+// The interface language on the command line: the system locale, else the `language` setting,
+// and the Chinese catalogue found next to the program (this machine has no zh_CN locale generated).
+
+#include <gtest/gtest.h>
+
+#include <map>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "test_util.h"
+
+namespace {
+
+struct CliLanguage : ::testing::Test {
+    cc::test::TempDir dir;
+    std::map<std::string, std::string> env{{"XDG_CONFIG_HOME", dir.file("config")},
+                                           {"HOME", dir.file("home")},
+                                           {"LC_ALL", ""},
+                                           {"LC_MESSAGES", ""},
+                                           {"LANGUAGE", ""},
+                                           {"LANG", "C.UTF-8"}};
+
+    cc::test::Run cc(std::vector<std::string> args) {
+        args.insert(args.begin(), CC_BINARY);
+        return cc::test::run(args, env);
+    }
+    std::string ok(const std::vector<std::string>& args) {
+        const cc::test::Run r = cc(args);
+        EXPECT_EQ(r.status, 0) << r.err;
+        return r.out;
+    }
+};
+
+bool has(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+
+TEST_F(CliLanguage, EnglishByDefaultOnAnEnglishSystem) {
+    const std::string help = ok({"--help"});
+    EXPECT_TRUE(has(help, "four-quadrant customer canvas")) << help;
+    EXPECT_TRUE(has(help, "print the board")) << help;
+    EXPECT_FALSE(has(help, "用法")) << help;
+    EXPECT_EQ(ok({"config", "language"}), "auto\n");
+}
+
+TEST_F(CliLanguage, TheSettingMakesHelpAndErrorsChinese) {
+    ok({"config", "language", "zh"});
+    EXPECT_EQ(ok({"config", "language"}), "zh\n");
+    const std::string help = ok({"--help"});
+    EXPECT_TRUE(has(help, "用法")) << help;
+    EXPECT_TRUE(has(help, "为洞察团队打造的四象限客户画布")) << help;
+    EXPECT_TRUE(has(help, "输出看板")) << help;  // list: print the board
+    EXPECT_FALSE(has(help, "print the board")) << help;
+
+    const cc::test::Run bad = cc({"config", "colour", "red"});
+    EXPECT_EQ(bad.status, 1);
+    EXPECT_EQ(bad.err, "customer-canvas: “red”不是颜色（#RRGGBB）\n");
+
+    // A parse error: CLI11's own sentence, then the program's advice in Chinese.
+    const cc::test::Run unknown = cc({"frobnicate"});
+    EXPECT_EQ(unknown.status, 2);
+    EXPECT_TRUE(has(unknown.err, "（参见“customer-canvas --help”）")) << unknown.err;
+
+    // Back to English by the same setting.
+    ok({"config", "language", "en"});
+    EXPECT_TRUE(has(ok({"--help"}), "print the board"));
+}
+
+TEST_F(CliLanguage, FollowsAChineseSystemLocaleThatIsNotGenerated) {
+    env["LANG"] = "zh_CN.UTF-8";  // not in `locale -a` here: the messages must come anyway
+    EXPECT_TRUE(has(ok({"--help"}), "输出看板"));
+    ok({"config", "language", "en"});  // the setting wins over the system
+    EXPECT_TRUE(has(ok({"--help"}), "print the board"));
+    ok({"config", "language", "auto"});
+    EXPECT_TRUE(has(ok({"--help"}), "输出看板"));
+    env["LANG"] = "de_DE.UTF-8";
+    EXPECT_TRUE(has(ok({"--help"}), "print the board"));
+}
+
+TEST_F(CliLanguage, RefusesAnUnknownLanguage) {
+    const cc::test::Run r = cc({"config", "language", "fr"});
+    EXPECT_EQ(r.status, 1);
+    EXPECT_EQ(r.err, "customer-canvas: 'fr' is not a language (zh, en or auto)\n");
+    EXPECT_EQ(ok({"config", "language"}), "auto\n");
+}
+
+/// Terminal columns of UTF-8 text, CJK characters two.
+std::size_t columns(const std::string& s) {
+    std::size_t w = 0;
+    for (std::size_t i = 0; i < s.size();) {
+        const unsigned char c = static_cast<unsigned char>(s[i]);
+        const std::size_t len = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+        w += len == 3 ? 2 : 1;  // the table's wide characters are all three-byte CJK
+        i += len;
+    }
+    return w;
+}
+
+TEST_F(CliLanguage, SourcesLineUpByDisplayWidthInBothLanguages) {
+    for (const char* language : {"en", "zh"}) {
+        ok({"config", "language", language});
+        std::istringstream in(ok({"sources"}));
+        std::string line;
+        std::vector<std::size_t> dataColumn;
+        int rows = 0;
+        while (std::getline(in, line)) {
+            if (rows++ == 0) continue;  // the header
+            // The data column: the first of quantitative / qualitative / either after the Chinese name.
+            std::size_t at = std::string::npos;
+            for (const char* word : {" quantitative ", " qualitative ", " either "})
+                at = std::min(at, line.find(word));
+            ASSERT_NE(at, std::string::npos) << line;
+            dataColumn.push_back(columns(line.substr(0, at + 1)));
+        }
+        ASSERT_GE(dataColumn.size(), 20u);
+        for (std::size_t c : dataColumn) EXPECT_EQ(c, dataColumn.front()) << language;
+    }
+}
+
+}  // namespace
