@@ -3,6 +3,9 @@
 # parser, with a throwaway PostgreSQL cluster for the team-server tests. Exits non-zero on any failure.
 #   CC_FUZZ_SECONDS=N  seconds per fuzz target (default 10; 0 skips the fuzz run)
 set -euo pipefail
+# The tests expect the interface in English unless they ask for another language themselves.
+export LANG=C.UTF-8
+unset LANGUAGE LC_ALL LC_MESSAGES
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 "$root/scripts/deps.sh"
 
