@@ -285,7 +285,8 @@ bool ImportDialog::draw(BoardSession& s, Fonts& fonts, float scale) {
     }
     ImGui::Separator();
     const bool canImport = !m_job && !m_parsed.empty() && m_error.empty();
-    if (!canImport) ImGui::BeginDisabled();
+    // Always pushed and popped: the Import button changes what canImport would say.
+    ImGui::BeginDisabled(!canImport);
     if (ImGui::Button("Import  (Ctrl+Enter)") || (ctrlEnter && canImport)) {
         try {
             std::vector<import::FileReport> reports;
@@ -310,7 +311,7 @@ bool ImportDialog::draw(BoardSession& s, Fonts& fonts, float scale) {
             m_error = e.what();
         }
     }
-    if (!canImport) ImGui::EndDisabled();
+    ImGui::EndDisabled();
     ImGui::SameLine();
     if (ImGui::Button("Close") || (!m_job && ImGui::IsKeyPressed(GLFW_KEY_ESCAPE, false))) {
         stopWorker();
