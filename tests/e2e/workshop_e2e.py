@@ -35,8 +35,9 @@ SUMMARY_EXPORT = (409, 612)
 INSPECTOR_X = 1280
 TEXT_Y, TAGS_Y, SEGMENT_Y = 100, 288, 315
 START_NEW_BOARD = (80, 118)
-NEW_BOARD_TITLE = (560, 0)
-NEW_BOARD_CREATE = (400, 0)
+NEW_BOARD_PATH = (600, 432)
+NEW_BOARD_TITLE = (459, 459)
+NEW_BOARD_CREATE = (409, 513)
 
 
 def field_value(n, field):
@@ -103,7 +104,7 @@ def main():
 
                 def written():
                     s.alive()
-                    files = [f for f in os.listdir(work) if "-summary-" in f]
+                    files = [f for f in os.listdir(work) if "-summary-" in f and f.endswith(".pdf")]
                     if not files:
                         s.click(*SUMMARY_EXPORT)
                     return files
@@ -133,7 +134,7 @@ def main():
             check("Text typed in the inspector is saved when another note is clicked",
                   lambda: typed_then_clicked_away(TEXT_Y, "Inspector words", "text", False))
             check("Tags typed in the inspector are saved when the wall is clicked",
-                  lambda: typed_then_clicked_away(TAGS_Y, "pricing, app", "tags", True))
+                  lambda: typed_then_clicked_away(TAGS_Y, "app, pricing", "tags", True))
             check("Segment typed in the inspector is saved when another note is clicked",
                   lambda: typed_then_clicked_away(SEGMENT_Y, "students", "segment", False))
         elif CASE == "follow":
@@ -161,12 +162,20 @@ def main():
             s = Session(work, display, args=[])
 
             def create():
-                # The start screen's New board… button, then the title field, Create: all by mouse.
-                s.click(*START_NEW_BOARD)
+                # The start screen's New board… button, then the path and title fields, Create:
+                # all by mouse. The button is pressed until the dialog's fields are up (white).
+                made = os.path.join(work, "mouse.ccboard")
+
+                def dialog_up():
+                    s.click(*START_NEW_BOARD)
+                    return wait_for("the dialog", lambda: display.pixel(*NEW_BOARD_TITLE) == (255, 255, 255), timeout=2)
+                wait_for("the New board dialog", dialog_up)
+                s.click(*NEW_BOARD_PATH)
+                display.xdo("key", "--clearmodifiers", "ctrl+a")
+                display.xdo("type", "--delay", "20", made)
                 s.click(*NEW_BOARD_TITLE)
                 display.xdo("type", "--delay", "30", "Mouse board")
                 s.click(*NEW_BOARD_CREATE)
-                made = os.path.join(work, "new-board.ccboard")
                 wait_for("the new board file", lambda: os.path.exists(made) and board_json(BIN, made)["board"]["title"] == "Mouse board")
             check("New board on the start screen, by mouse: title typed, Create pressed", create)
         elif CASE == "noarg":
