@@ -51,7 +51,8 @@ bool App::adopt(const std::function<std::unique_ptr<BoardSession>()>& openSessio
         // A server board is remembered by its address without any password.
         const std::string remembered = isServerAddress(path) ? s->file->address() : std::filesystem::absolute(path).string();
         setSession(std::move(s));
-        remember("last_board", remembered);
+        // Only a person's own opening counts: a screenshot or a timing run is no visit.
+        if (m_options.mode == WindowOptions::Mode::Interactive) remember("last_board", remembered);
         return true;
     } catch (const std::exception& e) {
         m_boardDialog.setError(e.what());
@@ -69,8 +70,10 @@ void App::frame(bool swap) {
     // perhaps. The frame that sees a press sees the pointer where it was pressed.
     if (pressPending()) ImGui::GetIO().MousePos = pressPosition();
     ImGui::NewFrame();
+    // Taken every frame, board or not: a press left pending would pin the pointer to where it
+    // happened in every later frame (the start screen's dialogs would ignore the mouse).
+    const WallInput in = takeWallInput();
     if (m_wall) {
-        const WallInput in = takeWallInput();
         m_wall->setDoubleClick(in.doubleClick);
         if (in.pressed) m_wall->setPressPosition(in.press);
         if (in.released) m_wall->setReleasePosition(in.release);
@@ -96,6 +99,7 @@ void App::drawUi() {
 
 void App::shutdown() {
     if (m_wall) m_wall->commitEditing();
+    if (m_session) m_inspector.flush(*m_session);
     if (m_session) m_session->file->leave(m_session->me.session);
 }
 
@@ -129,6 +133,8 @@ void App::dropped(std::vector<std::string> files) {
 
 void App::setSession(std::unique_ptr<BoardSession> s) {
     if (m_wall) m_wall->commitEditing();
+    if (m_session) m_inspector.flush(*m_session);
+    m_inspector = Inspector{};
     m_wall.reset();
     m_session = std::move(s);
     m_session->me.session = newId("s");

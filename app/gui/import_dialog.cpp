@@ -286,7 +286,8 @@ bool ImportDialog::draw(BoardSession& s, Fonts& fonts, float scale) {
     }
     ImGui::Separator();
     const bool canImport = !m_job && !m_parsed.empty() && m_error.empty();
-    if (!canImport) ImGui::BeginDisabled();
+    // Always pushed and popped: the Import button changes what canImport would say.
+    ImGui::BeginDisabled(!canImport);
     if (ImGui::Button(L_("Import  (Ctrl+Enter)", "import")) || (ctrlEnter && canImport)) {
         try {
             std::vector<import::FileReport> reports;
@@ -311,7 +312,7 @@ bool ImportDialog::draw(BoardSession& s, Fonts& fonts, float scale) {
             m_error = e.what();
         }
     }
-    if (!canImport) ImGui::EndDisabled();
+    ImGui::EndDisabled();
     ImGui::SameLine();
     if (ImGui::Button(L_("Close", "close")) || (!m_job && ImGui::IsKeyPressed(GLFW_KEY_ESCAPE, false))) {
         stopWorker();

@@ -68,12 +68,24 @@ void swatch(std::uint32_t rgb, float size) {
 
 void Inspector::load(const Note& n) {
     m_id = n.id;
-    m_text = n.text;
-    m_textBase = n.text;
-    m_date = n.dateGathered;
-    m_tags = joinTags(n.tags);
-    m_segment = n.segment;
+    m_text = m_textBase = n.text;
+    m_date = m_dateBase = n.dateGathered;
+    m_tags = m_tagsBase = joinTags(n.tags);
+    m_segment = m_segmentBase = n.segment;
+    m_textActive = m_dateActive = m_tagsActive = m_segmentActive = false;
     m_error.clear();
+}
+
+void Inspector::follow(const Note& n) {
+    // A field nobody is typing into shows the note as it is now (changed on the wall, by undo, by
+    // another window); a field with typing in it keeps it, and its base says what it started from.
+    const auto track = [](std::string& buffer, std::string& base, bool active, const std::string& now) {
+        if (!active && buffer == base && base != now) buffer = base = now;
+    };
+    track(m_text, m_textBase, m_textActive, n.text);
+    track(m_date, m_dateBase, m_dateActive, n.dateGathered);
+    track(m_tags, m_tagsBase, m_tagsActive, joinTags(n.tags));
+    track(m_segment, m_segmentBase, m_segmentActive, n.segment);
 }
 
 void Inspector::commit(BoardSession& s, const Note& after) {
@@ -85,8 +97,47 @@ void Inspector::commit(BoardSession& s, const Note& after) {
     }
 }
 
+void Inspector::commitText(BoardSession& s) {
+    if (m_text == m_textBase || isBlankText(m_text)) return;
+    // Someone else's text that arrived while this person typed is replaced, and said so.
+    try {
+        commitNoteText(*s.editor, m_id, m_text, m_textBase, false);
+        m_textBase = m_text;
+        m_error.clear();
+    } catch (const std::exception& e) {
+        m_error = e.what();
+    }
+}
+
+void Inspector::flush(BoardSession& s) {
+    if (m_id.empty() || !s.doc->note(m_id)) return;
+    commitText(s);
+    Note a = *s.doc->note(m_id);
+    bool changed = false;
+    if (m_date != m_dateBase && (m_date.empty() || isValidDate(m_date))) {
+        a.dateGathered = m_dateBase = m_date;
+        changed = true;
+    }
+    if (m_tags != m_tagsBase) {
+        a.tags = splitTags(m_tags);
+        m_tagsBase = m_tags;
+        changed = true;
+    }
+    if (m_segment != m_segmentBase) {
+        a.segment = m_segmentBase = m_segment;
+        changed = true;
+    }
+    if (changed) commit(s, a);
+}
+
 void Inspector::draw(BoardSession& s, WallView& wall, Fonts& fonts, float scale) {
     const auto& sel = s.selection.ids();
+    // The selection moved on (another note, the wall, several notes): what was typed for the
+    // note before is saved now, before the buffers follow the new selection.
+    if (!m_id.empty() && (sel.size() != 1 || sel[0] != m_id)) {
+        flush(s);
+        m_id.clear();
+    }
     if (sel.empty()) {
         ImGui::TextWrapped("%s", _("Select a note to see and edit all of it here."));
         ImGui::Spacing();
@@ -106,11 +157,11 @@ void Inspector::draw(BoardSession& s, WallView& wall, Fonts& fonts, float scale)
     }
     const Note* n = s.doc->note(sel[0]);
     if (!n) return;
-    if (m_id != n->id || m_revision != s.doc->revision()) {
-        // Reload from the document unless the person is typing in a field right now.
-        if (m_id != n->id || !ImGui::IsAnyItemActive()) load(*n);
-        m_revision = s.doc->revision();
-    }
+    if (m_id != n->id) load(*n);
+    else follow(*n);
+    // The fields' identities include the note: a field still active for the note before never
+    // shows (or writes back) that note's text in this one.
+    ImGui::PushID(n->id.c_str());
     const SourceKinds& kinds = s.doc->sourceKinds();
     const float labelW = 120 * scale;
     auto label = [&](const char* text) {
@@ -122,17 +173,9 @@ void Inspector::draw(BoardSession& s, WallView& wall, Fonts& fonts, float scale)
 
     ImGui::TextUnformatted(_("Text"));
     ImGui::InputTextMultiline("##text", &m_text, {-1, 110 * scale});
+    m_textActive = ImGui::IsItemActive();
     fonts.addText(m_text);
-    if (ImGui::IsItemDeactivatedAfterEdit() && !isBlankText(m_text)) {
-        // Someone else's text that arrived while this person typed is replaced, and said so.
-        try {
-            commitNoteText(*s.editor, n->id, m_text, m_textBase, false);
-            m_textBase = m_text;
-            m_error.clear();
-        } catch (const std::exception& e) {
-            m_error = e.what();
-        }
-    }
+    if (ImGui::IsItemDeactivatedAfterEdit()) commitText(s);
 
     label(_("Source"));
     const SourceKind* kind = kinds.find(n->source);
@@ -171,11 +214,12 @@ void Inspector::draw(BoardSession& s, WallView& wall, Fonts& fonts, float scale)
     const bool dateOk = m_date.empty() || isValidDate(m_date);
     if (!dateOk) ImGui::PushStyleColor(ImGuiCol_FrameBg, IM_COL32(240, 180, 180, 255));
     ImGui::InputTextWithHint("##date", "YYYY-MM-DD", &m_date);
+    m_dateActive = ImGui::IsItemActive();
     if (!dateOk) ImGui::PopStyleColor();
     if (ImGui::IsItemDeactivatedAfterEdit()) {
         if (dateOk) {
-            Note a = *n;
-            a.dateGathered = m_date;
+            Note a = *s.doc->note(m_id);
+            a.dateGathered = m_dateBase = m_date;
             commit(s, a);
         } else {
             m_error = i18n::fill(_("'{1}' is not a date (YYYY-MM-DD)"), {m_date});
@@ -184,18 +228,21 @@ void Inspector::draw(BoardSession& s, WallView& wall, Fonts& fonts, float scale)
 
     label(_("Tags"));
     ImGui::InputTextWithHint("##tags", _("comma, separated"), &m_tags);
+    m_tagsActive = ImGui::IsItemActive();
     fonts.addText(m_tags);
     if (ImGui::IsItemDeactivatedAfterEdit()) {
-        Note a = *n;
+        Note a = *s.doc->note(m_id);
         a.tags = splitTags(m_tags);
+        m_tagsBase = m_tags;
         commit(s, a);
     }
     label(_("Segment"));
     ImGui::InputText("##segment", &m_segment);
+    m_segmentActive = ImGui::IsItemActive();
     fonts.addText(m_segment);
     if (ImGui::IsItemDeactivatedAfterEdit()) {
-        Note a = *n;
-        a.segment = m_segment;
+        Note a = *s.doc->note(m_id);
+        a.segment = m_segmentBase = m_segment;
         commit(s, a);
     }
 
@@ -233,6 +280,7 @@ void Inspector::draw(BoardSession& s, WallView& wall, Fonts& fonts, float scale)
             commit(s, a);
         }
     }
+    ImGui::PopID();
 
     if (!m_error.empty()) ImGui::TextColored({0.8f, 0.1f, 0.1f, 1}, "%s", m_error.c_str());
     ImGui::Separator();

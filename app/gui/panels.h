@@ -19,15 +19,22 @@ public:
     void draw(BoardSession& s, WallView& wall, Fonts& fonts, float scale);
     /// Called with a note's id when the person asks for its history.
     std::function<void(const std::string&)> onHistory;
+    /// Saves what was typed into the fields and not yet saved (the selection moved on, the
+    /// window closes): a field commits when the keyboard leaves it, however it leaves.
+    void flush(BoardSession& s);
 
 private:
     void load(const Note& n);
+    void follow(const Note& n);
     void commit(BoardSession& s, const Note& after);
+    void commitText(BoardSession& s);
 
     std::string m_id;            // the note the buffers were loaded from
-    std::uint64_t m_revision = 0;
     std::string m_text, m_date, m_tags, m_segment;
-    std::string m_textBase;      // the note's text when m_text was loaded
+    // Each field's value as last loaded or saved: a buffer that differs holds unsaved typing.
+    std::string m_textBase, m_dateBase, m_tagsBase, m_segmentBase;
+    // Which field had the keyboard in the last frame (it is not refreshed under the typist).
+    bool m_textActive = false, m_dateActive = false, m_tagsActive = false, m_segmentActive = false;
     std::string m_error;
 };
 

@@ -167,12 +167,14 @@ void SummaryDialog::draw(BoardSession& s, float scale) {
     }
     if (!m_error.empty()) ImGui::TextColored({0.8f, 0.1f, 0.1f, 1}, "%s", m_error.c_str());
     ImGui::Separator();
-    if (m_job) ImGui::BeginDisabled();
+    // BeginDisabled(flag) always pushes, so the pop below pairs with it even when Export starts
+    // the job in between (a conditional pop would then pop a state never pushed).
+    ImGui::BeginDisabled(m_job != nullptr);
     if (ImGui::Button(L_("Export", "export"))) {
         m_error.clear();
         start(s, true);
     }
-    if (m_job) ImGui::EndDisabled();
+    ImGui::EndDisabled();
     ImGui::SameLine();
     if (ImGui::Button(L_("Close", "close")) || ImGui::IsKeyPressed(GLFW_KEY_ESCAPE, false)) {
         if (!m_message.empty() || !m_job) ImGui::CloseCurrentPopup();

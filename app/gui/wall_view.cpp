@@ -365,9 +365,13 @@ void WallView::draw(const Palette& palette, float uiScale, bool chineseBadges, b
     if (m_viewSize.x < 2 || m_viewSize.y < 2) return;
     const ImVec2 centre{m_origin.x + m_viewSize.x / 2, m_origin.y + m_viewSize.y / 2};
     m_s.facts.update(*m_s.doc);
+    const bool untouched = m_camera.cx == m_fitCamera.cx && m_camera.cy == m_fitCamera.cy && m_camera.zoom == m_fitCamera.zoom;
+    if (untouched && (m_viewSize.x != m_fitSize.x || m_viewSize.y != m_fitSize.y)) m_fitPending = true;
     if (m_fitPending) {
         m_camera.fit(wallBounds(*m_s.doc), m_viewSize);
         m_fitPending = false;
+        m_fitCamera = m_camera;
+        m_fitSize = m_viewSize;
     }
     ImGui::InvisibleButton("wall", m_viewSize,
                            ImGuiButtonFlags_MouseButtonLeft | ImGuiButtonFlags_MouseButtonRight |

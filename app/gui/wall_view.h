@@ -82,6 +82,11 @@ private:
     ImVec2 m_origin{0, 0}, m_viewSize{1, 1};
     float m_uiScale = 1;
     bool m_fitPending = true;
+    // The camera as the last fit left it, and the view size it fitted: while the person has not
+    // moved the camera since, a view of another size (window resized, a panel opened or closed)
+    // is fitted again.
+    Camera m_fitCamera;
+    ImVec2 m_fitSize{0, 0};
     bool m_panning = false;
     bool m_doubleClick = false;
     std::optional<ImVec2> m_pressPos, m_releasePos;

@@ -70,11 +70,8 @@ int openWindow(const WindowOptions& options) {
         explainNoDisplay(options.board);
         return 1;
     }
-    std::string board = options.board;
-    if (board.empty() && options.mode == WindowOptions::Mode::Interactive) {
-        if (auto last = Settings::load().get("last_board"); last && (isServerAddress(*last) || std::filesystem::exists(*last)))
-            board = *last;
-    }
+    // No board named: the start screen (README, "The window"), never a board from last time.
+    const std::string board = options.board;
 
     std::setlocale(LC_CTYPE, "");  // so X input methods deliver committed text
     glfwSetErrorCallback([](int code, const char* text) { std::cerr << "customer-canvas: " << i18n::fill(_("GLFW error {1}: {2}"), {std::to_string(code), text}) << "\n"; });

@@ -1,0 +1,263 @@
+#!/usr/bin/env python3
+"""End to end: the paths a workshop uses most (issue 14, "Broken today"), one per run, in the real
+window under Xvfb driven with xdotool, checked in the board file (or the files written) afterwards.
+
+  summary    File > Export monthly summary…, Export: the program lives and writes the PDF
+  inspector  typing in the inspector's Text, Tags and Segment is saved when another note or the
+             wall is clicked
+  follow     a note typed on the wall shows its text in the inspector at once, and typing there
+             edits that text, not an empty buffer
+  newboard   the start screen's New board dialog follows the mouse: a click in the title field,
+             typing, a click on Create
+  noarg      no argument: the start screen, not the board from last time; screenshot does not
+             make a board "last"
+  refit      the wall is fitted again when the window grows and when the filters open, until the
+             person moves the camera
+usage: workshop_e2e.py CUSTOMER_CANVAS_BINARY CASE"""
+
+import os
+import sqlite3
+import subprocess
+import sys
+import tempfile
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from harness import (QUADRANT_FILLS, SELECTION, Checks, Display, Failure, WallMapping, board_json, count_in_box,
+                     find_boxes, stop, wait_for)
+
+BIN, CASE = sys.argv[1], sys.argv[2]
+# Where things are in the 1400x900 window at scale 1 (read off screenshots): the File menu and its
+# Export monthly summary… item, the summary dialog's Export button, the inspector's fields, the start
+# screen's New board… button and the New board dialog's title field and Create button.
+FILE_MENU = (20, 12)
+EXPORT_SUMMARY_ITEM = (87, 107)
+SUMMARY_EXPORT = (409, 612)
+INSPECTOR_X = 1280
+TEXT_Y, TAGS_Y, SEGMENT_Y = 100, 288, 315
+START_NEW_BOARD = (80, 118)
+NEW_BOARD_PATH = (600, 432)
+NEW_BOARD_TITLE = (459, 459)
+NEW_BOARD_CREATE = (409, 513)
+
+
+def field_value(n, field):
+    return ", ".join(n["tags"]) if field == "tags" else n[field]
+
+
+def cli(*args):
+    return subprocess.run([BIN, *args], capture_output=True, check=True, timeout=30).stdout.decode().strip()
+
+
+def note(board, note_id):
+    return next((n for n in board_json(BIN, board)["notes"] if n["id"] == note_id), None)
+
+
+class Session:
+    def __init__(self, work, display, board=None, args=None):
+        self.work, self.display = work, display
+        self.env = dict(display.env, XDG_CONFIG_HOME=os.path.join(work, "config"))
+        args = args if args is not None else ["open", board]
+        self.proc, self.wid = display.open_window([BIN, *args], self.env, os.path.join(work, "program.log"))
+        display.focus(self.wid)
+
+    def quadrants(self):
+        return wait_for("the four quadrants on the screen", lambda: (lambda bx: bx if len(bx) == 4 else None)(
+            find_boxes(self.display.pixels(), self.display.width, self.display.height, QUADRANT_FILLS)))
+
+    def alive(self):
+        if self.proc.poll() is not None:
+            log = open(os.path.join(self.work, "program.log")).read()[-600:]
+            raise Failure(f"the program ended ({self.proc.returncode}): {log}")
+
+    def click(self, x, y):
+        self.display.xdo("mousemove", x, y, "click", "1")
+
+
+def selected(display, wall, n):
+    box = wall.box(n["x"], n["y"], n["w"], n["h"])
+    wait_for("the selection on the screen", lambda: count_in_box(display.pixels(), display.width, box, SELECTION) > 20)
+
+
+def inspector_field(display, y):
+    return INSPECTOR_X, y
+
+
+def main():
+    work = tempfile.mkdtemp(prefix="cc-workshop-")
+    board = os.path.join(work, "workshop.ccboard")
+    cli("new", board, "--title", "Workshop")
+    a = cli("add", board, "--text", "Survey: transfers are slow", "--source", "survey", "--quadrant", "1")
+    b = cli("add", board, "--text", "Branch visit: queues at noon", "--quadrant", "2")
+    display = Display()
+    check = Checks(work, display)
+    s = None
+    try:
+        if CASE == "summary":
+            s = Session(work, display, board)
+            s.quadrants()
+
+            def export():
+                s.click(*FILE_MENU)
+                s.click(*EXPORT_SUMMARY_ITEM)
+                # The dialog suggests a PDF next to the board; its Export button is pressed
+                # until the file is there (the first presses may land before the dialog is up).
+
+                def written():
+                    s.alive()
+                    files = [f for f in os.listdir(work) if "-summary-" in f and f.endswith(".pdf")]
+                    if not files:
+                        s.click(*SUMMARY_EXPORT)
+                    return files
+                files = wait_for("the summary file", written, interval=0.5)
+                path = os.path.join(work, files[0])
+                wait_for("the PDF complete", lambda: open(path, "rb").read(5) == b"%PDF-" and
+                         open(path, "rb").read().rstrip().endswith(b"%%EOF"))
+                s.alive()
+            check("File > Export monthly summary…, Export: the PDF is written and the program lives on", export)
+        elif CASE == "inspector":
+            s = Session(work, display, board)
+            wall = WallMapping(s.quadrants(), board_json(BIN, board)["board"])
+
+            def typed_then_clicked_away(field_y, words, field, to_wall):
+                na, nb = note(board, a), note(board, b)
+                s.click(*wall.note_centre(na))
+                selected(display, wall, na)
+                s.click(*inspector_field(display, field_y))
+                display.xdo("key", "--clearmodifiers", "ctrl+a")
+                display.xdo("type", "--delay", "30", words)
+                if to_wall:
+                    s.click(*wall.screen(-1500, 900))
+                else:
+                    s.click(*wall.note_centre(nb))
+                wait_for(f"the {field} saved", lambda: field_value(note(board, a), field) == words)
+                s.alive()
+            check("Text typed in the inspector is saved when another note is clicked",
+                  lambda: typed_then_clicked_away(TEXT_Y, "Inspector words", "text", False))
+            check("Tags typed in the inspector are saved when the wall is clicked",
+                  lambda: typed_then_clicked_away(TAGS_Y, "app, pricing", "tags", True))
+            check("Segment typed in the inspector is saved when another note is clicked",
+                  lambda: typed_then_clicked_away(SEGMENT_Y, "students", "segment", False))
+        elif CASE == "follow":
+            s = Session(work, display, board)
+            wall = WallMapping(s.quadrants(), board_json(BIN, board)["board"])
+
+            def follow():
+                x, y = wall.screen(600, -500)
+                display.xdo("mousemove", x, y, "click", "--repeat", "2", "--delay", "60", "1")
+                new = wait_for("a new note", lambda: [n for n in board_json(BIN, board)["notes"] if n["id"] not in (a, b)])
+                nid = new[0]["id"]
+                display.xdo("type", "--delay", "30", "Wall words")
+                display.xdo("key", "--clearmodifiers", "Escape")
+                wait_for("the note's text saved", lambda: note(board, nid)["text"] == "Wall words")
+                # The inspector shows the note as it is now: clicking at the end of its text and
+                # typing adds to that text (an empty, stale buffer would replace it).
+                s.click(*inspector_field(display, TEXT_Y))
+                display.xdo("key", "--clearmodifiers", "ctrl+End")
+                display.xdo("type", "--delay", "30", " more")
+                s.click(*wall.screen(-1500, 900))
+                wait_for("the inspector's typing added to the note",
+                         lambda: note(board, nid)["text"] == "Wall words more")
+            check("a note typed on the wall is in the inspector, and typing there adds to it", follow)
+        elif CASE == "newboard":
+            s = Session(work, display, args=[])
+
+            def create():
+                # The start screen's New board… button, then the path and title fields, Create:
+                # all by mouse. The button is pressed until the dialog's fields are up (white).
+                made = os.path.join(work, "mouse.ccboard")
+
+                def dialog_up():
+                    s.click(*START_NEW_BOARD)
+                    return wait_for("the dialog", lambda: display.pixel(*NEW_BOARD_TITLE) == (255, 255, 255), timeout=2)
+                wait_for("the New board dialog", dialog_up)
+                s.click(*NEW_BOARD_PATH)
+                display.xdo("key", "--clearmodifiers", "ctrl+a")
+                display.xdo("type", "--delay", "20", made)
+                s.click(*NEW_BOARD_TITLE)
+                display.xdo("type", "--delay", "30", "Mouse board")
+                s.click(*NEW_BOARD_CREATE)
+                wait_for("the new board file", lambda: os.path.exists(made) and board_json(BIN, made)["board"]["title"] == "Mouse board")
+            check("New board on the start screen, by mouse: title typed, Create pressed", create)
+        elif CASE == "noarg":
+            def remembered_board_not_reopened():
+                first = Session(work, display, board)
+                first.quadrants()
+                stop(first.proc)
+                wait_for("the window gone", lambda: first.proc.poll() is not None)
+                again = Session(work, display, args=[])
+                try:
+                    # The start screen: its New board… button (the button colour) and no wall.
+                    def start_screen():
+                        raw = display.pixels()
+                        if find_boxes(raw, display.width, display.height, QUADRANT_FILLS):
+                            raise Failure("a wall is shown, not the start screen")
+                        at = (START_NEW_BOARD[1] * display.width + START_NEW_BOARD[0]) * 3
+                        return raw[at + 2] > raw[at] + 30  # the button's blue, not the grey behind
+                    wait_for("the start screen", start_screen)
+                finally:
+                    stop(again.proc)
+            check("no argument: the start screen, not the last board", remembered_board_not_reopened)
+
+            def screenshot_not_last():
+                env = dict(display.env, XDG_CONFIG_HOME=os.path.join(work, "config2"))
+                subprocess.run([BIN, "screenshot", board, "--out", os.path.join(work, "shot.png")], env=env,
+                               check=True, capture_output=True, timeout=60)
+                settings = os.path.join(work, "config2")
+                kept = "".join(open(os.path.join(r, f)).read() for r, _, fs in os.walk(settings) for f in fs)
+                if "last_board" in kept:
+                    raise Failure(f"screenshot remembered the board: {kept!r}")
+            check("screenshot does not change which board is last", screenshot_not_last)
+        elif CASE == "refit":
+            s = Session(work, display, board)
+
+            def filters_open():
+                s.quadrants()
+                display.xdo("key", "--clearmodifiers", "ctrl+f")
+
+                def refitted():
+                    q = find_boxes(display.pixels(), display.width, display.height, QUADRANT_FILLS)
+                    # The filters take the left 320 pixels and the inspector the right 340: the
+                    # whole wall is seen between them, not cut off by them.
+                    return q if len(q) == 4 and q[1][0] > 324 and q[4][2] < display.width - 344 else None
+                wait_for("the wall fitted beside the filters", refitted)
+            check("the wall is fitted again when the filters open", filters_open)
+
+            def resized():
+                display.xdo("windowsize", s.wid, 1000, 700)
+
+                def refitted():
+                    q = find_boxes(display.pixels(), display.width, display.height, QUADRANT_FILLS)
+                    return q if len(q) == 4 and q[4][3] < 700 and q[4][2] < 1000 - 344 else None
+                wait_for("the wall fitted to the smaller window", refitted)
+            check("the wall is fitted again when the window is made smaller", resized)
+
+            def kept_zoom():
+                # Once the person zooms, a change of size keeps their zoom. (A click on the wall
+                # takes the keyboard from the search field first.)
+                wall = WallMapping(s.quadrants(), board_json(BIN, board)["board"])
+                s.click(500, 400)
+                display.xdo("key", "--clearmodifiers", "ctrl+minus")
+                zoomed = wait_for("the zoom", lambda: (lambda q: q if len(q) == 4 and WallMapping(
+                    q, board_json(BIN, board)["board"]).k < wall.k * 0.9 else None)(
+                    find_boxes(display.pixels(), display.width, display.height, QUADRANT_FILLS)))
+                k = WallMapping(zoomed, board_json(BIN, board)["board"]).k
+                display.xdo("windowsize", s.wid, 1400, 900)
+                wait_for("the window larger", lambda: "WIDTH=1400" in display.xdo("getwindowgeometry", "--shell", s.wid))
+                wait_for("the wall redrawn", lambda: len(find_boxes(display.pixels(), display.width, display.height,
+                                                                    QUADRANT_FILLS)) == 4)
+                after = WallMapping(s.quadrants(), board_json(BIN, board)["board"]).k
+                if abs(after - k) > k * 0.03:
+                    raise Failure(f"the zoom changed from {k:.4f} to {after:.4f}")
+            check("a zoom the person chose is kept when the window changes size", kept_zoom)
+        else:
+            raise Failure(f"no case {CASE}")
+    except Exception as e:
+        check.fail("setup", e)
+    finally:
+        if s:
+            stop(s.proc)
+        display.close()
+    check.report()
+
+
+main()
