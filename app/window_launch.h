@@ -11,7 +11,7 @@ namespace cc {
 struct WindowOptions {
     enum class Mode { Interactive, Screenshot, Frames };
     Mode mode = Mode::Interactive;
-    std::string board;   ///< empty: the last board, else the start screen
+    std::string board;   ///< empty: the start screen
     std::string author;
     std::string out;     ///< screenshot: the PNG to write
     int width = 1400, height = 900;
