@@ -18,6 +18,8 @@ CC_PACKAGES=(
   xvfb xauth xdotool x11-utils xclip imagemagick python3 python3-xlib
   # the Chinese window test reads its menu and status bars (OCR)
   tesseract-ocr tesseract-ocr-chi-sim
+  # Chinese typed through a real input method: fcitx5 with Pinyin on a session bus of the test's own
+  fcitx5 fcitx5-chinese-addons dbus-daemon dbus-bin
   # the import benchmark writes its PDF with Cairo and Pango (also the summary exporter's libraries)
   libcairo2-dev libpango1.0-dev
   # fuzzing (libFuzzer comes with clang's runtime) and the pdftotext floor of the import benchmark

@@ -18,8 +18,11 @@ std::vector<std::string> g_dropped;  // files dropped on the window, for the nex
 // turn Ctrl+V into V, and a click that arrives with the last typed characters would end the
 // editing before they reach the text. So keys, typed characters and mouse buttons wait in one
 // queue and are handed over in order, a frame's worth at a time: once a frame has seen a key go
-// down, the next release waits for the next frame; a mouse button waits for the next frame when
-// keys or characters went before it in this one.
+// down, the next release waits for the next frame; a mouse button, and a key that is not plain
+// typing (Escape, Enter, Tab, a shortcut), waits for the next frame when characters went before
+// it in this one. An input method's committed text (fcitx5's 需求 after Space) comes back from
+// the input method a moment late and can share a frame with the Escape typed after it; Escape
+// handled first would end the editing without the words.
 GLFWkeyfun g_imguiKeyCallback = nullptr;
 GLFWcharfun g_imguiCharCallback = nullptr;
 GLFWmousebuttonfun g_imguiMouseCallback = nullptr;
@@ -113,7 +116,7 @@ void installQueuedInput(GLFWwindow* window) {
 }
 
 void feedQueuedInput(GLFWwindow* w) {
-    bool pressedNow = false, typedNow = false;
+    bool pressedNow = false, typedNow = false, charsNow = false;
     // While a text field has the keyboard, plain typing keys need no pacing: their text comes
     // through the character events, and holding them back would only make the wall lag behind.
     const bool typing = ImGui::GetIO().WantTextInput;
@@ -127,7 +130,7 @@ void feedQueuedInput(GLFWwindow* w) {
         }
         if (e.kind == InputEvent::Kind::Char) {
             g_input.pop_front();
-            typedNow = true;
+            typedNow = charsNow = true;
             if (g_imguiCharCallback) g_imguiCharCallback(w, e.codepoint);
             continue;
         }
@@ -135,6 +138,7 @@ void feedQueuedInput(GLFWwindow* w) {
                                  !(e.mods & (GLFW_MOD_CONTROL | GLFW_MOD_ALT | GLFW_MOD_SUPER));
         if (!plainTyping) {
             if (e.action == GLFW_RELEASE && pressedNow) break;
+            if (e.action == GLFW_PRESS && charsNow) break;  // the characters reach their field first
             if (e.action == GLFW_PRESS) pressedNow = true;
         }
         typedNow = true;

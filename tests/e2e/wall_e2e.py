@@ -175,6 +175,20 @@ def main():
                 raise Failure(f"{len(after['notes'])} notes and {len(after['links'])} links after reopening")
 
         check("close the window and reopen: nothing lost", close_and_reopen)
+
+        def fast_typist():
+            # Typing at full speed with Escape straight after: the last letters and Escape reach the
+            # window together, and every letter must be in the note (an input method's committed
+            # words arrive the same way, a moment late, just before the Escape typed after them).
+            before = {n["id"] for n in board_json(BIN, board)["notes"]}
+            x, y = wall.screen(-600, 500)
+            display.xdo("mousemove", x, y, "click", "--repeat", "2", "--delay", "60", "1")
+            new = wait_for("a new note", lambda: [n for n in board_json(BIN, board)["notes"] if n["id"] not in before])
+            display.run("sh", "-c", "xdotool type --delay 0 'Typed at full speed'; xdotool key Escape")
+            wait_for("every letter in the note", lambda: note(board_json(BIN, board), new[0]["id"])["text"] ==
+                     "Typed at full speed")
+
+        check("a fast typist's last letters and Escape arrive together: nothing lost", fast_typist)
     except Exception as e:
         check.fail("setup", e)
     finally:
