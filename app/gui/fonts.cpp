@@ -8,6 +8,7 @@
 #include <set>
 #include <stdexcept>
 
+#include "app/gui/field_text.h"
 #include "canvas/model.h"
 
 namespace cc::gui {
@@ -63,6 +64,7 @@ Fonts::Fonts() {
     for (char32_t c = 0x3000; c <= 0x303F; ++c) base.push_back(c);
     for (char32_t c = 0xFF00; c <= 0xFFEF; ++c) base.push_back(c);
     for (char32_t c : {0x2190, 0x2192, 0x2713, 0x26A0, 0x25CF, 0x2605, 0x00B7}) base.push_back(c);
+    base.push_back(kPlaceholder);
     // Chinese in the interface's own strings (legend, link kinds, templates).
     const std::string uiText = "支持冲突相关客户画像行为态度与感受需求期望说想做象限一二三四中文";
     for (char32_t c : decode(uiText)) base.push_back(c);
@@ -120,6 +122,12 @@ void Fonts::build(float scale) {
     if (!m_ui || !m_sizes[0]) throw std::runtime_error(m_file + ": the font could not be loaded");
     const auto t0 = std::chrono::steady_clock::now();
     io.Fonts->Build();
+    // What cannot be drawn (a character beyond U+FFFF, which Dear ImGui reads as U+FFFD, or one
+    // the font lacks) shows as □, never as a gap or a '?' that reads like text.
+    for (ImFont* f : io.Fonts->Fonts) {
+        f->FallbackChar = static_cast<ImWchar>(kPlaceholder);
+        f->BuildLookupTable();
+    }
     m_buildMs = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
     m_dirty = false;
 }

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <ctime>
 
+#include "app/gui/field_text.h"
 #include "app/gui/fonts.h"
 #include "canvas/commands.h"
 #include "canvas/queries.h"
@@ -68,10 +69,10 @@ void swatch(std::uint32_t rgb, float size) {
 
 void Inspector::load(const Note& n) {
     m_id = n.id;
-    m_text = m_textBase = n.text;
+    m_text = m_textBase = toField(n.text);
     m_date = m_dateBase = n.dateGathered;
-    m_tags = m_tagsBase = joinTags(n.tags);
-    m_segment = m_segmentBase = n.segment;
+    m_tags = m_tagsBase = toField(joinTags(n.tags));
+    m_segment = m_segmentBase = toField(n.segment);
     m_textActive = m_dateActive = m_tagsActive = m_segmentActive = false;
     m_error.clear();
 }
@@ -82,10 +83,10 @@ void Inspector::follow(const Note& n) {
     const auto track = [](std::string& buffer, std::string& base, bool active, const std::string& now) {
         if (!active && buffer == base && base != now) buffer = base = now;
     };
-    track(m_text, m_textBase, m_textActive, n.text);
+    track(m_text, m_textBase, m_textActive, toField(n.text));
     track(m_date, m_dateBase, m_dateActive, n.dateGathered);
-    track(m_tags, m_tagsBase, m_tagsActive, joinTags(n.tags));
-    track(m_segment, m_segmentBase, m_segmentActive, n.segment);
+    track(m_tags, m_tagsBase, m_tagsActive, toField(joinTags(n.tags)));
+    track(m_segment, m_segmentBase, m_segmentActive, toField(n.segment));
 }
 
 void Inspector::commit(BoardSession& s, const Note& after) {
@@ -101,7 +102,7 @@ void Inspector::commitText(BoardSession& s) {
     if (m_text == m_textBase || isBlankText(m_text)) return;
     // Someone else's text that arrived while this person typed is replaced, and said so.
     try {
-        commitNoteText(*s.editor, m_id, m_text, m_textBase, false);
+        commitNoteText(*s.editor, m_id, fromField(m_text), fromField(m_textBase), false);
         m_textBase = m_text;
         m_error.clear();
     } catch (const std::exception& e) {
@@ -119,12 +120,13 @@ void Inspector::flush(BoardSession& s) {
         changed = true;
     }
     if (m_tags != m_tagsBase) {
-        a.tags = splitTags(m_tags);
+        a.tags = splitTags(fromField(m_tags));
         m_tagsBase = m_tags;
         changed = true;
     }
     if (m_segment != m_segmentBase) {
-        a.segment = m_segmentBase = m_segment;
+        a.segment = fromField(m_segment);
+        m_segmentBase = m_segment;
         changed = true;
     }
     if (changed) commit(s, a);
@@ -232,7 +234,7 @@ void Inspector::draw(BoardSession& s, WallView& wall, Fonts& fonts, float scale)
     fonts.addText(m_tags);
     if (ImGui::IsItemDeactivatedAfterEdit()) {
         Note a = *s.doc->note(m_id);
-        a.tags = splitTags(m_tags);
+        a.tags = splitTags(fromField(m_tags));
         m_tagsBase = m_tags;
         commit(s, a);
     }
@@ -242,7 +244,8 @@ void Inspector::draw(BoardSession& s, WallView& wall, Fonts& fonts, float scale)
     fonts.addText(m_segment);
     if (ImGui::IsItemDeactivatedAfterEdit()) {
         Note a = *s.doc->note(m_id);
-        a.segment = m_segmentBase = m_segment;
+        a.segment = fromField(m_segment);
+        m_segmentBase = m_segment;
         commit(s, a);
     }
 

@@ -17,6 +17,7 @@
 #include <memory>
 
 #include "app/gui/app.h"
+#include "app/gui/field_text.h"
 #include "app/gui/input_queue.h"
 #include "app/settings.h"
 #include "storage/board_store.h"
@@ -104,6 +105,7 @@ int openWindow(const WindowOptions& options) {
     ImGuiIO& io = ImGui::GetIO();
     io.IniFilename = nullptr;
     ImGui_ImplGlfw_InitForOpenGL(window, true);
+    gui::keepClipboardWhole();
     ImGui_ImplOpenGL3_Init("#version 150");
     gui::installQueuedInput(window);
 

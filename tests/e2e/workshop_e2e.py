@@ -5,6 +5,8 @@ window under Xvfb driven with xdotool, checked in the board file (or the files w
   summary    File > Export monthly summary…, Export: the program lives and writes the PDF
   inspector  typing in the inspector's Text, Tags and Segment is saved when another note or the
              wall is clicked
+  rare       typing in a note holding characters beyond U+FFFF (𠀀, 😀) keeps them, in the board
+             and in the summary and backup
   follow     a note typed on the wall shows its text in the inspector at once, and typing there
              edits that text, not an empty buffer
   newboard   the start screen's New board dialog follows the mouse: a click in the title field,
@@ -137,6 +139,45 @@ def main():
                   lambda: typed_then_clicked_away(TAGS_Y, "app, pricing", "tags", True))
             check("Segment typed in the inspector is saved when another note is clicked",
                   lambda: typed_then_clicked_away(SEGMENT_Y, "students", "segment", False))
+        elif CASE == "rare":
+            # 𠀀 and 𪚥 (CJK extension B) and 😀 are beyond U+FFFF, where the window's text fields
+            # keep 16-bit characters; the window shows □ for them and keeps them whole.
+            rare = "客户\U00020000说\U00026AA5很好\U0001F600"
+            c = cli("add", board, "--text", rare, "--tag", "\U0001F600", "--quadrant", "3")
+            s = Session(work, display, board)
+            wall = WallMapping(s.quadrants(), board_json(BIN, board)["board"])
+
+            def edited_in_the_inspector():
+                n = note(board, c)
+                s.click(*wall.note_centre(n))
+                selected(display, wall, n)
+                s.click(*inspector_field(display, TEXT_Y))
+                display.xdo("key", "--clearmodifiers", "ctrl+End")
+                display.xdo("type", "--delay", "30", " more")
+                s.click(*inspector_field(display, TAGS_Y))
+                display.xdo("key", "--clearmodifiers", "End")
+                display.xdo("type", "--delay", "30", ", app")
+                s.click(*wall.screen(-1500, 900))
+                wait_for("the typing saved", lambda: note(board, c)["text"].endswith(" more") and
+                         "app" in note(board, c)["tags"])
+                got = note(board, c)
+                if got["text"] != rare + " more" or sorted(got["tags"]) != sorted(["\U0001F600", "app"]):
+                    raise Failure(f"the note now says {got['text']!r} with tags {got['tags']!r}")
+            check("typing in a note with characters beyond U+FFFF keeps them", edited_in_the_inspector)
+
+            def exports_keep_them():
+                month = note(board, c)["date"][:7]
+                for kind in ("md", "html", "csv", "json"):
+                    out = os.path.join(work, f"summary.{kind}")
+                    cli("summary", board, "--month", month, "--out", out)
+                    if rare not in open(out, encoding="utf-8").read():
+                        raise Failure(f"the {kind} summary lost them")
+                out = os.path.join(work, "backup.json")
+                cli("export", board, "--out", out)
+                if rare.encode("unicode_escape").decode() not in open(out, encoding="utf-8").read() and \
+                        rare not in open(out, encoding="utf-8").read():
+                    raise Failure("the backup lost them")
+            check("the summary and the backup keep them", exports_keep_them)
         elif CASE == "follow":
             s = Session(work, display, board)
             wall = WallMapping(s.quadrants(), board_json(BIN, board)["board"])
