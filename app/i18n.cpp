@@ -1,5 +1,7 @@
 #include "app/i18n.h"
 
+#include "storage/summary/summary_export.h"
+
 #include "canvas/wording.h"
 
 #include <libintl.h>
@@ -74,6 +76,12 @@ void init(Language language) {
     ::bindtextdomain(kDomain, localeDir().c_str());
     ::bind_textdomain_codeset(kDomain, "UTF-8");
     ::textdomain(kDomain);
+    // A summary may be written in either language whatever the interface's: its labels are looked
+    // up in each language once, here, before anything else runs.
+    for (const auto& [lang, as] : {std::pair{Language::English, summary::Lang::En}, std::pair{Language::Chinese, summary::Lang::Zh}}) {
+        apply(lang);
+        summary::setLabelWording(as, wording());
+    }
     apply(language);
 }
 

@@ -429,9 +429,9 @@ void drawLegend(BoardSession& s, const Palette& palette, bool chinese, float sca
         ImGui::SameLine();
         ImGui::TextUnformatted(text);
     };
-    line(palette.supports, false, "supports  支持");
-    line(palette.conflicts, true, "conflicts  冲突");
-    line(palette.relates, false, "relates  相关");
+    line(palette.supports, false, _("supports"));
+    line(palette.conflicts, true, _("conflicts"));
+    line(palette.relates, false, _("relates"));
     ImGui::TextColored({0.13f, 0.55f, 0.25f, 1}, "●");
     ImGui::SameLine();
     ImGui::TextUnformatted(_("corroborated: support from 2+ source kinds"));

@@ -10,6 +10,10 @@
 
 #include "canvas/summary.h"
 
+namespace cc {
+struct Wording;
+}
+
 namespace cc::summary {
 
 /// An export that could not be written; one line naming the file and the reason.
@@ -19,6 +23,11 @@ public:
 };
 
 enum class Lang { En, Zh };
+
+/// Gives the summary its headings and labels in `lang`, looked up through `wording` (the edge's
+/// catalogue in that language) once, now: call it at start-up, before summaries are written.
+/// Until then a language has the English ones.
+void setLabelWording(Lang lang, const Wording& wording);
 enum class Format { Pdf, Html, Markdown, Csv, Json };
 
 /// The format for an output path, by its extension (.pdf .html .htm .md .csv .json).

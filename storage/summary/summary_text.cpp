@@ -3,173 +3,127 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
+#include <memory>
+#include <mutex>
 
 #include "storage/output_file.h"
 #include "canvas/source_kinds.h"
+#include "canvas/wording.h"
 
 namespace cc::summary {
 
 namespace {
 
-Labels makeEn() {
+Labels makeLabels(const Wording& w) {
     Labels l;
-    l.title = "Monthly board summary";
-    l.board = "Board";
-    l.month = "Month";
-    l.generated = "Generated";
-    l.noData = "No data for this month";
-    l.noDataDetail = "The board had no notes at the end of this month and nothing changed during it.";
-    l.sections = {"1. Headline figures", "2. The canvas", "3. Strongest insights", "4. Open questions",
-                  "5. Source coverage", "6. What changed", "7. Appendix: new and changed notes"};
-    l.notesOnWall = "Notes on the wall";
-    l.newNotes = "New this month";
-    l.changedNotes = "Changed this month";
-    l.sourceKindsUsed = "Source kinds used";
-    l.corroboratedInsights = "Corroborated insights";
-    l.openContradictions = "Open contradictions";
-    l.figure = "Figure";
-    l.value = "Value";
-    l.previous = "Last month";
-    l.change = "Change";
-    l.vsLastMonth = "vs. last month";
-    l.legendNew = "New this month";
-    l.corroborated = "Corroborated";
-    l.contested = "Contested";
-    l.quadrant = "Quadrant";
-    l.notesCount = "notes";
-    l.noNotes = "No notes.";
-    l.source = "Source";
-    l.date = "Date";
-    l.provenance = "Provenance";
-    l.votes = "Votes";
-    l.author = "Author";
-    l.segment = "Segment";
-    l.score = "Score";
-    l.sideA = "One side";
-    l.sideB = "The other side";
-    l.suggestedResearch = "Suggested research";
-    l.noQuestions = "No open contradictions.";
-    l.question = "Question";
-    l.bySource = "Notes by source kind";
-    l.dataKind = "Quantitative vs. qualitative";
-    l.channel = "Direct vs. indirect";
-    l.quantitative = "Quantitative";
-    l.qualitative = "Qualitative";
-    l.direct = "Direct";
-    l.indirect = "Indirect";
-    l.internal = "Internal";
-    l.either = "Either channel";
-    l.byQuadrant = "Notes by quadrant";
-    l.unusedThisMonth = "Source kinds unused this month";
-    l.unusedThreeMonths = "Source kinds unused in three months";
-    l.thinQuadrants = "Thin quadrants";
-    l.oneSidedQuadrants = "One-sided quadrants";
-    l.none = "None";
-    l.added = "Added";
-    l.archived = "Archived";
-    l.deleted = "Deleted";
-    l.moved = "Moved between quadrants";
-    l.linksAdded = "Links added";
-    l.linksRemoved = "Links removed";
-    l.nothingChanged = "Nothing changed since last month.";
-    l.from = "from";
-    l.to = "to";
-    l.link = "Link";
-    l.isNew = "new";
-    l.isChanged = "changed";
-    l.yes = "yes";
-    l.no = "no";
-    l.noAppendix = "No notes were added or changed this month.";
-    l.columns = {"id", "quadrant", "title", "text", "source", "source name", "date gathered", "author",
-                 "segment", "votes", "new or changed", "corroborated", "contested", "provenance file",
-                 "provenance location", "provenance excerpt"};
-    l.kind = "Kind";
-    l.count = "Notes";
+    l.title = w.word(CC_TEMPLATE("Monthly board summary"));
+    l.board = w.word(CC_TEMPLATE("Board"));
+    l.month = w.word(CC_TEMPLATE("Month"));
+    l.generated = w.word(CC_TEMPLATE("Generated"));
+    l.noData = w.word(CC_TEMPLATE("No data for this month"));
+    l.noDataDetail = w.word(CC_TEMPLATE("The board had no notes at the end of this month and nothing changed during it."));
+    l.sections = {w.word(CC_TEMPLATE("1. Headline figures")), w.word(CC_TEMPLATE("2. The canvas")),
+                  w.word(CC_TEMPLATE("3. Strongest insights")), w.word(CC_TEMPLATE("4. Open questions")),
+                  w.word(CC_TEMPLATE("5. Source coverage")), w.word(CC_TEMPLATE("6. What changed")),
+                  w.word(CC_TEMPLATE("7. Appendix: new and changed notes"))};
+    l.notesOnWall = w.word(CC_TEMPLATE("Notes on the wall"));
+    l.newNotes = w.word(CC_TEMPLATE("New this month"));
+    l.changedNotes = w.word(CC_TEMPLATE("Changed this month"));
+    l.sourceKindsUsed = w.word(CC_TEMPLATE("Source kinds used"));
+    l.corroboratedInsights = w.word(CC_TEMPLATE("Corroborated insights"));
+    l.openContradictions = w.word(CC_TEMPLATE("Open contradictions"));
+    l.figure = w.word(CC_TEMPLATE("Figure"));
+    l.value = w.word(CC_TEMPLATE("Value"));
+    l.previous = w.word(CC_TEMPLATE("Last month"));
+    l.change = w.word(CC_TEMPLATE("Change"));
+    l.vsLastMonth = w.word(CC_TEMPLATE("vs. last month"));
+    l.legendNew = w.word(CC_TEMPLATE("New this month"));
+    l.corroborated = w.word(CC_TEMPLATE("Corroborated"));
+    l.contested = w.word(CC_TEMPLATE("Contested"));
+    l.quadrant = w.word(CC_TEMPLATE("Quadrant"));
+    l.notesCount = w.word(CC_TEMPLATE("notes"));
+    l.noNotes = w.word(CC_TEMPLATE("No notes."));
+    l.source = w.word(CC_TEMPLATE("Source"));
+    l.date = w.word(CC_TEMPLATE("Date"));
+    l.provenance = w.word(CC_TEMPLATE("Provenance"));
+    l.votes = w.word(CC_TEMPLATE("Votes"));
+    l.author = w.word(CC_TEMPLATE("Author"));
+    l.segment = w.word(CC_TEMPLATE("Segment"));
+    l.score = w.word(CC_TEMPLATE("Score"));
+    l.sideA = w.word(CC_TEMPLATE("One side"));
+    l.sideB = w.word(CC_TEMPLATE("The other side"));
+    l.suggestedResearch = w.word(CC_TEMPLATE("Suggested research"));
+    l.noQuestions = w.word(CC_TEMPLATE("No open contradictions."));
+    l.question = w.word(CC_TEMPLATE("Question"));
+    l.bySource = w.word(CC_TEMPLATE("Notes by source kind"));
+    l.dataKind = w.word(CC_TEMPLATE("Quantitative vs. qualitative"));
+    l.channel = w.word(CC_TEMPLATE("Direct vs. indirect"));
+    l.quantitative = w.word(CC_TEMPLATE("Quantitative"));
+    l.qualitative = w.word(CC_TEMPLATE("Qualitative"));
+    l.direct = w.word(CC_TEMPLATE("Direct"));
+    l.indirect = w.word(CC_TEMPLATE("Indirect"));
+    l.internal = w.word(CC_TEMPLATE("Internal"));
+    l.either = w.word(CC_TEMPLATE("Either channel"));
+    l.byQuadrant = w.word(CC_TEMPLATE("Notes by quadrant"));
+    l.unusedThisMonth = w.word(CC_TEMPLATE("Source kinds unused this month"));
+    l.unusedThreeMonths = w.word(CC_TEMPLATE("Source kinds unused in three months"));
+    l.thinQuadrants = w.word(CC_TEMPLATE("Thin quadrants"));
+    l.oneSidedQuadrants = w.word(CC_TEMPLATE("One-sided quadrants"));
+    l.none = w.word(CC_TEMPLATE("None"));
+    l.added = w.word(CC_TEMPLATE("Added"));
+    l.archived = w.word(CC_TEMPLATE("Archived"));
+    l.deleted = w.word(CC_TEMPLATE("Deleted"));
+    l.moved = w.word(CC_TEMPLATE("Moved between quadrants"));
+    l.linksAdded = w.word(CC_TEMPLATE("Links added"));
+    l.linksRemoved = w.word(CC_TEMPLATE("Links removed"));
+    l.nothingChanged = w.word(CC_TEMPLATE("Nothing changed since last month."));
+    l.from = w.word(CC_TEMPLATE("from"));
+    l.to = w.word(CC_TEMPLATE("to"));
+    l.link = w.word(CC_TEMPLATE("Link"));
+    l.isNew = w.word(CC_TEMPLATE("new"));
+    l.isChanged = w.word(CC_TEMPLATE("changed"));
+    l.yes = w.word(CC_TEMPLATE("yes"));
+    l.no = w.word(CC_TEMPLATE("no"));
+    l.noAppendix = w.word(CC_TEMPLATE("No notes were added or changed this month."));
+    l.columns = {w.word(CC_TEMPLATE("id")), w.word(CC_TEMPLATE("quadrant")), w.word(CC_TEMPLATE("title")),
+                 w.word(CC_TEMPLATE("text")), w.word(CC_TEMPLATE("source")),
+                 w.word(CC_TEMPLATE("source name")), w.word(CC_TEMPLATE("date gathered")),
+                 w.word(CC_TEMPLATE("author")), w.word(CC_TEMPLATE("segment")),
+                 w.word(CC_TEMPLATE("votes")), w.word(CC_TEMPLATE("new or changed")),
+                 w.word(CC_TEMPLATE("corroborated")), w.word(CC_TEMPLATE("contested")),
+                 w.word(CC_TEMPLATE("provenance file")), w.word(CC_TEMPLATE("provenance location")),
+                 w.word(CC_TEMPLATE("provenance excerpt"))};
+    l.kind = w.word(CC_TEMPLATE("Kind"));
+    l.count = w.word(CC_TEMPLATE("Notes"));
+    l.more = w.word(CC_TEMPLATE("… and {1} more (the full list is in the CSV and JSON exports)"));
+    l.page = w.word(CC_TEMPLATE("Page {1} of {2}"));
+    l.quadrantShort = w.word(CC_TEMPLATE("Q{1} {2}"));
+    l.supports = w.word(CC_TEMPLATE("supports"));
+    l.conflicts = w.word(CC_TEMPLATE("conflicts"));
+    l.relates = w.word(CC_TEMPLATE("relates"));
     return l;
 }
 
-Labels makeZh() {
-    Labels l;
-    l.title = "月度董事会摘要";
-    l.board = "看板";
-    l.month = "月份";
-    l.generated = "生成时间";
-    l.noData = "本月没有数据";
-    l.noDataDetail = "本月底看板上没有便签，本月也没有任何变化。";
-    l.sections = {"一、关键数据", "二、画布全貌", "三、最有力的洞察", "四、待解决的问题",
-                  "五、来源覆盖", "六、本月变化", "七、附录：新增和修改的便签"};
-    l.notesOnWall = "墙上便签";
-    l.newNotes = "本月新增";
-    l.changedNotes = "本月修改";
-    l.sourceKindsUsed = "使用的来源类型";
-    l.corroboratedInsights = "已佐证的洞察";
-    l.openContradictions = "未解决的矛盾";
-    l.figure = "指标";
-    l.value = "数值";
-    l.previous = "上月";
-    l.change = "变化";
-    l.vsLastMonth = "较上月";
-    l.legendNew = "本月新增";
-    l.corroborated = "已佐证";
-    l.contested = "有争议";
-    l.quadrant = "象限";
-    l.notesCount = "条便签";
-    l.noNotes = "没有便签。";
-    l.source = "来源";
-    l.date = "日期";
-    l.provenance = "出处";
-    l.votes = "票数";
-    l.author = "作者";
-    l.segment = "客户群";
-    l.score = "得分";
-    l.sideA = "一方";
-    l.sideB = "另一方";
-    l.suggestedResearch = "建议的研究";
-    l.noQuestions = "没有未解决的矛盾。";
-    l.question = "问题";
-    l.bySource = "按来源类型的便签数";
-    l.dataKind = "定量与定性";
-    l.channel = "直接与间接";
-    l.quantitative = "定量";
-    l.qualitative = "定性";
-    l.direct = "直接";
-    l.indirect = "间接";
-    l.internal = "内部";
-    l.either = "渠道不限";
-    l.byQuadrant = "各象限便签数";
-    l.unusedThisMonth = "本月未使用的来源类型";
-    l.unusedThreeMonths = "三个月内未使用的来源类型";
-    l.thinQuadrants = "便签较少的象限";
-    l.oneSidedQuadrants = "数据单一的象限";
-    l.none = "无";
-    l.added = "新增";
-    l.archived = "归档";
-    l.deleted = "删除";
-    l.moved = "在象限间移动";
-    l.linksAdded = "新增连线";
-    l.linksRemoved = "删除连线";
-    l.nothingChanged = "与上月相比没有变化。";
-    l.from = "从";
-    l.to = "到";
-    l.link = "连线";
-    l.isNew = "新增";
-    l.isChanged = "修改";
-    l.yes = "是";
-    l.no = "否";
-    l.noAppendix = "本月没有新增或修改的便签。";
-    l.columns = {"编号", "象限", "标题", "内容", "来源", "来源名称", "收集日期", "作者",
-                 "客户群", "票数", "新增或修改", "已佐证", "有争议", "出处文件", "出处位置", "出处摘录"};
-    l.kind = "类型";
-    l.count = "便签数";
-    return l;
-}
+// The labels of each language, looked up once (setLabelWording) while nothing else runs; English
+// until the edge passes its catalogue.
+std::mutex g_lock;
+std::array<std::unique_ptr<const Labels>, 2> g_labels;
+
+
 
 }  // namespace
 
+void setLabelWording(Lang lang, const Wording& wording) {
+    auto made = std::make_unique<const Labels>(makeLabels(wording));
+    std::lock_guard<std::mutex> guard(g_lock);
+    g_labels[lang == Lang::Zh ? 1 : 0] = std::move(made);
+}
+
 const Labels& labels(Lang lang) {
-    static const Labels en = makeEn();
-    static const Labels zh = makeZh();
-    return lang == Lang::Zh ? zh : en;
+    static const Labels english = makeLabels(Wording{});
+    std::lock_guard<std::mutex> guard(g_lock);
+    const auto& set = g_labels[lang == Lang::Zh ? 1 : 0];
+    return set ? *set : english;  // a table once set stays until the process ends
 }
 
 std::string signedChange(int change) {
@@ -178,14 +132,10 @@ std::string signedChange(int change) {
     return "\u00B10";
 }
 
-std::string moreLabel(Lang lang, std::size_t n) {
-    if (lang == Lang::Zh) return "……另有 " + std::to_string(n) + " 项（完整列表见 CSV 和 JSON 导出）";
-    return "\u2026 and " + std::to_string(n) + " more (the full list is in the CSV and JSON exports)";
-}
+std::string moreLabel(Lang lang, std::size_t n) { return fillTemplate(labels(lang).more, {std::to_string(n)}); }
 
 std::string pageLabel(Lang lang, int page, int pages) {
-    if (lang == Lang::Zh) return "第 " + std::to_string(page) + " 页，共 " + std::to_string(pages) + " 页";
-    return "Page " + std::to_string(page) + " of " + std::to_string(pages);
+    return fillTemplate(labels(lang).page, {std::to_string(page), std::to_string(pages)});
 }
 
 std::string sourceName(std::string_view key, Lang lang) {
@@ -208,7 +158,7 @@ std::string quadrantTitle(const MonthlySummary& s, int q, Lang lang) {
 
 std::string quadrantLabel(const MonthlySummary& s, int q, Lang lang) {
     if (q < 1 || q > 4) return "\u2014";
-    return (lang == Lang::Zh ? "象限" : "Q") + std::to_string(q) + " " + quadrantTitle(s, q, lang);
+    return fillTemplate(labels(lang).quadrantShort, {std::to_string(q), quadrantTitle(s, q, lang)});
 }
 
 std::string truncateUtf8(std::string_view s, std::size_t maxChars) {
@@ -242,10 +192,10 @@ std::string hexColour(std::uint32_t rgb) {
 }
 
 std::string linkKindName(const std::string& kind, Lang lang) {
-    if (lang != Lang::Zh) return kind;
-    if (kind == "supports") return "支持";
-    if (kind == "conflicts") return "矛盾";
-    if (kind == "relates") return "相关";
+    const Labels& L = labels(lang);
+    if (kind == "supports") return L.supports;
+    if (kind == "conflicts") return L.conflicts;
+    if (kind == "relates") return L.relates;
     return kind;
 }
 

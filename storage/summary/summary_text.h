@@ -1,5 +1,5 @@
 #pragma once
-// Private helpers of the summary writers: the labels in English and Chinese, number and figure
+// Private helpers of the summary writers: the labels in each language, number and figure
 // formatting, source-kind and quadrant names, and writing a whole file (throwing on failure).
 
 #include <array>
@@ -14,7 +14,7 @@ namespace cc::summary {
 
 /// Every heading and label of the summary, in one language.
 struct Labels {
-    std::string title, board, month, generated, page;  // page: "Page %1 of %2"
+    std::string title, board, month, generated;
     std::string noData, noDataDetail;
     std::array<std::string, 7> sections;
     std::string notesOnWall, newNotes, changedNotes, sourceKindsUsed, corroboratedInsights, openContradictions;
@@ -28,6 +28,8 @@ struct Labels {
     std::string isNew, isChanged, yes, no, noAppendix;
     std::array<std::string, 16> columns;  // the appendix table (CSV columns, in order)
     std::string kind, count;
+    std::string more, page, quadrantShort;  // templates: "… and {1} more", "Page {1} of {2}", "Q{1} {2}"
+    std::string supports, conflicts, relates;  // the link kinds
 };
 
 const Labels& labels(Lang lang);
