@@ -9,6 +9,7 @@
 #include "app/gui/theme.h"
 #include "app/gui/wall_renderer.h"
 #include "app/gui/wall_view.h"
+#include "canvas/geometry.h"
 #include "app/i18n.h"
 
 namespace cc::gui {
@@ -48,7 +49,8 @@ bool Presentation::draw(WallView& wall, const Document& doc, const Palette& pale
         if (ImGui::IsKeyPressed(GLFW_KEY_LEFT, false) || ImGui::IsKeyPressed(GLFW_KEY_PAGE_UP, false)) stepBy(-1);
     }
     if (m_fitted != m_step) {
-        wall.fitTo(fitBounds(doc, m_step));
+        // A quadrant is shown whole (and any notes of it beyond the wall): the room sees where it ends.
+        wall.fitTo(m_step == 0 ? fitBounds(doc) : fitBounds(doc, m_step).united(quadrantRect(doc.board(), m_step)));
         m_fitted = m_step;
     }
 
