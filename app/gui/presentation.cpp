@@ -3,6 +3,7 @@
 #include <GLFW/glfw3.h>
 #include <imgui.h>
 
+#include <cfloat>
 #include <string>
 
 #include "app/gui/fonts.h"
@@ -43,6 +44,11 @@ bool Presentation::draw(WallView& wall, const Document& doc, const Palette& pale
         if (ImGui::IsKeyPressed(GLFW_KEY_ESCAPE, false) || ImGui::IsKeyPressed(GLFW_KEY_F5, false)) {
             leave();
             wall.fitWall();
+            // The window's shortcuts run later in this frame: the key that left is not theirs too
+            // (F5 would present again, Escape would clear the selection).
+            ImGuiIO& io = ImGui::GetIO();
+            for (int key : {GLFW_KEY_ESCAPE, GLFW_KEY_F5})
+                if (io.KeysDownDuration[key] == 0.0f) io.KeysDownDuration[key] = FLT_MIN;
             return false;
         }
         if (ImGui::IsKeyPressed(GLFW_KEY_RIGHT, false) || ImGui::IsKeyPressed(GLFW_KEY_PAGE_DOWN, false)) stepBy(1);

@@ -3,8 +3,8 @@
 
   screenshots at fit wall (1920x1080, 1024x700, 800x600, English and Chinese) show the four
   quadrants; at 1920x1080 OCR reads the notes' titles, drawn at least 12 pixels high
-  F5 presents: full screen, no menu bar, Right steps to quadrant 1 alone, round to the whole
-  wall, Escape leaves and the menu bar is back
+  F5 presents: full screen, no menu bar, Right steps to quadrant 1 alone, Page Down on round
+  to the whole wall, F5 leaves and the menu bar is back (and Escape)
   dragging a selected note's bottom-right corner resizes it, saved in the board
   typing a long line into a new note wraps it: its first and last words stay in sight
 usage: wall_readable_e2e.py CUSTOMER_CANVAS_BINARY SAMPLE_BOARD_SCRIPT [FOLDER_TO_KEEP_THE_PICTURES]"""
@@ -168,10 +168,14 @@ def main():
                 wait_for(f"quadrant {q} alone", lambda q=q: alone(q))
             display.xdo("key", "Next")
             wait_for("the whole wall again", lambda: len(find_boxes(display.pixels(), 1920, 1080, QUADRANT_FILLS)) == 4)
-            display.xdo("key", "Escape")
+            display.xdo("key", "F5")  # F5 leaves as well (and does not present again)
             wait_for("the window back to its size", lambda: display.xdo("getwindowgeometry", wid).find("1600x1000") >= 0)
             wait_for("the menu bar back", lambda: display.pixel(300, 8) == menu_colour)
-        check("F5 presents full screen without menus, Right and Page Down step, Escape leaves", present)
+            display.xdo("key", "F5")
+            wait_for("presenting again", lambda: display.pixel(300, 8) != menu_colour)
+            display.xdo("key", "Escape")
+            wait_for("Escape: the menu bar back", lambda: display.pixel(300, 8) == menu_colour)
+        check("F5 presents full screen without menus, Right and Page Down step, F5 or Escape leaves", present)
 
         def resize():
             wall = wall_mapping()
