@@ -1,7 +1,9 @@
 #include "canvas/editor.h"
 
 #include <algorithm>
+#include <cmath>
 #include <set>
+#include <tuple>
 #include <unordered_set>
 
 #include "canvas/geometry.h"
@@ -36,6 +38,12 @@ Note Editor::placed(Note n, const Note* before, const Placement& where) const {
         n.x = where.at->first;
         n.y = where.at->second;
         if (n.state == NoteState::Tray) n.state = NoteState::Pinned;
+        if (where.nearestFree) {
+            if (n.w <= 0) n.w = kNoteWidth;
+            if (n.h <= 0) n.h = kNoteHeight;
+            const int q = where.quadrant.value_or(quadrantOf(n));
+            std::tie(n.x, n.y) = freePlaceNear(m_doc, n, q, n.x, n.y);
+        }
         if (where.quadrant && quadrantOf(n) != *where.quadrant)
             throw PlacementError(PlacementError::Kind::OutsideQuadrant, *where.quadrant, quadrantOf(n));
     } else if (where.quadrant) {
@@ -51,6 +59,77 @@ Note Editor::placed(Note n, const Note* before, const Placement& where) const {
         throw PlacementError(PlacementError::Kind::NeedsAPlace, 0, 0);
     }
     return n;
+}
+
+std::pair<double, double> freePlaceNear(const Document& doc, const Note& n, int q, double x, double y,
+                                        const std::vector<Rect>& alsoTaken) {
+    const double w = n.w > 0 ? n.w : kNoteWidth, h = n.h > 0 ? n.h : kNoteHeight;
+    const Rect area = quadrantRect(doc.board(), q);
+    const bool top = q == 1 || q == 2;
+    // Other notes keep kNoteGap clear around them (less a hair, so that the grid's places,
+    // exactly kNoteGap apart, count as free).
+    const double gap = kNoteGap - 1e-6;
+    // The corner may go from here to there and keep the note inside the quadrant, under its
+    // header. A quadrant with no room left grows away from the centre, beyond the wall (which
+    // grows with it), as freeSpotInQuadrant does.
+    const double x0 = area.x + kNoteGap, x1 = std::max(x0, area.right() - kNoteGap - w);
+    for (int grow = 0;; ++grow) {
+        double y0 = area.y + kQuadrantHeader, y1 = std::max(y0, area.bottom() - kNoteGap - h);
+        if (top) y0 -= grow * area.h;
+        else y1 += grow * area.h;
+        const Rect reach{x0 - w - kNoteGap, y0 - h - kNoteGap, x1 - x0 + 2 * (w + kNoteGap), y1 - y0 + 2 * (h + kNoteGap)};
+        std::vector<Rect> taken;
+        for (const Rect& t : alsoTaken)
+            if (t.intersects(reach)) taken.push_back(t);
+        for (const auto& [id, o] : doc.notes())
+            if (o.state != NoteState::Tray && id != n.id && noteRect(o).intersects(reach)) taken.push_back(noteRect(o));
+        auto freeAt = [&](double cx, double cy) {
+            const Rect r{cx - gap, cy - gap, w + 2 * gap, h + 2 * gap};
+            return std::none_of(taken.begin(), taken.end(), [&](const Rect& t) { return t.intersects(r); });
+        };
+        // The nearest free place is the wanted one or lies against the edge of a note or of the
+        // quadrant: those coordinates are the candidates, nearest first. The edges of the notes
+        // nearest the wanted place are enough (a crowded quadrant would give too many).
+        std::vector<Rect> near = taken;
+        auto distance = [&](const Rect& t) {
+            return std::hypot(std::max({0.0, t.x - x, x - t.right()}), std::max({0.0, t.y - y, y - t.bottom()}));
+        };
+        constexpr std::size_t kNearest = 80;
+        if (near.size() > kNearest) {
+            std::nth_element(near.begin(), near.begin() + kNearest, near.end(),
+                             [&](const Rect& a, const Rect& b) { return distance(a) < distance(b); });
+            near.resize(kNearest);
+        }
+        std::vector<double> xs{std::clamp(x, x0, x1), x0, x1}, ys{std::clamp(y, y0, y1), y0, y1};
+        for (const Rect& t : near) {
+            xs.push_back(t.right() + kNoteGap);
+            xs.push_back(t.x - kNoteGap - w);
+            ys.push_back(t.bottom() + kNoteGap);
+            ys.push_back(t.y - kNoteGap - h);
+        }
+        auto keep = [](std::vector<double>& v, double lo, double hi) {
+            v.erase(std::remove_if(v.begin(), v.end(), [&](double c) { return c < lo - 1e-9 || c > hi + 1e-9; }), v.end());
+            std::sort(v.begin(), v.end());
+            v.erase(std::unique(v.begin(), v.end()), v.end());
+        };
+        keep(xs, x0, x1);
+        keep(ys, y0, y1);
+        std::vector<std::pair<double, std::pair<double, double>>> candidates;
+        candidates.reserve(xs.size() * ys.size());
+        for (double cx : xs)
+            for (double cy : ys) candidates.push_back({std::hypot(cx - x, cy - y), {cx, cy}});
+        std::sort(candidates.begin(), candidates.end());
+        for (const auto& [d, place] : candidates)
+            if (freeAt(place.first, place.second)) return place;
+    }
+}
+
+std::pair<double, double> resizedSize(const Document& doc, const Note& n, double w, double h) {
+    const Rect area = quadrantRect(doc.board(), quadrantOf(n));
+    const double maxW = std::clamp(area.right() - n.x, kMinNoteWidth, limits::kMaxNoteSize);
+    const double maxH = std::clamp(area.bottom() - n.y, kMinNoteHeight, limits::kMaxNoteSize);
+    return {std::clamp(w, kMinNoteWidth, std::max(maxW, std::min(n.w, limits::kMaxNoteSize))),
+            std::clamp(h, kMinNoteHeight, std::max(maxH, std::min(n.h, limits::kMaxNoteSize)))};
 }
 
 Note Editor::makeNote(std::string text, std::string source) const {
@@ -117,6 +196,14 @@ void Editor::setText(const std::string& id, std::string text, bool overwrote) {
     cs.notes.updated.emplace_back(*before, std::move(after));
     if (overwrote) cs.overwrote.push_back(id);
     applyLocal(std::move(cs));
+}
+
+void Editor::resizeNote(const std::string& id, double w, double h) {
+    const Note* n = m_doc.note(id);
+    if (!n) throw ChangeError("note " + id + " does not exist");
+    Note after = *n;
+    std::tie(after.w, after.h) = resizedSize(m_doc, *n, w, h);
+    updateNote(std::move(after));
 }
 
 void Editor::moveNotes(const std::vector<std::string>& ids, double dx, double dy) {

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "canvas/document.h"
+#include "canvas/geometry.h"
 #include "canvas/history.h"
 
 namespace cc {
@@ -20,7 +21,26 @@ void setSourceKind(Note& n, const SourceKind& kind);
 struct Placement {
     std::optional<int> quadrant;                  ///< 1-4
     std::optional<std::pair<double, double>> at;  ///< the top-left corner, in wall units
+    /// `at` is where a person pointed (a double-click, a drop): the note takes the free place
+    /// nearest to it in its quadrant (see freePlaceNear) rather than exactly there.
+    bool nearestFree = false;
 };
+
+/// The free place for note `n`'s top-left corner nearest to (x, y): wholly inside quadrant q of
+/// the nominal wall and below its header, and kNoteGap clear of every other note on the wall
+/// (`n` itself aside) and of the rectangles `alsoTaken` (notes placed in the same step). The one
+/// rule for new notes and notes dropped on the wall. A quadrant with no room left grows away
+/// from the centre, beyond the nominal wall (the wall grows with its notes).
+std::pair<double, double> freePlaceNear(const Document& doc, const Note& n, int q, double x, double y,
+                                        const std::vector<Rect>& alsoTaken = {});
+
+/// The smallest size a note can be given by hand, in wall units.
+inline constexpr double kMinNoteWidth = 120;
+inline constexpr double kMinNoteHeight = 70;
+/// The size note `n` takes when a person asks for w × h with its top-left corner fixed: at
+/// least the smallest size, at most limits::kMaxNoteSize, and not past the edges of the
+/// quadrant it is in (a note already past them may keep its size).
+std::pair<double, double> resizedSize(const Document& doc, const Note& n, double w, double h);
 
 /// A placement that breaks a placement rule (see Editor::placed); the edge words it.
 class PlacementError : public ChangeError {
@@ -66,6 +86,8 @@ public:
     /// Replaces a note's text. `overwrote`: someone else changed the text while this user was
     /// editing it, and this text replaces theirs (the change set says so; see ChangeSet).
     void setText(const std::string& id, std::string text, bool overwrote = false);
+    /// Resizes a note to w × h (as resizedSize allows), its top-left corner fixed; one undo step.
+    void resizeNote(const std::string& id, double w, double h);
     /// Moves notes by (dx, dy); those that cross a boundary are re-filed.
     void moveNotes(const std::vector<std::string>& ids, double dx, double dy);
     /// Removes notes and every link that touches them.

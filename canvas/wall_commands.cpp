@@ -2,8 +2,8 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cmath>
 #include <limits>
+#include <tuple>
 #include <unordered_map>
 
 #include "canvas/geometry.h"
@@ -128,15 +128,21 @@ std::vector<std::string> pasteText(Editor& ed, const std::string& text, double x
 
 void pinNotesAt(Editor& ed, const std::vector<std::string>& ids, double x, double y) {
     std::vector<Note> pinned;
+    std::vector<Rect> taken;  // the places given to the notes before, in this same step
     const int perRow = std::max(1, static_cast<int>(std::ceil(std::sqrt(static_cast<double>(ids.size())))));
+    const int q = quadrantAt(x, y);
     int i = 0;
     for (const auto& id : ids) {
         const Note* n = ed.document().note(id);
         if (!n) throw ChangeError("note " + id + " does not exist");
         Note p = *n;
         p.state = NoteState::Pinned;
-        p.x = x - p.w / 2 + (i % perRow) * (kNoteWidth + kNoteGap);
-        p.y = y - p.h / 2 + (i / perRow) * (kNoteHeight + kNoteGap);
+        if (p.w <= 0) p.w = kNoteWidth;
+        if (p.h <= 0) p.h = kNoteHeight;
+        // Each takes the free place nearest to its place in the rows, in the quadrant dropped on.
+        std::tie(p.x, p.y) = freePlaceNear(ed.document(), p, q, x - p.w / 2 + (i % perRow) * (kNoteWidth + kNoteGap),
+                                           y - p.h / 2 + (i / perRow) * (kNoteHeight + kNoteGap), taken);
+        taken.push_back(noteRect(p));
         pinned.push_back(std::move(p));
         ++i;
     }

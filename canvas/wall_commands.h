@@ -23,7 +23,8 @@ std::vector<std::string> splitParagraphs(const std::string& text);
 std::vector<std::string> pasteText(Editor& ed, const std::string& text, double x, double y);
 
 /// Pins notes from the tray onto the wall, laid out in rows from (x, y) (the first note centred
-/// there). One undo step.
+/// there), each in the free place nearest to its place in the rows, in the quadrant of (x, y)
+/// (see freePlaceNear). One undo step.
 void pinNotesAt(Editor& ed, const std::vector<std::string>& ids, double x, double y);
 
 /// Pins notes from the tray into free places of quadrant q. One undo step.

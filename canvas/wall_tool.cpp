@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <tuple>
 
 namespace cc {
 
@@ -13,20 +14,34 @@ Rect WallTool::rubberBand() const {
             std::fabs(m_last.y - m_start.y)};
 }
 
-const Note* WallTool::handleAt(const Pointer& p) const {
-    const double r = 9 * m_px;
+template <class F>
+const Note* WallTool::shownHandle(F near) const {
     const Document& doc = m_editor.document();
-    auto near = [&](const std::string& id) -> const Note* {
+    auto shown = [&](const std::string& id) -> const Note* {
         const Note* n = doc.note(id);
-        if (!n || n->state != NoteState::Pinned) return nullptr;
-        auto [hx, hy] = linkHandle(*n);
-        return (p.x - hx) * (p.x - hx) + (p.y - hy) * (p.y - hy) <= r * r ? n : nullptr;
+        return n && n->state == NoteState::Pinned && near(*n) ? n : nullptr;
     };
     if (!m_hovered.empty())
-        if (const Note* n = near(m_hovered)) return n;
+        if (const Note* n = shown(m_hovered)) return n;
     for (const auto& id : m_selection.ids())
-        if (const Note* n = near(id)) return n;
+        if (const Note* n = shown(id)) return n;
     return nullptr;
+}
+
+const Note* WallTool::handleAt(const Pointer& p) const {
+    const double r = 9 * m_px;
+    return shownHandle([&](const Note& n) {
+        auto [hx, hy] = linkHandle(n);
+        return (p.x - hx) * (p.x - hx) + (p.y - hy) * (p.y - hy) <= r * r;
+    });
+}
+
+const Note* WallTool::gripAt(const Pointer& p) const {
+    // The corner's last 14 pixels inside the note (a third of it at most, for tiny notes).
+    return shownHandle([&](const Note& n) {
+        const double gx = std::min(14 * m_px, n.w / 3), gy = std::min(14 * m_px, n.h / 3);
+        return p.x <= n.x + n.w && p.y <= n.y + n.h && p.x >= n.x + n.w - gx && p.y >= n.y + n.h - gy;
+    });
 }
 
 void WallTool::down(const Pointer& p) {
@@ -35,6 +50,14 @@ void WallTool::down(const Pointer& p) {
     if (const Note* h = handleAt(p)) {
         m_linkFrom = h->id;
         m_state = State::Linking;
+        return;
+    }
+    if (const Note* g = gripAt(p)) {
+        m_resizing = g->id;
+        m_resizeW = g->w;
+        m_resizeH = g->h;
+        m_selection.set({g->id});
+        m_state = State::Resizing;
         return;
     }
     const Note* n = m_index.hit(p.x, p.y);
@@ -89,6 +112,11 @@ void WallTool::move(const Pointer& p) {
             m_hovered = n ? n->id : std::string();
             break;
         }
+        case State::Resizing:
+            if (const Note* n = m_editor.document().note(m_resizing))
+                std::tie(m_resizeW, m_resizeH) =
+                    resizedSize(m_editor.document(), *n, n->w + p.x - m_start.x, n->h + p.y - m_start.y);
+            break;
         case State::Idle: break;
     }
 }
@@ -113,11 +141,15 @@ void WallTool::up(const Pointer& p) {
             if (target && target->id != m_linkFrom) m_linkRequest = std::make_pair(m_linkFrom, target->id);
             break;
         }
+        case State::Resizing:
+            if (m_editor.document().note(m_resizing)) m_editor.resizeNote(m_resizing, m_resizeW, m_resizeH);
+            break;
         default: break;
     }
     m_state = State::Idle;
     m_dx = m_dy = 0;
     m_linkFrom.clear();
+    m_resizing.clear();
     m_pressed.clear();
 }
 
@@ -128,21 +160,23 @@ void WallTool::doubleClick(const Pointer& p) {
         m_editRequest = n->id;
         return;
     }
-    // A new note centred where the person double-clicked, straight into text editing. The
-    // view ends the gesture when editing ends (an empty note is then removed: no undo step).
+    newNoteAt(p.x, p.y);
+}
+
+std::string WallTool::newNoteAt(double x, double y) {
+    // A new note as near as it can be to where the person pointed, in the quadrant pointed at,
+    // straight into text editing. The view ends the gesture when editing ends (an empty note
+    // is then removed: no undo step).
     m_editor.beginGesture();
     Note n = m_editor.makeNote("", "other");
-    n.x = p.x - n.w / 2;
-    n.y = p.y - n.h / 2;
-    // Keep the whole card on the side of the boundary that was clicked.
-    const int q = quadrantAt(p.x, p.y);
-    if ((q == 1 || q == 3) && n.x + n.w > 0) n.x = -n.w - 1;
-    if ((q == 2 || q == 4) && n.x < 0) n.x = 1;
-    if ((q == 1 || q == 2) && n.y + n.h > 0) n.y = -n.h - 1;
-    if ((q == 3 || q == 4) && n.y < 0) n.y = 1;
-    const std::string id = m_editor.addNote(n);
+    Placement where;
+    where.quadrant = quadrantAt(x, y);
+    where.at = std::make_pair(x - n.w / 2, y - n.h / 2);
+    where.nearestFree = true;
+    const std::string id = m_editor.addNote(m_editor.placed(std::move(n), nullptr, where));
     m_selection.set({id});
     m_editRequest = id;
+    return id;
 }
 
 void WallTool::escape() {
@@ -150,6 +184,7 @@ void WallTool::escape() {
     m_state = State::Idle;
     m_dx = m_dy = 0;
     m_linkFrom.clear();
+    m_resizing.clear();
 }
 
 bool WallTool::requestLinkForSelection() {

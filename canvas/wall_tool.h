@@ -25,7 +25,7 @@ struct Pointer {
 
 class WallTool {
 public:
-    enum class State { Idle, PointingNote, PointingEmpty, Dragging, RubberBand, Linking };
+    enum class State { Idle, PointingNote, PointingEmpty, Dragging, RubberBand, Linking, Resizing };
 
     WallTool(Editor& editor, const SpatialIndex& index, Selection& selection);
 
@@ -36,6 +36,9 @@ public:
     void move(const Pointer& p);
     void up(const Pointer& p);
     void doubleClick(const Pointer& p);
+    /// A new note in the free place nearest to (x, y) (its centre) in the quadrant there, straight
+    /// into text editing (an edit request); the gesture stays open until the view ends editing.
+    std::string newNoteAt(double x, double y);
     /// Escape: a drag or a rubber band or a link in progress is dropped; nothing changes.
     void escape();
 
@@ -44,6 +47,12 @@ public:
     std::pair<double, double> dragOffset() const { return {m_dx, m_dy}; }
     /// While drawing a selection rectangle: the rectangle.
     Rect rubberBand() const;
+    /// While resizing: the note and the size it is being given (drawn as a preview, committed on up).
+    const std::string& resizing() const { return m_resizing; }
+    std::pair<double, double> resizeSize() const { return {m_resizeW, m_resizeH}; }
+    /// The note whose resize grip (its bottom-right corner) is under the pointer (only selected
+    /// or hovered notes show one).
+    const Note* gripAt(const Pointer& p) const;
     /// While drawing a link: the note it starts from, and the pointer.
     const std::string& linkFrom() const { return m_linkFrom; }
     std::pair<double, double> pointer() const { return {m_last.x, m_last.y}; }
@@ -66,6 +75,9 @@ public:
 
 private:
     double threshold() const { return 4 * m_px; }
+    /// A hovered or selected note on the wall for which `near` holds.
+    template <class F>
+    const Note* shownHandle(F near) const;
 
     Editor& m_editor;
     const SpatialIndex& m_index;
@@ -77,6 +89,8 @@ private:
     std::string m_pressed;      // the note pressed in PointingNote
     bool m_pressToggled = false;
     std::string m_linkFrom;
+    std::string m_resizing;
+    double m_resizeW = 0, m_resizeH = 0;
     std::string m_hovered;
     std::vector<std::string> m_rubberBase;  // the selection a shift-rubber-band adds to
     std::optional<std::string> m_editRequest;

@@ -260,6 +260,7 @@ void App::setLanguage(const std::string& value) {
 }
 
 void App::drawMain() {
+    if (m_session && m_presentation.draw(*m_wall, *m_session->doc, palette(m_theme), *m_fonts, m_scale, m_chineseBadges)) return;
     const ImGuiViewport* vp = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(vp->WorkPos);
     ImGui::SetNextWindowSize(vp->WorkSize);

@@ -15,6 +15,7 @@
 #include "app/gui/fonts.h"
 #include "app/gui/import_dialog.h"
 #include "app/gui/panels.h"
+#include "app/gui/presentation.h"
 #include "app/gui/status_bar.h"
 #include "app/gui/summary_dialog.h"
 #include "app/gui/theme.h"
@@ -122,6 +123,7 @@ private:
     PasswordPrompt m_askPassword;
     StatusBar m_status;
     PanelState m_panels;
+    Presentation m_presentation;
     bool m_selectActivityTab = false, m_selectTrayTab = false, m_selectFiltersTab = false;
     bool m_quit = false;
     std::string m_connectionShown;  // the connection line the status bar last showed

@@ -54,6 +54,8 @@ void App::registerActions() {
     t.add({.id = "edit.redo", .menu = N_("Edit"), .label = N_("Redo"), .keys = {ctrl(GLFW_KEY_Z, Shift::Down), ctrl(GLFW_KEY_Y)},
            .enabled = [this] { return m_session && m_session->editor->canRedo(); },
            .run = [this] { guarded([&] { m_session->editor->redo(); }); }, .effects = kDocument | kSelection});
+    t.add({.id = "edit.new-note", .menu = N_("Edit"), .label = N_("New note"), .keys = {plain(GLFW_KEY_N)}, .separatorBefore = true,
+           .enabled = has, .run = [this] { m_wall->newNote(); }, .effects = kDocument | kSelection | kWallTool});
     t.add({.id = "edit.cut", .menu = N_("Edit"), .label = N_("Cut"), .keys = {ctrl(GLFW_KEY_X)}, .separatorBefore = true,
            .enabled = selected, .run = [this] { copySelection(true); }, .effects = kDocument | kSelection | kClipboard});
     t.add({.id = "edit.copy", .menu = N_("Edit"), .label = N_("Copy"), .keys = {ctrl(GLFW_KEY_C)}, .enabled = selected,
@@ -90,6 +92,8 @@ void App::registerActions() {
            .enabled = has, .run = [this] { m_wall->zoomBy(1.25); }, .effects = kCamera});
     t.add({.id = "view.zoom-out", .menu = N_("View"), .label = N_("Zoom out"), .keys = {ctrl(GLFW_KEY_MINUS), hidden(ctrl(GLFW_KEY_KP_SUBTRACT))},
            .enabled = has, .run = [this] { m_wall->zoomBy(0.8); }, .effects = kCamera});
+    t.add({.id = "view.present", .menu = N_("View"), .label = N_("Presentation"), .keys = {plain(GLFW_KEY_F5)}, .enabled = has,
+           .run = [this] { m_presentation.enter(m_window); }, .effects = kCamera | kPanels});
     const auto toggle = [&t](std::string id, std::string label, bool* shown, bool separatorBefore = false) {
         t.add({.id = std::move(id), .menu = N_("View"), .label = std::move(label), .separatorBefore = separatorBefore,
                .checked = [shown] { return *shown; }, .run = [shown] { *shown = !*shown; }, .effects = kPanels});

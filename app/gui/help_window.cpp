@@ -7,15 +7,17 @@ namespace cc::gui {
 
 const std::vector<std::pair<std::string, std::string>>& helpRows() {
     static const std::vector<std::pair<std::string, std::string>> rows = {
-        {N_("Double-click empty wall"), N_("new note there, typing fills it")},
+        {N_("Double-click empty wall / {edit.new-note}"), N_("new note in the nearest free place, typing fills it")},
         {N_("Double-click a note / {note.edit}"), N_("edit its text (Escape or a click outside ends)")},
         {N_("Click, Shift/Ctrl-click"), N_("select, add to the selection")},
         {N_("Drag on empty wall"), N_("select with a rectangle")},
         {N_("Drag notes"), N_("move them (across quadrants re-files them)")},
+        {N_("Drag a note's bottom-right corner"), N_("resize it")},
         {N_("Drag the blue handle to a note, or {edit.link}"), N_("link: supports / conflicts / relates")},
         {N_("Right/middle drag, Space+drag, arrows"), N_("pan")},
         {N_("Wheel"), N_("zoom around the pointer")},
         {N_("{view.fit} / {view.zoom-100}"), N_("fit wall / 100 %")},
+        {N_("{view.present}"), N_("presentation: full screen, ←/→ or Page Up/Down step through the quadrants, Escape leaves")},
         {N_("{edit.undo}, {edit.redo}"), N_("undo, redo (your own changes)")},
         {N_("{edit.delete}, {edit.duplicate}"), N_("delete, duplicate")},
         {N_("{edit.copy}, {edit.cut}, {edit.paste}"), N_("copy, cut, paste (plain text: a note per paragraph)")},

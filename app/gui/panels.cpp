@@ -174,7 +174,7 @@ void Inspector::draw(BoardSession& s, WallView& wall, Fonts& fonts, float scale)
     };
 
     ImGui::TextUnformatted(_("Text"));
-    ImGui::InputTextMultiline("##text", &m_text, {-1, 110 * scale});
+    m_textField.draw("##text", m_text, {-1, 110 * scale});
     m_textActive = ImGui::IsItemActive();
     fonts.addText(m_text);
     if (ImGui::IsItemDeactivatedAfterEdit()) commitText(s);

@@ -7,6 +7,7 @@
 
 #include "app/gui/board_session.h"
 #include "app/gui/theme.h"
+#include "app/gui/wrapped_input.h"
 
 namespace cc::gui {
 
@@ -31,6 +32,7 @@ private:
 
     std::string m_id;            // the note the buffers were loaded from
     std::string m_text, m_date, m_tags, m_segment;
+    WrappedInput m_textField;    // the note's text, wrapping at the panel's width
     // Each field's value as last loaded or saved: a buffer that differs holds unsaved typing.
     std::string m_textBase, m_dateBase, m_tagsBase, m_segmentBase;
     // Which field had the keyboard in the last frame (it is not refreshed under the typist).

@@ -1,7 +1,9 @@
 #include "app/gui/wall_renderer.h"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
+#include <optional>
 
 #include "app/gui/fonts.h"
 #include "canvas/presence.h"
@@ -49,8 +51,39 @@ std::int64_t cellKey(int x, int y) { return (static_cast<std::int64_t>(x) << 32)
 
 }  // namespace
 
+Rect fitBounds(const Document& doc, int q) {
+    const BoardInfo& b = doc.board();
+    std::array<std::optional<Rect>, 4> used;
+    bool any = false;
+    for (const auto& [id, n] : doc.notes()) {
+        if (n.state == NoteState::Tray) continue;
+        const int in = quadrantOf(n);
+        const Rect area = quadrantRect(b, in);
+        // The quadrant from its top down to below this note, and the note itself if beyond.
+        Rect r{area.x, area.y, area.w, std::clamp(n.y + n.h + kNoteGap - area.y, 0.0, area.h)};
+        r = r.united(noteRect(n));
+        used[in - 1] = used[in - 1] ? used[in - 1]->united(r) : r;
+        any = true;
+    }
+    if (!any) return q == 0 ? Rect{-b.wallWidth / 2, -b.wallHeight / 2, b.wallWidth, b.wallHeight} : quadrantRect(b, q);
+    std::optional<Rect> out;
+    for (int k = 1; k <= 4; ++k) {
+        if (q != 0 && k != q) continue;
+        const Rect area = quadrantRect(b, k);
+        // At least the header and a row of notes: a quadrant without notes is still seen, with room.
+        Rect r{area.x, area.y, area.w, std::min(area.h, kQuadrantHeader + kNoteHeight + 2 * kNoteGap)};
+        if (used[k - 1]) r = r.united(*used[k - 1]);
+        out = out ? out->united(r) : r;
+    }
+    return *out;
+}
+
 Rect WallRenderer::noteWallRect(const Note& n, const WallScene& s) {  // for callers without the cache
     Rect r = noteRect(n);
+    if (!s.resizing.empty() && n.id == s.resizing) {
+        r.w = s.resizeW;
+        r.h = s.resizeH;
+    }
     if ((s.dragDx != 0 || s.dragDy != 0) && s.selection && s.selection->contains(n.id)) {
         r.x += s.dragDx;
         r.y += s.dragDy;
@@ -98,7 +131,10 @@ void WallRenderer::refresh(const WallScene& s) {
         }
         m_linkSeen.assign(m_links.size(), 0);
         m_linkStamp = 0;
-        if (docChanged) m_wallBounds = wallBounds(*s.doc);
+        if (docChanged) {
+            m_wallBounds = wallBounds(*s.doc);
+            m_fitBounds = fitBounds(*s.doc);
+        }
         m_selectionRevision = ~0ull;  // the selected flags are refilled below
     }
     if (selectionChanged || m_selectionRevision == ~0ull) {
@@ -191,7 +227,10 @@ bool WallRenderer::refreshInPlace(const WallScene& s, const Document::NoteUpdate
             c.selected = selected;
         }
     }
-    if (moved) m_wallBounds = wallBounds(*s.doc);
+    if (moved) {
+        m_wallBounds = wallBounds(*s.doc);
+        m_fitBounds = fitBounds(*s.doc);
+    }
     return true;
 }
 
@@ -342,7 +381,23 @@ void WallRenderer::drawLinks(ImDrawList* dl, const WallScene& s, const Rect& vie
             if (m_notes[m_links[index].a].selected || m_notes[m_links[index].b].selected) visit(index);
 }
 
-void WallRenderer::drawCard(ImDrawList* dl, const WallScene& s, const CachedNote& c, const Rect& r) {
+void WallRenderer::drawTitleCard(ImDrawList* dl, const WallScene& s, const CachedNote& c, const ImVec2& a, const ImVec2& b,
+                                 WallStats& st) {
+    // Seen from afar (a projector at "fit wall") the badge, body and footer could not be read
+    // anyway: the card gives all its room to the title, at a size a room can read.
+    const float size = s.titlePixels;
+    const float pad = std::max(3.0f, size * 0.3f);
+    if (b.y - a.y < size * 1.18f + pad || b.x - a.x < size * 2 + 2 * pad) return;  // the colour says what it can
+    const bool dim = !c.matches && s.filter && s.filter->active();
+    const ImVec4 clip{a.x, a.y, b.x - pad * 0.5f, b.y - pad * 0.5f};
+    drawWrapped(dl, s.fonts->forSize(size), size, {a.x + pad, a.y + pad * 0.7f}, withAlpha(s.palette->noteText, dim ? 90 : 255),
+                c.title, b.x - a.x - 2 * pad, clip, 1000, 0.6f);
+    ++st.titleCards;
+    ++st.titles;
+    st.smallestTitle = st.smallestTitle > 0 ? std::min(st.smallestTitle, size) : size;
+}
+
+void WallRenderer::drawCard(ImDrawList* dl, const WallScene& s, const CachedNote& c, const Rect& r, WallStats& st) {
     const Note& n = *c.note;
     const Palette& p = *s.palette;
     const ImVec2 centre{s.origin.x + s.size.x / 2, s.origin.y + s.size.y / 2};
@@ -360,6 +415,24 @@ void WallRenderer::drawCard(ImDrawList* dl, const WallScene& s, const CachedNote
     if (selected) dl->AddRect({a.x - 2, a.y - 2}, {b.x + 2, b.y + 2}, p.selection, rounding + 2, 0, 2.5f);
     else if (n.id == s.hovered) dl->AddRect(a, b, p.hover, rounding, 0, 1.5f);
     else dl->AddRect(a, b, withAlpha(p.noteBorder, dim ? 15 : alphaOf(p.noteBorder)), rounding);
+
+    auto drawHandles = [&] {
+        if (n.id != s.linkHandleOf) return;
+        const ImVec2 h = s.camera.toScreen(r.right(), r.y + r.h / 2, centre);
+        dl->AddCircleFilled(h, 7.0f * s.uiScale, p.handle);
+        dl->AddCircle(h, 7.0f * s.uiScale, IM_COL32(255, 255, 255, 255), 0, 2.0f);
+        // The resize grip: three short diagonal strokes in the bottom-right corner.
+        const float g = std::min(12.0f * s.uiScale, (b.y - a.y) / 3);
+        for (int i = 1; i <= 3; ++i) {
+            const float k = g * i / 3;
+            dl->AddLine({b.x - k - 2, b.y - 2}, {b.x - 2, b.y - k - 2}, p.handle, 1.5f * s.uiScale);
+        }
+    };
+    if (kTitleSize * z < s.titlePixels && n.id != s.editing) {
+        drawTitleCard(dl, s, c, a, b, st);
+        drawHandles();
+        return;
+    }
 
     const ImU32 text = withAlpha(p.noteText, dim ? 90 : 255);
     const ImVec4 clip{a.x, a.y, b.x, b.y};
@@ -406,6 +479,8 @@ void WallRenderer::drawCard(ImDrawList* dl, const WallScene& s, const CachedNote
         ImFont* tf = s.fonts->forSize(titleSize);
         const ImVec4 tclip{a.x, a.y, b.x, footerTop};
         y += drawWrapped(dl, tf, titleSize, {a.x + pad, y}, text, c.title, wrap, tclip, 3, titleSize >= 9 ? 0.6f : 0);
+        ++st.titles;
+        st.smallestTitle = st.smallestTitle > 0 ? std::min(st.smallestTitle, titleSize) : titleSize;
         y += 2 * z;
         if (!c.body.empty() && y < footerTop) {
             const float bodySize = static_cast<float>(kBodySize * z);
@@ -434,11 +509,7 @@ void WallRenderer::drawCard(ImDrawList* dl, const WallScene& s, const CachedNote
         dl->AddText(metaFont, metaSize, {vx, fy - metaSize * 0.55f}, IM_COL32(255, 255, 255, alpha), votes.c_str());
     }
 
-    if (n.id == s.linkHandleOf) {
-        const ImVec2 h = s.camera.toScreen(r.right(), r.y + r.h / 2, centre);
-        dl->AddCircleFilled(h, 7.0f * s.uiScale, p.handle);
-        dl->AddCircle(h, 7.0f * s.uiScale, IM_COL32(255, 255, 255, 255), 0, 2.0f);
-    }
+    drawHandles();
 }
 
 void WallRenderer::drawOthers(ImDrawList* dl, const WallScene& s) {
@@ -538,7 +609,7 @@ WallStats WallRenderer::draw(ImDrawList* dl, const WallScene& s) {
         }
     } else {
         for (std::uint32_t slot : m_visible) {
-            drawCard(dl, s, m_notes[slot], placed(m_notes[slot], s));
+            drawCard(dl, s, m_notes[slot], placed(m_notes[slot], s), st);
             ++st.cards;
         }
     }

@@ -39,6 +39,11 @@ struct WallScene {
     const Selection* selection = nullptr;
     const NoteFilter* filter = nullptr;
     double dragDx = 0, dragDy = 0;     ///< preview offset of the selected notes during a drag
+    std::string resizing;              ///< note being resized (drawn at resizeW × resizeH)
+    double resizeW = 0, resizeH = 0;
+    /// The smallest size a note's title is drawn at, in pixels: a card whose title would be
+    /// smaller (the wall seen from afar) shows only its title, at this size (a title card).
+    float titlePixels = 14;  // WallView::kTitlePixels, scaled
     std::string hovered;               ///< note under the pointer
     std::string editing;               ///< note whose text is being edited (its text is not drawn)
     std::string linkHandleOf;          ///< note that shows its link handle
@@ -50,7 +55,16 @@ struct WallScene {
 /// What a frame drew, for tests and benchmarks.
 struct WallStats {
     int visible = 0, cards = 0, plain = 0, marks = 0, links = 0;
+    int titleCards = 0;          ///< cards drawn as their title alone, at the scene's titlePixels
+    int titles = 0;              ///< cards whose title was drawn
+    float smallestTitle = 0;     ///< the smallest title size drawn, in pixels (0: none drawn)
 };
+
+/// What "fit wall" shows of a board: for quadrant q (1-4), its part of the wall from its top
+/// down to below its lowest note (at least its header and a row of notes), joined with the
+/// notes of that quadrant that lie beyond it; for q = 0 the four of them. A board without
+/// notes on the wall shows its whole nominal wall.
+Rect fitBounds(const Document& doc, int q = 0);
 
 class WallRenderer {
 public:
@@ -58,8 +72,10 @@ public:
     WallStats draw(ImDrawList* dl, const WallScene& s);
     /// Where a note is drawn on screen (with the drag preview applied).
     static Rect noteWallRect(const Note& n, const WallScene& s);
-    /// The wall's bounds as of the last frame (what "fit wall" shows).
+    /// The wall's bounds (the nominal wall and every note) as of the last frame.
     const Rect& wallBoundsCached() const { return m_wallBounds; }
+    /// fitBounds of the board as of the last frame.
+    const Rect& fitBoundsCached() const { return m_fitBounds; }
 
 private:
     /// What a frame needs of a note, computed once per document revision, so that drawing the
@@ -85,12 +101,16 @@ private:
     void bucket(std::uint32_t link, bool add);
     void drawQuadrants(ImDrawList* dl, const WallScene& s);
     void drawLinks(ImDrawList* dl, const WallScene& s, const Rect& view, bool whole, bool detailed, WallStats& st);
-    void drawCard(ImDrawList* dl, const WallScene& s, const CachedNote& c, const Rect& r);
+    void drawCard(ImDrawList* dl, const WallScene& s, const CachedNote& c, const Rect& r, WallStats& st);
     void drawOthers(ImDrawList* dl, const WallScene& s);
     Rect placed(const CachedNote& c, const WallScene& s) const {
+        if (!s.resizing.empty() && c.note->id == s.resizing) return {c.rect.x, c.rect.y, s.resizeW, s.resizeH};
         if (!c.selected || (s.dragDx == 0 && s.dragDy == 0)) return c.rect;
         return {c.rect.x + s.dragDx, c.rect.y + s.dragDy, c.rect.w, c.rect.h};
     }
+    /// A card too small on screen for its title at the scene's titlePixels: the title alone.
+    void drawTitleCard(ImDrawList* dl, const WallScene& s, const CachedNote& c, const ImVec2& a, const ImVec2& b,
+                       WallStats& st);
 
     // Per document revision (and filter, theme, badge language, selection).
     const Document* m_doc = nullptr;
@@ -102,7 +122,7 @@ private:
     std::vector<CachedNote> m_notes;
     std::unordered_map<const Note*, std::uint32_t> m_slot;
     std::vector<CachedLink> m_links;
-    Rect m_wallBounds;
+    Rect m_wallBounds, m_fitBounds;
     // Links by grid cell of their bounding boxes (indices into m_links).
     double m_linkCell = 2048;
     std::unordered_map<std::int64_t, std::vector<std::uint32_t>> m_linkGrid;

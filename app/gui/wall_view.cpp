@@ -43,6 +43,18 @@ void WallView::zoomBy(double factor) {
     m_camera.zoomAround(factor, centre, centre);
 }
 
+void WallView::newNote() {
+    const auto [x, y] = pointerOnWall();
+    // The key that asked for the note (N) is not its first letter.
+    ImGui::GetIO().InputQueueCharacters.resize(0);
+    try {
+        m_tool.newNoteAt(x, y);
+    } catch (const std::exception& e) {
+        m_s.editor->endGesture();
+        m_message = e.what();
+    }
+}
+
 void WallView::panBy(float dx, float dy) {
     m_camera.cx += dx / m_camera.zoom;
     m_camera.cy += dy / m_camera.zoom;
@@ -146,6 +158,8 @@ void WallView::handleMouse(const ImVec2& centre) {
     } else if (hovered) {
         m_tool.move(p);
     }
+    if (m_tool.state() == WallTool::State::Resizing || (hovered && m_tool.state() == WallTool::State::Idle && m_tool.gripAt(p)))
+        ImGui::SetMouseCursor(ImGuiMouseCursor_ResizeNWSE);
     if (auto id = m_tool.takeEditRequest()) editNote(*id);
     if (auto req = m_tool.takeLinkRequest()) {
         m_linkPending = req;
@@ -245,7 +259,7 @@ void WallView::drawTextEditor(const ImVec2& centre) {
                            m_s.editedMeanwhileBy.c_str());
         ImGui::PopStyleColor();
     }
-    ImGui::InputTextMultiline("##text", &m_editText, ImGui::GetContentRegionAvail(), ImGuiInputTextFlags_None);
+    m_editField.draw("##text", m_editText, ImGui::GetContentRegionAvail());
     const bool wasActive = m_editActive;
     m_editActive = ImGui::IsItemActive();
     if (m_editActive && !wasActive) {
@@ -310,9 +324,10 @@ void WallView::drawLinkChooser() {
 void WallView::drawMinimap(const Palette& p) {
     const Rect bounds = m_renderer.wallBoundsCached();
     const Rect view = m_camera.visible(m_viewSize);
-    if (bounds.w <= 0 || (view.x <= bounds.x && view.y <= bounds.y && view.right() >= bounds.right() &&
-                          view.bottom() >= bounds.bottom()))
-        return;  // the whole wall is in view: no minimap needed
+    const Rect used = m_renderer.fitBoundsCached();
+    if (bounds.w <= 0 || (view.x <= used.x && view.y <= used.y && view.right() >= used.right() &&
+                          view.bottom() >= used.bottom()))
+        return;  // all the notes are in view (as "fit wall" shows them): no minimap needed
     const float w = 220 * m_uiScale;
     const float h = static_cast<float>(w * bounds.h / bounds.w);
     const ImVec2 a{m_origin.x + m_viewSize.x - w - 12 * m_uiScale, m_origin.y + m_viewSize.y - h - 12 * m_uiScale};
@@ -368,7 +383,7 @@ void WallView::draw(const Palette& palette, float uiScale, bool chineseBadges, b
     const bool untouched = m_camera.cx == m_fitCamera.cx && m_camera.cy == m_fitCamera.cy && m_camera.zoom == m_fitCamera.zoom;
     if (untouched && (m_viewSize.x != m_fitSize.x || m_viewSize.y != m_fitSize.y)) m_fitPending = true;
     if (m_fitPending) {
-        m_camera.fit(wallBounds(*m_s.doc), m_viewSize);
+        m_camera.fit(m_fitRect.value_or(fitBounds(*m_s.doc)), m_viewSize);
         m_fitPending = false;
         m_fitCamera = m_camera;
         m_fitSize = m_viewSize;
@@ -406,6 +421,11 @@ void WallView::draw(const Palette& palette, float uiScale, bool chineseBadges, b
     scene.selection = &m_s.selection;
     scene.filter = &m_s.filter;
     std::tie(scene.dragDx, scene.dragDy) = m_tool.dragOffset();
+    if (m_tool.state() == WallTool::State::Resizing) {
+        scene.resizing = m_tool.resizing();
+        std::tie(scene.resizeW, scene.resizeH) = m_tool.resizeSize();
+    }
+    scene.titlePixels = m_titlePixels * uiScale;
     scene.hovered = m_tool.hovered();
     scene.editing = m_editing;
     scene.chineseBadges = chineseBadges;

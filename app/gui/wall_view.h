@@ -13,6 +13,7 @@
 #include "app/gui/board_session.h"
 #include "app/gui/camera.h"
 #include "app/gui/wall_renderer.h"
+#include "app/gui/wrapped_input.h"
 #include "canvas/wall_tool.h"
 
 namespace cc::gui {
@@ -26,7 +27,23 @@ public:
     /// Draws the wall into the rest of the current window and handles its input.
     void draw(const Palette& palette, float uiScale, bool chineseBadges, bool showMinimap);
 
-    void fitWall() { m_fitPending = true; }
+    /// Shows the notes on the wall as large as the view allows (see fitBounds).
+    void fitWall() {
+        m_fitPending = true;
+        m_fitRect.reset();
+    }
+    /// Shows this part of the wall as large as the view allows (kept while the view is resized).
+    void fitTo(const Rect& r) {
+        m_fitPending = true;
+        m_fitRect = r;
+    }
+    /// The smallest note title on the wall, in unscaled pixels: readable from the back of a room.
+    static constexpr float kTitlePixels = 14;
+    /// The smallest size note titles are drawn at, in unscaled pixels (see WallScene::titlePixels).
+    void setTitlePixels(float px) { m_titlePixels = px; }
+    /// A new note in the free place nearest to the pointer (or the view's centre), in the
+    /// quadrant there, opened for typing.
+    void newNote();
     /// 100 %: one wall unit per (content-scaled) pixel, around the view's centre.
     void zoomActual() { m_camera.zoom = m_uiScale; }
     void zoomBy(double factor);
@@ -82,6 +99,8 @@ private:
     ImVec2 m_origin{0, 0}, m_viewSize{1, 1};
     float m_uiScale = 1;
     bool m_fitPending = true;
+    std::optional<Rect> m_fitRect;  // what to fit rather than the notes (a quadrant presented)
+    float m_titlePixels = kTitlePixels;
     // The camera as the last fit left it, and the view size it fitted: while the person has not
     // moved the camera since, a view of another size (window resized, a panel opened or closed)
     // is fitted again.
@@ -97,6 +116,7 @@ private:
     // Text editing.
     std::string m_editing;
     std::string m_editText;
+    WrappedInput m_editField;      // the text field, wrapping at the note's width
     std::string m_editBase;        // the note's text when editing began
     Note m_editSnapshot;           // the note as last seen while editing (to bring it back)
     std::vector<Link> m_editLinks; // and its links

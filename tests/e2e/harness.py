@@ -173,9 +173,11 @@ class WallMapping:
         left, top = boxes[1][0], boxes[1][1]
         right, bottom = boxes[4][2], boxes[4][3]
         w, h = board["wallWidth"], board["wallHeight"]
-        self.k = ((right - left) / w + (bottom - top) / h) / 2
+        # Fit wall shows the whole width and the top of the wall, not always its bottom (the
+        # quadrants below their notes): the scale comes from the width, the centre from the top.
+        self.k = (right - left) / w
         self.cx = (left + right) / 2
-        self.cy = (top + bottom) / 2
+        self.cy = top + h / 2 * self.k
 
     def screen(self, x, y):
         return int(round(self.cx + x * self.k)), int(round(self.cy + y * self.k))

@@ -10,6 +10,7 @@
 #include <limits>
 
 #include "canvas/editor.h"
+#include "app/gui/wall_view.h"
 #include "canvas/record_guard.h"
 #include "wall_fixture.h"
 
@@ -209,4 +210,58 @@ TEST_F(Renderer, AControlCharacterInTheTextStillLoadsTheFonts) {
     ASSERT_NE(fonts->ui(), nullptr);
     EXPECT_TRUE(fonts->ui()->IsLoaded());
     EXPECT_GT(fonts->ui()->Glyphs.Size, 100);
+}
+
+// A workshop at "fit wall" on a projector: every note of a board laid out as the sample board
+// is (about a dozen notes a quadrant, each where the command line put it) shows its title at
+// 12 pixels or more, in a 1920×1080 window (less its menu and status bars) and in smaller ones.
+TEST_F(Renderer, AtFitWallEveryNoteShowsItsTitleAtAReadableSize) {
+    Document doc(makeBoard("零售银行客户画布 Retail Banking"));
+    Editor ed(doc, "t");
+    const char* titles[] = {"App 转账失败率 3.2%", "Fee complaints are about fairness, not the amount",
+                            "退休客户更喜欢网点服务", "Young professionals move 62% of their salary out within 48 hours"};
+    for (int i = 0; i < 50; ++i)
+        ed.addNoteInQuadrant(ed.makeNote(std::string(titles[i % 4]) + "\nbody " + std::to_string(i), "survey"), 1 + i % 4);
+    for (const auto& [id, n] : doc.notes()) fonts->addText(n.text);
+    fonts->build(1.0f);
+    unsigned char* pixels;
+    int w, h;
+    ImGui::GetIO().Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
+    SpatialIndex index(doc);
+    DerivedFacts facts;
+    facts.update(doc);
+    Selection selection;
+    NoteFilter filter;
+    for (const ImVec2 view : {ImVec2{1920, 1030}, ImVec2{1024, 650}}) {
+        gui::WallRenderer renderer;
+        gui::WallScene scene;
+        scene.doc = &doc;
+        scene.index = &index;
+        scene.facts = &facts;
+        scene.fonts = fonts;
+        scene.palette = &gui::palette(gui::ThemeKind::Light);
+        scene.selection = &selection;
+        scene.filter = &filter;
+        scene.size = view;
+        scene.titlePixels = gui::WallView::kTitlePixels;
+        scene.camera.fit(gui::fitBounds(doc), view);
+        ImGui::GetIO().DisplaySize = view;
+        ImGui::NewFrame();
+        ImGui::SetNextWindowPos({0, 0});
+        ImGui::SetNextWindowSize(view);
+        ImGui::Begin("wall", nullptr, ImGuiWindowFlags_NoDecoration);
+        const gui::WallStats st = renderer.draw(ImGui::GetWindowDrawList(), scene);
+        ImGui::End();
+        ImGui::Render();
+        SCOPED_TRACE(std::to_string(static_cast<int>(view.x)) + "x" + std::to_string(static_cast<int>(view.y)));
+        EXPECT_EQ(st.visible, 50);
+        EXPECT_EQ(st.cards, 50);
+        EXPECT_EQ(st.titles, 50);  // not one card too small to say what it is
+        EXPECT_GE(st.smallestTitle, 12.0f);
+        // On a wide screen the fit uses the room the empty lower halves of the quadrants took:
+        // the notes are drawn larger than fitting the whole nominal wall would draw them.
+        gui::Camera whole;
+        whole.fit(wallBounds(doc), view);
+        if (view.x / view.y > 1.7f) EXPECT_GT(scene.camera.zoom, whole.zoom * 1.1);
+    }
 }
