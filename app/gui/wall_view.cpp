@@ -8,6 +8,7 @@
 #include <cmath>
 #include <unordered_set>
 
+#include "app/gui/field_text.h"
 #include "app/gui/fonts.h"
 #include "app/gui/tray_panel.h"
 #include "canvas/commands.h"
@@ -78,7 +79,7 @@ void WallView::editNote(const std::string& id) {
     m_editIsNew = m_s.editor->inGesture();  // the tool opened a gesture for a new note
     if (!m_editIsNew) m_s.editor->beginGesture();
     m_editing = id;
-    m_editText = n->text;
+    m_editText = toField(n->text);  // the editor holds what it cannot keep as stand-ins
     m_editBase = n->text;
     m_editSnapshot = *n;
     m_s.editedMeanwhileBy.clear();
@@ -89,7 +90,7 @@ void WallView::editNote(const std::string& id) {
 void WallView::finishEditing() {
     const std::string id = std::exchange(m_editing, std::string());
     try {
-        const TextCommit done = commitNoteText(*m_s.editor, id, withoutTrailingBlanks(m_editText), m_editBase, m_editIsNew);
+        const TextCommit done = commitNoteText(*m_s.editor, id, withoutTrailingBlanks(fromField(m_editText)), m_editBase, m_editIsNew);
         if (done.outcome == TextCommit::Outcome::SavedOverOthers) {
             // This user's text is later and wins; both are told, and theirs stays in the history.
             Notice notice;
@@ -196,13 +197,14 @@ void WallView::drawTextEditor(const ImVec2& centre) {
         for (const LoggedChange& c : m_s.file->lastPulled())
             for (const Note& removed : c.cs.notes.removed)
                 if (removed.id == m_editing && !c.cs.author.empty()) by = c.cs.author;
-        const bool typed = m_editText != m_editBase;
+        const std::string text = fromField(m_editText);
+        const bool typed = text != m_editBase;
         notice.text = i18n::fill(typed ? _("{1} deleted “{2}” while you were editing it; what you typed is kept here.")
                                        : _("{1} deleted “{2}” while you were editing it."),
                                  {by, shortTitle(m_editSnapshot)});
         notice.noteId = m_editing;
         notice.bringBack = m_editSnapshot;
-        if (typed && m_editText.find_first_not_of(" \t\r\n") != std::string::npos) notice.bringBack->text = m_editText;
+        if (typed && text.find_first_not_of(" \t\r\n") != std::string::npos) notice.bringBack->text = text;
         notice.bringBackLinks = m_editLinks;
         notice.actionLabel = typed ? L_("Bring it back with my text", "bring-back") : L_("Bring it back", "bring-back");
         m_s.notify(std::move(notice));
@@ -248,7 +250,7 @@ void WallView::drawTextEditor(const ImVec2& centre) {
         }
         io.InputQueueCharacters.resize(0);
         if (io.KeyCtrl && ImGui::IsKeyPressed(GLFW_KEY_V, false))
-            if (const char* clip = ImGui::GetClipboardText()) m_editText += clip;
+            if (const char* clip = ImGui::GetClipboardText()) m_editText += toField(clip);
         ImGui::SetKeyboardFocusHere();
     }
     if (!m_s.editedMeanwhileBy.empty()) {
