@@ -22,9 +22,10 @@ std::string freeBoardPath(const std::string& folder, const std::string& title, c
     std::string stem;
     for (char c : title) stem += (c == '/' || static_cast<unsigned char>(c) < 0x20 || c == 0x7F) ? ' ' : c;
     if (stem.size() > 120) {
-        stem.resize(120);
-        while (!stem.empty() && (static_cast<unsigned char>(stem.back()) & 0xC0) == 0x80) stem.pop_back();
-        if (!stem.empty() && static_cast<unsigned char>(stem.back()) >= 0xC0) stem.pop_back();
+        // Cut at a character's start, not inside one.
+        std::size_t end = 120;
+        while (end > 0 && (static_cast<unsigned char>(stem[end]) & 0xC0) == 0x80) --end;
+        stem.resize(end);
     }
     while (!stem.empty() && (stem.back() == ' ' || stem.back() == '.')) stem.pop_back();
     while (!stem.empty() && (stem.front() == ' ' || stem.front() == '.')) stem.erase(stem.begin());

@@ -16,9 +16,12 @@ std::string key(std::size_t i, const char* field) { return "recent_" + std::to_s
 std::string oneLine(std::string s) {
     for (char& c : s)
         if (static_cast<unsigned char>(c) < 0x20 || c == 0x7F) c = ' ';
-    if (s.size() > 200) s.resize(200);
-    while (!s.empty() && (static_cast<unsigned char>(s.back()) & 0xC0) == 0x80) s.pop_back();  // a cut character
-    if (!s.empty() && static_cast<unsigned char>(s.back()) >= 0xC0) s.pop_back();
+    if (s.size() > 200) {
+        // Cut at a character's start, not inside one.
+        std::size_t end = 200;
+        while (end > 0 && (static_cast<unsigned char>(s[end]) & 0xC0) == 0x80) --end;
+        s.resize(end);
+    }
     return s;
 }
 

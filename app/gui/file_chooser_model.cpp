@@ -140,9 +140,8 @@ void FileChooserModel::backspace() {
         return;
     }
     // One character, not one byte: names are UTF-8.
-    do m_filter.pop_back();
-    while (!m_filter.empty() && (static_cast<unsigned char>(m_filter.back()) & 0xC0) == 0x80);
-    if (!m_filter.empty() && static_cast<unsigned char>(m_filter.back()) >= 0xC0) m_filter.pop_back();
+    while (!m_filter.empty() && (static_cast<unsigned char>(m_filter.back()) & 0xC0) == 0x80) m_filter.pop_back();
+    if (!m_filter.empty()) m_filter.pop_back();
     applyFilter();
 }
 

@@ -78,7 +78,9 @@ void drawStartScreen(const std::vector<RecentBoard>& recent, const std::string& 
     const float margin = std::min(40 * scale, ImGui::GetContentRegionAvail().x * 0.04f);
     ImGui::SetCursorPos({margin, ImGui::GetCursorPosY() + margin * 0.6f});
     ImGui::BeginChild("start", {ImGui::GetContentRegionAvail().x - margin, 0}, false);
+    ImGui::PushFont(fonts.forSize(ImGui::GetFontSize() * 1.6f));
     ImGui::TextUnformatted("Customer Canvas");
+    ImGui::PopFont();
     ImGui::TextDisabled("%s", _("The four-quadrant customer canvas for insight teams."));
     ImGui::Spacing();
     if (ImGui::Button(L_("Open board…", "open"))) actions.open();

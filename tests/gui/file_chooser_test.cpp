@@ -61,6 +61,12 @@ TEST_F(FileChooserTest, TypingNarrowsTheListAndSelectsTheFirstMatchBackspaceUndo
     EXPECT_EQ(names(m), std::vector<std::string>{"客户画布.ccboard"});
     m.backspace();  // one character, not one byte
     EXPECT_EQ(m.filter(), "客");
+    m.setFilter("画布.cc");
+    m.backspace();
+    EXPECT_EQ(m.filter(), "画布.c");
+    m.setFilter("画布");
+    m.backspace();
+    EXPECT_EQ(m.filter(), "画");
 }
 
 TEST_F(FileChooserTest, ArrowsMoveWithinTheListEnterGoesIntoAFolderAndChoosesAFile) {

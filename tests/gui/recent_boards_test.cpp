@@ -46,7 +46,7 @@ TEST_F(RecentBoardsTest, SurvivesARestart) {
     {
         Settings s = Settings::load();
         RecentBoards r = RecentBoards::fromSettings(s);
-        r.add("/b/one.ccboard", "零售银行 One", 1000);
+        r.add("/b/one.ccboard", "One 零售银行", 1000);
         r.add("postgresql://db.example/canvas?board=team", "Team", 2000);
         r.toSettings(s);
         s.save();
@@ -56,7 +56,7 @@ TEST_F(RecentBoardsTest, SurvivesARestart) {
     EXPECT_EQ(again.items()[0].address, "postgresql://db.example/canvas?board=team");
     EXPECT_EQ(again.items()[0].title, "Team");
     EXPECT_EQ(again.items()[0].opened, 2000);
-    EXPECT_EQ(again.items()[1].title, "零售银行 One");
+    EXPECT_EQ(again.items()[1].title, "One 零售银行");
 }
 
 TEST_F(RecentBoardsTest, ShrinkingTheListLeavesNoStaleEntries) {
@@ -88,6 +88,17 @@ TEST_F(RecentBoardsTest, TitlesWithLineBreaksAreKeptOnOneLineAndPathsThatCannotB
     const RecentBoards again = RecentBoards::fromSettings(s);
     ASSERT_EQ(again.items().size(), 1u);
     EXPECT_EQ(again.items()[0].title, "two lines");
+}
+
+TEST_F(RecentBoardsTest, ALongTitleIsCutBetweenCharacters) {
+    RecentBoards r;
+    std::string title;
+    for (int i = 0; i < 100; ++i) title += "客";  // 300 bytes
+    r.add("/b/long.ccboard", title, 1);
+    const std::string& kept = r.items()[0].title;
+    EXPECT_LE(kept.size(), 200u);
+    EXPECT_EQ(kept.size() % 3, 0u);
+    EXPECT_EQ(kept, title.substr(0, kept.size()));
 }
 
 TEST_F(RecentBoardsTest, AMissingFileIsNotAvailableAServerBoardIs) {
