@@ -414,12 +414,15 @@ void App::emptyWallHint() {
     ImFont* font = ImGui::GetFont();
     const float fontSize = ImGui::GetFontSize() * 1.15f;
     const ImVec2 text = font->CalcTextSizeA(fontSize, FLT_MAX, wrap, hint.c_str());
-    const ImVec2 at{min.x + (size.x - text.x) / 2, min.y + (size.y - text.y) / 2};
-    ImDrawList* dl = ImGui::GetWindowDrawList();
+    // Just above the middle, where no quadrant title is (each sits at its quadrant's top left).
     const float pad = 16 * m_scale;
+    const ImVec2 at{min.x + (size.x - text.x) / 2, min.y + size.y / 2 - text.y - pad - 24 * m_scale};
+    ImDrawList* dl = ImGui::GetWindowDrawList();
     const Palette& p = palette(m_theme);
-    dl->AddRectFilled({at.x - pad, at.y - pad}, {at.x + text.x + pad, at.y + text.y + pad}, (p.background & 0x00FFFFFF) | 0xE0000000, 8 * m_scale);
-    dl->AddText(font, fontSize, at, p.description, hint.c_str(), nullptr, wrap);
+    const ImU32 fill = m_theme == ThemeKind::Light ? IM_COL32(255, 255, 255, 235) : ((p.background & 0x00FFFFFF) | 0xEB000000);
+    dl->AddRectFilled({at.x - pad, at.y - pad}, {at.x + text.x + pad, at.y + text.y + pad}, fill, 8 * m_scale);
+    dl->AddRect({at.x - pad, at.y - pad}, {at.x + text.x + pad, at.y + text.y + pad}, p.quadrantBorder, 8 * m_scale);
+    dl->AddText(font, fontSize, at, p.title, hint.c_str(), nullptr, wrap);
 }
 
 void App::legendOverlay() {

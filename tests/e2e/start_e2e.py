@@ -9,6 +9,8 @@ real window under Xvfb driven with xdotool, checked in the files the program wro
             with its title and the template's quadrants
   recent    boards opened before are listed newest first; a click opens one; Open board… and the
             chooser by keyboard (typing narrows, Enter opens); a board that is gone does not open
+  emptyhint an empty board says how to add the first note, just above the middle of the wall; the hint is
+            gone once a note is there (added by a double-click on the wall)
   shots     the start screen and the chooser at 1920x1080, 1024x700 and 800x600, in English and
             Chinese (written to $CC_SHOTS_DIR, else the test's folder): everything inside the window
 usage: start_e2e.py CUSTOMER_CANVAS_BINARY CASE"""
@@ -260,6 +262,35 @@ def main():
                 if "Gone" in w.title() or os.path.exists(gone):
                     raise Failure("the board that is gone was opened or made again")
             check("a recent board that is gone is shown greyed and does not open", gone_board_not_opened)
+        elif CASE == "emptyhint":
+            board = os.path.join(work, "empty.ccboard")
+            cli("new", board, "--title", "Empty")
+
+            def hint_then_gone():
+                nonlocal w
+                w = Window(work, display, person.env(display), ["open", board])
+                boxes = w.wall()
+                cx, cy = boxes[1][2], boxes[1][3]  # where the four quadrants meet
+                fills = {bytes(c) for c in QUADRANT_FILLS.values()}
+
+                def unlike_the_wall():
+                    # Pixels around the middle that are neither a quadrant's fill nor a border line.
+                    raw, n = display.pixels(), 0
+                    for y in range(cy - 60, cy - 40):
+                        for x in range(cx - 150, cx + 150):
+                            if abs(x - cx) > 3:
+                                at = (y * display.width + x) * 3
+                                n += raw[at:at + 3] not in fills
+                    return n
+                wait_for("the hint in the middle of the empty wall", lambda: unlike_the_wall() > 4000)
+                # A double-click far from the middle adds a note; typing and Escape keep it.
+                x, y = boxes[1][0] + 60, boxes[1][1] + 60
+                display.xdo("mousemove", x, y, "click", "--repeat", "2", "--delay", "80", "1")
+                display.xdo("type", "--delay", "30", "first")
+                w.key("Escape")
+                wait_for("the note in the board", lambda: len(board_json(BIN, board)["notes"]) == 1)
+                wait_for("the hint gone", lambda: unlike_the_wall() < 300)
+            check("an empty wall says how to add the first note, and stops once there is one", hint_then_gone)
         elif CASE == "shots":
             shots = os.environ.get("CC_SHOTS_DIR") or os.path.join(work, "shots")
             os.makedirs(shots, exist_ok=True)
