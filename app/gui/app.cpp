@@ -142,7 +142,7 @@ bool App::pullRemote() {
 }
 
 bool App::busy() const {
-    return m_import.busy() || m_summary.busy() ||
+    return m_import.busy() || m_summary.busy() || PortalChooser::anyAnswerWaiting() ||
            (m_wall && (m_wall->editing() || m_wall->tool().state() != WallTool::State::Idle));
 }
 

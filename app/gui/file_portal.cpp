@@ -16,6 +16,7 @@ namespace {
 constexpr const char* kPortal = "org.freedesktop.portal.Desktop";
 constexpr const char* kPortalPath = "/org/freedesktop/portal/desktop";
 constexpr int kAnswerMs = 3000;  // a portal that is there answers its version at once
+std::atomic<int> g_answersWaiting{0};
 }  // namespace
 
 struct PortalChooser::Shared {
@@ -47,6 +48,7 @@ void finish(PortalChooser::Shared& s, PortalChooser::State state, std::vector<st
         s.state = state;
         s.paths = std::move(paths);
     }
+    ++g_answersWaiting;
     s.done = true;
     glfwPostEmptyEvent();  // wake the window to take the answer
 }
@@ -72,10 +74,10 @@ void onResponse(GDBusConnection*, const gchar*, const gchar*, const gchar*, cons
     }
     if (results) g_variant_unref(results);
     // 1 is the person's Cancel; 2 (the portal could not ask) falls back to the built-in chooser.
-    finish(s, response == 0 && !paths.empty() ? PortalChooser::State::Chosen
-              : response == 1 || response == 0 ? PortalChooser::State::Cancelled
-                                               : PortalChooser::State::Unavailable,
-           std::move(paths));
+    const auto state = response == 0 && !paths.empty()     ? PortalChooser::State::Chosen
+                       : response == 1 || response == 0 ? PortalChooser::State::Cancelled
+                                                        : PortalChooser::State::Unavailable;
+    finish(s, state, std::move(paths));
 }
 
 void askOnThisThread(PortalChooser::Shared& s, const PortalQuestion& q) {
@@ -162,6 +164,7 @@ bool PortalChooser::mayBeAvailable() {
 PortalChooser::~PortalChooser() {
     cancel();
     join();
+    if (m_shared && m_shared->done) --g_answersWaiting;  // an answer nobody will take
 }
 
 void PortalChooser::join() {
@@ -171,9 +174,11 @@ void PortalChooser::join() {
 void PortalChooser::ask(const PortalQuestion& question) {
     cancel();
     join();
+    if (m_shared && m_shared->done) --g_answersWaiting;  // the last answer, never taken
     m_shared = std::make_shared<Shared>();
     if (!mayBeAvailable()) {
         m_shared->state = State::Unavailable;
+        ++g_answersWaiting;
         m_shared->done = true;
         return;
     }
@@ -190,9 +195,12 @@ PortalChooser::State PortalChooser::poll(std::vector<std::string>& paths) {
         state = m_shared->state;
         paths = std::move(m_shared->paths);
     }
+    --g_answersWaiting;
     m_shared.reset();
     return state;
 }
+
+bool PortalChooser::anyAnswerWaiting() { return g_answersWaiting.load() > 0; }
 
 void PortalChooser::cancel() {
     if (m_shared) m_shared->cancel = true;

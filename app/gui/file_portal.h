@@ -41,6 +41,9 @@ public:
     State poll(std::vector<std::string>& paths);
     /// Withdraws the question (the desktop's dialog closes).
     void cancel();
+    /// Some chooser's answer came and was not taken yet: the window must draw a frame to take it
+    /// (an idle window draws nothing, and waiting for the desktop's dialog is idle).
+    static bool anyAnswerWaiting();
 
     /// What the worker and the window share about one question.
     struct Shared;

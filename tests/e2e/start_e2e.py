@@ -11,6 +11,9 @@ real window under Xvfb driven with xdotool, checked in the files the program wro
             chooser by keyboard (typing narrows, Enter opens); a board that is gone does not open
   emptyhint an empty board says how to add the first note, just above the middle of the wall; the hint is
             gone once a note is there (added by a double-click on the wall)
+  portal    with a session bus and the desktop portal (xdg-desktop-portal and its GTK backend,
+            started by the bus as in a desktop session): Open board… shows the desktop's own chooser (a window of its own); a
+            path typed there (Ctrl+L) opens the board. Skipped (77) where the portal is not installed
   shots     the start screen and the chooser at 1920x1080, 1024x700 and 800x600, in English and
             Chinese (written to $CC_SHOTS_DIR, else the test's folder): everything inside the window
 usage: start_e2e.py CUSTOMER_CANVAS_BINARY CASE"""
@@ -18,6 +21,8 @@ usage: start_e2e.py CUSTOMER_CANVAS_BINARY CASE"""
 import glob
 import hashlib
 import os
+import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -148,6 +153,7 @@ def main():
     display = Display(*((1920, 1080) if CASE == "shots" else (1400, 900)))
     check = Checks(work, display)
     w = None
+    bus_pids = []
     try:
         if CASE == "sample":
             shipped = os.path.join(os.path.dirname(os.path.abspath(BIN)), "sample.ccboard")
@@ -291,6 +297,61 @@ def main():
                 wait_for("the note in the board", lambda: len(board_json(BIN, board)["notes"]) == 1)
                 wait_for("the hint gone", lambda: unlike_the_wall() < 300)
             check("an empty wall says how to add the first note, and stops once there is one", hint_then_gone)
+        elif CASE == "portal":
+            if not shutil.which("dbus-daemon") or not os.path.exists("/usr/libexec/xdg-desktop-portal"):
+                print("skipped: no dbus-daemon or xdg-desktop-portal here")
+                sys.exit(77)
+            board = os.path.join(work, "portal.ccboard")
+            cli("new", board, "--title", "Through the portal 门户")
+
+            def desktop_chooser_opens_the_board():
+                nonlocal w
+                env = person.env(display)
+                env.pop("CC_FILE_CHOOSER")
+                env.pop("DBUS_SESSION_BUS_ADDRESS", None)
+                # A session bus of the test's own, as a desktop session has; the portal is started
+                # by it when the program first asks. Stopped at the end, and the portal with it.
+                started = subprocess.run(["dbus-daemon", "--session", "--fork", "--print-address=1", "--print-pid=1"],
+                                         env=env, capture_output=True, check=True, timeout=30).stdout.decode().split()
+                bus_pids.append(int(started[1]))
+                env["DBUS_SESSION_BUS_ADDRESS"] = started[0]
+                w = Window(work, display, env)
+                w.start_screen()
+
+                def portal_window():
+                    found = display.run("xdotool", "search", "--name", "^Open a board$", check=False).stdout.decode().split()
+                    return found[0] if found else None
+
+                def pressed():
+                    w.alive()
+                    if portal_window():
+                        return True
+                    w.click(*open_board_at(display))
+                    try:
+                        return wait_for("the desktop's chooser", portal_window, timeout=10)
+                    except Failure:
+                        return False
+                wait_for("the desktop's chooser window", pressed, timeout=60, interval=0.5)
+                chooser = portal_window()
+                display.focus(chooser)
+                w.key("ctrl+l")
+                display.xdo("type", "--delay", "20", board)
+                w.key("Return")
+
+                def chosen():
+                    # GTK's completion may take the first Return: press its Select button (the
+                    # bottom right of its window) until the chooser is gone.
+                    if portal_window():
+                        geo = dict(l.split("=") for l in display.run("xdotool", "getwindowgeometry", "--shell", chooser)
+                                   .stdout.decode().split() if "=" in l)
+                        display.xdo("mousemove", int(geo["X"]) + int(geo["WIDTH"]) - 40, int(geo["Y"]) + int(geo["HEIGHT"]) - 25,
+                                    "click", "1")
+                        return False
+                    return True
+                wait_for("the desktop's chooser closed", chosen, timeout=30, interval=1.0)
+                wait_for("the board open from the desktop's chooser", lambda: "Through the portal" in w.title(), timeout=30)
+            check("Open board… with a desktop portal: the desktop's chooser, and the board it chose opens",
+                  desktop_chooser_opens_the_board)
         elif CASE == "shots":
             shots = os.environ.get("CC_SHOTS_DIR") or os.path.join(work, "shots")
             os.makedirs(shots, exist_ok=True)
@@ -340,6 +401,8 @@ def main():
     finally:
         if w:
             w.close()
+        for pid in bus_pids:
+            os.kill(pid, signal.SIGTERM)
         display.close()
     check.report()
 
