@@ -68,9 +68,10 @@ bool App::adopt(const std::function<std::unique_ptr<BoardSession>()>& openSessio
         m_boardDialog.boardOpened();  // the connection keeps what it needs to reconnect
         // A server board is remembered by its address without any password.
         const std::string remembered = isServerAddress(path) ? s->file->address() : std::filesystem::absolute(path).string();
+        // Only a person's own opening counts: a screenshot or a timing run is no visit. Kept
+        // before the window shows the board, so that what the window shows is already remembered.
+        if (m_options.mode == WindowOptions::Mode::Interactive) rememberBoard(remembered, s->doc->board().title);
         setSession(std::move(s));
-        // Only a person's own opening counts: a screenshot or a timing run is no visit.
-        if (m_options.mode == WindowOptions::Mode::Interactive) rememberBoard(remembered, m_session->doc->board().title);
         updatePlaces();
         return true;
     } catch (const std::exception& e) {

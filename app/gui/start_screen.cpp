@@ -70,7 +70,7 @@ bool drawTemplatePreview(const std::string& key, ImVec2 size, bool selected, con
     ImGui::PopTextWrapPos();
     ImGui::EndGroup();
     ImGui::PopID();
-    return clicked || (ImGui::IsItemClicked());
+    return clicked || ImGui::IsItemClicked();  // the name below counts too
 }
 
 void drawStartScreen(const std::vector<RecentBoard>& recent, const std::string& error, const StartScreenActions& actions,

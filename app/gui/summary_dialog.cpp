@@ -49,6 +49,9 @@ void SummaryDialog::open(const BoardSession& s) {
     }
     // The usual summary is of the month just ended, when the board existed then.
     m_monthIndex = m_months.size() > 1 ? 1 : 0;
+    // Suggested next to this board again (the window may have another board than last time).
+    m_path.clear();
+    m_pathChosen = false;
     m_preview.reset();
     m_previewMonth.clear();
 }
