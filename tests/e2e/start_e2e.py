@@ -332,22 +332,24 @@ def main():
                         return False
                 wait_for("the desktop's chooser window", pressed, timeout=60, interval=0.5)
                 chooser = portal_window()
-                display.focus(chooser)
-                w.key("ctrl+l")
-                display.xdo("type", "--delay", "20", board)
-                w.key("Return")
 
                 def chosen():
-                    # GTK's completion may take the first Return: press its Select button (the
-                    # bottom right of its window) until the chooser is gone.
+                    # GTK's location field (Ctrl+L) takes the path; a busy machine may drop the
+                    # first keys while it appears, or its completion take the Return: until the
+                    # chooser is gone, the whole path is typed again and Select (bottom right) pressed.
+                    if not portal_window():
+                        return True
+                    display.focus(chooser)
+                    w.key("ctrl+l", "ctrl+a")
+                    display.xdo("type", "--delay", "20", board)
+                    w.key("Return")
                     if portal_window():
                         geo = dict(l.split("=") for l in display.run("xdotool", "getwindowgeometry", "--shell", chooser)
                                    .stdout.decode().split() if "=" in l)
                         display.xdo("mousemove", int(geo["X"]) + int(geo["WIDTH"]) - 40, int(geo["Y"]) + int(geo["HEIGHT"]) - 25,
                                     "click", "1")
-                        return False
-                    return True
-                wait_for("the desktop's chooser closed", chosen, timeout=30, interval=1.0)
+                    return False
+                wait_for("the desktop's chooser closed", chosen, timeout=90, interval=1.0)
                 wait_for("the board open from the desktop's chooser", lambda: "Through the portal" in w.title(), timeout=30)
             check("Open board… with a desktop portal: the desktop's chooser, and the board it chose opens",
                   desktop_chooser_opens_the_board)
