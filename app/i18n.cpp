@@ -1,8 +1,8 @@
 #include "app/i18n.h"
 
-#include "storage/summary/summary_export.h"
-
+#include "app/board_paths.h"
 #include "canvas/wording.h"
+#include "storage/summary/summary_export.h"
 
 #include <libintl.h>
 #include <unistd.h>
@@ -34,9 +34,8 @@ bool isChineseLocale(const char* name) {
 /// Where the catalogues are: locale/ next to the program (the build tree), else the install prefix's.
 std::string localeDir() {
     std::error_code ec;
-    const auto exe = std::filesystem::read_symlink("/proc/self/exe", ec);
-    if (!ec) {
-        const auto here = exe.parent_path() / "locale";
+    if (const std::string folder = programFolder(); !folder.empty()) {
+        const auto here = std::filesystem::path(folder) / "locale";
         if (std::filesystem::exists(here / "zh_CN" / "LC_MESSAGES" / (std::string(kDomain) + ".mo"), ec)) return here.string();
     }
     return CC_LOCALEDIR;

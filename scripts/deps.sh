@@ -8,6 +8,8 @@ CC_PACKAGES=(
   cmake ninja-build g++ pkg-config
   # the program
   libimgui-dev libstb-dev libglfw3-dev libgl-dev libgl1-mesa-dri libfontconfig-dev fonts-noto-cjk
+  # the desktop's file chooser through the XDG desktop portal (GIO's D-Bus)
+  libglib2.0-dev
   libsqlite3-dev libsqlitecpp-dev libcereal-dev rapidjson-dev libcli11-dev
   # boards on a team server (libpq), and the throwaway cluster the tests start (postgresql)
   libpq-dev postgresql

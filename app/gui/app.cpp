@@ -5,8 +5,11 @@
 #include <imgui_impl_glfw.h>
 #include <imgui_impl_opengl3.h>
 
+#include <cfloat>
 #include <filesystem>
 
+#include "app/board_paths.h"
+#include "app/gui/file_chooser.h"
 #include "app/gui/help_window.h"
 #include "app/gui/input_queue.h"
 #include "app/gui/start_screen.h"
@@ -18,7 +21,8 @@
 namespace cc::gui {
 
 App::App(GLFWwindow* window, const WindowOptions& options, float scale)
-    : m_window(window), m_options(options), m_scale(scale), m_settings(Settings::load()) {
+    : m_window(window), m_options(options), m_scale(scale), m_settings(Settings::load()),
+      m_recent(RecentBoards::fromSettings(m_settings)) {
     m_theme = m_settings.get("theme").value_or("light") == "dark" ? ThemeKind::Dark : ThemeKind::Light;
     m_chineseBadges = m_settings.get("badges").value_or("en") == "zh";
     applyStyle(m_theme, m_scale);
@@ -29,6 +33,9 @@ App::App(GLFWwindow* window, const WindowOptions& options, float scale)
     // here: the board dialog shows a password field. The password stays in memory only.
     if (options.mode == WindowOptions::Mode::Interactive)
         m_askPassword = [this](const std::string&) { return m_boardDialog.password(); };
+    // The desktop's own chooser only in a person's window (a test of the App has none).
+    FileChooser::allowPortal(window != nullptr && options.mode == WindowOptions::Mode::Interactive);
+    updatePlaces();
     registerActions();
 }
 
@@ -44,15 +51,28 @@ bool App::createBoard(const std::string& path, const std::string& title, const s
     return adopt([&] { return BoardSession::create(path, title, templ, m_options.author, m_askPassword); }, path);
 }
 
+bool App::openSampleBoard() {
+    try {
+        const std::string copy = copySampleBoard(_("Sample board"));
+        return openBoard(copy);
+    } catch (const std::exception& e) {
+        m_boardDialog.setError(e.what());
+        if (m_session) m_status.fail(e.what());
+        return false;
+    }
+}
+
 bool App::adopt(const std::function<std::unique_ptr<BoardSession>()>& openSession, const std::string& path) {
     try {
         auto s = openSession();
         m_boardDialog.boardOpened();  // the connection keeps what it needs to reconnect
         // A server board is remembered by its address without any password.
         const std::string remembered = isServerAddress(path) ? s->file->address() : std::filesystem::absolute(path).string();
+        // Only a person's own opening counts: a screenshot or a timing run is no visit. Kept
+        // before the window shows the board, so that what the window shows is already remembered.
+        if (m_options.mode == WindowOptions::Mode::Interactive) rememberBoard(remembered, s->doc->board().title);
         setSession(std::move(s));
-        // Only a person's own opening counts: a screenshot or a timing run is no visit.
-        if (m_options.mode == WindowOptions::Mode::Interactive) remember("last_board", remembered);
+        updatePlaces();
         return true;
     } catch (const std::exception& e) {
         m_boardDialog.setError(e.what());
@@ -123,7 +143,7 @@ bool App::pullRemote() {
 }
 
 bool App::busy() const {
-    return m_import.busy() || m_summary.busy() ||
+    return m_import.busy() || m_summary.busy() || PortalChooser::anyAnswerWaiting() ||
            (m_wall && (m_wall->editing() || m_wall->tool().state() != WallTool::State::Idle));
 }
 
@@ -166,10 +186,30 @@ std::uint32_t App::colourOfUser() const {
     return colourForName(m_options.author);
 }
 
-void App::remember(const std::string& key, const std::string& value) {
-    if (!Settings::valueProblem(value).empty()) return;  // a path with a line break cannot be kept
-    m_settings.set(key, value);
+void App::rememberBoard(const std::string& address, const std::string& title) {
+    m_recent.add(address, title, nowMillis());
+    m_recent.toSettings(m_settings);
     trySaveSettings();
+}
+
+void App::updatePlaces() {
+    std::vector<Place> places;
+    const auto add = [&](std::string label, const std::string& path) {
+        std::error_code ec;
+        if (path.empty() || !std::filesystem::is_directory(path, ec)) return;
+        for (const auto& p : places)
+            if (p.path == path) return;
+        places.push_back({std::move(label), path});
+    };
+    if (m_session && !isServerAddress(m_session->file->address()))
+        add(_("This board's folder"), std::filesystem::absolute(m_session->file->address()).parent_path().string());
+    for (const auto& b : m_recent.items())
+        if (!isServerAddress(b.address)) {
+            const std::filesystem::path folder = std::filesystem::path(b.address).parent_path();
+            add(folder.filename().string(), folder.string());
+        }
+    add(_("Home"), homeFolder());
+    FileChooser::setPlaces(std::move(places));
 }
 
 void App::trySaveSettings() {
@@ -275,7 +315,14 @@ void App::drawMain() {
         ImGui::EndMenuBar();
     }
     if (!m_session) {
-        drawStartScreen(m_boardDialog, m_scale);
+        StartScreenActions start{
+            .newBoard = [this](int templ) { m_boardDialog.openNew(templ); },
+            .open = [this] { m_boardDialog.openFile(); },
+            .openSample = [this] { openSampleBoard(); },
+            .openServer = [this] { m_boardDialog.openServer(); },
+            .openRecent = [this](const std::string& address) { openBoard(address); },
+        };
+        drawStartScreen(m_recent.items(), m_boardDialog.error(), start, palette(m_theme), *m_fonts, m_scale);
     } else {
         // Keys are shortcuts only when nothing else wants them: no text field, no note being
         // edited, no popup open.
@@ -283,7 +330,14 @@ void App::drawMain() {
             m_actions.handleKeys();
         drawBoard();
     }
-    m_boardDialog.draw(*m_fonts, m_scale, [this](const std::string& path) { return openBoard(path); },
+    m_boardDialog.draw(*m_fonts, palette(m_theme), m_scale,
+                       [this](const std::string& path) {
+                           const bool had = m_session != nullptr;
+                           const bool ok = openBoard(path);
+                           // With a board open the start screen is not there to say why.
+                           if (!ok && had) m_status.fail(m_boardDialog.error());
+                           return ok;
+                       },
                        [this](const std::string& path, const std::string& title, const std::string& templ) {
                            return createBoard(path, title, templ);
                        });
@@ -291,7 +345,7 @@ void App::drawMain() {
         m_panels.tray = true;
         m_selectTrayTab = true;
     }
-    if (m_session) m_summary.draw(*m_session, m_scale);
+    if (m_session) m_summary.draw(*m_session, *m_fonts, m_scale);
     if (std::string msg = m_import.takeMessage(); !msg.empty()) m_status.say(std::move(msg));
     drawHelpWindow(m_panels.help, m_actions, m_scale);
     ImGui::End();
@@ -335,6 +389,7 @@ void App::drawBoard() {
     guarded([&] { m_wall->draw(palette(m_theme), m_scale, m_chineseBadges, m_panels.minimap); });
     if (std::string msg = m_wall->takeMessage(); !msg.empty()) m_status.fail(std::move(msg));
     if (m_panels.legend) legendOverlay();
+    emptyWallHint();
     drawNotices(*m_session, *m_wall, m_status, [this](const std::string& id) { showHistory(id); }, m_scale);
     ImGui::EndChild();
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, {10 * m_scale, 10 * m_scale});
@@ -349,6 +404,27 @@ void App::drawBoard() {
     }
     ImGui::PopStyleVar();
     m_status.draw(*m_session, *m_wall, m_filters, m_scale);
+}
+
+void App::emptyWallHint() {
+    if (!m_session->doc->notes().empty()) return;
+    // Notes waiting in the tray count: the hint is about the wall, which is empty either way.
+    const std::string hint = _("An empty wall. Double-click anywhere on it to add the first note, or use File > Import documents… to bring in research.");
+    m_fonts->addText(hint);
+    const ImVec2 min = ImGui::GetWindowPos(), size = ImGui::GetWindowSize();
+    const float wrap = std::min(size.x * 0.6f, 520 * m_scale);
+    ImFont* font = ImGui::GetFont();
+    const float fontSize = ImGui::GetFontSize() * 1.15f;
+    const ImVec2 text = font->CalcTextSizeA(fontSize, FLT_MAX, wrap, hint.c_str());
+    // Just above the middle, where no quadrant title is (each sits at its quadrant's top left).
+    const float pad = 16 * m_scale;
+    const ImVec2 at{min.x + (size.x - text.x) / 2, min.y + size.y / 2 - text.y - pad - 24 * m_scale};
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const Palette& p = palette(m_theme);
+    const ImU32 fill = m_theme == ThemeKind::Light ? IM_COL32(255, 255, 255, 235) : ((p.background & 0x00FFFFFF) | 0xEB000000);
+    dl->AddRectFilled({at.x - pad, at.y - pad}, {at.x + text.x + pad, at.y + text.y + pad}, fill, 8 * m_scale);
+    dl->AddRect({at.x - pad, at.y - pad}, {at.x + text.x + pad, at.y + text.y + pad}, p.quadrantBorder, 8 * m_scale);
+    dl->AddText(font, fontSize, at, p.title, hint.c_str(), nullptr, wrap);
 }
 
 void App::legendOverlay() {

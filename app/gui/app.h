@@ -21,6 +21,7 @@
 #include "app/gui/theme.h"
 #include "app/gui/tray_panel.h"
 #include "app/gui/wall_view.h"
+#include "app/recent_boards.h"
 #include "app/window_launch.h"
 #include "app/settings.h"
 
@@ -45,6 +46,10 @@ public:
     /// Opens a board; false with the reason kept for the board dialog and the start screen.
     bool openBoard(const std::string& path);
     bool createBoard(const std::string& path, const std::string& title, const std::string& templ);
+    /// Opens a fresh copy of the sample board (the shipped one is never opened itself).
+    bool openSampleBoard();
+    /// The boards opened lately, newest first.
+    const RecentBoards& recentBoards() const { return m_recent; }
     /// The board named on the command line wants a password: ask for it in the board dialog.
     bool wantsPassword() const { return m_boardDialog.needsPassword(); }
     void askForBoard(const std::string& address) { m_boardDialog.askFor(address); }
@@ -81,7 +86,12 @@ private:
     void registerActions();  // app_actions.cpp
     void setSession(std::unique_ptr<BoardSession> s);
     std::uint32_t colourOfUser() const;
-    void remember(const std::string& key, const std::string& value);
+    /// Puts a board first in the recent list and keeps the list in the settings.
+    void rememberBoard(const std::string& address, const std::string& title);
+    /// The file chooser's places: the board's folder, recent boards' folders, home.
+    void updatePlaces();
+    /// A calm hint in the middle of an empty wall: how to add the first note.
+    void emptyWallHint();
     void trySaveSettings();
     template <class F>
     void guarded(F f) {
@@ -106,6 +116,7 @@ private:
     WindowOptions m_options;
     float m_scale;
     Settings m_settings;
+    RecentBoards m_recent;
     ThemeKind m_theme = ThemeKind::Light;
     bool m_chineseBadges = false;
     std::unique_ptr<Fonts> m_fonts;

@@ -38,8 +38,10 @@ void App::registerActions() {
     t.addMenu({N_("Help")});
 
     // File
-    t.add({.id = "file.new", .menu = N_("File"), .label = N_("New board…"), .run = [this] { m_boardDialog.open(true); }, .effects = kDialog});
-    t.add({.id = "file.open", .menu = N_("File"), .label = N_("Open board…"), .run = [this] { m_boardDialog.open(false); }, .effects = kDialog});
+    t.add({.id = "file.new", .menu = N_("File"), .label = N_("New board…"), .run = [this] { m_boardDialog.openNew(); }, .effects = kDialog});
+    t.add({.id = "file.open", .menu = N_("File"), .label = N_("Open board…"), .run = [this] { m_boardDialog.openFile(); }, .effects = kDialog});
+    t.add({.id = "file.open-server", .menu = N_("File"), .label = N_("Board on a team server…"), .run = [this] { m_boardDialog.openServer(); },
+           .effects = kDialog});
     t.add({.id = "file.import", .menu = N_("File"), .label = N_("Import documents…"), .keys = {ctrl(GLFW_KEY_I)}, .separatorBefore = true,
            .enabled = has, .run = [this] { m_import.open(); }, .effects = kDialog});
     t.add({.id = "file.summary", .menu = N_("File"), .label = N_("Export monthly summary…"), .enabled = has,

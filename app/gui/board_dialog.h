@@ -1,14 +1,19 @@
 #pragma once
-// The board dialog: open or create a board (a file, or an address on a team server), with the
-// board files of the folder typed so far, and the password field a team server may ask for.
+// The ways to a board besides the start screen's lists: the file chooser for a board file, the New
+// board dialog (title, template, where to save, chosen without typing a path; a team-server address
+// as an advanced option), and the dialog for a board on a team server with the password field a
+// server may ask for.
 
 #include <functional>
 #include <optional>
 #include <string>
 
+#include "app/gui/file_chooser.h"
+
 namespace cc::gui {
 
 class Fonts;
+struct Palette;
 
 class BoardDialog {
 public:
@@ -17,12 +22,16 @@ public:
     /// Creates a board with a title from a template; false when it failed.
     using CreateFn = std::function<bool(const std::string& path, const std::string& title, const std::string& templateKey)>;
 
-    /// Opens the dialog to create a board (`create`) or to open one.
-    void open(bool create);
-    /// Opens the dialog on an address that wants a password.
+    /// The New board dialog, with a template chosen.
+    void openNew(int templateIndex = 0);
+    /// The file chooser for a board file.
+    void openFile();
+    /// The dialog for a board on a team server.
+    void openServer();
+    /// Opens the team-server dialog on an address that wants a password.
     void askFor(const std::string& address);
-    /// Draws the dialog while it is open (inside the main window).
-    void draw(Fonts& fonts, float scale, const OpenFn& openBoard, const CreateFn& createBoard);
+    /// Draws the dialog or the chooser while open (inside the main window).
+    void draw(Fonts& fonts, const Palette& palette, float scale, const OpenFn& openBoard, const CreateFn& createBoard);
     /// Asked to open and not drawn since (the next draw opens it).
     bool opening() const { return m_openRequested; }
 
@@ -40,11 +49,22 @@ public:
     void forgetPassword();
 
 private:
-    bool m_openRequested = false, m_create = false;
+    void drawNew(Fonts& fonts, const Palette& palette, float scale, const CreateFn& createBoard);
+    void drawServer(Fonts& fonts, float scale, const OpenFn& openBoard);
+    void drawError(float scale);
+
+    enum class Mode { New, Server };
+    Mode m_mode = Mode::New;
+    bool m_openRequested = false;
     std::string m_password;  // typed for a team server; wiped once the board is open
     bool m_needsPassword = false, m_passwordFocused = false;
-    std::string m_path, m_title, m_error;
+    std::string m_address;   // a team server's board
+    std::string m_title, m_error;
+    std::string m_path;      // where the new board goes (chosen, or suggested from the title)
+    bool m_pathChosen = false, m_focusTitle = false;
     int m_template = 0;
+    FileChooser m_chooser;   // choosing a board to open, or where a new one goes
+    bool m_chooserForNew = false;
 };
 
 }  // namespace cc::gui

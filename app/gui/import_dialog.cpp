@@ -224,8 +224,23 @@ bool ImportDialog::draw(BoardSession& s, Fonts& fonts, float scale) {
     }
     bool imported = false;
     ImGui::TextUnformatted(_("Files (one per line): Markdown, text, PDF, DOCX, CSV, TSV, JSON Canvas"));
+    ImGui::SameLine();
+    if (ImGui::SmallButton(L_("Choose…", "choose"))) {
+        const FileType all{_("Documents that can be imported"), {".md", ".markdown", ".txt", ".pdf", ".docx", ".csv", ".tsv", ".canvas"}};
+        m_chooser.open({FileChooser::Purpose::Open, _("Choose a document to import"),
+                        {all, {"Markdown", {".md", ".markdown"}}, {_("Text"), {".txt"}}, {"PDF", {".pdf"}}, {"DOCX", {".docx"}},
+                         {"CSV / TSV", {".csv", ".tsv"}}, {"JSON Canvas", {".canvas"}}, {_("All files"), {}}},
+                        "", ""});
+    }
+    const bool chooserUp = m_chooser.isOpen();
+    if (auto chosen = m_chooser.draw(fonts, scale)) {
+        if (!m_paths.empty() && m_paths.back() != '\n') m_paths += '\n';
+        m_paths += *chosen + "\n";
+        m_focusPaths = false;
+        startParsing();
+    }
     if (ImGui::IsWindowAppearing()) m_focusPaths = true;
-    if (m_focusPaths) {
+    if (m_focusPaths && !chooserUp) {
         // Until the field has the keyboard (a frame after asking), keep what is typed for it.
         ImGuiIO& io = ImGui::GetIO();
         for (ImWchar c : io.InputQueueCharacters) {
@@ -249,7 +264,7 @@ bool ImportDialog::draw(BoardSession& s, Fonts& fonts, float scale) {
         m_focusPaths = false;
     }
     // Ctrl+Enter: preview, then import (the keyboard way through the dialog).
-    const bool ctrlEnter = ImGui::GetIO().KeyCtrl && ImGui::IsKeyPressed(GLFW_KEY_ENTER, false);
+    const bool ctrlEnter = !chooserUp && ImGui::GetIO().KeyCtrl && ImGui::IsKeyPressed(GLFW_KEY_ENTER, false);
     fonts.addText(m_paths);
 
     const auto& kinds = s.doc->sourceKinds().all();
@@ -314,7 +329,7 @@ bool ImportDialog::draw(BoardSession& s, Fonts& fonts, float scale) {
     }
     ImGui::EndDisabled();
     ImGui::SameLine();
-    if (ImGui::Button(L_("Close", "close")) || (!m_job && ImGui::IsKeyPressed(GLFW_KEY_ESCAPE, false))) {
+    if (ImGui::Button(L_("Close", "close")) || (!m_job && !chooserUp && ImGui::IsKeyPressed(GLFW_KEY_ESCAPE, false))) {
         stopWorker();
         m_job.reset();
         ImGui::CloseCurrentPopup();

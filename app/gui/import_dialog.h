@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "app/gui/board_session.h"
+#include "app/gui/file_chooser.h"
 #include "storage/import/import_pipeline.h"
 
 namespace cc::gui {
@@ -56,6 +57,7 @@ private:
     std::thread m_worker;
     std::vector<import::ParsedFile> m_parsed;
     std::string m_error, m_message;
+    FileChooser m_chooser;  // Choose files…: each chosen file is added to the list
 };
 
 }  // namespace cc::gui

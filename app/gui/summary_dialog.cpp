@@ -10,6 +10,7 @@
 #include <ctime>
 #include <filesystem>
 
+#include "app/gui/fonts.h"
 #include "storage/summary/summary_export.h"
 #include "storage/summary/summary_source.h"
 #include "app/i18n.h"
@@ -48,6 +49,9 @@ void SummaryDialog::open(const BoardSession& s) {
     }
     // The usual summary is of the month just ended, when the board existed then.
     m_monthIndex = m_months.size() > 1 ? 1 : 0;
+    // Suggested next to this board again (the window may have another board than last time).
+    m_path.clear();
+    m_pathChosen = false;
     m_preview.reset();
     m_previewMonth.clear();
 }
@@ -87,7 +91,7 @@ void SummaryDialog::start(const BoardSession& s, bool exportToo) {
     });
 }
 
-void SummaryDialog::draw(BoardSession& s, float scale) {
+void SummaryDialog::draw(BoardSession& s, Fonts& fonts, float scale) {
     if (m_openRequested) {
         ImGui::OpenPopup(L_("Monthly summary", "summary"));
         m_openRequested = false;
@@ -127,9 +131,25 @@ void SummaryDialog::draw(BoardSession& s, float scale) {
     const std::filesystem::path board(s.file->shortName());
     const std::string suggested =
         (std::filesystem::path(s.file->suggestedFolder()) / (board.stem().string() + "-summary-" + current + kExtensions[m_format])).string();
-    if (m_path.empty() || oldFormat != m_format || m_path.find("-summary-") != std::string::npos) m_path = suggested;
-    ImGui::SetNextItemWidth(-1);
-    ImGui::InputText("##out", &m_path);
+    if (m_path.empty() || (!m_pathChosen && m_path.find("-summary-") != std::string::npos)) m_path = suggested;
+    if (oldFormat != m_format)  // the chosen name keeps, with the format's extension
+        m_path = std::filesystem::path(m_path).replace_extension(kExtensions[m_format]).string();
+    if (ImGui::Button(L_("Choose…", "choose"))) {
+        const std::filesystem::path p(m_path);
+        m_chooser.open({FileChooser::Purpose::Save, _("Save the summary as"), {{_(kFormats[m_format]), {kExtensions[m_format]}}},
+                        p.parent_path().string(), p.filename().string()});
+    }
+    const bool chooserUp = m_chooser.isOpen();
+    if (auto chosen = m_chooser.draw(fonts, scale)) {
+        m_path = *chosen;
+        m_pathChosen = true;
+    }
+    ImGui::SameLine();
+    ImGui::AlignTextToFramePadding();
+    fonts.addText(m_path);
+    ImGui::PushTextWrapPos(0);
+    ImGui::TextUnformatted(m_path.c_str());
+    ImGui::PopTextWrapPos();
 
     if (!m_job && m_previewMonth != current) start(s, false);  // preview the headline figures
     ImGui::Separator();
@@ -176,7 +196,7 @@ void SummaryDialog::draw(BoardSession& s, float scale) {
     }
     ImGui::EndDisabled();
     ImGui::SameLine();
-    if (ImGui::Button(L_("Close", "close")) || ImGui::IsKeyPressed(GLFW_KEY_ESCAPE, false)) {
+    if (ImGui::Button(L_("Close", "close")) || (!chooserUp && ImGui::IsKeyPressed(GLFW_KEY_ESCAPE, false))) {
         if (!m_message.empty() || !m_job) ImGui::CloseCurrentPopup();
     }
     if (!m_message.empty() && !m_job) ImGui::TextColored({0.13f, 0.55f, 0.25f, 1}, "%s", m_message.c_str());

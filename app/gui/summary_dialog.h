@@ -10,15 +10,18 @@
 #include <vector>
 
 #include "app/gui/board_session.h"
+#include "app/gui/file_chooser.h"
 #include "canvas/summary.h"
 
 namespace cc::gui {
+
+class Fonts;
 
 class SummaryDialog {
 public:
     ~SummaryDialog();
     void open(const BoardSession& s);
-    void draw(BoardSession& s, float scale);
+    void draw(BoardSession& s, Fonts& fonts, float scale);
     bool busy() const { return m_job && !m_job->done; }
     std::string takeMessage() { return std::exchange(m_message, std::string()); }
 
@@ -42,6 +45,8 @@ private:
     std::shared_ptr<Job> m_job;
     std::thread m_worker;
     std::string m_message;
+    FileChooser m_chooser;  // where the summary goes
+    bool m_pathChosen = false;
 };
 
 }  // namespace cc::gui

@@ -9,8 +9,8 @@ window under Xvfb driven with xdotool, checked in the board file (or the files w
              and in the summary and backup
   follow     a note typed on the wall shows its text in the inspector at once, and typing there
              edits that text, not an empty buffer
-  newboard   the start screen's New board dialog follows the mouse: a click in the title field,
-             typing, a click on Create
+  newboard   the start screen's New board dialog follows the mouse: a click on a template, a click
+             in the title field, typing, a click on Create (the board goes into the home folder)
   noarg      no argument: the start screen, not the board from last time; screenshot does not
              make a board "last"
   refit      the wall is fitted again when the window grows and when the filters open, until the
@@ -30,16 +30,16 @@ from harness import (QUADRANT_FILLS, SELECTION, Checks, Display, Failure, WallMa
 BIN, CASE = sys.argv[1], sys.argv[2]
 # Where things are in the 1400x900 window at scale 1 (read off screenshots): the File menu and its
 # Export monthly summary… item, the summary dialog's Export button, the inspector's fields, the start
-# screen's New board… button and the New board dialog's title field and Create button.
+# screen's Open board… button and first template, and the New board dialog's title field and Create button.
 FILE_MENU = (20, 12)
-EXPORT_SUMMARY_ITEM = (87, 107)
+EXPORT_SUMMARY_ITEM = (87, 128)
 SUMMARY_EXPORT = (409, 612)
 INSPECTOR_X = 1280
 TEXT_Y, TAGS_Y, SEGMENT_Y = 100, 288, 315
-START_NEW_BOARD = (80, 118)
-NEW_BOARD_PATH = (600, 432)
-NEW_BOARD_TITLE = (459, 459)
-NEW_BOARD_CREATE = (409, 513)
+START_OPEN_BOARD = (80, 118)
+START_TEMPLATE = (169, 240)
+NEW_BOARD_TITLE = (600, 311)
+NEW_BOARD_CREATE = (352, 606)
 
 
 def field_value(n, field):
@@ -57,7 +57,8 @@ def note(board, note_id):
 class Session:
     def __init__(self, work, display, board=None, args=None):
         self.work, self.display = work, display
-        self.env = dict(display.env, XDG_CONFIG_HOME=os.path.join(work, "config"))
+        self.env = dict(display.env, XDG_CONFIG_HOME=os.path.join(work, "config"), HOME=os.path.join(work, "home"))
+        os.makedirs(os.path.join(work, "home"), exist_ok=True)
         args = args if args is not None else ["open", board]
         self.proc, self.wid = display.open_window([BIN, *args], self.env, os.path.join(work, "program.log"))
         display.focus(self.wid)
@@ -203,17 +204,14 @@ def main():
             s = Session(work, display, args=[])
 
             def create():
-                # The start screen's New board… button, then the path and title fields, Create:
-                # all by mouse. The button is pressed until the dialog's fields are up (white).
-                made = os.path.join(work, "mouse.ccboard")
+                # A template on the start screen, the title field, Create: all by mouse. The
+                # template is pressed until the dialog's Create button is up (blue).
+                made = os.path.join(work, "home", "Mouse board.ccboard")
 
                 def dialog_up():
-                    s.click(*START_NEW_BOARD)
-                    return wait_for("the dialog", lambda: display.pixel(*NEW_BOARD_TITLE) == (255, 255, 255), timeout=2)
+                    s.click(*START_TEMPLATE)
+                    return wait_for("the dialog", lambda: (lambda p: p[2] > p[0] + 30)(display.pixel(*NEW_BOARD_CREATE)), timeout=2)
                 wait_for("the New board dialog", dialog_up)
-                s.click(*NEW_BOARD_PATH)
-                display.xdo("key", "--clearmodifiers", "ctrl+a")
-                display.xdo("type", "--delay", "20", made)
                 s.click(*NEW_BOARD_TITLE)
                 display.xdo("type", "--delay", "30", "Mouse board")
                 s.click(*NEW_BOARD_CREATE)
@@ -227,12 +225,13 @@ def main():
                 wait_for("the window gone", lambda: first.proc.poll() is not None)
                 again = Session(work, display, args=[])
                 try:
-                    # The start screen: its New board… button (the button colour) and no wall.
+                    # The start screen: its Open board… button (the button colour) and no wall.
                     def start_screen():
                         raw = display.pixels()
-                        if find_boxes(raw, display.width, display.height, QUADRANT_FILLS):
+                        # The start screen's template previews use the quadrant colours too, smaller.
+                        if any(b[3] - b[1] > 150 for b in find_boxes(raw, display.width, display.height, QUADRANT_FILLS).values()):
                             raise Failure("a wall is shown, not the start screen")
-                        at = (START_NEW_BOARD[1] * display.width + START_NEW_BOARD[0]) * 3
+                        at = (START_OPEN_BOARD[1] * display.width + START_OPEN_BOARD[0]) * 3
                         return raw[at + 2] > raw[at] + 30  # the button's blue, not the grey behind
                     wait_for("the start screen", start_screen)
                 finally:
@@ -245,7 +244,7 @@ def main():
                                check=True, capture_output=True, timeout=60)
                 settings = os.path.join(work, "config2")
                 kept = "".join(open(os.path.join(r, f)).read() for r, _, fs in os.walk(settings) for f in fs)
-                if "last_board" in kept:
+                if "last_board" in kept or "recent_" in kept:
                     raise Failure(f"screenshot remembered the board: {kept!r}")
             check("screenshot does not change which board is last", screenshot_not_last)
         elif CASE == "refit":

@@ -29,7 +29,7 @@ ASSIGNED = re.compile(r"(\.label|\.menu|\.text|actionLabel|m_error|m_message|rep
 # (file, literal): why it is shown as it is.
 ALLOWED = {
     ("app/gui/start_screen.cpp", "Customer Canvas"): "the program's name",
-    ("app/gui/board_dialog.cpp", "path/to/board.ccboard"): "an example path in an empty field",
+    ("app/gui/board_dialog.cpp", "postgresql://host/db?board=NAME"): "an example address in an empty field",
     ("app/gui/window.cpp", "fit"): "part of the frame benchmark's line",
     ("app/gui/tray_panel.cpp", "tray"): "a drag-and-drop payload's type, never drawn",
     ("app/gui/window.cpp", "frames: %d at %dx%d, zoom %s: median %.2f ms, p90 %.2f ms per frame (input to swapped buffer); "
