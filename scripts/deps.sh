@@ -22,6 +22,8 @@ CC_PACKAGES=(
   tesseract-ocr tesseract-ocr-chi-sim
   # Chinese typed through a real input method: fcitx5 with Pinyin on a session bus of the test's own
   fcitx5 fcitx5-chinese-addons dbus-daemon dbus-bin
+  # the desktop's own file chooser, reached through the portal on the test's own session bus
+  xdg-desktop-portal xdg-desktop-portal-gtk
   # the import benchmark writes its PDF with Cairo and Pango (also the summary exporter's libraries)
   libcairo2-dev libpango1.0-dev
   # fuzzing (libFuzzer comes with clang's runtime) and the pdftotext floor of the import benchmark
