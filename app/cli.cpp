@@ -347,6 +347,9 @@ int runCli(int argc, char** argv) {
     cmdNew->add_option("BOARD", board, _("board file to create (.ccboard), or a team server address with --board NAME"))->required();
     cmdNew->add_option("--title", title, _("board title (default: the file name or the board's name)"));
     cmdNew->add_option("--template", templ, _("quadrant template"))->check(CLI::IsMember({"canvas", "empathy", "custom"}));
+    std::string boardLang;
+    cmdNew->add_option("--lang", boardLang, _("en, zh or both: the language of the quadrant titles (default: the interface language)"))
+        ->check(CLI::IsMember({"en", "zh", "both"}));
 
     auto* add = app.add_subcommand("add", _("add a note; prints its id"));
     add->add_option("BOARD", board)->required();
@@ -479,7 +482,11 @@ int runCli(int argc, char** argv) {
                 t = isServerAddress(board) ? pg::parseServerAddress(board, boardName).board
                                            : std::filesystem::path(board).stem().string();
             if (!unsafeTextReason(t).empty() || t.size() > limits::kShortBytes) throw Refusal(_("the title is not valid"));
-            auto created = createBoard(board, makeBoard(t, templ), author, boardName, prompt);
+            const TemplateLanguage lang = boardLang == "both" ? TemplateLanguage::Both
+                                          : boardLang == "zh"   ? TemplateLanguage::Chinese
+                                          : boardLang == "en"   ? TemplateLanguage::English
+                                                                : i18n::boardLanguage();
+            auto created = createBoard(board, makeBoard(t, templ, lang), author, boardName, prompt);
             std::cout << i18n::fill(_("created {1}"), {created->address()}) << "\n";
             return 0;
         }

@@ -108,6 +108,10 @@ std::string catalogueText() {
 }
 Language language() { return g_language; }
 
+TemplateLanguage boardLanguage() {
+    return g_language == Language::Chinese ? TemplateLanguage::Chinese : TemplateLanguage::English;
+}
+
 const char* tr(const char* msgid) { return ::dgettext(kDomain, msgid); }
 const char* trn(const char* singular, const char* plural, unsigned long n) {
     return ::dngettext(kDomain, singular, plural, n);

@@ -8,6 +8,8 @@
 #include <string>
 #include <string_view>
 
+#include "canvas/templates.h"
+
 namespace cc {
 struct Wording;
 }
@@ -31,6 +33,9 @@ void init(Language language);
 /// Switches the language of every later _() (the window switches without restarting).
 void setLanguage(Language language);
 Language language();
+
+/// The language a new board's quadrant titles are written in: the interface's.
+TemplateLanguage boardLanguage();
 
 /// Every translation in the installed catalogues, one after another (the window's font loads
 /// their characters so that switching language needs no new glyphs).

@@ -5,9 +5,9 @@
 
 namespace cc {
 
-BoardInfo makeBoard(std::string title, const std::string& templateKey) {
+BoardInfo makeBoard(std::string title, const std::string& templateKey, TemplateLanguage lang) {
     BoardInfo b;
-    b.quadrants = templateQuadrants(templateKey);
+    b.quadrants = templateQuadrants(templateKey, lang);
     b.id = newId("b");
     b.title = std::move(title);
     b.templateKey = templateKey;

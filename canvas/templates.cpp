@@ -13,14 +13,19 @@ const std::vector<std::string>& templateKeys() {
     return keys;
 }
 
-std::array<QuadrantInfo, 4> templateQuadrants(std::string_view key) {
+std::array<QuadrantInfo, 4> templateQuadrants(std::string_view key, TemplateLanguage lang) {
     std::array<QuadrantInfo, 4> out{};
     int found = 0;
     for (const auto& row : parseTsv(embedded::kTemplatesTsv)) {
-        if (row.size() != 4 || row[0] != key) continue;
+        if (row.size() != 6 || row[0] != key) continue;
         int index = std::stoi(row[1]);
         if (index < 1 || index > 4) throw std::runtime_error("template row with quadrant " + row[1]);
-        out[index - 1] = QuadrantInfo{index, row[2], row[3]};
+        const std::string &titleEn = row[2], &titleZh = row[3], &textEn = row[4], &textZh = row[5];
+        switch (lang) {
+        case TemplateLanguage::English: out[index - 1] = QuadrantInfo{index, titleEn, textEn}; break;
+        case TemplateLanguage::Chinese: out[index - 1] = QuadrantInfo{index, titleZh, textZh}; break;
+        case TemplateLanguage::Both: out[index - 1] = QuadrantInfo{index, titleEn + " · " + titleZh, textEn + " " + textZh}; break;
+        }
         ++found;
     }
     if (found != 4) throw std::invalid_argument("unknown template '" + std::string(key) + "' (canvas, empathy or custom)");

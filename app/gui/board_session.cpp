@@ -24,7 +24,7 @@ std::unique_ptr<BoardSession> BoardSession::open(const std::string& path, const 
 std::unique_ptr<BoardSession> BoardSession::create(const std::string& path, const std::string& title,
                                                    const std::string& templateKey, const std::string& author,
                                                    const PasswordPrompt& askPassword) {
-    createBoard(path, makeBoard(title, templateKey), author, {}, askPassword);
+    createBoard(path, makeBoard(title, templateKey, i18n::boardLanguage()), author, {}, askPassword);
     return open(path, author, askPassword);
 }
 

@@ -49,7 +49,7 @@ bool drawTemplatePreview(const std::string& key, ImVec2 size, bool selected, con
     const bool hovered = ImGui::IsItemHovered();
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const float pad = 4, halfW = (size.x - pad * 3) / 2, halfH = (size.y - pad * 3) / 2;
-    const auto quadrants = templateQuadrants(key);
+    const auto quadrants = templateQuadrants(key, i18n::boardLanguage());
     ImFont* font = ImGui::GetFont();
     const float textSize = std::max(ImGui::GetFontSize() * 0.8f, 10.0f);
     for (int i = 0; i < 4; ++i) {

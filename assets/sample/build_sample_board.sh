@@ -149,7 +149,7 @@ link() {
 # ---------------------------------------------------------------------------
 # The board
 # ---------------------------------------------------------------------------
-"$BIN" new "$BOARD" --title "$TITLE" --template canvas >&2 \
+"$BIN" new "$BOARD" --title "$TITLE" --template canvas --lang both >&2 \
     || die "'$BIN new' failed"
 board_created=1
 

@@ -116,4 +116,25 @@ TEST_F(CliLanguage, SourcesLineUpByDisplayWidthInBothLanguages) {
     }
 }
 
+TEST_F(CliLanguage, ANewBoardsQuadrantTitlesAreInTheBoardsLanguage) {
+    const auto titles = [&](const std::string& board) {
+        const std::string json = ok({"list", board, "--json"});
+        return std::vector<bool>{has(json, "\"Profile\""), has(json, "\"客户画像\""), has(json, "\"Profile · 客户画像\""),
+                                 has(json, "他们是谁"), has(json, "Who they are")};
+    };
+    // English interface: English titles and descriptions only.
+    ok({"new", dir.file("en.ccboard")});
+    EXPECT_EQ(titles(dir.file("en.ccboard")), (std::vector<bool>{true, false, false, false, true}));
+    // Chinese interface: Chinese ones.
+    ok({"config", "language", "zh"});
+    ok({"new", dir.file("zh.ccboard")});
+    EXPECT_EQ(titles(dir.file("zh.ccboard")), (std::vector<bool>{false, true, false, true, false}));
+    // Asked for: one language or both, whatever the interface's.
+    ok({"new", dir.file("asked.ccboard"), "--lang", "en"});
+    EXPECT_EQ(titles(dir.file("asked.ccboard")), (std::vector<bool>{true, false, false, false, true}));
+    ok({"new", dir.file("both.ccboard"), "--lang", "both"});
+    EXPECT_EQ(titles(dir.file("both.ccboard")), (std::vector<bool>{false, false, true, true, true}));
+    EXPECT_EQ(cc({"new", dir.file("fr.ccboard"), "--lang", "fr"}).status, 2);
+}
+
 }  // namespace

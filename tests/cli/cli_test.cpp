@@ -152,7 +152,7 @@ struct Cli : ::testing::Test {
     }
 
     void newBoard(const std::string& title = "零售银行客户画布 Retail Canvas") {
-        EXPECT_EQ(ok({"new", board, "--title", title, "--template", "canvas"}), "created " + board + "\n");
+        EXPECT_EQ(ok({"new", board, "--title", title, "--template", "canvas", "--lang", "both"}), "created " + board + "\n");
     }
 };
 
@@ -182,12 +182,12 @@ TEST_F(Cli, NewMakesABoardFromEachTemplate) {
     EXPECT_EQ(d["links"].Size(), 0u);
 
     const std::string empathy = dir.file("empathy.ccboard"), custom = dir.file("custom.ccboard");
-    ok({"new", empathy, "--title", "Empathy 同理心", "--template", "empathy"});
+    ok({"new", empathy, "--title", "Empathy 同理心", "--template", "empathy", "--lang", "both"});
     auto e = listJson(empathy);
     EXPECT_STREQ(e["board"]["template"].GetString(), "empathy");
     EXPECT_EQ(std::string(e["quadrants"][0]["title"].GetString()).rfind("Says", 0), 0u);
     EXPECT_EQ(std::string(e["quadrants"][3]["title"].GetString()).rfind("Feels", 0), 0u);
-    ok({"new", custom, "--template", "custom"});
+    ok({"new", custom, "--template", "custom", "--lang", "both"});
     auto c = listJson(custom);
     EXPECT_STREQ(c["board"]["template"].GetString(), "custom");
     EXPECT_STREQ(c["board"]["title"].GetString(), "custom");  // the file name without extension
