@@ -170,18 +170,66 @@ struct NoteOptions {
     }
 };
 
+/// How many terminal columns a text takes: a wide (CJK) character two, any other one.
+std::size_t displayWidth(std::string_view s) {
+    std::size_t width = 0;
+    for (std::size_t i = 0; i < s.size();) {
+        const unsigned char c = static_cast<unsigned char>(s[i]);
+        const int len = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+        char32_t cp = len == 1 ? c : c & (0x7F >> len);
+        for (int k = 1; k < len && i + static_cast<std::size_t>(k) < s.size(); ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i + static_cast<std::size_t>(k)]) & 0x3F);
+        i += static_cast<std::size_t>(len);
+        const bool wide = (cp >= 0x1100 && cp <= 0x115F) || (cp >= 0x2E80 && cp <= 0xA4CF && cp != 0x303F) ||
+                          (cp >= 0xAC00 && cp <= 0xD7A3) || (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0xFE30 && cp <= 0xFE4F) ||
+                          (cp >= 0xFF00 && cp <= 0xFF60) || (cp >= 0xFFE0 && cp <= 0xFFE6) || (cp >= 0x1F300 && cp <= 0x1F64F) ||
+                          (cp >= 0x20000 && cp <= 0x3FFFD);
+        width += wide ? 2 : 1;
+    }
+    return width;
+}
+
+/// A table cell: the text and spaces up to `width` columns (at least one space after it).
+std::string cell(std::string_view text, std::size_t width) {
+    const std::size_t w = displayWidth(text);
+    return std::string(text) + std::string(w < width ? width - w : 1, ' ');
+}
+
 // `list` is read on a terminal (or later through one, from a file or a pager), so every piece of
 // board text goes through terminalText: an escape sequence in a note is shown, never acted on.
 // A program that wants the exact text reads `list --json`.
 
-void printNoteLine(const Document& doc, const Note& n) {
-    std::cout << "  " << terminalText(n.id) << "  " << terminalText(n.source) << "  "
-              << (n.dateGathered.empty() ? "----------" : terminalText(n.dateGathered)) << "  " << terminalText(noteTitle(n));
-    if (n.votes) std::cout << "  [" << i18n::fill(P_("{1} vote", "{1} votes", n.votes), {std::to_string(n.votes)}) << "]";
-    for (const auto& t : n.tags) std::cout << "  #" << terminalText(t);
-    if (!n.segment.empty()) std::cout << "  (" << terminalText(n.segment) << ")";
-    if (isCorroborated(doc, n.id)) std::cout << "  [" << _("corroborated") << "]";
-    if (isContested(doc, n.id)) std::cout << "  [" << _("contested") << "]";
+/// The widths of the note lines' columns, the same in every section of the board so they line up
+/// in a terminal (by display width: a Chinese character takes two columns).
+struct NoteColumns {
+    std::size_t id = 0, source = 0, title = 0;
+    /// A title wider than this is not padded: the rest of its line follows it.
+    static constexpr std::size_t kMaxTitle = 48;
+};
+
+NoteColumns noteColumns(const Document& doc) {
+    NoteColumns w;
+    for (const auto& [id, n] : doc.notes()) {
+        w.id = std::max(w.id, displayWidth(terminalText(n.id)));
+        w.source = std::max(w.source, displayWidth(terminalText(n.source)));
+        const std::size_t title = displayWidth(terminalText(noteTitle(n)));
+        if (title <= NoteColumns::kMaxTitle) w.title = std::max(w.title, title);
+    }
+    return w;
+}
+
+void printNoteLine(const Document& doc, const Note& n, const NoteColumns& w) {
+    std::string rest;
+    if (n.votes) rest += "  [" + i18n::fill(P_("{1} vote", "{1} votes", n.votes), {std::to_string(n.votes)}) + "]";
+    for (const auto& t : n.tags) rest += "  #" + terminalText(t);
+    if (!n.segment.empty()) rest += "  (" + terminalText(n.segment) + ")";
+    if (isCorroborated(doc, n.id)) rest += std::string("  [") + _("corroborated") + "]";
+    if (isContested(doc, n.id)) rest += std::string("  [") + _("contested") + "]";
+    const std::string title = terminalText(noteTitle(n));
+    std::cout << "  " << cell(terminalText(n.id), w.id + 2) << cell(terminalText(n.source), w.source + 2)
+              << cell(n.dateGathered.empty() ? "----------" : terminalText(n.dateGathered), 12);
+    // Padded only where something follows, so that no line ends in spaces.
+    if (rest.empty()) std::cout << title;
+    else std::cout << (displayWidth(title) < w.title ? cell(title, w.title) : title) << rest;
     std::cout << "\n";
 }
 
@@ -196,16 +244,17 @@ void printBoard(const Document& doc) {
                      n(c.corroborated), n(c.contested)})
               << "\n";
     const auto notes = doc.sortedNotes();
+    const NoteColumns widths = noteColumns(doc);
     for (const auto& q : b.quadrants) {
         std::cout << "\n" << q.index << "  " << terminalText(q.title) << "  (" << c.byQuadrant[q.index] << ")\n";
         for (const Note* n : notes)
-            if (n->state == NoteState::Pinned && n->quadrant == q.index) printNoteLine(doc, *n);
+            if (n->state == NoteState::Pinned && n->quadrant == q.index) printNoteLine(doc, *n, widths);
     }
     auto section = [&](NoteState s, const char* name, int count) {
         if (!count) return;
         std::cout << "\n" << name << "  (" << count << ")\n";
         for (const Note* n : notes)
-            if (n->state == s) printNoteLine(doc, *n);
+            if (n->state == s) printNoteLine(doc, *n, widths);
     };
     section(NoteState::Tray, _("Tray"), c.inTray);
     section(NoteState::Archived, _("Archived"), c.archived);
@@ -265,30 +314,6 @@ void translateHelp(CLI::App& app) {
                             N_("TEXT"), N_("INT"), N_("FLOAT"), N_("UINT"), N_("Needs"), N_("Excludes")})
         f->label(key, _(key));
     app.option_defaults()->group(_("Options"));
-}
-
-/// How many terminal columns a text takes: a wide (CJK) character two, any other one.
-std::size_t displayWidth(std::string_view s) {
-    std::size_t width = 0;
-    for (std::size_t i = 0; i < s.size();) {
-        const unsigned char c = static_cast<unsigned char>(s[i]);
-        const int len = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-        char32_t cp = len == 1 ? c : c & (0x7F >> len);
-        for (int k = 1; k < len && i + static_cast<std::size_t>(k) < s.size(); ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i + static_cast<std::size_t>(k)]) & 0x3F);
-        i += static_cast<std::size_t>(len);
-        const bool wide = (cp >= 0x1100 && cp <= 0x115F) || (cp >= 0x2E80 && cp <= 0xA4CF && cp != 0x303F) ||
-                          (cp >= 0xAC00 && cp <= 0xD7A3) || (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0xFE30 && cp <= 0xFE4F) ||
-                          (cp >= 0xFF00 && cp <= 0xFF60) || (cp >= 0xFFE0 && cp <= 0xFFE6) || (cp >= 0x1F300 && cp <= 0x1F64F) ||
-                          (cp >= 0x20000 && cp <= 0x3FFFD);
-        width += wide ? 2 : 1;
-    }
-    return width;
-}
-
-/// A table cell: the text and spaces up to `width` columns (at least one space after it).
-std::string cell(std::string_view text, std::size_t width) {
-    const std::size_t w = displayWidth(text);
-    return std::string(text) + std::string(w < width ? width - w : 1, ' ');
 }
 
 void printSources() {

@@ -116,6 +116,37 @@ TEST_F(CliLanguage, SourcesLineUpByDisplayWidthInBothLanguages) {
     }
 }
 
+TEST_F(CliLanguage, ListLinesUpByDisplayWidthInBothLanguages) {
+    const std::string board = dir.file("list.ccboard");
+    ok({"new", board});
+    ok({"add", board, "--text", "短", "--source", "survey", "--quadrant", "1", "--votes", "2", "--date", "2026-10-01"});
+    ok({"add", board, "--text", "A much longer English title", "--source", "mystery_shopping", "--quadrant", "1",
+        "--tag", "x", "--date", "2026-10-02"});
+    ok({"add", board, "--text", "客户说转账太慢了", "--source", "complaint", "--quadrant", "2", "--tag", "app",
+        "--date", "2026-10-03"});
+    for (const char* language : {"en", "zh"}) {
+        ok({"config", "language", language});
+        std::istringstream in(ok({"list", board}));
+        std::string line;
+        std::vector<std::size_t> dateColumn, afterTitle;
+        while (std::getline(in, line)) {
+            const std::size_t date = line.find("  2026-10-0");
+            if (date == std::string::npos) continue;
+            EXPECT_NE(line.back(), ' ') << line;
+            dateColumn.push_back(columns(line.substr(0, date)));
+            // What follows the title ([2 votes] / #tag) starts in one column too.
+            const std::size_t rest = std::min(line.find("  ["), line.find("  #"));
+            ASSERT_NE(rest, std::string::npos) << line;
+            std::size_t end = rest;
+            while (end > 0 && line[end - 1] == ' ') --end;
+            afterTitle.push_back(columns(line.substr(0, line.find_first_not_of(' ', end))));
+        }
+        ASSERT_EQ(dateColumn.size(), 3u) << language;
+        for (std::size_t c : dateColumn) EXPECT_EQ(c, dateColumn.front()) << language;
+        for (std::size_t c : afterTitle) EXPECT_EQ(c, afterTitle.front()) << language;
+    }
+}
+
 TEST_F(CliLanguage, ANewBoardsQuadrantTitlesAreInTheBoardsLanguage) {
     const auto titles = [&](const std::string& board) {
         const std::string json = ok({"list", board, "--json"});
