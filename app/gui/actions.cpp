@@ -90,7 +90,7 @@ void ActionTable::drawMenus() const {
             }
             if (!open.empty() && !openShown) continue;
             const std::string keys = menuKeys(a);
-            const std::string label = std::string(_(a.label.c_str())) + "###" + a.id;
+            const std::string label = (a.verbatim ? a.label : std::string(_(a.label.c_str()))) + "###" + a.id;
             if (ImGui::MenuItem(label.c_str(), keys.empty() ? nullptr : keys.c_str(), a.checked && a.checked(), a.isEnabled()))
                 a.run();
         }

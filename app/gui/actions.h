@@ -39,6 +39,9 @@ struct Action {
     std::string id{};       ///< unique and stable: "edit.undo"
     std::string menu{};     ///< the top menu it appears in ("Edit", N_()); empty: keys only
     std::string label{};    ///< its menu label, in English; marked N_() and translated where drawn
+    /// The label is shown as written in every language: a language's name in itself ("English",
+    /// "中文"), so a person who cannot read the current one still finds theirs.
+    bool verbatim = false;
     std::string submenu{};  ///< non-empty: the item sits in this submenu of its menu (English, N_())
     std::vector<Chord> keys{};
     bool separatorBefore = false;  ///< a line above it in its menu

@@ -123,13 +123,14 @@ void App::registerActions() {
            .effects = kSettings});
 
     // View > Language: the interface language, switched at once and kept as the language setting.
-    const auto language = [&t, this](std::string id, std::string label, std::string value, bool separatorBefore = false) {
-        t.add({.id = std::move(id), .menu = N_("View"), .label = std::move(label), .submenu = N_("Language"),
-               .separatorBefore = separatorBefore,
+    const auto language = [&t, this](std::string id, std::string label, std::string value, bool separatorBefore = false,
+                                     bool verbatim = true) {
+        t.add({.id = std::move(id), .menu = N_("View"), .label = std::move(label), .verbatim = verbatim,
+               .submenu = N_("Language"), .separatorBefore = separatorBefore,
                .checked = [this, value] { return m_settings.get("language").value_or("auto") == value; },
                .run = [this, value] { setLanguage(value); }, .effects = kSettings});
     };
-    language("view.language-auto", N_("As the system"), "auto", true);
+    language("view.language-auto", N_("As the system"), "auto", true, false);
     // Each language is named in itself, so a person who cannot read the current one finds theirs.
     language("view.language-en", "English", "en");
     language("view.language-zh", "中文", "zh");
