@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <iostream>
 #include <optional>
+#include <regex>
 #include <sstream>
 
 #include "storage/backup.h"
@@ -169,6 +170,27 @@ struct NoteOptions {
         }
     }
 };
+
+/// A command-line parser's error in the interface language. CLI11 words its errors in English
+/// only; the ones a person meets are recognised by their form and said again through the
+/// catalogue, with the names and values they carry. Any other keeps CLI11's sentence.
+std::string parseErrorText(const CLI::ParseError& e) {
+    const std::string what = e.what();
+    std::smatch m;
+    static const std::regex notExpected(R"(^The following arguments? (?:was|were) not expected: (.*)$)");
+    static const std::regex required(R"(^(\S+) is required$)");
+    static const std::regex missing(R"(^(\S+): \d+ required .* missing$)");
+    static const std::regex notIn(R"(^(\S+): (.*) not in \{(.*)\}$)");
+    static const std::regex range(R"(^(\S+): Value (.*) not in range (\S+) to (\S+)$)");
+    if (std::regex_match(what, m, notExpected)) return i18n::fill(_("not expected here: {1}"), {m[1].str()});
+    if (std::regex_match(what, m, required)) return i18n::fill(_("{1} is needed"), {m[1].str()});
+    if (std::regex_match(what, m, missing)) return i18n::fill(_("{1} needs a value"), {m[1].str()});
+    if (std::regex_match(what, m, range))
+        return i18n::fill(_("{1}: “{2}” is not a number from {3} to {4}"), {m[1].str(), m[2].str(), m[3].str(), m[4].str()});
+    if (std::regex_match(what, m, notIn))
+        return i18n::fill(_("{1}: “{2}” is not one of {3}"), {m[1].str(), m[2].str(), m[3].str()});
+    return what;
+}
 
 /// How many terminal columns a text takes: a wide (CJK) character two, any other one.
 std::size_t displayWidth(std::string_view s) {
@@ -469,8 +491,7 @@ int runCli(int argc, char** argv) {
     } catch (const CLI::Success& e) {
         return app.exit(e);
     } catch (const CLI::ParseError& e) {
-        std::string what = e.what();
-        std::cerr << "customer-canvas: " << what << _(" (see 'customer-canvas --help')") << "\n";
+        std::cerr << "customer-canvas: " << parseErrorText(e) << _(" (see 'customer-canvas --help')") << "\n";
         return 2;
     }
     if (author.empty()) author = defaultAuthor(settings);

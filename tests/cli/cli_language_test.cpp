@@ -55,10 +55,20 @@ TEST_F(CliLanguage, TheSettingMakesHelpAndErrorsChinese) {
     EXPECT_EQ(bad.status, 1);
     EXPECT_EQ(bad.err, "customer-canvas: “red”不是颜色（#RRGGBB）\n");
 
-    // A parse error: CLI11's own sentence, then the program's advice in Chinese.
+    // Parse errors (CLI11 words them in English) are said in Chinese with their names and values.
     const cc::test::Run unknown = cc({"frobnicate"});
     EXPECT_EQ(unknown.status, 2);
-    EXPECT_TRUE(has(unknown.err, "（参见“customer-canvas --help”）")) << unknown.err;
+    EXPECT_EQ(unknown.err, "customer-canvas: 此处不应出现：frobnicate（参见“customer-canvas --help”）\n");
+    for (const auto& [args, said] : std::vector<std::pair<std::vector<std::string>, std::string>>{
+             {{"new"}, "缺少 BOARD"},
+             {{"add", "b.ccboard", "--text"}, "--text 需要一个值"},
+             {{"add", "b.ccboard", "--text", "x", "--quadrant", "9"}, "--quadrant：“9”不是 1 到 4 之间的数"},
+             {{"new", "b.ccboard", "--lang", "fr"}, "--lang：“fr”不在可选值 en,zh,both 之中"}}) {
+        const cc::test::Run r = cc(args);
+        EXPECT_EQ(r.status, 2);
+        EXPECT_TRUE(has(r.err, said)) << r.err;
+        EXPECT_FALSE(has(r.err, "required") || has(r.err, "not in") || has(r.err, "expected")) << r.err;
+    }
 
     // Back to English by the same setting.
     ok({"config", "language", "en"});
