@@ -46,8 +46,13 @@ bool BoardSession::pullRemote(const std::string& editingId) {
     if (file->pullRemote(*doc) == 0) return false;
     const std::vector<LoggedChange>& pulled = file->lastPulled();
     for (const auto& c : pulled) {
-        for (const auto& [b, a] : c.cs.notes.updated)
-            if (a.id == editingId && b.text != a.text) editedMeanwhileBy = c.cs.author.empty() ? _("someone") : c.cs.author;
+        for (const auto& [b, a] : c.cs.notes.updated) {
+            if (b.text == a.text) continue;
+            const std::string by = c.cs.author.empty() ? _("someone") : c.cs.author;
+            if (a.id == editingId) editedMeanwhileBy = by;
+            if (textChangedBy.size() > 10000) textChangedBy.clear();
+            textChangedBy[a.id] = by;
+        }
     }
     for (const TextReplaced& r : textWatch.others(pulled)) {
         const Note* n = doc->note(r.noteId);
@@ -81,6 +86,23 @@ bool BoardSession::act(const Notice& n) {
         return true;
     }
     return false;
+}
+
+void BoardSession::savedOverOthers(const std::string& id, const std::string& theirs) {
+    const Note* n = doc->note(id);
+    if (!n) return;
+    // This person's text is later and wins; both are told, and theirs stays in the history.
+    std::string by = _("Someone");
+    if (auto it = textChangedBy.find(id); it != textChangedBy.end()) by = it->second;
+    if (!editedMeanwhileBy.empty()) by = editedMeanwhileBy;
+    Notice notice;
+    notice.text = i18n::fill(_("{1} changed “{2}” while you were editing it; your text was saved after theirs. "
+                               "Theirs is in the note's history."),
+                             {by, shortTitle(*n)});
+    notice.noteId = id;
+    notice.restoreText = theirs;
+    notice.actionLabel = L_("Use their text instead", "use-theirs");
+    notify(std::move(notice));
 }
 
 void BoardSession::notify(Notice n) {

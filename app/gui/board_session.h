@@ -4,6 +4,7 @@
 
 #include <memory>
 #include <string>
+#include <unordered_map>
 
 #include "canvas/activity.h"
 #include "storage/board_store.h"
@@ -41,6 +42,8 @@ struct BoardSession {
     std::vector<Notice> notices;   ///< newest last
     /// Who changed the text of the note being edited (see pullRemote) while it was edited.
     std::string editedMeanwhileBy;
+    /// Who last changed each note's text in another window (heard by pullRemote; bounded).
+    std::unordered_map<std::string, std::string> textChangedBy;
 
     /// Opens a board for editing; throws BoardError with a one-line reason. `askPassword`: who
     /// asks for a team server's password (empty: nobody).
@@ -56,6 +59,9 @@ struct BoardSession {
     bool pullRemote(const std::string& editingId = {});
     /// Adds a notice (at most a few are kept; the oldest go first).
     void notify(Notice n);
+    /// This person's text for note `id` was saved over one someone else gave it meanwhile (on the
+    /// wall or in the inspector): says so, with a button that puts `theirs` back.
+    void savedOverOthers(const std::string& id, const std::string& theirs);
     /// Carries out a notice's button as the user's own (undoable) change; false when there is
     /// nothing to do any more (the note is gone, or back already).
     bool act(const Notice& n);

@@ -102,7 +102,8 @@ void Inspector::commitText(BoardSession& s) {
     if (m_text == m_textBase || isBlankText(m_text)) return;
     // Someone else's text that arrived while this person typed is replaced, and said so.
     try {
-        commitNoteText(*s.editor, m_id, fromField(m_text), fromField(m_textBase), false);
+        const TextCommit done = commitNoteText(*s.editor, m_id, fromField(m_text), fromField(m_textBase), false);
+        if (done.outcome == TextCommit::Outcome::SavedOverOthers) s.savedOverOthers(m_id, done.theirs);
         m_textBase = m_text;
         m_error.clear();
     } catch (const std::exception& e) {

@@ -91,18 +91,7 @@ void WallView::finishEditing() {
     const std::string id = std::exchange(m_editing, std::string());
     try {
         const TextCommit done = commitNoteText(*m_s.editor, id, withoutTrailingBlanks(fromField(m_editText)), m_editBase, m_editIsNew);
-        if (done.outcome == TextCommit::Outcome::SavedOverOthers) {
-            // This user's text is later and wins; both are told, and theirs stays in the history.
-            Notice notice;
-            const std::string by = m_s.editedMeanwhileBy.empty() ? _("Someone") : m_s.editedMeanwhileBy;
-            notice.text = i18n::fill(_("{1} changed “{2}” while you were editing it; your text was saved after theirs. "
-                                       "Theirs is in the note's history."),
-                                     {by, shortTitle(*m_s.doc->note(id))});
-            notice.noteId = id;
-            notice.restoreText = done.theirs;
-            notice.actionLabel = L_("Use their text instead", "use-theirs");
-            m_s.notify(std::move(notice));
-        }
+        if (done.outcome == TextCommit::Outcome::SavedOverOthers) m_s.savedOverOthers(id, done.theirs);
     } catch (const std::exception& e) {
         m_message = e.what();
     }
