@@ -289,7 +289,7 @@ TEST_F(DialogsTest, OpenBoardThroughTheBuiltInChooser) {
     c = shown(kChooser);
     ASSERT_TRUE(c);
     ASSERT_TRUE(press(idIn(child(c, "places"), _("This board's folder") + std::string("##") + s_dir.string())));
-    // Typing narrows the list to the one board; Down selects it, Open opens it.
+    // Typing narrows the list to the one board; Home selects it, Open opens it.
     ImGui::GetIO().AddInputCharactersUTF8("other");
     draw();
     key(GLFW_KEY_HOME);
