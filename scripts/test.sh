@@ -21,6 +21,21 @@ echo "test cluster: $CC_TEST_PG"
 
 (cd "$build" && ctest --output-on-failure -j2 --timeout 600 "$@")
 
+# The window under AddressSanitizer and UndefinedBehaviorSanitizer: the headless window tests
+# (every action, dialog and button pressed) and the end-to-end runs of the window, against a
+# build of just the program and gui_tests with the sanitizers in every library they link.
+# Leaks are not checked: the display stack (Mesa, fontconfig, GLFW) keeps memory to the end.
+asan="$root/build/asan"
+asan_start=$SECONDS
+sanitize="-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined"
+cmake -S "$root" -B "$asan" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCC_BUILD_TESTS=ON -DCC_BUILD_BENCH=OFF \
+  -DCMAKE_CXX_FLAGS="$sanitize" -DCMAKE_C_FLAGS="$sanitize" \
+  -DCMAKE_EXE_LINKER_FLAGS="-fsanitize=address,undefined" >/dev/null
+cmake --build "$asan" -j2 --target customer-canvas gui_tests
+(cd "$asan" && ASAN_OPTIONS=detect_leaks=0:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+  ctest --output-on-failure -j2 --timeout 600 -R '^(gui\.|e2e_workshop_|e2e_wall$)')
+echo "sanitizer build and run: $((SECONDS - asan_start)) s"
+
 # The command line without a display stack (CC_BUILD_GUI=OFF): it builds with no OpenGL, GLFW or
 # Dear ImGui, and its command-line and storage tests pass (the long stress runs, the same code in
 # both builds, run above only).

@@ -1,0 +1,497 @@
+// Every dialog of the window, opened through its action, its inputs filled and its buttons
+// pressed, in the headless Dear ImGui context of app_harness.h with the real App. Each press must
+// not crash or trip an assertion (Dear ImGui's are on in every build: app/gui/imgui_config.h), and
+// the board (revision, notes, links) changes only when the button is meant to change it.
+//
+// How a press is made: Dear ImGui 1.86 has no test engine hooks in Debian's build, so there is no
+// list of the items drawn. The tests name an item as the code does (its label, inside its window,
+// child window, PushID scope or combo popup) and compute its id as Dear ImGui does (ImHashStr on
+// the id stack). ImGui::ActivateItem(id) then presses it on the next frame through the same path
+// as the keyboard's Enter/Space on a focused item (ButtonBehavior's navigation activation):
+// buttons, selectables, checkboxes, radio buttons and combos react as to a click, and a text field
+// takes the keyboard, after which typed characters arrive through io.AddInputCharactersUTF8 as
+// from GLFW. Every press checks that the item really was pressed (it became the last active item),
+// so a renamed or hidden button fails the test instead of passing unpressed. Keys (F5, arrows,
+// Escape, Enter) go through io.KeysDown as GLFW sets them. Mouse positions are not used: item
+// rectangles are not kept after a frame in 1.86, and the keyboard activation presses the same
+// code a click does. One difference: in 1.86 ActivateItem presses a disabled item too, so a test
+// presses a button only once what enables it is there (the preview read, say), as a person would.
+#include <gtest/gtest.h>
+#include <imgui.h>
+#include <imgui_internal.h>
+
+#include <GLFW/glfw3.h>
+
+#include <chrono>
+#include <ctime>
+#include <fstream>
+#include <initializer_list>
+#include <string>
+
+#include "app/i18n.h"
+#include "canvas/templates.h"
+#include "tests/gui/app_harness.h"
+
+using namespace cc;
+using namespace cc::gui;
+
+namespace {
+
+namespace fs = std::filesystem;
+
+/// What of the board a press may change.
+struct BoardState {
+    std::string address;
+    std::uint64_t revision = 0;
+    std::size_t notes = 0, links = 0;
+    bool operator==(const BoardState&) const = default;
+};
+
+std::ostream& operator<<(std::ostream& os, const BoardState& b) {
+    return os << b.address << " r" << b.revision << " " << b.notes << " notes " << b.links << " links";
+}
+
+class DialogsTest : public test::AppTest {
+protected:
+    void SetUp() override {
+        i18n::init(i18n::Language::English);
+        m_h = makeApp(::testing::UnitTest::GetInstance()->current_test_info()->name());
+        m_app = m_h->app.get();
+    }
+
+    BoardState board() {
+        const BoardSession& s = *m_app->session();
+        return {s.file->address(), s.doc->revision(), s.doc->notes().size(), s.doc->links().size()};
+    }
+
+    void draw(const std::function<void()>& during = {}) { frame(*m_app, during); }
+
+    /// A window or popup drawn in the last frame (by its name or its "###id"), or null.
+    static ImGuiWindow* shown(const std::string& name) {
+        ImGuiWindow* w = ImGui::FindWindowByName(name.c_str());
+        return w && w->Active ? w : nullptr;
+    }
+    /// The child window `name` of `parent` (BeginChild's naming).
+    static ImGuiWindow* child(ImGuiWindow* parent, const std::string& name) {
+        char full[512];
+        ImFormatString(full, sizeof full, "%s/%s_%08X", parent->Name, name.c_str(), ImHashStr(name.c_str(), 0, parent->ID));
+        return shown(full);
+    }
+    /// The combo box's list that is open.
+    static ImGuiWindow* comboList() {
+        for (ImGuiWindow* w : GImGui->Windows)
+            if (w->Active && std::string(w->Name).rfind("##Combo_", 0) == 0) return w;
+        return nullptr;
+    }
+    /// An item's id: its label inside the PushID scopes `scopes` of window `w`.
+    static ImGuiID idIn(ImGuiWindow* w, const std::string& label, std::initializer_list<std::string> scopes = {}) {
+        if (!w) return 0;
+        ImGuiID seed = w->ID;
+        for (const auto& s : scopes) seed = ImHashStr(s.c_str(), 0, seed);
+        return ImHashStr(label.c_str(), 0, seed);
+    }
+    /// The id of the i-th item of a list drawn inside PushID(i) (ImGui::Combo's items).
+    static ImGuiID indexIn(ImGuiWindow* w, int i, const std::string& label) {
+        const ImGuiID seed = ImHashData(&i, sizeof i, w->ID);
+        return ImHashStr(label.c_str(), 0, seed);
+    }
+
+    /// Presses the item; true when it was there and pressed.
+    [[nodiscard]] bool press(ImGuiID id) {
+        if (!id) return false;
+        // A click first takes the keyboard from a text field that has it.
+        if (GImGui->ActiveId && GImGui->ActiveId != id) draw([] { ImGui::ClearActiveID(); });
+        GImGui->LastActiveId = 0;
+        ImGui::ActivateItem(id);
+        draw();
+        const bool pressed = GImGui->LastActiveId == id;
+        if (!pressed) std::fprintf(stderr, "not pressed %08X: last active %08X active %08X nav %08X\n", id, GImGui->LastActiveId, GImGui->ActiveId, GImGui->NavId);
+        draw();
+        draw();
+        return pressed;
+    }
+    /// Gives the text field the keyboard and types `text` into it (after what is there).
+    [[nodiscard]] bool type(ImGuiID id, const std::string& text) {
+        if (!id) return false;
+        GImGui->NavInputSource = ImGuiInputSource_Keyboard;
+        ImGui::ActivateItem(id);
+        draw();
+        if (GImGui->ActiveId != id) std::fprintf(stderr, "not typing %08X: active %08X\n", id, GImGui->ActiveId);
+        if (GImGui->ActiveId != id) return false;
+        // A field taken by the keyboard selects its text; End puts the cursor after it.
+        ImGuiIO& io = ImGui::GetIO();
+        io.KeysDown[GLFW_KEY_END] = true;
+        io.KeyMap[ImGuiKey_End] = GLFW_KEY_END;
+        draw();
+        io.KeysDown[GLFW_KEY_END] = false;
+        io.AddInputCharactersUTF8(text.c_str());
+        draw();
+        const bool typed = GImGui->ActiveId == id;
+        draw([] { ImGui::ClearActiveID(); });
+        draw();
+        return typed;
+    }
+    /// Gives the text field the keyboard and replaces what it holds with `text`.
+    [[nodiscard]] bool replaceText(ImGuiID id, const std::string& text) {
+        if (!id) return false;
+        GImGui->NavInputSource = ImGuiInputSource_Keyboard;
+        ImGui::ActivateItem(id);
+        draw();
+        if (GImGui->ActiveId != id) std::fprintf(stderr, "not typing %08X: active %08X\n", id, GImGui->ActiveId);
+        if (GImGui->ActiveId != id) return false;
+        ImGuiIO& io = ImGui::GetIO();
+        io.KeyMap[ImGuiKey_A] = GLFW_KEY_A;
+        io.KeyCtrl = true;
+        io.KeysDown[GLFW_KEY_A] = true;
+        draw();
+        io.KeysDown[GLFW_KEY_A] = false;
+        io.KeyCtrl = false;
+        io.AddInputCharactersUTF8(text.c_str());
+        draw();
+        const bool typed = GImGui->ActiveId == id;
+        draw([] { ImGui::ClearActiveID(); });
+        draw();
+        return typed;
+    }
+    /// Presses and lets go of a key, as GLFW reports it.
+    void key(int k, bool ctrl = false) {
+        ImGuiIO& io = ImGui::GetIO();
+        io.KeyCtrl = ctrl;
+        io.KeysDown[k] = true;
+        draw();
+        io.KeysDown[k] = false;
+        io.KeyCtrl = false;
+        draw();
+        draw();
+    }
+    /// Runs an action from the table (the menu item's way).
+    void run(const std::string& id) {
+        draw([&] { ASSERT_TRUE(m_app->actions().trigger(id)) << id; });
+        draw();
+        draw();
+    }
+    /// Draws frames until `done` (a worker thread's result, say), for at most a minute.
+    bool until(const std::function<bool()>& done) {
+        const auto deadline = std::chrono::steady_clock::now() + std::chrono::minutes(1);
+        while (!done()) {
+            if (std::chrono::steady_clock::now() > deadline) return false;
+            draw();
+        }
+        return true;
+    }
+
+    /// A file in the test's folder.
+    static std::string file(const std::string& name, const std::string& content) {
+        const fs::path p = s_dir / name;
+        std::ofstream(p) << content;
+        return p.string();
+    }
+
+    std::unique_ptr<test::Harness> m_h;
+    App* m_app = nullptr;
+};
+
+const char* kBoardDialog = "###board-dialog";
+const char* kChooser = "###file-chooser";
+
+}  // namespace
+
+TEST_F(DialogsTest, NewBoardCancelChangesNothing) {
+    const BoardState before = board();
+    run("file.new");
+    ImGuiWindow* d = shown(kBoardDialog);
+    ASSERT_TRUE(d) << "File > New board… opens the dialog";
+    ASSERT_TRUE(type(idIn(d, "##title"), "Never made"));
+    ASSERT_TRUE(press(idIn(d, "preview", {templateKeys().back()}))) << "a template";
+    ASSERT_TRUE(press(idIn(d, L_("Cancel", "cancel"))));
+    EXPECT_FALSE(shown(kBoardDialog));
+    EXPECT_EQ(board(), before);
+    EXPECT_FALSE(fs::exists(s_dir / "Never made.ccboard"));
+}
+
+TEST_F(DialogsTest, NewBoardChooseWhereAndCreate) {
+    const BoardState before = board();
+    run("file.new");
+    ImGuiWindow* d = shown(kBoardDialog);
+    ASSERT_TRUE(d);
+    ASSERT_TRUE(type(idIn(d, "##title"), "Pressed"));
+    ASSERT_TRUE(press(idIn(d, "preview", {templateKeys().front()})));
+    // Choose where…: the built-in chooser, inside the dialog; cancelled first, then used.
+    ASSERT_TRUE(press(idIn(d, L_("Choose where…", "choose"))));
+    ImGuiWindow* c = shown(kChooser);
+    ASSERT_TRUE(c) << "the chooser opens";
+    ASSERT_TRUE(press(idIn(c, L_("Cancel", "chooser-cancel"))));
+    EXPECT_FALSE(shown(kChooser));
+    EXPECT_TRUE(shown(kBoardDialog)) << "cancelling the chooser keeps the dialog";
+    EXPECT_EQ(board(), before);
+
+    ASSERT_TRUE(press(idIn(d, L_("Choose where…", "choose"))));
+    c = shown(kChooser);
+    ASSERT_TRUE(c);
+    ASSERT_TRUE(press(idIn(c, L_("Up", "up"))));  // navigate: up, then back by the place
+    ASSERT_TRUE(press(idIn(child(c, "places"), _("This board's folder") + std::string("##") + s_dir.string())));
+    // The type filter: All files, then boards again.
+    ASSERT_TRUE(press(idIn(c, "##type")));
+    ASSERT_TRUE(comboList());
+    ASSERT_TRUE(press(idIn(comboList(), _("All files"))));
+    ASSERT_TRUE(press(idIn(c, "##type")));
+    ASSERT_TRUE(press(idIn(comboList(), _("Boards (.ccboard)"))));
+    const std::string name = "chosen place.ccboard";
+    ASSERT_TRUE(replaceText(idIn(c, "##name"), name));
+    ASSERT_TRUE(press(idIn(c, L_("Save", "chooser-ok"))));
+    EXPECT_FALSE(shown(kChooser));
+    ASSERT_TRUE(shown(kBoardDialog));
+    EXPECT_EQ(board(), before) << "choosing where changes nothing yet";
+
+    ASSERT_TRUE(press(idIn(d, L_("Create", "ok"))));
+    EXPECT_FALSE(shown(kBoardDialog));
+    const BoardState after = board();
+    EXPECT_EQ(fs::path(after.address).filename(), name) << "Create makes the board where it was chosen";
+    EXPECT_EQ(m_app->session()->doc->board().title, "Pressed");
+    EXPECT_EQ(after.notes, 0u);
+}
+
+TEST_F(DialogsTest, TeamServerDialog) {
+    const BoardState before = board();
+    run("file.open-server");
+    ImGuiWindow* d = shown(kBoardDialog);
+    ASSERT_TRUE(d);
+    // An address no server answers: the dialog says why, the board stays.
+    ASSERT_TRUE(type(idIn(d, "##address"), "postgresql://127.0.0.1:1/nothing?board=x&connect_timeout=2"));
+    ASSERT_TRUE(press(idIn(d, L_("Open", "ok"))));
+    EXPECT_TRUE(shown(kBoardDialog));
+    EXPECT_EQ(board(), before);
+    // The password field, as when a server asks for one.
+    m_app->askForBoard("postgresql://127.0.0.1:1/nothing?board=x");
+    EXPECT_FALSE(m_app->wantsPassword());
+    ASSERT_TRUE(press(idIn(d, L_("Cancel", "cancel"))));
+    EXPECT_FALSE(shown(kBoardDialog));
+    EXPECT_EQ(board(), before);
+}
+
+TEST_F(DialogsTest, OpenBoardThroughTheBuiltInChooser) {
+    // A second board to open (made through the App, which then goes back to the first).
+    const std::string first = board().address;
+    const std::string other = (s_dir / "other.ccboard").string();
+    fs::remove(other);
+    ASSERT_TRUE(m_app->createBoard(other, "Other", "canvas"));
+    ASSERT_TRUE(m_app->openBoard(first));
+    draw();
+    const BoardState before = board();
+    run("file.open");
+    ImGuiWindow* c = shown(kChooser);
+    ASSERT_TRUE(c) << "File > Open board… opens the chooser";
+    ASSERT_TRUE(press(idIn(c, L_("Cancel", "chooser-cancel"))));
+    EXPECT_FALSE(shown(kChooser));
+    EXPECT_EQ(board(), before);
+
+    run("file.open");
+    c = shown(kChooser);
+    ASSERT_TRUE(c);
+    ASSERT_TRUE(press(idIn(child(c, "places"), _("This board's folder") + std::string("##") + s_dir.string())));
+    // Typing narrows the list to the one board; Home selects it, Open opens it.
+    ImGui::GetIO().AddInputCharactersUTF8("other");
+    draw();
+    key(GLFW_KEY_HOME);
+    ASSERT_TRUE(press(idIn(c, L_("Open", "chooser-ok"))));
+    EXPECT_FALSE(shown(kChooser));
+    EXPECT_EQ(fs::path(board().address), fs::path(other)) << "Open opens the chosen board";
+    EXPECT_EQ(board().notes, 0u);
+}
+
+TEST_F(DialogsTest, ImportDialog) {
+    const std::string doc = file("interview.txt", "They want the export on Fridays, before the weekly meeting.\n\nSetting it up took two whole days.\n");
+    const BoardState before = board();
+    run("file.import");
+    ImGuiWindow* d = shown(L_("Import documents", "import"));
+    ASSERT_TRUE(d) << "File > Import documents… opens the dialog";
+    // Choose…: the built-in chooser; cancelled.
+    ASSERT_TRUE(press(idIn(d, L_("Choose…", "choose"))));
+    ImGuiWindow* c = shown(kChooser);
+    ASSERT_TRUE(c);
+    ASSERT_TRUE(press(idIn(c, L_("Cancel", "chooser-cancel"))));
+    EXPECT_FALSE(shown(kChooser));
+    ASSERT_TRUE(shown(L_("Import documents", "import")));
+    // The fields.
+    ASSERT_TRUE(type(idIn(d, "##paths"), doc));
+    ASSERT_TRUE(press(idIn(d, L_("source kind", "source-kind"))));
+    ASSERT_TRUE(comboList());
+    const auto& kind = m_app->session()->doc->sourceKinds().all().front();
+    ASSERT_TRUE(press(idIn(comboList(), kind.english + "  " + kind.chinese)));
+    ASSERT_TRUE(press(idIn(d, L_("source kind", "source-kind"))));
+    ASSERT_TRUE(press(idIn(comboList(), L_("default (survey for CSV, else other)", "default"))));
+    ASSERT_TRUE(type(idIn(d, L_("date gathered", "date-gathered")), "2026-11-03"));
+    ASSERT_TRUE(type(idIn(d, L_("tags", "tags")), "pressed"));
+    ASSERT_TRUE(press(idIn(d, L_("where", "where"))));
+    ASSERT_TRUE(press(indexIn(comboList(), 0, _("into the tray"))));
+    EXPECT_EQ(board(), before) << "filling the dialog writes nothing";
+    ASSERT_TRUE(press(idIn(d, L_("Preview  (Ctrl+Enter)", "preview"))));
+    EXPECT_EQ(board(), before) << "the preview writes nothing";
+    // The preview is read on a worker: Import is enabled once it is there.
+    ASSERT_TRUE(until([&] { return !m_app->busy(); }));
+    draw();
+    ASSERT_TRUE(press(idIn(d, L_("Import  (Ctrl+Enter)", "import"))));
+    EXPECT_FALSE(shown(L_("Import documents", "import"))) << "Import closes the dialog";
+    const BoardState after = board();
+    EXPECT_GT(after.revision, before.revision) << m_app->status().text();
+    EXPECT_GT(after.notes, before.notes) << "the candidates, into the tray";
+
+    // Close changes nothing.
+    run("file.import");
+    d = shown(L_("Import documents", "import"));
+    ASSERT_TRUE(d);
+    ASSERT_TRUE(press(idIn(d, L_("Close", "close"))));
+    EXPECT_FALSE(shown(L_("Import documents", "import")));
+    EXPECT_EQ(board(), after);
+}
+
+TEST_F(DialogsTest, SummaryDialog) {
+    const BoardState before = board();
+    run("file.summary");
+    ImGuiWindow* d = shown(L_("Monthly summary", "summary"));
+    ASSERT_TRUE(d) << "File > Export monthly summary… opens the dialog";
+    ASSERT_TRUE(press(idIn(d, L_("month", "month"))));
+    ASSERT_TRUE(comboList());
+    // The board was made this month (UTC, as the dialog counts): the list offers it first.
+    const std::time_t now = std::time(nullptr);
+    std::tm tm{};
+    ::gmtime_r(&now, &tm);
+    char month[16];
+    std::strftime(month, sizeof month, "%Y-%m", &tm);
+    ASSERT_TRUE(press(idIn(comboList(), month))) << month;
+    ASSERT_TRUE(press(idIn(d, L_("language", "language"))));
+    ASSERT_TRUE(press(indexIn(comboList(), 1, "中文")));
+    ASSERT_TRUE(press(idIn(d, L_("format", "format"))));
+    ASSERT_TRUE(press(indexIn(comboList(), 2, "Markdown")));
+    // Choose…: the chooser, cancelled.
+    ASSERT_TRUE(press(idIn(d, L_("Choose…", "choose"))));
+    ImGuiWindow* c = shown(kChooser);
+    ASSERT_TRUE(c);
+    ASSERT_TRUE(press(idIn(c, L_("Cancel", "chooser-cancel"))));
+    EXPECT_TRUE(shown(L_("Monthly summary", "summary")));
+    // Export writes the file and leaves the board alone.
+    ASSERT_TRUE(press(idIn(d, L_("Export", "export"))));
+    const fs::path written = s_dir / (fs::path(board().address).stem().string() + "-summary-" + month + ".md");
+    ASSERT_TRUE(until([&] { return fs::exists(written) && fs::file_size(written) > 0; })) << written;
+    ASSERT_TRUE(until([&] { return !m_app->busy(); }));
+    draw();
+    EXPECT_EQ(board(), before);
+    ASSERT_TRUE(shown(L_("Monthly summary", "summary"))) << "Export keeps the dialog, to say where it wrote";
+    ASSERT_TRUE(press(idIn(d, L_("Close", "close"))));
+    EXPECT_FALSE(shown(L_("Monthly summary", "summary")));
+    EXPECT_EQ(board(), before);
+}
+
+TEST_F(DialogsTest, HelpWindowAndPresentation) {
+    const BoardState before = board();
+    run("help.keys");
+    ImGuiWindow* help = shown(L_("Keyboard and mouse", "help"));
+    ASSERT_TRUE(help) << "Help > Keyboard and mouse";
+    ASSERT_TRUE(press(ImHashStr("#CLOSE", 0, help->ID))) << "its close button";
+    EXPECT_FALSE(shown(L_("Keyboard and mouse", "help")));
+    // The presentation: F5, the arrows, Escape.
+    const auto windows = observe(*m_app).windows;
+    key(GLFW_KEY_F5);
+    EXPECT_NE(observe(*m_app).windows, windows) << "F5 presents";
+    key(GLFW_KEY_RIGHT);
+    key(GLFW_KEY_RIGHT);
+    key(GLFW_KEY_LEFT);
+    key(GLFW_KEY_PAGE_DOWN);
+    key(GLFW_KEY_ESCAPE);
+    EXPECT_EQ(observe(*m_app).windows, windows) << "Escape leaves the presentation";
+    EXPECT_EQ(board(), before);
+}
+
+TEST_F(DialogsTest, InspectorFieldsAndButtons) {
+    BoardSession& s = *m_app->session();
+    // Two notes selected: Link the two… starts the link on the wall and writes nothing yet.
+    BoardState before = board();
+    ImGuiWindow* inspector = child(shown("##main"), "inspector");
+    ASSERT_TRUE(inspector) << "the inspector is shown";
+    ASSERT_TRUE(press(idIn(inspector, L_("Link the two…  (L)", "link-two"))));
+    EXPECT_EQ(board(), before);
+    key(GLFW_KEY_ESCAPE);
+
+    const std::string id = s.selection.ids()[0];
+    s.selection.set({id});
+    draw();
+    draw();
+    inspector = child(shown("##main"), "inspector");
+    ASSERT_TRUE(inspector);
+    const auto note = [&] { return *s.doc->note(id); };
+    const auto changedOnce = [&](const char* what) {
+        const BoardState after = board();
+        EXPECT_EQ(after.revision, before.revision + 1) << what << " is one change";
+        EXPECT_EQ(after.notes, before.notes) << what;
+        EXPECT_EQ(after.links, before.links) << what;
+        before = after;
+    };
+    before = board();
+    const int votes = note().votes;
+    ASSERT_TRUE(press(idIn(inspector, "+", {id, "##votes"})));
+    EXPECT_EQ(note().votes, votes + 1);
+    changedOnce("votes +");
+    ASSERT_TRUE(press(idIn(inspector, "-", {id, "##votes"})));
+    EXPECT_EQ(note().votes, votes);
+    changedOnce("votes -");
+
+    const DataKind data = note().data;
+    ASSERT_TRUE(press(idIn(inspector, data == DataKind::Quantitative ? L_("qualitative", "qualitative") : L_("quantitative", "quantitative"),
+                           {id})));
+    EXPECT_NE(note().data, data);
+    changedOnce("data");
+
+    const bool initiated = note().customerInitiated;
+    ASSERT_TRUE(press(idIn(inspector, L_("the customer started it", "initiated"), {id})));
+    EXPECT_NE(note().customerInitiated, initiated);
+    changedOnce("contact");
+
+    ASSERT_TRUE(press(idIn(inspector, "##source", {id})));
+    ASSERT_TRUE(comboList());
+    // One the list shows without scrolling.
+    const SourceKind& other = s.doc->sourceKinds().all()[s.doc->sourceKinds().all()[0].key == note().source ? 1 : 0];
+    ASSERT_NE(other.key, note().source);
+    ASSERT_TRUE(press(idIn(comboList(), other.english + "  " + other.chinese + "##" + other.key)));
+    EXPECT_EQ(note().source, other.key);
+    changedOnce("source");
+
+    // The colour: its button opens the picker, which changes nothing until a colour is picked.
+    ASSERT_TRUE(press(idIn(inspector, "##ColorButton", {id, "##colour"})));
+    EXPECT_EQ(board(), before);
+    key(GLFW_KEY_ESCAPE);
+
+    ASSERT_TRUE(press(idIn(inspector, L_("History…", "history"))));
+    EXPECT_TRUE(m_app->panels().activity) << "History… opens the activity panel";
+    EXPECT_EQ(board(), before);
+
+    // Last: archived, the note leaves the wall.
+    ASSERT_TRUE(press(idIn(inspector, "##state", {id})));
+    ASSERT_TRUE(press(indexIn(comboList(), 2, _("archived"))));
+    EXPECT_EQ(note().state, NoteState::Archived);
+    changedOnce("state");
+}
+
+TEST_F(DialogsTest, FiltersPanel) {
+    const BoardState before = board();
+    run("edit.find");
+    ImGuiWindow* left = child(shown("##main"), "left");
+    ASSERT_TRUE(left) << "Edit > Find… shows the filters";
+    ASSERT_TRUE(type(idIn(left, "##search", {"lefttabs", L_("Filters", "filters")}), "note 1")) << "the search field";
+    EXPECT_EQ(m_app->session()->filter.text, "note 1");
+    ASSERT_TRUE(press(idIn(left, L_("Clear filters", "clear-filters"), {"lefttabs", L_("Filters", "filters")})));
+    EXPECT_TRUE(m_app->session()->filter.text.empty()) << "Clear filters";
+    EXPECT_EQ(board(), before) << "filtering writes nothing";
+}
+
+// Death tests run first and in a fresh process each (the App has threads of its own).
+using ImGuiAssertDeathTest = DialogsTest;
+
+TEST_F(ImGuiAssertDeathTest, AnAssertionStopsTheProgram) {
+    GTEST_FLAG_SET(death_test_style, "threadsafe");
+    // IM_ASSERT in Dear ImGui's headers, compiled into our code, is on under NDEBUG too.
+    ImVec2 v{1, 2};
+    volatile std::size_t i = 2;
+    EXPECT_DEATH((void)v[i], "Dear ImGui assertion failed");
+    // And one inside Dear ImGui itself: an EndDisabled without its BeginDisabled.
+    EXPECT_DEATH(draw([] { ImGui::EndDisabled(); }), "");
+}
