@@ -6,8 +6,8 @@
   again to the room it leaves; the fold is kept in the settings and a new window opens folded
   dragging the inspector's inner edge narrows it and widens the wall; the width is kept
   at 800x600 with the inspector open, every dialog (New board, Open board, Board on a team server,
-  Import, Monthly summary, Keyboard and mouse) lies inside the window, and the link chooser inside
-  the wall, never over the inspector (rectangles found in the pixels)
+  Import, Monthly summary, Keyboard and mouse) lies inside the window (rectangles found in the
+  pixels, from each dialog's title bar)
 usage: small_window_e2e.py CUSTOMER_CANVAS_BINARY SAMPLE_BOARD_SCRIPT"""
 
 import os
@@ -66,22 +66,55 @@ def window_part(raw, w, h):
     return b"".join(raw[y * SCREEN_W * 3:(y * SCREEN_W + w) * 3] for y in range(h))
 
 
-def changed_box(before, after, w, h):
-    """The bounding box (l, t, r, b) of what changed between two grabs of the window, dimming by a
-    modal dialog not counted as change; None when nothing did."""
-    def dimmed(v, u):  # Dear ImGui's light style dims behind a modal with (51, 51, 51) at 35 %
-        return abs(v * 0.65 + 17.85 - u) <= 3
+def changed_box(before, after, w, h, x0=0, x1=None):
+    """The bounding box (l, t, r, b) of what changed between two grabs of the window in columns
+    x0..x1-1; None when nothing did."""
+    x1 = w if x1 is None else x1
     l = t = 10 ** 9
     r = b = -1
-    for y in range(0, h):
+    for y in range(h):
         row = y * w * 3
-        for x in range(0, w):
+        if before[row + x0 * 3:row + x1 * 3] == after[row + x0 * 3:row + x1 * 3]:
+            continue
+        for x in range(x0, x1):
             i = row + x * 3
-            p, q = before[i:i + 3], after[i:i + 3]
-            if p == q or all(dimmed(p[k], q[k]) for k in range(3)):
-                continue
-            l, t, r, b = min(l, x), min(t, y), max(r, x), max(b, y)
+            if before[i:i + 3] != after[i:i + 3]:
+                l, t, r, b = min(l, x), min(t, y), max(r, x), max(b, y)
     return None if r < 0 else (l, t, r, b)
+
+
+TITLE = bytes((209, 209, 209))  # Dear ImGui's light style: the title bar of the window in front
+
+
+def dialog_box(raw, w, h):
+    """The dialog in front: its title bar (the rows with a long run of the title colour) gives
+    its top, left and right; its body, followed down from just inside its left edge, its foot."""
+    rows = []
+    for y in range(h):
+        xs = [x for x in range(0, w) if raw[(y * w + x) * 3:(y * w + x) * 3 + 3] == TITLE]
+        if len(xs) > 100:
+            rows.append((y, xs[0], xs[-1]))
+    if not rows:
+        return None
+    # The first run of such rows, a title bar high.
+    run = [rows[0]]
+    for r in rows[1:]:
+        if r[0] != run[-1][0] + 1:
+            break
+        run.append(r)
+    rows = run
+    top, bar_end = rows[0][0], rows[-1][0]
+    left, right = min(r[1] for r in rows), max(r[2] for r in rows)
+    x = left + 2
+    body = raw[((bar_end + 2) * w + x) * 3:((bar_end + 2) * w + x) * 3 + 3]
+    # Down the padding inside the left edge: separators cross it, one row each; the foot is
+    # where the body's colour ends for good (or the window's foot, when the dialog runs past it).
+    y = foot = bar_end + 2
+    while y < h and y - foot <= 4:
+        if raw[(y * w + x) * 3:(y * w + x) * 3 + 3] == body:
+            foot = y
+        y += 1
+    return (left, top, right, foot + 1)
 
 
 def settings(work):
@@ -152,7 +185,8 @@ def main():
 
         def folded_again():
             nonlocal win
-            display.xdo("mousemove", win.w - round(win.w * 0.3) - EDGE // 2, FOLD_Y, "click", "1")
+            shown = min(int(settings(work).get("inspector_width", 340)), 240)
+            display.xdo("mousemove", W - shown - EDGE // 2, FOLD_Y, "click", "1")
             wait_for("folded in the settings", lambda: settings(work).get("inspector_folded") == "yes")
             _, right = win.wall_extent()
             win.close()
@@ -179,15 +213,19 @@ def main():
                     before = window_part(display.pixels(), W, H)
                     open_it(win)
 
-                    def shown():
-                        a = window_part(display.pixels(), W, H)
-                        box = changed_box(before, a, W, H)
-                        return box if box and (box[2] - box[0]) * (box[3] - box[1]) > 120 * 60 else None
-                    # Settled: the same box in two grabs a moment apart.
                     last = [None]
 
                     def settled():
-                        box = shown()
+                        # The same box in two grabs a moment apart.
+                        a = window_part(display.pixels(), W, H)
+                        if limit_x is None:
+                            box = dialog_box(a, W, H)
+                        else:
+                            box = changed_box(before, a, W, H, 0, limit_x)
+                            # The strip on the inspector's edge, which a chooser spilling over the
+                            # inspector would cover first (the inspector itself answers the key).
+                            if box and changed_box(before, a, W, H - 30, limit_x, limit_x + EDGE):
+                                raise Failure(f"the {name} chooser spills over the inspector")
                         same = box is not None and box == last[0]
                         last[0] = box
                         return box if same else None
@@ -219,15 +257,6 @@ def main():
             display.xdo("mousemove", *HELP_KEYS_ITEM, "click", "1")
         dialog_inside(help_window, "Keyboard and mouse")
 
-        def two_notes(w):
-            # The two notes furthest right on the wall: the chooser opens at the pointer, by the inspector.
-            wall = WallMapping(w.quadrants(), board_json(BIN, sample)["board"])
-            notes = sorted((n for n in board_json(BIN, sample)["notes"] if n["state"] == "pinned"),
-                           key=lambda n: n["x"] + n["w"])[-2:]
-            (ax, ay), (bx, by) = (wall.note_centre(n) for n in notes)
-            display.xdo("mousemove", ax, ay, "click", "1")
-            display.xdo("mousemove", bx, by, "keydown", "shift", "click", "1", "keyup", "shift")
-        dialog_inside(lambda w: display.xdo("key", "l"), "link", limit_x=W - 240 - EDGE, prepare=two_notes)
     except Exception as e:
         check.fail("setup", e)
     finally:
