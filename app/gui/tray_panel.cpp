@@ -106,7 +106,7 @@ void TrayPanel::draw(BoardSession& s, Fonts& fonts, float scale) {
             fonts.addText(std::string(start) + n->provenance.file + n->provenance.location + "…");
             // The note's colour (its source kind's) at the left of the row, as on the wall.
             const float line = ImGui::GetTextLineHeight();
-            const float rowH = line * 3 + ImGui::GetStyle().ItemSpacing.y;
+            const float rowH = line * 2;
             const float swatch = 10 * scale;
             const ImVec2 at = ImGui::GetCursorScreenPos();
             const float textX = at.x + swatch + 6 * scale;
@@ -118,17 +118,14 @@ void TrayPanel::draw(BoardSession& s, Fonts& fonts, float scale) {
             dl->AddRect({at.x, at.y + 3 * scale}, {at.x + swatch, at.y + rowH - 3 * scale}, IM_COL32(0, 0, 0, 60), 2 * scale);
             ImGui::SetCursorScreenPos({textX, at.y});
             // The row is a selectable of its own size; its words are drawn over it, wrapped to
-            // the panel's width: two lines of the note, then where it came from.
+            // the panel's width: the note's first two lines (where it came from is in the tooltip).
             const bool clicked = ImGui::Selectable("##row", selected, 0, {textW, rowH});
-            const ImU32 ink = ImGui::GetColorU32(ImGuiCol_Text), faint = ImGui::GetColorU32(ImGuiCol_TextDisabled);
+            const ImU32 ink = ImGui::GetColorU32(ImGuiCol_Text);
             float y = at.y;
             for (const std::string& l : firstLines(start, textW, 2)) {
                 dl->AddText({textX, y}, ink, l.c_str());
                 y += line;
             }
-            const std::string from = n->provenance.file + "  " + n->provenance.location;
-            const std::vector<std::string> source = firstLines(from, textW, 1);
-            if (!source.empty()) dl->AddText({textX, at.y + 2 * line}, faint, source.front().c_str());
             if (clicked) {
                 const ImGuiIO& io = ImGui::GetIO();
                 if (io.KeyShift && m_anchor >= 0) {
@@ -145,10 +142,12 @@ void TrayPanel::draw(BoardSession& s, Fonts& fonts, float scale) {
                     m_anchor = i;
                 }
             }
-            if (ImGui::IsItemHovered() && !n->provenance.excerpt.empty()) {
+            if (ImGui::IsItemHovered() && (!n->provenance.excerpt.empty() || !n->provenance.file.empty())) {
                 fonts.addText(n->provenance.excerpt);
                 ImGui::BeginTooltip();
                 ImGui::PushTextWrapPos(480 * scale);
+                if (!n->provenance.file.empty())
+                    ImGui::TextDisabled("%s", (n->provenance.file + "  " + n->provenance.location).c_str());
                 ImGui::TextUnformatted(n->provenance.excerpt.substr(0, 1500).c_str());
                 ImGui::PopTextWrapPos();
                 ImGui::EndTooltip();

@@ -80,14 +80,16 @@ def main():
                 raise AssertionError(f"--window picture is {ww}x{wh}, the wall's {w}x{h}")
             # The menu bar's and the status bar's colours, read off the whole window's right end
             # (no words there).
-            menu = whole[(4 * w + w - 3) * 3:(4 * w + w - 3) * 3 + 3]
-            status = whole[((h - 4) * w + w - 3) * 3:((h - 4) * w + w - 3) * 3 + 3]
+            def commonest(picture, y):
+                row = [picture[(y * w + x) * 3:(y * w + x) * 3 + 3] for x in range(w)]
+                return max(set(row), key=row.count)
+            menu, status = commonest(whole, 4), commonest(whole, h - 4)
 
             def bar_rows(picture, rows, colour):
                 """How many of these rows are mostly in this colour."""
                 return sum(1 for y in rows
                            if sum(picture[(y * w + x) * 3:(y * w + x) * 3 + 3] == colour for x in range(0, w, 3)) > w // 3 * 0.6)
-            if bar_rows(whole, range(0, 12), menu) < 10 or bar_rows(whole, range(h - 12, h), status) < 10:
+            if bar_rows(whole, range(0, 12), menu) < 5 or bar_rows(whole, range(h - 12, h), status) < 5:
                 raise AssertionError("the --window picture shows no menu bar at its top or no status bar at its foot")
             if bar_rows(raw, range(0, 12), menu) or bar_rows(raw, range(h - 12, h), status):
                 raise AssertionError("the wall's picture shows a menu bar or a status bar")

@@ -16,7 +16,7 @@ import sys
 import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from harness import QUADRANT_FILLS, Checks, Display, Failure, WallMapping, board_json, find_boxes, stop, wait_for
+from harness import QUADRANT_FILLS, Checks, Display, Failure, find_boxes, stop, wait_for
 
 BIN, SAMPLE = sys.argv[1], sys.argv[2]
 SCREEN_W, SCREEN_H = 1024, 768
