@@ -378,12 +378,13 @@ int runCli(int argc, char** argv) {
 
     WindowOptions win;
     std::string size = "1600x1000", zoom = "fit";
-    auto* shot = app.add_subcommand("screenshot", _("open the board in a window, fit the wall, write a PNG, exit"));
+    auto* shot = app.add_subcommand("screenshot", _("open the board in a window, draw the wall alone (the whole window with --window), write a PNG, exit"));
     shot->add_option("BOARD", board)->required();
     shot->add_option("--out", win.out, _("the PNG file to write"))->required();
     shot->add_option("--size", size, _("window size WxH (default 1600x1000)"));
-    shot->add_option("--zoom", zoom, _("fit (the whole wall, default) or 100 (the centre at 100 %)"))
+    shot->add_option("--zoom", zoom, _("fit (the whole wall, default) or 100 (100 %, centred on the notes)"))
         ->check(CLI::IsMember({"fit", "100"}));
+    shot->add_flag("--window", win.wholeWindow, _("draw the whole window: menu bar, side panels and status bar"));
     auto* frames = app.add_subcommand("frames", _("time frames while panning the wall (vsync off); prints median and p90"));
     frames->add_option("BOARD", board)->required();
     frames->add_option("--frames", win.frames, _("how many frames (default 300)"))->check(CLI::Range(10, 100000));

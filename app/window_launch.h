@@ -16,7 +16,8 @@ struct WindowOptions {
     std::string out;     ///< screenshot: the PNG to write
     int width = 1400, height = 900;
     int frames = 300;    ///< frames: how many to time
-    bool zoom100 = false;
+    bool zoom100 = false;        ///< 100 % rather than fit (a screenshot centres on the notes)
+    bool wholeWindow = false;    ///< screenshot: the whole window (menu, panels, status bar), not the wall alone
 };
 
 /// Opens the window; returns the exit status. Without a display, or in a build without the

@@ -2,9 +2,11 @@
 
 #include <GLFW/glfw3.h>
 #include <imgui.h>
+#include <imgui_internal.h>
 #include <imgui_impl_glfw.h>
 #include <imgui_impl_opengl3.h>
 
+#include <algorithm>
 #include <cfloat>
 #include <filesystem>
 
@@ -20,9 +22,32 @@
 
 namespace cc::gui {
 
+namespace {
+
+/// Moves every dialog and popup drawn this frame back inside the window, and makes any larger
+/// than the window fit it: a small window (800x600) shows each one whole. Dear ImGui keeps only
+/// a corner of a window in sight; the one home of this rule is here, for every dialog at once.
+void keepDialogsInside() {
+    const ImGuiViewport* vp = ImGui::GetMainViewport();
+    const ImVec2 lo = vp->Pos;
+    const ImVec2 room{std::max(vp->Size.x, 1.0f), std::max(vp->Size.y, 1.0f)};
+    for (ImGuiWindow* w : GImGui->Windows) {
+        if (!w->Active || w->Hidden || (w->Flags & (ImGuiWindowFlags_ChildWindow | ImGuiWindowFlags_Tooltip))) continue;
+        // The window's own parts (the main window, the wall, the note editor, notices) have no
+        // title and are placed by the layout; dialogs have a title, popups are popups.
+        if ((w->Flags & ImGuiWindowFlags_NoTitleBar) && !(w->Flags & ImGuiWindowFlags_Popup)) continue;
+        const ImVec2 size{std::min(w->Size.x, room.x), std::min(w->Size.y, room.y)};
+        if (size.x != w->Size.x || size.y != w->Size.y) ImGui::SetWindowSize(w, size);
+        const ImVec2 pos{std::clamp(w->Pos.x, lo.x, lo.x + room.x - size.x), std::clamp(w->Pos.y, lo.y, lo.y + room.y - size.y)};
+        if (pos.x != w->Pos.x || pos.y != w->Pos.y) ImGui::SetWindowPos(w, pos);
+    }
+}
+
+}  // namespace
+
 App::App(GLFWwindow* window, const WindowOptions& options, float scale)
     : m_window(window), m_options(options), m_scale(scale), m_settings(Settings::load()),
-      m_recent(RecentBoards::fromSettings(m_settings)) {
+      m_recent(RecentBoards::fromSettings(m_settings)), m_layout(PanelLayout::fromSettings(m_settings)) {
     m_theme = m_settings.get("theme").value_or("light") == "dark" ? ThemeKind::Dark : ThemeKind::Light;
     m_chineseBadges = m_settings.get("badges").value_or("en") == "zh";
     applyStyle(m_theme, m_scale);
@@ -114,6 +139,7 @@ void App::frame(bool swap) {
 void App::drawUi() {
     ImGui::PushFont(m_fonts->ui());
     drawMain();
+    keepDialogsInside();
     ImGui::PopFont();
 }
 
@@ -301,6 +327,10 @@ void App::setLanguage(const std::string& value) {
 
 void App::drawMain() {
     if (m_session && m_presentation.draw(*m_wall, *m_session->doc, palette(m_theme), *m_fonts, m_scale, m_chineseBadges)) return;
+    if (m_session && m_options.mode == WindowOptions::Mode::Screenshot && !m_options.wholeWindow) {
+        drawWallAlone();
+        return;
+    }
     const ImGuiViewport* vp = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(vp->WorkPos);
     ImGui::SetNextWindowSize(vp->WorkSize);
@@ -353,38 +383,25 @@ void App::drawMain() {
 
 void App::drawBoard() {
     const float statusH = ImGui::GetFrameHeightWithSpacing();
+    const float height = std::max(ImGui::GetContentRegionAvail().y - statusH, 1.0f);
+    const float total = ImGui::GetContentRegionAvail().x;
     const bool left = m_panels.filters || m_panels.tray || m_panels.activity;
-    const float filtersW = left ? 320 * m_scale : 0;
-    const float inspectorW = m_panels.inspector ? 340 * m_scale : 0;
-    const ImGuiWindowFlags panelFlags = ImGuiWindowFlags_AlwaysUseWindowPadding;
-    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, {10 * m_scale, 10 * m_scale});
+    const bool leftShown = left && !m_layout.leftFolded, inspectorShown = m_panels.inspector && !m_layout.inspectorFolded;
+    const int open = leftShown + inspectorShown;
+    const float edge = PanelLayout::edgeWidth(m_scale);
     if (left) {
-        ImGui::BeginChild("left", {filtersW, -statusH}, true, panelFlags);
-        if (ImGui::BeginTabBar("lefttabs")) {
-            const int inTray = m_session->facts.counts().inTray;
-            const std::string trayLabel = i18n::fill(_("Tray ({1})"), {std::to_string(inTray)}) + "###tray";
-            if (m_panels.tray && ImGui::BeginTabItem(trayLabel.c_str(), &m_panels.tray,
-                                                     std::exchange(m_selectTrayTab, false) ? ImGuiTabItemFlags_SetSelected : 0)) {
-                m_tray.draw(*m_session, *m_fonts, m_scale);
-                ImGui::EndTabItem();
-            }
-            if (m_panels.filters && ImGui::BeginTabItem(L_("Filters", "filters"), &m_panels.filters,
-                                                        std::exchange(m_selectFiltersTab, false) ? ImGuiTabItemFlags_SetSelected : 0)) {
-                m_filters.draw(*m_session, *m_fonts, m_scale);
-                ImGui::EndTabItem();
-            }
-            if (m_panels.activity && ImGui::BeginTabItem(L_("Activity", "activity"), &m_panels.activity,
-                                                         std::exchange(m_selectActivityTab, false) ? ImGuiTabItemFlags_SetSelected : 0)) {
-                m_activity.draw(*m_session, *m_wall, *m_fonts, m_scale);
-                ImGui::EndTabItem();
-            }
-            ImGui::EndTabBar();
+        const float leftW = leftShown ? PanelLayout::shownWidth(m_layout.leftWidth, total, open, m_scale) : 0;
+        if (leftShown) {
+            drawLeftPanel(leftW, height);
+            ImGui::SameLine(0, 0);
         }
-        ImGui::EndChild();
+        if (panelEdge("left-edge", m_layout.leftWidth, m_layout.leftFolded, leftW, true, height, m_scale)) layoutChanged();
         ImGui::SameLine(0, 0);
     }
-    ImGui::PopStyleVar();
-    const float wallW = ImGui::GetContentRegionAvail().x - inspectorW;
+    // The wall takes what the panels leave; its view is fitted again to a new size while the
+    // person has not moved the camera (WallView::draw).
+    const float inspectorW = inspectorShown ? PanelLayout::shownWidth(m_layout.inspectorWidth, total, open, m_scale) : 0;
+    const float wallW = std::max(1.0f, ImGui::GetContentRegionAvail().x - (m_panels.inspector ? edge + inspectorW : 0));
     ImGui::BeginChild("wallarea", {wallW, -statusH}, false, ImGuiWindowFlags_NoScrollWithMouse | ImGuiWindowFlags_NoScrollbar);
     guarded([&] { m_wall->draw(palette(m_theme), m_scale, m_chineseBadges, m_panels.minimap); });
     if (std::string msg = m_wall->takeMessage(); !msg.empty()) m_status.fail(std::move(msg));
@@ -392,18 +409,80 @@ void App::drawBoard() {
     emptyWallHint();
     drawNotices(*m_session, *m_wall, m_status, [this](const std::string& id) { showHistory(id); }, m_scale);
     ImGui::EndChild();
-    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, {10 * m_scale, 10 * m_scale});
     if (m_panels.inspector) {
         ImGui::SameLine(0, 0);
-        ImGui::BeginChild("inspector", {inspectorW, -statusH}, true, panelFlags);
-        m_inspector.draw(*m_session, *m_wall, *m_fonts, m_scale);
-        ImGui::Spacing();
-        if (ImGui::CollapsingHeader(L_("Legend", "legend"), m_session->selection.empty() ? ImGuiTreeNodeFlags_DefaultOpen : 0))
-            drawLegend(*m_session, palette(m_theme), m_chineseBadges, m_scale);
-        ImGui::EndChild();
+        if (panelEdge("inspector-edge", m_layout.inspectorWidth, m_layout.inspectorFolded, inspectorW, false, height, m_scale)) {
+            // Typing in a field that folds away is kept, as when the keyboard leaves it.
+            if (m_layout.inspectorFolded) guarded([&] { m_inspector.flush(*m_session); });
+            layoutChanged();
+        }
+        if (inspectorShown) {
+            ImGui::SameLine(0, 0);
+            drawInspector(inspectorW, height);
+        }
     }
-    ImGui::PopStyleVar();
     m_status.draw(*m_session, *m_wall, m_filters, m_scale);
+}
+
+void App::drawLeftPanel(float width, float height) {
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, {10 * m_scale, 10 * m_scale});
+    ImGui::BeginChild("left", {width, height}, true, ImGuiWindowFlags_AlwaysUseWindowPadding);
+    if (ImGui::BeginTabBar("lefttabs")) {
+        const int inTray = m_session->facts.counts().inTray;
+        const std::string trayLabel = i18n::fill(_("Tray ({1})"), {std::to_string(inTray)}) + "###tray";
+        if (m_panels.tray && ImGui::BeginTabItem(trayLabel.c_str(), &m_panels.tray,
+                                                 std::exchange(m_selectTrayTab, false) ? ImGuiTabItemFlags_SetSelected : 0)) {
+            m_tray.draw(*m_session, *m_fonts, m_scale);
+            ImGui::EndTabItem();
+        }
+        if (m_panels.filters && ImGui::BeginTabItem(L_("Filters", "filters"), &m_panels.filters,
+                                                    std::exchange(m_selectFiltersTab, false) ? ImGuiTabItemFlags_SetSelected : 0)) {
+            m_filters.draw(*m_session, *m_fonts, m_scale);
+            ImGui::EndTabItem();
+        }
+        if (m_panels.activity && ImGui::BeginTabItem(L_("Activity", "activity"), &m_panels.activity,
+                                                     std::exchange(m_selectActivityTab, false) ? ImGuiTabItemFlags_SetSelected : 0)) {
+            m_activity.draw(*m_session, *m_wall, *m_fonts, m_scale);
+            ImGui::EndTabItem();
+        }
+        ImGui::EndTabBar();
+    }
+    ImGui::EndChild();
+    ImGui::PopStyleVar();
+}
+
+void App::drawInspector(float width, float height) {
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, {10 * m_scale, 10 * m_scale});
+    ImGui::BeginChild("inspector", {width, height}, true, ImGuiWindowFlags_AlwaysUseWindowPadding);
+    m_inspector.draw(*m_session, *m_wall, *m_fonts, m_scale);
+    ImGui::Spacing();
+    if (ImGui::CollapsingHeader(L_("Legend", "legend"), m_session->selection.empty() ? ImGuiTreeNodeFlags_DefaultOpen : 0))
+        drawLegend(*m_session, palette(m_theme), m_chineseBadges, m_scale);
+    ImGui::EndChild();
+    ImGui::PopStyleVar();
+}
+
+void App::layoutChanged() {
+    m_layout.toSettings(m_settings);
+    trySaveSettings();
+}
+
+void App::drawWallAlone() {
+    const ImGuiViewport* vp = ImGui::GetMainViewport();
+    ImGui::SetNextWindowPos(vp->Pos);
+    ImGui::SetNextWindowSize(vp->Size);
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, {0, 0});
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, 0);
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowBorderSize, 0);
+    ImGui::Begin("##wall", nullptr,
+                 ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoScrollWithMouse |
+                     ImGuiWindowFlags_NoScrollbar);
+    ImGui::PopStyleVar(3);
+    // No minimap either: it is a way about the wall for a person, not part of the picture.
+    guarded([&] { m_wall->draw(palette(m_theme), m_scale, m_chineseBadges, false); });
+    if (m_panels.legend) legendOverlay();
+    emptyWallHint();
+    ImGui::End();
 }
 
 void App::emptyWallHint() {

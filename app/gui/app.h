@@ -110,6 +110,14 @@ private:
     void setLanguage(const std::string& value);
     void drawMain();
     void drawBoard();
+    /// The tray, filters and activity tabs (or their folded strip), left of the wall.
+    void drawLeftPanel(float width, float height);
+    /// The inspector and the legend (or their folded strip), right of the wall.
+    void drawInspector(float width, float height);
+    /// Keeps the layout in the settings when a person changed it.
+    void layoutChanged();
+    /// The wall filling the window, nothing else: what `screenshot` draws unless asked for the window.
+    void drawWallAlone();
     void legendOverlay();
 
     GLFWwindow* m_window;
@@ -134,6 +142,7 @@ private:
     PasswordPrompt m_askPassword;
     StatusBar m_status;
     PanelState m_panels;
+    PanelLayout m_layout;
     Presentation m_presentation;
     bool m_selectActivityTab = false, m_selectTrayTab = false, m_selectFiltersTab = false;
     bool m_quit = false;

@@ -442,3 +442,89 @@ void drawLegend(BoardSession& s, const Palette& palette, bool chinese, float sca
 }
 
 }  // namespace cc::gui
+
+namespace cc::gui {
+
+namespace {
+
+constexpr float kMinPanel = 160, kMaxPanel = 900;
+
+float settingWidth(const Settings& settings, const char* key, float fallback) {
+    try {
+        if (auto v = settings.get(key)) return std::clamp(std::stof(*v), kMinPanel, kMaxPanel);
+    } catch (const std::exception&) {
+    }
+    return fallback;
+}
+
+}  // namespace
+
+PanelLayout PanelLayout::fromSettings(const Settings& settings) {
+    PanelLayout l;
+    l.leftWidth = settingWidth(settings, "left_panel_width", l.leftWidth);
+    l.inspectorWidth = settingWidth(settings, "inspector_width", l.inspectorWidth);
+    l.leftFolded = settings.get("left_panel_folded").value_or("no") == "yes";
+    l.inspectorFolded = settings.get("inspector_folded").value_or("no") == "yes";
+    return l;
+}
+
+void PanelLayout::toSettings(Settings& settings) const {
+    settings.set("left_panel_width", std::to_string(static_cast<int>(leftWidth)));
+    settings.set("inspector_width", std::to_string(static_cast<int>(inspectorWidth)));
+    settings.set("left_panel_folded", leftFolded ? "yes" : "no");
+    settings.set("inspector_folded", inspectorFolded ? "yes" : "no");
+}
+
+float PanelLayout::shownWidth(float width, float total, int open, float scale) {
+    // On a small window (1024x700, 800x600) the panels give way before the wall does.
+    const float most = std::max(kMinPanel * scale * 0.75f, total * 0.6f / std::max(open, 1));
+    return std::min(std::clamp(width, kMinPanel, kMaxPanel) * scale, most);
+}
+
+bool panelEdge(const char* id, float& width, bool& folded, float shown, bool leftOfWall, float height, float scale) {
+    ImGui::PushID(id);
+    ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, {0, 0});
+    ImGui::BeginGroup();
+    const float w = PanelLayout::edgeWidth(scale), buttonH = std::min(32 * scale, height);
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const ImVec2 at = ImGui::GetCursorScreenPos();
+    dl->AddRectFilled(at, {at.x + w, at.y + height}, ImGui::GetColorU32(ImGuiCol_FrameBg));
+    bool changed = false;
+    if (ImGui::InvisibleButton("fold", {w, std::max(buttonH, 1.0f)})) {
+        folded = !folded;
+        changed = true;
+    }
+    const bool overButton = ImGui::IsItemHovered();
+    if (overButton) {
+        dl->AddRectFilled(at, {at.x + w, at.y + buttonH}, ImGui::GetColorU32(ImGuiCol_ButtonHovered));
+        ImGui::SetTooltip("%s", folded ? _("Show the panel") : _("Fold the panel away"));
+    }
+    // The arrow points where the panel goes: towards the window's edge to fold, back to unfold.
+    const bool pointLeft = leftOfWall != folded;
+    const float cx = at.x + w / 2, cy = at.y + buttonH / 2, r = 4 * scale;
+    const ImU32 ink = ImGui::GetColorU32(ImGuiCol_Text);
+    if (pointLeft) dl->AddTriangleFilled({cx - r, cy}, {cx + r * 0.7f, cy - r}, {cx + r * 0.7f, cy + r}, ink);
+    else dl->AddTriangleFilled({cx + r, cy}, {cx - r * 0.7f, cy - r}, {cx - r * 0.7f, cy + r}, ink);
+    if (!folded && height > buttonH) {
+        const ImVec2 g = ImGui::GetCursorScreenPos();
+        ImGui::InvisibleButton("grip", {w, height - buttonH});
+        const bool hovered = ImGui::IsItemHovered(), active = ImGui::IsItemActive();
+        if (hovered || active) ImGui::SetMouseCursor(ImGuiMouseCursor_ResizeEW);
+        if (active) {
+            const float dx = ImGui::GetIO().MouseDelta.x / scale;
+            // From the width on the screen: a panel narrowed by a small window follows the pointer at once.
+            width = std::clamp(std::min(width, shown / scale) + (leftOfWall ? dx : -dx), kMinPanel, kMaxPanel);
+        }
+        dl->AddRectFilled({g.x + w / 2 - 1 * scale, g.y}, {g.x + w / 2 + 1 * scale, g.y + height - buttonH},
+                          ImGui::GetColorU32(active ? ImGuiCol_SeparatorActive : hovered ? ImGuiCol_SeparatorHovered : ImGuiCol_Separator));
+        changed = changed || ImGui::IsItemDeactivated();
+    } else if (height > buttonH) {
+        ImGui::Dummy({w, height - buttonH});
+    }
+    ImGui::EndGroup();
+    ImGui::PopStyleVar();
+    ImGui::PopID();
+    return changed;
+}
+
+}  // namespace cc::gui

@@ -8,6 +8,7 @@
 #include "app/gui/board_session.h"
 #include "app/gui/theme.h"
 #include "app/gui/wrapped_input.h"
+#include "app/settings.h"
 
 namespace cc::gui {
 
@@ -55,6 +56,30 @@ private:
     std::uint64_t m_countedRevision = ~0ull;
     std::pair<int, int> m_counts{0, 0};
 };
+
+/// The side panels' widths (unscaled pixels, as a person dragged them) and whether each is
+/// folded away; kept in the settings.
+struct PanelLayout {
+    float leftWidth = 320, inspectorWidth = 340;
+    bool leftFolded = false, inspectorFolded = false;
+
+    static PanelLayout fromSettings(const Settings& settings);
+    void toSettings(Settings& settings) const;
+
+    /// The width an unfolded panel takes in a window `total` pixels wide (scaled), `open`
+    /// panels being shown: as dragged, but never so wide that the wall gets less than 40 % of
+    /// the window.
+    static float shownWidth(float width, float total, int open, float scale);
+    /// The strip on a panel's inner edge (see panelEdge), in scaled pixels.
+    static float edgeWidth(float scale) { return 12 * scale; }
+};
+
+/// The strip on a side panel's inner edge, `height` high: at its top a button folds the panel
+/// away (or brings it back); below it, a grip whose drag changes `width` (unscaled; the panel
+/// left of the wall grows to the right, the inspector to the left) from the `shown` width
+/// (scaled). True when a person changed either (a fold, or the end of a drag), for the layout
+/// to be kept.
+bool panelEdge(const char* id, float& width, bool& folded, float shown, bool leftOfWall, float height, float scale);
 
 /// The source legend: the kinds on the board with their colours, the link kinds and the marks.
 void drawLegend(BoardSession& s, const Palette& palette, bool chinese, float scale);

@@ -3,12 +3,34 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <cfloat>
 
 #include "app/gui/fonts.h"
+#include "app/gui/text_layout.h"
 #include "canvas/wall_commands.h"
 #include "app/i18n.h"
 
 namespace cc::gui {
+
+std::vector<std::string> firstLines(std::string_view text, float width, int maxLines) {
+    ImFont* font = ImGui::GetFont();
+    const float size = ImGui::GetFontSize();
+    const auto wide = [&](std::string_view t) { return font->CalcTextSizeA(size, FLT_MAX, 0, t.data(), t.data() + t.size()).x; };
+    const std::vector<std::string_view> lines = wrapText(font, size, text, std::max(width, 1.0f));
+    std::vector<std::string> out;
+    for (std::size_t i = 0; i < lines.size() && static_cast<int>(i) < maxLines; ++i) out.emplace_back(lines[i]);
+    if (static_cast<int>(lines.size()) <= maxLines || out.empty()) return out;
+    // More follows: the last line gives up whole characters (never half of one) to its "…".
+    std::string& last = out.back();
+    while (!last.empty() && wide(last + "…") > width) {
+        std::size_t cut = last.size() - 1;
+        while (cut > 0 && (static_cast<unsigned char>(last[cut]) & 0xC0) == 0x80) --cut;
+        last.erase(cut);
+    }
+    while (!last.empty() && last.back() == ' ') last.pop_back();
+    last += "…";
+    return out;
+}
 
 std::vector<std::string> TrayPanel::dragged(const BoardSession& s) const {
     std::vector<std::string> out;
@@ -77,22 +99,34 @@ void TrayPanel::draw(BoardSession& s, Fonts& fonts, float scale) {
             const Note* n = tray[static_cast<std::size_t>(i)];
             ImGui::PushID(n->id.c_str());
             const bool selected = std::find(m_selected.begin(), m_selected.end(), n->id) != m_selected.end();
-            std::string title = noteTitle(*n);
-            if (title.size() > 160) title = title.substr(0, 160) + "…";
-            fonts.addText(title + n->provenance.file + n->provenance.location);
-            const std::string label = title + "\n" + n->provenance.file + "  " + n->provenance.location;
+            // Two lines never need more than the text's start (a note may hold 64 KiB).
+            std::size_t cut = std::min<std::size_t>(n->text.size(), 600);
+            while (cut < n->text.size() && (static_cast<unsigned char>(n->text[cut]) & 0xC0) == 0x80) --cut;
+            const std::string_view start(n->text.data(), cut);
+            fonts.addText(std::string(start) + n->provenance.file + n->provenance.location + "…");
             // The note's colour (its source kind's) at the left of the row, as on the wall.
-            const float rowH = ImGui::GetTextLineHeight() * 2;
+            const float line = ImGui::GetTextLineHeight();
+            const float rowH = line * 2;
             const float swatch = 10 * scale;
             const ImVec2 at = ImGui::GetCursorScreenPos();
+            const float textX = at.x + swatch + 6 * scale;
+            const float textW = ImGui::GetContentRegionAvail().x - swatch - 6 * scale;
             const std::uint32_t rgb = noteColour(*n, s.doc->sourceKinds());
-            ImGui::GetWindowDrawList()->AddRectFilled({at.x, at.y + 3 * scale}, {at.x + swatch, at.y + rowH - 3 * scale},
-                                                      IM_COL32((rgb >> 16) & 0xFF, (rgb >> 8) & 0xFF, rgb & 0xFF, 255),
-                                                      2 * scale);
-            ImGui::GetWindowDrawList()->AddRect({at.x, at.y + 3 * scale}, {at.x + swatch, at.y + rowH - 3 * scale},
-                                                IM_COL32(0, 0, 0, 60), 2 * scale);
-            ImGui::SetCursorScreenPos({at.x + swatch + 6 * scale, at.y});
-            if (ImGui::Selectable(label.c_str(), selected, 0, {0, rowH})) {
+            ImDrawList* dl = ImGui::GetWindowDrawList();
+            dl->AddRectFilled({at.x, at.y + 3 * scale}, {at.x + swatch, at.y + rowH - 3 * scale},
+                              IM_COL32((rgb >> 16) & 0xFF, (rgb >> 8) & 0xFF, rgb & 0xFF, 255), 2 * scale);
+            dl->AddRect({at.x, at.y + 3 * scale}, {at.x + swatch, at.y + rowH - 3 * scale}, IM_COL32(0, 0, 0, 60), 2 * scale);
+            ImGui::SetCursorScreenPos({textX, at.y});
+            // The row is a selectable of its own size; its words are drawn over it, wrapped to
+            // the panel's width: the note's first two lines (where it came from is in the tooltip).
+            const bool clicked = ImGui::Selectable("##row", selected, 0, {textW, rowH});
+            const ImU32 ink = ImGui::GetColorU32(ImGuiCol_Text);
+            float y = at.y;
+            for (const std::string& l : firstLines(start, textW, 2)) {
+                dl->AddText({textX, y}, ink, l.c_str());
+                y += line;
+            }
+            if (clicked) {
                 const ImGuiIO& io = ImGui::GetIO();
                 if (io.KeyShift && m_anchor >= 0) {
                     const int a = std::min(m_anchor, i), b = std::max(m_anchor, i);
@@ -108,10 +142,12 @@ void TrayPanel::draw(BoardSession& s, Fonts& fonts, float scale) {
                     m_anchor = i;
                 }
             }
-            if (ImGui::IsItemHovered() && !n->provenance.excerpt.empty()) {
+            if (ImGui::IsItemHovered() && (!n->provenance.excerpt.empty() || !n->provenance.file.empty())) {
                 fonts.addText(n->provenance.excerpt);
                 ImGui::BeginTooltip();
                 ImGui::PushTextWrapPos(480 * scale);
+                if (!n->provenance.file.empty())
+                    ImGui::TextDisabled("%s", (n->provenance.file + "  " + n->provenance.location).c_str());
                 ImGui::TextUnformatted(n->provenance.excerpt.substr(0, 1500).c_str());
                 ImGui::PopTextWrapPos();
                 ImGui::EndTooltip();

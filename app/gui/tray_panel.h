@@ -3,6 +3,7 @@
 // wall to pin it there, pin everything to a quadrant, or discard what is not worth keeping.
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "app/gui/board_session.h"
@@ -10,6 +11,10 @@
 namespace cc::gui {
 
 class Fonts;
+
+/// At most `maxLines` lines of `text` wrapped to `width` pixels in the current font; when more
+/// would follow, the last line ends in "…". Nothing is ever wider than `width`.
+std::vector<std::string> firstLines(std::string_view text, float width, int maxLines);
 
 /// The drag-and-drop payload type for notes dragged out of the tray.
 inline constexpr const char* kTrayPayload = "CC_TRAY_NOTES";

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <unordered_set>
 
 #include "app/gui/field_text.h"
@@ -272,11 +273,21 @@ void WallView::drawLinkChooser() {
     if (m_openLinkPopup) {
         ImGui::OpenPopup(L_("Link notes", "link-notes"));
         m_openLinkPopup = false;
+        m_linkAnchor = ImGui::GetIO().MousePos;
     }
+    // The chooser stays on the wall, whole: as wide as the wall allows, and moved in from the
+    // wall's edges (never over the inspector or out of the window), as its last frame measured it.
+    const float margin = 8 * m_uiScale;
+    const float width = std::max(120 * m_uiScale, std::min(460 * m_uiScale, m_viewSize.x - 2 * margin));
+    const ImVec2 lo{m_origin.x + margin, m_origin.y + margin};
+    const ImVec2 hi{m_origin.x + m_viewSize.x - margin - m_linkPopupSize.x, m_origin.y + m_viewSize.y - margin - m_linkPopupSize.y};
+    ImGui::SetNextWindowPos({std::max(lo.x, std::min(m_linkAnchor.x, hi.x)), std::max(lo.y, std::min(m_linkAnchor.y, hi.y))});
+    ImGui::SetNextWindowSizeConstraints({width, 0}, {width, std::max(m_viewSize.y - 2 * margin, 1.0f)});
     if (!ImGui::BeginPopup(L_("Link notes", "link-notes"))) {
         m_linkPending.reset();
         return;
     }
+    m_linkPopupSize = ImGui::GetWindowSize();
     auto finish = [&](std::optional<LinkKind> kind) {
         if (kind && m_linkPending) {
             try {
@@ -294,19 +305,35 @@ void WallView::drawLinkChooser() {
         if (!a || !b) {
             finish(std::nullopt);
         } else {
-            ImGui::Text(_("Link  “%s”  →  “%s”"), noteTitle(*a).substr(0, 60).c_str(), noteTitle(*b).substr(0, 60).c_str());
+            const float inner = ImGui::GetContentRegionAvail().x;
+            // Both notes' titles, wrapped to the chooser's width (four lines at most).
+            const std::string ta = noteTitle(*a).substr(0, 300), tb = noteTitle(*b).substr(0, 300);
+            std::string heading(ta.size() + tb.size() + 64, '\0');
+            heading.resize(static_cast<std::size_t>(std::max(
+                0, std::snprintf(heading.data(), heading.size(), _("Link  “%s”  →  “%s”"), ta.c_str(), tb.c_str()))));
+            m_fonts.addText(heading);
+            for (const std::string& line : firstLines(heading, inner, 4)) ImGui::TextUnformatted(line.c_str());
             ImGui::Separator();
-            ImGui::SetNextItemWidth(260 * m_uiScale);
-            ImGui::InputTextWithHint("##label", _("label (optional)"), &m_linkLabel);
+            ImGui::TextDisabled("%s", _("label (optional)"));
+            // The label wraps at the chooser's width as it is typed; Enter leaves the field, and a
+            // label stays one line.
+            m_linkLabelField.draw("##label", m_linkLabel, {-1, ImGui::GetTextLineHeight() * 2 + ImGui::GetStyle().FramePadding.y * 2},
+                                  ImGuiInputTextFlags_CtrlEnterForNewLine);
             const bool typing = ImGui::IsItemActive();
+            std::replace(m_linkLabel.begin(), m_linkLabel.end(), '\n', ' ');
+            m_fonts.addText(m_linkLabel);
+            // The buttons go on as many rows as the width needs.
+            const auto button = [&](const char* label) {
+                const float w = ImGui::CalcTextSize(label, nullptr, true).x + ImGui::GetStyle().FramePadding.x * 2;
+                if (ImGui::GetItemRectMax().x + ImGui::GetStyle().ItemSpacing.x + w <= ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x)
+                    ImGui::SameLine();
+                return ImGui::Button(label);
+            };
             if (ImGui::Button(L_("Supports  (S)", "supports")) || (!typing && ImGui::IsKeyPressed(GLFW_KEY_S, false))) finish(LinkKind::Supports);
-            ImGui::SameLine();
-            if (ImGui::Button(L_("Conflicts  (C)", "conflicts")) || (!typing && ImGui::IsKeyPressed(GLFW_KEY_C, false)))
+            if (button(L_("Conflicts  (C)", "conflicts")) || (!typing && ImGui::IsKeyPressed(GLFW_KEY_C, false)))
                 finish(LinkKind::Conflicts);
-            ImGui::SameLine();
-            if (ImGui::Button(L_("Relates  (R)", "relates")) || (!typing && ImGui::IsKeyPressed(GLFW_KEY_R, false))) finish(LinkKind::Relates);
-            ImGui::SameLine();
-            if (ImGui::Button(L_("Cancel", "cancel")) || ImGui::IsKeyPressed(GLFW_KEY_ESCAPE, false)) finish(std::nullopt);
+            if (button(L_("Relates  (R)", "relates")) || (!typing && ImGui::IsKeyPressed(GLFW_KEY_R, false))) finish(LinkKind::Relates);
+            if (button(L_("Cancel", "cancel")) || ImGui::IsKeyPressed(GLFW_KEY_ESCAPE, false)) finish(std::nullopt);
         }
     }
     ImGui::EndPopup();
@@ -362,6 +389,15 @@ void WallView::drawMinimap(const Palette& p) {
         m_camera.cx = bounds.x + (m.x - a.x) / k;
         m_camera.cy = bounds.y + (m.y - a.y) / k;
     }
+}
+
+void WallView::centreOnNotes() {
+    std::optional<Rect> notes;
+    for (const auto& [id, n] : m_s.doc->notes())
+        if (n.state != NoteState::Tray) notes = notes ? notes->united(noteRect(n)) : noteRect(n);
+    // The wall's middle is where its four quadrants meet, often empty; the notes are the picture.
+    m_camera.cx = notes ? notes->x + notes->w / 2 : 0;
+    m_camera.cy = notes ? notes->y + notes->h / 2 : 0;
 }
 
 void WallView::draw(const Palette& palette, float uiScale, bool chineseBadges, bool showMinimap) {

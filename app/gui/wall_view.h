@@ -46,6 +46,9 @@ public:
     void newNote();
     /// 100 %: one wall unit per (content-scaled) pixel, around the view's centre.
     void zoomActual() { m_camera.zoom = m_uiScale; }
+    /// Centres the view on the middle of the notes on the wall (the bounding box of them all),
+    /// or on the wall's middle when none is pinned.
+    void centreOnNotes();
     void zoomBy(double factor);
     void panBy(float dx, float dy);
     /// Centres the view on a note and selects it.
@@ -127,6 +130,9 @@ private:
     // Link-kind chooser.
     std::optional<std::pair<std::string, std::string>> m_linkPending;
     std::string m_linkLabel;
+    WrappedInput m_linkLabelField;        // the label, wrapping at the chooser's width
+    ImVec2 m_linkAnchor{0, 0};            // where the pointer was when the chooser opened
+    ImVec2 m_linkPopupSize{0, 0};         // the chooser's size in its last frame
     bool m_openLinkPopup = false;
 
     // Minimap: the notes folded into a small grid, rebuilt when the board changes.

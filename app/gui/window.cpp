@@ -137,6 +137,7 @@ int openWindow(const WindowOptions& options) {
                 for (int i = 0; i < 4; ++i) app->frame();
                 if (options.zoom100 && app->wall()) {
                     app->wall()->zoomActual();
+                    app->wall()->centreOnNotes();
                     app->frame();
                 }
                 app->frame(false);  // the picture is read from the back buffer, before any swap

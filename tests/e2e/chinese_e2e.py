@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """The window in Chinese: with `config language zh` (on a machine with no zh_CN locale generated),
-screenshots at 1600x1000 and 1024x700 show the wall with Chinese menus and status bar. Where
+screenshots of the whole window (--window) at 1600x1000 and 1024x700 show the wall with Chinese
+menus and status bar. Where
 tesseract with chi_sim is installed, OCR of the menu bar and the status bar finds no English
 interface word in Chinese, while the same strips in English do show them (so the reading works).
 usage: chinese_e2e.py CUSTOMER_CANVAS_BINARY SAMPLE_BOARD_SCRIPT [FOLDER_TO_KEEP_THE_PICTURES]"""
@@ -32,7 +33,7 @@ def main():
     def shoot(language, size):
         subprocess.run([BIN, "config", "language", language], env=env, check=True, capture_output=True)
         out = os.path.join(work, f"{language}-{size}.png")
-        r = subprocess.run([BIN, "screenshot", sample, "--out", out, "--size", size], env=env, capture_output=True,
+        r = subprocess.run([BIN, "screenshot", sample, "--out", out, "--size", size, "--window"], env=env, capture_output=True,
                            timeout=120)
         if r.returncode != 0:
             raise AssertionError(f"screenshot failed: {r.stderr.decode()}")

@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """The wall in a room, end to end on the sample board under Xvfb:
 
-  screenshots at fit wall (1920x1080, 1024x700, 800x600, English and Chinese) show the four
-  quadrants; at 1920x1080 OCR reads the notes' titles, drawn at least 12 pixels high
+  screenshots (the wall alone) at fit wall (1920x1080, 1024x700, 800x600, English and Chinese) show
+  the four quadrants; at 1920x1080 OCR reads the notes' titles, drawn at least 12 pixels high
   F5 presents: full screen, no menu bar, Right steps to quadrant 1 alone, Page Down on round
   to the whole wall, F5 leaves and the menu bar is back (and Escape)
   dragging a selected note's bottom-right corner resizes it, saved in the board
@@ -99,7 +99,7 @@ def main():
             wall = WallMapping(find_boxes(raw, w, h, QUADRANT_FILLS), doc["board"])
             cards = [wall.box(n["x"], n["y"], n["w"], n["h"], margin=0) for n in doc["notes"] if n["state"] == "pinned"]
             # Words read on the notes (not the quadrants' titles and descriptions) that are words of their titles.
-            read = [(text, height) for text, x, y, height in ocr_words(png, work, "1920x1000+0+30")
+            read = [(text, height) for text, x, y, height in ocr_words(png, work, "1920x1080+0+0")
                     if any(l <= x <= r and t <= y <= b for l, t, r, b in cards)
                     and {v.lower() for v in re.findall(r"[A-Za-z]{5,}", text)} & title_words]
             print(f"OCR read {len(read)} words of the titles on the notes")
