@@ -69,22 +69,23 @@ def main():
         return subprocess.run([BIN, "config", "language"], env=env, capture_output=True, text=True).stdout.strip()
 
     def open_language_menu(menu, submenu, languages):
-        """Clicks the menu, points at its Language submenu; returns where English is in it."""
+        """Clicks the menu, points at its Language submenu; returns where Language is and where English
+        is in the submenu."""
         x, y = find_word(display, work, languages, menu, menu_bar)
         display.xdo("mousemove", x, y, "click", "1")
         sx, sy = find_word(display, work, languages, submenu, (0, 20, 600, display.height - 20))
         display.xdo("mousemove", sx, sy)
-        return sx, find_word(display, work, "eng", "English", (sx + 40, 20, 600, display.height - 20))
+        return sx, sy, find_word(display, work, "eng", "English", (sx + 40, 20, 600, display.height - 20))
 
     def choose_chinese():
         # 中文 is the item under English (the reader takes Chinese a character at a time, so the
-        # item is found by its neighbour): one row below, the row being the submenu item above's.
-        sx, (ex, ey) = open_language_menu("View", "Language", "eng")
-        _, ay = find_word(display, work, "eng", "system", (sx + 40, 20, 600, display.height - 20))
-        display.xdo("mousemove", ex, ey + (ey - ay), "click", "1")
+        # item is found by its neighbour): one row below. A submenu opens with its first row ("As the
+        # system") level with the item that opened it, so a row is English's height over Language's.
+        sx, sy, (ex, ey) = open_language_menu("View", "Language", "eng")
+        display.xdo("mousemove", ex, ey + (ey - sy), "click", "1")
 
     def choose_english():
-        _, (ex, ey) = open_language_menu("视", "语", "chi_sim")
+        _, _, (ex, ey) = open_language_menu("视", "语", "chi_sim")
         display.xdo("mousemove", ex, ey, "click", "1")
 
     try:
