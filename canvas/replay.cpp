@@ -2,11 +2,13 @@
 
 namespace cc {
 
-std::unique_ptr<Document> boardAt(const std::vector<ChangeSet>& log, Millis until, const SourceKinds& kinds) {
+std::unique_ptr<Document> boardAt(const std::vector<ChangeSet>& log, Millis until, const SourceKinds& kinds,
+                                  const ProgressStage* progress) {
     std::unique_ptr<Document> doc;
     std::size_t index = 0;
     for (const ChangeSet& cs : log) {
         ++index;
+        if (progress) progress->step(index, log.size());
         if (cs.time >= until) break;  // the log is in commit order, which is time order per board
         if (!doc) {
             if (!cs.board) throw ChangeError("the change log does not start with the board's creation");
@@ -22,6 +24,7 @@ std::unique_ptr<Document> boardAt(const std::vector<ChangeSet>& log, Millis unti
             throw ChangeError("change " + std::to_string(index) + " of the log does not replay: " + e.what());
         }
     }
+    if (progress) progress->report(1);  // the rest of the log is after `until`
     if (!doc) {
         // The board did not exist yet: an empty board with the first record's quadrants.
         if (!log.empty() && log.front().board) {

@@ -376,6 +376,10 @@ void App::drawMain() {
         m_selectTrayTab = true;
     }
     if (m_session) m_summary.draw(*m_session, *m_fonts, m_scale);
+    if (std::string msg = m_summary.takeMessage(); !msg.empty()) {
+        if (m_summary.takeFailed()) m_status.fail(std::move(msg));
+        else m_status.say(std::move(msg));
+    }
     if (std::string msg = m_import.takeMessage(); !msg.empty()) m_status.say(std::move(msg));
     drawHelpWindow(m_panels.help, m_actions, m_scale);
     ImGui::End();

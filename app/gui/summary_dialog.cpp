@@ -11,6 +11,7 @@
 #include <filesystem>
 
 #include "app/gui/fonts.h"
+#include "canvas/progress.h"
 #include "storage/summary/summary_export.h"
 #include "storage/summary/summary_source.h"
 #include "app/i18n.h"
@@ -30,10 +31,19 @@ Month monthOf(Millis t) {
 }
 }  // namespace
 
-SummaryDialog::~SummaryDialog() { join(); }
+SummaryDialog::~SummaryDialog() {
+    if (m_job) m_job->cancel = true;
+    join();
+}
 
 void SummaryDialog::join() {
     if (m_worker.joinable()) m_worker.join();
+}
+
+void SummaryDialog::close() {
+    if (m_job && !m_job->exporting) m_job->cancel = true;
+    m_isOpen = false;
+    ImGui::CloseCurrentPopup();
 }
 
 void SummaryDialog::open(const BoardSession& s) {
@@ -71,12 +81,26 @@ void SummaryDialog::start(const BoardSession& s, bool exportToo) {
     m_worker = std::thread([job, reader, month, path, format, lang, exportToo] {
         std::unique_ptr<MonthlySummary> result;
         std::string error, wrote;
+        bool cancelled = false;
+        // Reading and replaying the history is most of the work; writing the file the rest.
+        const double reading = exportToo ? 0.9 : 1.0;
+        const ProgressFn progress = [&](double share) {
+            job->progress = share * reading;
+            glfwPostEmptyEvent();  // the bar moves
+            return !job->cancel;
+        };
         try {
-            result = std::make_unique<MonthlySummary>(summary::summaryOfBoard(*reader, month, nowMillis()));
+            result = std::make_unique<MonthlySummary>(summary::summaryOfBoard(*reader, month, nowMillis(), progress));
             if (exportToo) {
+                // The last moment to stop: once writing starts it ends (the file is replaced whole).
+                if (job->cancel) throw Cancelled();
+                job->writing = true;
                 summary::exportSummary(*result, path, format, lang);
+                job->progress = 1;
                 wrote = path;
             }
+        } catch (const Cancelled&) {
+            cancelled = true;
         } catch (const std::exception& e) {
             error = e.what();
         }
@@ -85,31 +109,47 @@ void SummaryDialog::start(const BoardSession& s, bool exportToo) {
             job->summary = std::move(result);
             job->error = std::move(error);
             job->wrote = std::move(wrote);
+            job->cancelled = cancelled;
         }
         job->done = true;
         glfwPostEmptyEvent();
     });
 }
 
+void SummaryDialog::finish() {
+    join();
+    std::lock_guard<std::mutex> lock(m_job->mutex);
+    if (m_job->summary) {
+        m_preview = std::move(m_job->summary);
+        m_previewMonth = m_preview->month.str();
+    }
+    if (m_job->exporting) {
+        // The outcome of an export reaches the status bar too: the dialog may be closed by now.
+        m_error = m_job->error;
+        if (!m_job->wrote.empty()) m_done = i18n::fill(_("wrote the summary to {1}"), {m_job->wrote});
+        else if (m_job->cancelled) m_done = _("the export was cancelled: nothing was written");
+        else m_done.clear();
+        m_message = m_error.empty() ? m_done : i18n::fill(_("the summary was not written: {1}"), {m_error});
+        m_failed = !m_error.empty();
+    } else if (!m_job->cancelled) {
+        m_error = m_job->error;
+    }
+    m_job.reset();
+}
+
 void SummaryDialog::draw(BoardSession& s, Fonts& fonts, float scale) {
     if (m_openRequested) {
         ImGui::OpenPopup(L_("Monthly summary", "summary"));
         m_openRequested = false;
+        m_isOpen = true;
     }
-    if (m_job && m_job->done) {
-        join();
-        std::lock_guard<std::mutex> lock(m_job->mutex);
-        m_error = m_job->error;
-        if (m_job->summary) {
-            m_preview = std::move(m_job->summary);
-            m_previewMonth = m_preview->month.str();
-        }
-        if (!m_job->wrote.empty()) m_message = i18n::fill(_("wrote the summary to {1}"), {m_job->wrote});
-        m_job.reset();
-    }
+    if (m_job && m_job->done) finish();
     ImGui::SetNextWindowSizeConstraints({640 * scale, 0}, {640 * scale, FLT_MAX});
-    if (!ImGui::BeginPopupModal(L_("Monthly summary", "summary"), nullptr, ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_AlwaysAutoResize))
+    if (!ImGui::BeginPopupModal(L_("Monthly summary", "summary"), nullptr, ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_AlwaysAutoResize)) {
+        if (m_isOpen && m_job && !m_job->exporting) m_job->cancel = true;  // closed another way
+        m_isOpen = false;
         return;
+    }
     if (m_months.empty()) open(s);
     const std::string current = m_months[static_cast<std::size_t>(m_monthIndex)].str();
     ImGui::SetNextItemWidth(160 * scale);
@@ -181,25 +221,43 @@ void SummaryDialog::draw(BoardSession& s, Fonts& fonts, float scale) {
         ImGui::TextDisabled("%s", _("reading the board's history…"));
     }
     if (m_job && m_job->exporting) {
-        // Writing takes a moment for a big board; the bar moves while the worker writes.
-        const float t = static_cast<float>(std::fmod(ImGui::GetTime(), 1.5) / 1.5);
-        ImGui::ProgressBar(t, {-1, 0}, _("writing…"));
+        // The bar follows the worker: reading the history, then writing the file.
+        const double share = m_job->progress;
+        const std::string label = m_job->writing ? std::string(_("writing…"))
+                                                 : i18n::fill(_("reading the board's history… {1} %"),
+                                                              {std::to_string(static_cast<int>(share * 100))});
+        ImGui::ProgressBar(static_cast<float>(share), {-1, 0}, label.c_str());
     }
-    if (!m_error.empty()) ImGui::TextColored({0.8f, 0.1f, 0.1f, 1}, "%s", m_error.c_str());
+    if (!m_error.empty()) {
+        ImGui::PushTextWrapPos(0);
+        ImGui::TextColored({0.8f, 0.1f, 0.1f, 1}, "%s", m_error.c_str());
+        ImGui::PopTextWrapPos();
+    }
     ImGui::Separator();
-    // BeginDisabled(flag) always pushes, so the pop below pairs with it even when Export starts
-    // the job in between (a conditional pop would then pop a state never pushed).
-    ImGui::BeginDisabled(m_job != nullptr);
-    if (ImGui::Button(L_("Export", "export"))) {
-        m_error.clear();
-        start(s, true);
+    const bool exporting = m_job && m_job->exporting;
+    if (exporting) {
+        // While the export runs: Cancel stops it (nothing is written once it stops).
+        ImGui::BeginDisabled(m_job->cancel || m_job->writing);
+        if (ImGui::Button(L_("Cancel", "cancel"))) m_job->cancel = true;
+        ImGui::EndDisabled();
+    } else {
+        // BeginDisabled(flag) always pushes, so the pop below pairs with it even when Export starts
+        // the job in between (a conditional pop would then pop a state never pushed).
+        ImGui::BeginDisabled(m_job != nullptr);
+        if (ImGui::Button(L_("Export", "export"))) {
+            m_error.clear();
+            m_done.clear();
+            start(s, true);
+        }
+        ImGui::EndDisabled();
     }
-    ImGui::EndDisabled();
     ImGui::SameLine();
-    if (ImGui::Button(L_("Close", "close")) || (!chooserUp && ImGui::IsKeyPressed(GLFW_KEY_ESCAPE, false))) {
-        if (!m_message.empty() || !m_job) ImGui::CloseCurrentPopup();
+    if (ImGui::Button(L_("Close", "close")) || (!chooserUp && ImGui::IsKeyPressed(GLFW_KEY_ESCAPE, false))) close();
+    if (!m_done.empty() && !m_job) {
+        ImGui::PushTextWrapPos(0);
+        ImGui::TextColored({0.13f, 0.55f, 0.25f, 1}, "%s", m_done.c_str());
+        ImGui::PopTextWrapPos();
     }
-    if (!m_message.empty() && !m_job) ImGui::TextColored({0.13f, 0.55f, 0.25f, 1}, "%s", m_message.c_str());
     ImGui::EndPopup();
 }
 

@@ -29,7 +29,11 @@
 #include <string>
 
 #include "app/i18n.h"
+#include "canvas/board_factory.h"
+#include "canvas/editor.h"
 #include "canvas/templates.h"
+#include "storage/board_file.h"
+#include "storage/serialize.h"
 #include "tests/gui/app_harness.h"
 
 using namespace cc;
@@ -379,6 +383,76 @@ TEST_F(DialogsTest, SummaryDialog) {
     ASSERT_TRUE(shown(L_("Monthly summary", "summary"))) << "Export keeps the dialog, to say where it wrote";
     ASSERT_TRUE(press(idIn(d, L_("Close", "close"))));
     EXPECT_FALSE(shown(L_("Monthly summary", "summary")));
+    EXPECT_EQ(board(), before);
+}
+
+TEST_F(DialogsTest, SummaryExportCancelledWritesNothingAndTheOutcomeReachesTheStatusBar) {
+    // A board with a long history (15,000 edits), so that the export takes long enough to stop.
+    const std::string path = (s_dir / "long-history.ccboard").string();
+    fs::remove(path);
+    {
+        BoardInfo b = makeBoard("Long history");
+        Document doc(b);
+        Editor ed(doc, "setup");
+        std::vector<LogEntry> log;
+        const auto logged = [&](const ChangeSet& cs) {
+            log.push_back(LogEntry{static_cast<std::int64_t>(log.size() + 1), cs.author, cs.time, std::string(toString(cs.source)),
+                                   changeSetToJson(cs)});
+        };
+        ChangeSet created;  // a log starts with the board's creation
+        created.author = "setup";
+        created.time = b.created;
+        created.board = std::make_pair(BoardInfo{}, b);
+        logged(created);
+        doc.subscribe(logged);
+        std::vector<std::string> ids;
+        for (int i = 0; i < 200; ++i) {
+            Note n = ed.makeNote("客户反馈 feedback " + std::to_string(i), "survey");
+            n.x = -1700 + (i % 20) * 80.0;
+            n.y = -1000 + (i / 20) * 60.0;
+            ids.push_back(ed.addNote(n));
+        }
+        for (int i = 0; i < 15000; ++i) ed.moveNotes({ids[static_cast<std::size_t>(i) % ids.size()]}, 1, 0);
+        BoardFile::create(path, b, "setup")->writeAll(doc, log);
+    }
+    ASSERT_TRUE(m_app->openBoard(path));
+    draw();
+    const BoardState before = board();
+    run("file.summary");
+    ImGuiWindow* d = shown(L_("Monthly summary", "summary"));
+    ASSERT_TRUE(d);
+    ASSERT_TRUE(until([&] { return !m_app->busy(); })) << "the preview is read";
+    draw();
+    ASSERT_TRUE(press(idIn(d, L_("format", "format"))));
+    ASSERT_TRUE(press(indexIn(comboList(), 2, "Markdown")));
+    const std::time_t now = std::time(nullptr);
+    std::tm tm{};
+    ::gmtime_r(&now, &tm);
+    char month[16];
+    std::strftime(month, sizeof month, "%Y-%m", &tm);
+    // The board was made this month: the only month the dialog offers.
+    const fs::path written = s_dir / ("long-history-summary-" + std::string(month) + ".md");
+    fs::remove(written);
+
+    // Export, then Cancel while it reads the history: nothing is written, and it says so.
+    ASSERT_TRUE(press(idIn(d, L_("Export", "export"))));
+    ASSERT_TRUE(m_app->busy()) << "the export is still reading";
+    ASSERT_TRUE(press(idIn(d, L_("Cancel", "cancel")))) << "Cancel is there while it runs";
+    ASSERT_TRUE(until([&] { return !m_app->busy(); }));
+    draw();
+    EXPECT_FALSE(fs::exists(written)) << "a cancelled export writes nothing";
+    EXPECT_NE(m_app->status().text().find(_("the export was cancelled: nothing was written")), std::string::npos)
+        << m_app->status().text();
+    EXPECT_EQ(board(), before);
+
+    // Export again and Close at once: the export goes on, the status bar says where it wrote.
+    ASSERT_TRUE(press(idIn(d, L_("Export", "export"))));
+    ASSERT_TRUE(press(idIn(d, L_("Close", "close"))));
+    EXPECT_FALSE(shown(L_("Monthly summary", "summary")));
+    ASSERT_TRUE(until([&] { return !m_app->busy(); }));
+    draw();
+    EXPECT_TRUE(fs::exists(written));
+    EXPECT_NE(m_app->status().text().find(written.string()), std::string::npos) << m_app->status().text();
     EXPECT_EQ(board(), before);
 }
 
