@@ -81,6 +81,17 @@ protected:
         ImFormatString(full, sizeof full, "%s/%s_%08X", parent->Name, name.c_str(), ImHashStr(name.c_str(), 0, parent->ID));
         return shown(full);
     }
+    /// The child window `name` of `parent`, begun inside the PushID scopes `scopes` (a tab's, say).
+    static ImGuiWindow* childIn(ImGuiWindow* parent, const std::string& name, std::initializer_list<std::string> scopes) {
+        if (!parent) return nullptr;
+        char full[512];
+        ImFormatString(full, sizeof full, "%s/%s_%08X", parent->Name, name.c_str(), idIn(parent, name, scopes));
+        return shown(full);
+    }
+    /// The popup open on top (BeginPopup's window), or null.
+    static ImGuiWindow* topPopup() {
+        return GImGui->OpenPopupStack.empty() ? nullptr : GImGui->OpenPopupStack.back().Window;
+    }
     /// The combo box's list that is open.
     static ImGuiWindow* comboList() {
         for (ImGuiWindow* w : GImGui->Windows)
@@ -93,6 +104,13 @@ protected:
         ImGuiID seed = w->ID;
         for (const auto& s : scopes) seed = ImHashStr(s.c_str(), 0, seed);
         return ImHashStr(label.c_str(), 0, seed);
+    }
+    /// An item's id inside PushID(n) (an int) within the scopes of `w`.
+    static ImGuiID idInInt(ImGuiWindow* w, int n, const std::string& label, std::initializer_list<std::string> scopes = {}) {
+        if (!w) return 0;
+        ImGuiID seed = w->ID;
+        for (const auto& s : scopes) seed = ImHashStr(s.c_str(), 0, seed);
+        return ImHashStr(label.c_str(), 0, ImHashData(&n, sizeof n, seed));
     }
     /// The id of the i-th item of a list drawn inside PushID(i) (ImGui::Combo's items).
     static ImGuiID indexIn(ImGuiWindow* w, int i, const std::string& label) {
@@ -543,6 +561,247 @@ TEST_F(DialogsTest, InspectorFieldsAndButtons) {
     ASSERT_TRUE(press(indexIn(comboList(), 2, _("archived"))));
     EXPECT_EQ(note().state, NoteState::Archived);
     changedOnce("state");
+}
+
+TEST_F(DialogsTest, LinkChooserEachKindAndCancel) {
+    BoardSession& s = *m_app->session();
+    std::vector<std::string> onWall;
+    for (const auto& [id, n] : s.doc->notes())
+        if (n.state == NoteState::Pinned) onWall.push_back(id);
+    std::sort(onWall.begin(), onWall.end());
+    const auto linkBetween = [&](const std::string& a, const std::string& b) -> const Link* {
+        for (const auto& [id, l] : s.doc->links())
+            if ((l.from == a && l.to == b) || (l.from == b && l.to == a)) return &l;
+        return nullptr;
+    };
+    std::vector<std::pair<std::string, std::string>> pairs;  // notes not linked yet
+    for (std::size_t i = 0; i < onWall.size(); ++i)
+        for (std::size_t j = i + 1; j < onWall.size(); ++j)
+            if (!linkBetween(onWall[i], onWall[j])) pairs.emplace_back(onWall[i], onWall[j]);
+    ASSERT_GE(pairs.size(), 4u);
+    // Two notes selected, the inspector's Link the two…: the chooser opens on the wall.
+    const auto openChooser = [&](const std::pair<std::string, std::string>& p) -> ImGuiWindow* {
+        s.selection.set({p.first, p.second});
+        draw();
+        draw();
+        ImGuiWindow* inspector = child(shown("##main"), "inspector");
+        if (!press(idIn(inspector, L_("Link the two…  (L)", "link-two")))) return nullptr;
+        return topPopup();
+    };
+    struct Case {
+        const char* label;
+        const char* id;
+        LinkKind kind;
+    };
+    const Case cases[] = {{"Supports  (S)", "supports", LinkKind::Supports},
+                          {"Conflicts  (C)", "conflicts", LinkKind::Conflicts},
+                          {"Relates  (R)", "relates", LinkKind::Relates}};
+    for (std::size_t i = 0; i < 3; ++i) {
+        const Case& c = cases[i];
+        const BoardState before = board();
+        ImGuiWindow* chooser = openChooser(pairs[i]);
+        ASSERT_TRUE(chooser) << c.id;
+        const std::string label = "标签 label " + std::to_string(i);
+        ASSERT_TRUE(type(idIn(chooser, "##label"), label)) << c.id;
+        EXPECT_EQ(board(), before) << "typing the label writes nothing";
+        ASSERT_TRUE(press(idIn(chooser, L_(c.label, c.id)))) << c.id;
+        EXPECT_FALSE(topPopup()) << c.id << " closes the chooser";
+        const BoardState after = board();
+        EXPECT_EQ(after.revision, before.revision + 1) << c.id << " is one change";
+        EXPECT_EQ(after.links, before.links + 1) << c.id;
+        EXPECT_EQ(after.notes, before.notes) << c.id;
+        const Link* made = linkBetween(pairs[i].first, pairs[i].second);
+        ASSERT_TRUE(made) << c.id;
+        EXPECT_EQ(made->kind, c.kind) << c.id;
+        EXPECT_EQ(made->label, label) << c.id;
+    }
+    // Cancel, after typing a label: nothing.
+    const BoardState before = board();
+    ImGuiWindow* chooser = openChooser(pairs[3]);
+    ASSERT_TRUE(chooser);
+    ASSERT_TRUE(type(idIn(chooser, "##label"), "not this"));
+    ASSERT_TRUE(press(idIn(chooser, L_("Cancel", "cancel"))));
+    EXPECT_FALSE(topPopup());
+    EXPECT_EQ(board(), before);
+    EXPECT_FALSE(linkBetween(pairs[3].first, pairs[3].second));
+}
+
+TEST_F(DialogsTest, TrayRowsAndButtons) {
+    BoardSession& s = *m_app->session();
+    // Three more candidates: four in the tray, oldest first.
+    for (int i = 0; i < 3; ++i) {
+        Note n = s.editor->makeNote("候选 candidate " + std::to_string(i), "complaint");
+        n.state = NoteState::Tray;
+        n.created += i + 1;
+        s.editor->addNote(n);
+    }
+    const auto inTray = [&] {
+        std::vector<const Note*> t;
+        for (const auto& [id, n] : s.doc->notes())
+            if (n.state == NoteState::Tray) t.push_back(&n);
+        std::sort(t.begin(), t.end(), [](const Note* a, const Note* b) { return a->created != b->created ? a->created < b->created : a->id < b->id; });
+        return t;
+    };
+    ASSERT_EQ(inTray().size(), 4u);
+    if (!m_app->panels().tray) run("view.tray");
+    ImGuiWindow* left = child(shown("##main"), "left");
+    ASSERT_TRUE(left) << "the tray is shown";
+    const std::string tab = "Tray (4)###tray";
+    const auto trayList = [&] { return childIn(child(shown("##main"), "left"), "tray-list", {"lefttabs", tab}); };
+    ASSERT_TRUE(trayList());
+    const std::string first = inTray()[0]->id, second = inTray()[1]->id;
+
+    // A click on a row selects it; Discard the selected deletes it (one change).
+    BoardState before = board();
+    ASSERT_TRUE(press(idIn(trayList(), "##row", {first})));
+    EXPECT_EQ(board(), before) << "selecting a row writes nothing";
+    ASSERT_TRUE(press(idIn(left, L_("Discard the selected", "discard"), {"lefttabs", tab})));
+    EXPECT_FALSE(s.doc->note(first)) << "Discard the selected";
+    EXPECT_EQ(board().revision, before.revision + 1);
+    EXPECT_EQ(inTray().size(), 3u);
+
+    // Select a row, then Select none: Discard is greyed again and nothing changed.
+    const std::string tab3 = "Tray (3)###tray";
+    before = board();
+    ASSERT_TRUE(press(idIn(childIn(child(shown("##main"), "left"), "tray-list", {"lefttabs", tab3}), "##row", {second})));
+    ASSERT_TRUE(press(idIn(left, L_("Select none", "select-none"), {"lefttabs", tab3})));
+    EXPECT_EQ(board(), before);
+
+    // One row selected, 2: that one goes to quadrant 2, the rest stay.
+    ASSERT_TRUE(press(idIn(childIn(child(shown("##main"), "left"), "tray-list", {"lefttabs", tab3}), "##row", {second})));
+    ASSERT_TRUE(press(idIn(left, "2", {"lefttabs", tab3})));
+    const Note* pinned = s.doc->note(second);
+    ASSERT_TRUE(pinned);
+    EXPECT_EQ(pinned->state, NoteState::Pinned);
+    EXPECT_EQ(quadrantAt(pinned->x + pinned->w / 2, pinned->y + pinned->h / 2), 2);
+    EXPECT_EQ(inTray().size(), 2u);
+    EXPECT_EQ(board().revision, before.revision + 1);
+
+    // Nothing selected, 4: all the rest go to quadrant 4, none on top of another.
+    const std::string tab2 = "Tray (2)###tray";
+    before = board();
+    std::vector<std::string> rest;
+    for (const Note* n : inTray()) rest.push_back(n->id);
+    ASSERT_TRUE(press(idIn(left, "4", {"lefttabs", tab2})));
+    EXPECT_TRUE(inTray().empty());
+    for (const auto& id : rest) {
+        const Note* n = s.doc->note(id);
+        ASSERT_TRUE(n);
+        EXPECT_EQ(quadrantAt(n->x + n->w / 2, n->y + n->h / 2), 4);
+        for (const auto& [otherId, o] : s.doc->notes()) {
+            if (otherId == id || o.state != NoteState::Pinned) continue;
+            EXPECT_FALSE(n->x < o.x + o.w && o.x < n->x + n->w && n->y < o.y + o.h && o.y < n->y + n->h)
+                << id << " lands on " << otherId;
+        }
+    }
+    EXPECT_EQ(board().notes, before.notes);
+}
+
+TEST_F(DialogsTest, ActivityBringBackHistoryAndRestore) {
+    BoardSession& s = *m_app->session();
+    const std::string id = s.selection.ids()[0];
+    const std::string original = s.doc->note(id)->text;
+    s.editor->setText(id, "changed 改过的");
+    s.editor->deleteNotes({id});
+    ASSERT_FALSE(s.doc->note(id));
+    const int deletion = static_cast<int>(s.file->lastSequence());
+    run("view.activity");
+    ASSERT_TRUE(m_app->panels().activity);
+    draw();
+    const std::initializer_list<std::string> boardTab = {"lefttabs", "Activity###activity", "activitytabs", "Board###board"};
+    const auto lines = [&] { return childIn(child(shown("##main"), "left"), "activitylines", boardTab); };
+    ASSERT_TRUE(lines()) << "the activity panel's Board tab";
+
+    // The deletion's line: Bring it back.
+    BoardState before = board();
+    ASSERT_TRUE(press(idInInt(lines(), deletion, L_("Bring it back", "bring-back"))));
+    ASSERT_TRUE(s.doc->note(id)) << "Bring it back";
+    EXPECT_EQ(s.doc->note(id)->text, "changed 改过的");
+    EXPECT_EQ(board().revision, before.revision + 1);
+    EXPECT_EQ(board().links, before.links + 1) << "with its link";
+
+    // Deleted again: History shows the note's versions; Bring it back with this text (the first).
+    s.editor->deleteNotes({id});
+    const int again = static_cast<int>(s.file->lastSequence());
+    draw();
+    ASSERT_TRUE(press(idInInt(lines(), again, L_("History", "history"))));
+    ImGuiWindow* left = child(shown("##main"), "left");
+    const std::initializer_list<std::string> noteTab = {"lefttabs", "Activity###activity", "activitytabs", "Note###note"};
+    ImGuiWindow* versions = childIn(left, "versions", noteTab);
+    ASSERT_TRUE(versions) << "History opens the Note tab";
+    const auto created = [&] {  // the sequence of the note's first version
+        for (const auto& e : s.file->changes())
+            if (e.change)
+                for (const Note& n : e.change->notes.added)
+                    if (n.id == id) return static_cast<int>(e.seq);
+        return -1;
+    }();
+    before = board();
+    ASSERT_TRUE(press(idInInt(versions, created, L_("Bring it back with this text", "bring-back-text"))));
+    ASSERT_TRUE(s.doc->note(id));
+    EXPECT_EQ(s.doc->note(id)->text, original) << "with the text it was made with";
+    EXPECT_EQ(board().revision, before.revision + 1);
+
+    // Restore this text: the later version's text comes back.
+    const int changed = [&] {
+        for (const auto& e : s.file->changes())
+            if (e.change)
+                for (const auto& [was, now] : e.change->notes.updated)
+                    if (now.id == id && now.text == "changed 改过的") return static_cast<int>(e.seq);
+        return -1;
+    }();
+    ASSERT_GT(changed, 0);
+    draw();
+    draw();
+    versions = childIn(child(shown("##main"), "left"), "versions", noteTab);
+    ASSERT_TRUE(versions);
+    before = board();
+    ASSERT_TRUE(press(idInInt(versions, changed, L_("Restore this text", "restore"))));
+    EXPECT_EQ(s.doc->note(id)->text, "changed 改过的");
+    EXPECT_EQ(board().revision, before.revision + 1);
+
+    // Follow the selection: the Note tab follows the selected note again; nothing changes.
+    before = board();
+    ASSERT_TRUE(press(idIn(child(shown("##main"), "left"), L_("Follow the selection", "follow"), noteTab)));
+    EXPECT_EQ(board(), before);
+}
+
+TEST_F(DialogsTest, NoticeButtons) {
+    BoardSession& s = *m_app->session();
+    const std::string id = s.selection.ids()[0];
+    const Note kept = *s.doc->note(id);
+    // Someone else deleted the note being edited: its notice brings it back with the text typed.
+    s.editor->deleteNotes({id});
+    Notice gone;
+    gone.text = "王芳 deleted the note while you were editing it";
+    gone.noteId = id;
+    gone.bringBack = kept;
+    gone.bringBack->text = "what I typed 我打的字";
+    gone.actionLabel = L_("Bring it back with my text", "bring-back");
+    s.notify(gone);
+    // And a second notice, dismissed.
+    Notice other;
+    other.text = "another notice";
+    other.noteId = id;
+    other.actionLabel = L_("Bring it back", "bring-back");
+    other.bringBack = kept;
+    s.notify(other);
+    draw();
+    draw();
+    ImGuiWindow* notices = shown("##notices");
+    ASSERT_TRUE(notices) << "the notices are shown";
+    BoardState before = board();
+    ASSERT_TRUE(press(idInInt(notices, 1, L_("Dismiss", "dismiss"))));
+    EXPECT_EQ(board(), before) << "Dismiss writes nothing";
+    ASSERT_TRUE(press(idInInt(notices, 0, L_("History", "history"))));
+    EXPECT_TRUE(m_app->panels().activity) << "History opens the note's history";
+    EXPECT_EQ(board(), before);
+    ASSERT_TRUE(press(idInInt(shown("##notices"), 0, L_("Bring it back with my text", "bring-back"))));
+    ASSERT_TRUE(s.doc->note(id));
+    EXPECT_EQ(s.doc->note(id)->text, "what I typed 我打的字");
+    EXPECT_EQ(board().revision, before.revision + 1);
+    draw();
+    EXPECT_FALSE(shown("##notices")) << "both notices are gone";
 }
 
 TEST_F(DialogsTest, FiltersPanel) {
