@@ -118,9 +118,12 @@ protected:
         return h;
     }
 
-    static void frame(App& app, const std::function<void()>& during = {}) {
+    /// One frame of the window: `before` runs as the frame starts (where a click elsewhere takes
+    /// the keyboard from a field), `during` after the window has drawn.
+    static void frame(App& app, const std::function<void()>& during = {}, const std::function<void()>& before = {}) {
         app.prepareFonts();
         ImGui::NewFrame();
+        if (before) before();
         app.drawUi();
         if (during) during();
         ImGui::Render();

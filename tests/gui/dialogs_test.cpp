@@ -69,6 +69,12 @@ protected:
     }
 
     void draw(const std::function<void()>& during = {}) { frame(*m_app, during); }
+    /// A frame that starts with the keyboard taken from the field that has it, as a click on the
+    /// wall or another field does: the field sees itself deactivated in that frame.
+    void leaveField() {
+        frame(*m_app, {}, [] { ImGui::ClearActiveID(); });
+        draw();
+    }
 
     /// A window or popup drawn in the last frame (by its name or its "###id"), or null.
     static ImGuiWindow* shown(const std::string& name) {
@@ -149,8 +155,7 @@ protected:
         io.AddInputCharactersUTF8(text.c_str());
         draw();
         const bool typed = GImGui->ActiveId == id;
-        draw([] { ImGui::ClearActiveID(); });
-        draw();
+        leaveField();
         return typed;
     }
     /// Gives the text field the keyboard and replaces what it holds with `text`.
@@ -171,8 +176,7 @@ protected:
         io.AddInputCharactersUTF8(text.c_str());
         draw();
         const bool typed = GImGui->ActiveId == id;
-        draw([] { ImGui::ClearActiveID(); });
-        draw();
+        leaveField();
         return typed;
     }
     /// Presses and lets go of a key, as GLFW reports it.
@@ -802,6 +806,65 @@ TEST_F(DialogsTest, NoticeButtons) {
     EXPECT_EQ(board().revision, before.revision + 1);
     draw();
     EXPECT_FALSE(shown("##notices")) << "both notices are gone";
+}
+
+TEST_F(DialogsTest, InspectorTextDateTagsSegmentColourAndLinks) {
+    BoardSession& s = *m_app->session();
+    const std::string id = s.selection.ids()[0];  // it supports the other selected note
+    s.selection.set({id});
+    draw();
+    draw();
+    const auto inspector = [&] { return child(shown("##main"), "inspector"); };
+    ASSERT_TRUE(inspector());
+    const auto note = [&] { return *s.doc->note(id); };
+    BoardState before = board();
+    const auto oneChange = [&](const char* what) {
+        const BoardState after = board();
+        EXPECT_EQ(after.revision, before.revision + 1) << what << " is one change";
+        EXPECT_EQ(after.notes, before.notes) << what;
+        before = after;
+    };
+    ASSERT_TRUE(replaceText(idIn(inspector(), "##text", {id}), "退货太慢 returns are slow"));
+    EXPECT_EQ(note().text, "退货太慢 returns are slow");
+    oneChange("text");
+    ASSERT_TRUE(replaceText(idIn(inspector(), "##date", {id}), "2026-10-03"));
+    EXPECT_EQ(note().dateGathered, "2026-10-03");
+    oneChange("date");
+    ASSERT_TRUE(replaceText(idIn(inspector(), "##date", {id}), "2026-13-45"));
+    EXPECT_EQ(note().dateGathered, "2026-10-03") << "a date that is not one changes nothing";
+    EXPECT_EQ(board(), before);
+    ASSERT_TRUE(replaceText(idIn(inspector(), "##tags", {id}), "退货, returns"));
+    EXPECT_EQ(note().tags, (std::vector<std::string>{"returns", "退货"})) << "kept in order";
+    oneChange("tags");
+    ASSERT_TRUE(replaceText(idIn(inspector(), "##segment", {id}), "年轻家庭"));
+    EXPECT_EQ(note().segment, "年轻家庭");
+    oneChange("segment");
+
+    // A colour of its own, then "source colour" takes the source kind's again.
+    Note coloured = note();
+    coloured.colour = 0x336699;
+    s.editor->updateNote(coloured);
+    draw();
+    before = board();
+    ASSERT_TRUE(press(idIn(inspector(), L_("source colour", "source-colour"), {id})));
+    EXPECT_EQ(note().colour, 0u);
+    oneChange("source colour");
+
+    // Its link: go selects the other note and writes nothing; remove deletes the link.
+    const std::string linkId = s.doc->linksOf(id).front();
+    const Link link = *s.doc->link(linkId);
+    const std::string other = link.from == id ? link.to : link.from;
+    ASSERT_TRUE(press(idIn(inspector(), L_("go", "go"), {linkId})));
+    EXPECT_EQ(s.selection.ids(), std::vector<std::string>{other}) << "go";
+    EXPECT_EQ(board(), before);
+    s.selection.set({id});
+    draw();
+    draw();
+    ASSERT_TRUE(press(idIn(inspector(), L_("remove", "remove"), {linkId})));
+    EXPECT_FALSE(s.doc->link(linkId)) << "remove";
+    EXPECT_EQ(board().links, before.links - 1);
+    EXPECT_EQ(board().revision, before.revision + 1);
+    EXPECT_TRUE(s.doc->note(other)) << "the other note stays";
 }
 
 TEST_F(DialogsTest, FiltersPanel) {
