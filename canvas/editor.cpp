@@ -64,19 +64,20 @@ Note Editor::placed(Note n, const Note* before, const Placement& where) const {
 std::pair<double, double> freePlaceNear(const Document& doc, const Note& n, int q, double x, double y,
                                         const std::vector<Rect>& alsoTaken) {
     const double w = n.w > 0 ? n.w : kNoteWidth, h = n.h > 0 ? n.h : kNoteHeight;
-    const Rect area = quadrantRect(doc.board(), q);
-    const bool top = q == 1 || q == 2;
+    const BoardInfo wall = grownWall(doc);
     // Other notes keep kNoteGap clear around them (less a hair, so that the grid's places,
     // exactly kNoteGap apart, count as free).
     const double gap = kNoteGap - 1e-6;
     // The corner may go from here to there and keep the note inside the quadrant, under its
-    // header. A quadrant with no room left grows away from the centre, beyond the wall (which
-    // grows with it), as freeSpotInQuadrant does.
-    const double x0 = area.x + kNoteGap, x1 = std::max(x0, area.right() - kNoteGap - w);
-    for (int grow = 0;; ++grow) {
-        double y0 = area.y + kQuadrantHeader, y1 = std::max(y0, area.bottom() - kNoteGap - h);
-        if (top) y0 -= grow * area.h;
-        else y1 += grow * area.h;
+    // header. A quadrant with no room left is that of a wall a quarter larger each time (the
+    // wall grows with the note placed there: grownWall), as freeSpotsInQuadrant does.
+    for (double scale = 1;; scale *= 1.25) {
+        BoardInfo b = wall;
+        b.wallWidth = std::min(wall.wallWidth * scale, limits::kMaxCoordinate);
+        b.wallHeight = std::min(wall.wallHeight * scale, limits::kMaxCoordinate);
+        const Rect area = quadrantRect(b, q);
+        const double x0 = area.x + kNoteGap, x1 = std::max(x0, area.right() - kNoteGap - w);
+        const double y0 = area.y + kQuadrantHeader, y1 = std::max(y0, area.bottom() - kNoteGap - h);
         const Rect reach{x0 - w - kNoteGap, y0 - h - kNoteGap, x1 - x0 + 2 * (w + kNoteGap), y1 - y0 + 2 * (h + kNoteGap)};
         std::vector<Rect> taken;
         for (const Rect& t : alsoTaken)
@@ -121,11 +122,13 @@ std::pair<double, double> freePlaceNear(const Document& doc, const Note& n, int 
         std::sort(candidates.begin(), candidates.end());
         for (const auto& [d, place] : candidates)
             if (freeAt(place.first, place.second)) return place;
+        if (b.wallWidth >= limits::kMaxCoordinate || b.wallHeight >= limits::kMaxCoordinate)
+            return {std::clamp(x, x0, x1), std::clamp(y, y0, y1)};  // no wall holds more
     }
 }
 
 std::pair<double, double> resizedSize(const Document& doc, const Note& n, double w, double h) {
-    const Rect area = quadrantRect(doc.board(), quadrantOf(n));
+    const Rect area = quadrantRect(grownWall(doc), quadrantOf(n));
     const double maxW = std::clamp(area.right() - n.x, kMinNoteWidth, limits::kMaxNoteSize);
     const double maxH = std::clamp(area.bottom() - n.y, kMinNoteHeight, limits::kMaxNoteSize);
     return {std::clamp(w, kMinNoteWidth, std::max(maxW, std::min(n.w, limits::kMaxNoteSize))),

@@ -27,10 +27,10 @@ struct Placement {
 };
 
 /// The free place for note `n`'s top-left corner nearest to (x, y): wholly inside quadrant q of
-/// the nominal wall and below its header, and kNoteGap clear of every other note on the wall
-/// (`n` itself aside) and of the rectangles `alsoTaken` (notes placed in the same step). The one
-/// rule for new notes and notes dropped on the wall. A quadrant with no room left grows away
-/// from the centre, beyond the nominal wall (the wall grows with its notes).
+/// the wall as it stands (grownWall) and below its header, and kNoteGap clear of every other note
+/// on the wall (`n` itself aside) and of the rectangles `alsoTaken` (notes placed in the same
+/// step). The one rule for new notes and notes dropped on the wall. A quadrant with no room left
+/// is that of a wall a quarter larger, and so on (the wall grows evenly with its notes).
 std::pair<double, double> freePlaceNear(const Document& doc, const Note& n, int q, double x, double y,
                                         const std::vector<Rect>& alsoTaken = {});
 

@@ -27,12 +27,23 @@ Rect quadrantRect(const BoardInfo& b, int q) {
     return {x, y, hw, hh};
 }
 
+BoardInfo grownWall(const Document& doc) {
+    BoardInfo b = doc.board();
+    double hw = b.wallWidth / 2, hh = b.wallHeight / 2;
+    for (const auto& [id, n] : doc.notes()) {
+        if (n.state == NoteState::Tray) continue;
+        const bool top = n.y + n.h / 2 < 0;
+        hw = std::max({hw, -n.x + kNoteGap, n.x + n.w + kNoteGap});
+        hh = std::max(hh, top ? -n.y + kQuadrantHeader : n.y + n.h + kNoteGap);
+    }
+    b.wallWidth = std::min(2 * hw, limits::kMaxCoordinate);
+    b.wallHeight = std::min(2 * hh, limits::kMaxCoordinate);
+    return b;
+}
+
 Rect wallBounds(const Document& doc) {
-    const BoardInfo& b = doc.board();
-    Rect r{-b.wallWidth / 2, -b.wallHeight / 2, b.wallWidth, b.wallHeight};
-    for (const auto& [id, n] : doc.notes())
-        if (n.state != NoteState::Tray) r = r.united(noteRect(n));
-    return r;
+    const BoardInfo b = grownWall(doc);
+    return {-b.wallWidth / 2, -b.wallHeight / 2, b.wallWidth, b.wallHeight};
 }
 
 std::pair<double, double> freeSpotInQuadrant(const Document& doc, int q, double w, double h) {
@@ -41,53 +52,45 @@ std::pair<double, double> freeSpotInQuadrant(const Document& doc, int q, double 
 
 std::vector<std::pair<double, double>> freeSpotsInQuadrant(const Document& doc, int q, std::size_t count, double w,
                                                            double h) {
-    const Rect area = quadrantRect(doc.board(), q);
+    const BoardInfo wall = grownWall(doc);
     const double stepX = w + kNoteGap, stepY = h + kNoteGap;
-    const int cols = std::max(1, static_cast<int>((area.w - kNoteGap) / stepX));
-    const bool top = q == 1 || q == 2;
-    // Row r's y: inside the quadrant first, then outward (upwards for the top quadrants).
-    const int rowsInside = std::max(1, static_cast<int>((area.h - kQuadrantHeader - kNoteGap) / stepY));
-    auto rowY = [&](int r) {
-        if (top) {
-            if (r < rowsInside) return area.y + kQuadrantHeader + r * stepY;
-            return area.y - (r - rowsInside + 1) * stepY;
-        }
-        return area.y + kQuadrantHeader + r * stepY;
-    };
-    auto colX = [&](int c) { return area.x + kNoteGap + c * stepX; };
-
-    // Mark the cells that some note on the wall overlaps; the first unmarked cell wins.
-    std::unordered_set<long long> taken;
-    auto key = [](int r, int c) { return (static_cast<long long>(r) << 32) | static_cast<unsigned>(c); };
-    const double base = area.y + kQuadrantHeader;
-    for (const auto& [id, n] : doc.notes()) {
-        if (n.state == NoteState::Tray || quadrantOf(n) != q) continue;
-        const Rect nr = noteRect(n);
-        int c0 = std::max(0, static_cast<int>(std::floor((nr.x - area.x - kNoteGap - w) / stepX)));
-        int c1 = std::min(cols - 1, static_cast<int>(std::floor((nr.right() - area.x - kNoteGap) / stepX)));
-        auto mark = [&](int r) {
-            if (r < 0) return;
-            double y = rowY(r);
-            if (!(nr.y < y + h && y < nr.bottom())) return;
-            for (int c = c0; c <= c1; ++c)
-                if (nr.x < colX(c) + w && colX(c) < nr.right()) taken.insert(key(r, c));
-        };
-        // Rows below the header, counted downwards from it.
-        int r0 = static_cast<int>(std::floor((nr.y - h - base) / stepY));
-        int r1 = static_cast<int>(std::floor((nr.bottom() - base) / stepY));
-        for (int r = std::max(r0, 0); r <= r1; ++r)
-            if (!top || r < rowsInside) mark(r);
-        if (top) {  // rows above the quadrant, counted upwards: k = r - rowsInside + 1
-            int k0 = static_cast<int>(std::floor((area.y - nr.bottom()) / stepY));
-            int k1 = static_cast<int>(std::ceil((area.y + h - nr.y) / stepY));
-            for (int k = std::max(k0, 1); k <= k1; ++k) mark(rowsInside + k - 1);
-        }
-    }
+    std::vector<Rect> notes;
+    for (const auto& [id, n] : doc.notes())
+        if (n.state != NoteState::Tray && quadrantOf(n) == q) notes.push_back(noteRect(n));
+    // The quadrant as it stands, then of a wall a quarter larger each time, until the places
+    // are there: a grid of cells from the quadrant's top-left, row by row under its header.
     std::vector<std::pair<double, double>> spots;
-    spots.reserve(count);
-    for (int r = 0; spots.size() < count; ++r)
-        for (int c = 0; c < cols && spots.size() < count; ++c)
-            if (!taken.count(key(r, c))) spots.emplace_back(colX(c), rowY(r));
+    for (double scale = 1;; scale *= 1.25) {
+        BoardInfo b = wall;
+        b.wallWidth = std::min(wall.wallWidth * scale, limits::kMaxCoordinate);
+        b.wallHeight = std::min(wall.wallHeight * scale, limits::kMaxCoordinate);
+        const Rect area = quadrantRect(b, q);
+        const int cols = std::max(1, static_cast<int>((area.w - kNoteGap) / stepX));
+        const int rows = std::max(1, static_cast<int>((area.h - kQuadrantHeader - kNoteGap) / stepY));
+        const double x0 = area.x + kNoteGap, y0 = area.y + kQuadrantHeader;
+        // Mark the cells that a note overlaps (with the gap around it); the others are free.
+        std::unordered_set<long long> taken;
+        auto key = [](int r, int c) { return (static_cast<long long>(r) << 32) | static_cast<unsigned>(c); };
+        for (const Rect& nr : notes) {
+            const int c0 = std::max(0, static_cast<int>(std::floor((nr.x - x0 - w) / stepX)));
+            const int c1 = std::min(cols - 1, static_cast<int>(std::floor((nr.right() - x0) / stepX)) + 1);
+            const int r0 = std::max(0, static_cast<int>(std::floor((nr.y - y0 - h) / stepY)));
+            const int r1 = std::min(rows - 1, static_cast<int>(std::floor((nr.bottom() - y0) / stepY)) + 1);
+            for (int r = r0; r <= r1; ++r)
+                for (int c = c0; c <= c1; ++c) {
+                    const Rect cell{x0 + c * stepX - kNoteGap + 1e-6, y0 + r * stepY - kNoteGap + 1e-6, w + 2 * kNoteGap - 2e-6,
+                                    h + 2 * kNoteGap - 2e-6};
+                    if (cell.intersects(nr)) taken.insert(key(r, c));
+                }
+        }
+        spots.clear();
+        for (int r = 0; r < rows && spots.size() < count; ++r)
+            for (int c = 0; c < cols && spots.size() < count; ++c)
+                if (!taken.count(key(r, c))) spots.emplace_back(x0 + c * stepX, y0 + r * stepY);
+        // Placed ones count as taken for the next: the grid keeps them apart already.
+        if (spots.size() >= count || b.wallWidth >= limits::kMaxCoordinate) break;
+    }
+    while (spots.size() < count) spots.push_back(spots.empty() ? std::pair{0.0, 0.0} : spots.back());
     return spots;
 }
 

@@ -41,10 +41,16 @@ int quadrantOf(const Note& n);
 inline Rect noteRect(const Note& n) { return {n.x, n.y, n.w, n.h}; }
 /// The nominal rectangle of quadrant q (1-4) on the board's wall.
 Rect quadrantRect(const BoardInfo& b, int q);
-/// The nominal wall joined with every note on it: what "fit wall" shows.
+/// The board with its wall as it stands: the nominal size, grown evenly about the centre where
+/// notes lie beyond it (a kNoteGap around each note, and a quadrant's header above the top
+/// quadrants' notes), so that every note on the wall is inside its quadrant. The wall, its
+/// quadrants and the free places are all measured on this.
+BoardInfo grownWall(const Document& doc);
+/// The wall as it stands (grownWall's), what "fit wall" shows.
 Rect wallBounds(const Document& doc);
 /// A free place for a w×h note in quadrant q: the first free cell of a grid that fills the
-/// quadrant row by row and, when it is full, grows away from the centre.
+/// quadrant row by row and, when it is full, a quadrant of a wall a quarter larger each time
+/// (the wall grows with the notes placed there: grownWall).
 std::pair<double, double> freeSpotInQuadrant(const Document& doc, int q, double w = kNoteWidth,
                                              double h = kNoteHeight);
 /// The first `count` free places in quadrant q, in filling order (for placing many notes at once).

@@ -140,8 +140,9 @@ MonthlySummary summarise(const Document& atEnd, const Document& atPreviousEnd, c
     s.month = month;
     s.generated = nowText(now);
     s.quadrants = atEnd.board().quadrants;
-    s.wallWidth = atEnd.board().wallWidth;
-    s.wallHeight = atEnd.board().wallHeight;
+    const BoardInfo wall = grownWall(atEnd);  // as the wall stands, every note inside it
+    s.wallWidth = wall.wallWidth;
+    s.wallHeight = wall.wallHeight;
 
     // 1. Headline figures, each against the end of the month before.
     const Headline h = headline(atEnd, month), p = headline(atPreviousEnd, month.previous());

@@ -56,7 +56,7 @@ bool Presentation::draw(WallView& wall, const Document& doc, const Palette& pale
     }
     if (m_fitted != m_step) {
         // A quadrant is shown whole (and any notes of it beyond the wall): the room sees where it ends.
-        wall.fitTo(m_step == 0 ? fitBounds(doc) : fitBounds(doc, m_step).united(quadrantRect(doc.board(), m_step)));
+        wall.fitTo(m_step == 0 ? fitBounds(doc) : fitBounds(doc, m_step).united(quadrantRect(grownWall(doc), m_step)));
         m_fitted = m_step;
     }
 

@@ -52,7 +52,7 @@ std::int64_t cellKey(int x, int y) { return (static_cast<std::int64_t>(x) << 32)
 }  // namespace
 
 Rect fitBounds(const Document& doc, int q) {
-    const BoardInfo& b = doc.board();
+    const BoardInfo b = grownWall(doc);
     std::array<std::optional<Rect>, 4> used;
     bool any = false;
     for (const auto& [id, n] : doc.notes()) {
@@ -132,6 +132,7 @@ void WallRenderer::refresh(const WallScene& s) {
         m_linkSeen.assign(m_links.size(), 0);
         m_linkStamp = 0;
         if (docChanged) {
+            m_wall = grownWall(*s.doc);
             m_wallBounds = wallBounds(*s.doc);
             m_fitBounds = fitBounds(*s.doc);
         }
@@ -228,6 +229,7 @@ bool WallRenderer::refreshInPlace(const WallScene& s, const Document::NoteUpdate
         }
     }
     if (moved) {
+        m_wall = grownWall(*s.doc);
         m_wallBounds = wallBounds(*s.doc);
         m_fitBounds = fitBounds(*s.doc);
     }
@@ -235,7 +237,7 @@ bool WallRenderer::refreshInPlace(const WallScene& s, const Document::NoteUpdate
 }
 
 void WallRenderer::drawQuadrants(ImDrawList* dl, const WallScene& s) {
-    const BoardInfo& b = s.doc->board();
+    const BoardInfo& b = m_wall;
     const Palette& p = *s.palette;
     const ImVec2 centre{s.origin.x + s.size.x / 2, s.origin.y + s.size.y / 2};
     const float z = static_cast<float>(s.camera.zoom);

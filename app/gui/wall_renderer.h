@@ -74,6 +74,8 @@ public:
     static Rect noteWallRect(const Note& n, const WallScene& s);
     /// The wall's bounds (the nominal wall and every note) as of the last frame.
     const Rect& wallBoundsCached() const { return m_wallBounds; }
+    /// The board with its wall as drawn (grownWall), as of the last frame.
+    const BoardInfo& wallCached() const { return m_wall; }
     /// fitBounds of the board as of the last frame.
     const Rect& fitBoundsCached() const { return m_fitBounds; }
 
@@ -123,6 +125,7 @@ private:
     std::unordered_map<const Note*, std::uint32_t> m_slot;
     std::vector<CachedLink> m_links;
     Rect m_wallBounds, m_fitBounds;
+    BoardInfo m_wall;
     // Links by grid cell of their bounding boxes (indices into m_links).
     double m_linkCell = 2048;
     std::unordered_map<std::int64_t, std::vector<std::uint32_t>> m_linkGrid;

@@ -368,7 +368,7 @@ void WallView::drawMinimap(const Palette& p) {
     ImDrawList* dl = ImGui::GetWindowDrawList();
     dl->AddRectFilled({a.x - 4, a.y - 4}, {a.x + w + 4, a.y + h + 4}, p.minimapFill, 6);
     for (int q = 1; q <= 4; ++q) {
-        const Rect r = quadrantRect(m_s.doc->board(), q);
+        const Rect r = quadrantRect(m_renderer.wallCached(), q);
         dl->AddRectFilled({a.x + static_cast<float>((r.x - bounds.x) * k), a.y + static_cast<float>((r.y - bounds.y) * k)},
                           {a.x + static_cast<float>((r.right() - bounds.x) * k), a.y + static_cast<float>((r.bottom() - bounds.y) * k)},
                           p.quadrantFill[q - 1]);

@@ -186,7 +186,7 @@ ChangeSet build(const Document& doc, std::vector<ParsedFile>& files, const Impor
         // Notes with a place on their own canvas (JSON Canvas) keep their arrangement, moved as a
         // group into the quadrant and kept inside it; the others take free places in turn.
         const int q = opt.pinQuadrant;
-        const Rect area = quadrantRect(doc.board(), q);
+        const Rect area = quadrantRect(grownWall(doc), q);
         std::vector<Pending*> loose;
         for (const auto& [begin, end] : ranges) {
             double minX = std::numeric_limits<double>::max(), minY = std::numeric_limits<double>::max();

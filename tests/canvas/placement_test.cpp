@@ -50,7 +50,7 @@ struct Placing : ::testing::Test {
         for (const auto& [id, n] : doc.notes())
             if (n.state == NoteState::Pinned) wall.push_back(&n);
         for (const Note* n : wall) {
-            const Rect q = quadrantRect(doc.board(), n->quadrant);
+            const Rect q = quadrantRect(grownWall(doc), n->quadrant);  // the wall as it stands
             EXPECT_TRUE(n->x >= q.x && n->y >= q.y && n->x + n->w <= q.right() && n->y + n->h <= q.bottom())
                 << step << ": note at " << n->x << "," << n->y << " is outside quadrant " << n->quadrant;
             for (const Note* o : wall) {
@@ -115,7 +115,7 @@ TEST_F(Placing, AFullQuadrantGrowsAwayFromTheCentreNotOntoItsNotes) {
     for (const auto& id : tray) {
         const Note& n = *doc.note(id);
         EXPECT_EQ(n.quadrant, 3);
-        EXPECT_GT(n.y + n.h, q3.bottom());  // reaching below the wall, the side away from the centre
+        EXPECT_GT(n.y + n.h, q3.bottom());  // below the wall as it was, the side away from the centre
         EXPECT_GE(n.x, q3.x);
         EXPECT_LE(n.x + n.w, q3.right());
         for (const auto& [oid, o] : doc.notes())
@@ -222,4 +222,36 @@ TEST_F(Placing, EscapeDropsAResizeInProgress) {
     EXPECT_EQ(tool.state(), WallTool::State::Idle);
     EXPECT_EQ(doc.note(a)->w, kNoteWidth);
     EXPECT_EQ(editor.history().undoDepth(), depth);
+}
+
+TEST_F(Placing, AQuadrantFilledWithHundredsOfNotesGrowsTheWholeWallEvenlyAndKeepsThemInside) {
+    // One in every other quadrant, to see them stay where they are.
+    const std::string others[] = {noteAt(200, -700), noteAt(-900, 300), noteAt(300, 300)};
+    const BoardInfo nominal = doc.board();
+    // 260 new notes in quadrant 1: by the command line's rule, then from the tray, then by double-click.
+    for (int i = 0; i < 120; ++i) {
+        Placement where;
+        where.quadrant = 1;
+        editor.addNote(editor.placed(editor.makeNote("note " + std::to_string(i), "survey"), nullptr, where));
+    }
+    std::vector<std::string> tray;
+    for (int i = 0; i < 120; ++i) tray.push_back(trayNote());
+    pinNotesToQuadrant(editor, tray, 1);
+    for (int i = 0; i < 20; ++i) doubleClickNew(-900, -600);
+    expectApartAndInside("a full quadrant");
+    const BoardInfo wall = grownWall(doc);
+    EXPECT_GT(wall.wallWidth, nominal.wallWidth) << "the wall grew";
+    // Evenly: in both directions, not a tower of notes above the wall.
+    const double ratio = (wall.wallWidth / wall.wallHeight) / (nominal.wallWidth / nominal.wallHeight);
+    EXPECT_GT(ratio, 0.6);
+    EXPECT_LT(ratio, 1.6);
+    const Rect bounds = wallBounds(doc);
+    for (const auto& [id, n] : doc.notes()) {
+        if (n.state != NoteState::Pinned) continue;
+        EXPECT_EQ(n.quadrant, quadrantOf(n));
+        EXPECT_TRUE(bounds.contains(n.x, n.y) && bounds.contains(n.x + n.w - 1e-6, n.y + n.h - 1e-6)) << "inside the wall as drawn";
+    }
+    EXPECT_EQ(doc.note(others[0])->quadrant, 2);
+    EXPECT_EQ(doc.note(others[1])->quadrant, 3);
+    EXPECT_EQ(doc.note(others[2])->quadrant, 4);
 }

@@ -395,7 +395,9 @@ TEST_F(DialogsTest, SummaryDialog) {
     ASSERT_TRUE(c);
     ASSERT_TRUE(press(idIn(c, L_("Cancel", "chooser-cancel"))));
     EXPECT_TRUE(shown(L_("Monthly summary", "summary")));
-    // Export writes the file and leaves the board alone.
+    // Export (enabled once the preview is read) writes the file and leaves the board alone.
+    ASSERT_TRUE(until([&] { return !m_app->busy(); }));
+    draw();
     ASSERT_TRUE(press(idIn(d, L_("Export", "export"))));
     const fs::path written = s_dir / (fs::path(board().address).stem().string() + "-summary-" + month + ".md");
     ASSERT_TRUE(until([&] { return fs::exists(written) && fs::file_size(written) > 0; })) << written;
