@@ -1,4 +1,5 @@
 #include "canvas/replay.h"
+#include "canvas/wording.h"
 
 namespace cc {
 
@@ -9,7 +10,7 @@ std::unique_ptr<Document> boardAt(const std::vector<ChangeSet>& log, Millis unti
         ++index;
         if (cs.time >= until) break;  // the log is in commit order, which is time order per board
         if (!doc) {
-            if (!cs.board) throw ChangeError("the change log does not start with the board's creation");
+            if (!cs.board) throw ChangeError(message(CC_TEMPLATE("the change log does not start with the board's creation")));
             doc = std::make_unique<Document>(cs.board->second, kinds);
             ChangeSet rest = cs;
             rest.board.reset();
@@ -19,7 +20,7 @@ std::unique_ptr<Document> boardAt(const std::vector<ChangeSet>& log, Millis unti
         try {
             doc->apply(cs);
         } catch (const ChangeError& e) {
-            throw ChangeError("change " + std::to_string(index) + " of the log does not replay: " + e.what());
+            throw ChangeError(message(CC_TEMPLATE("change {1} of the log does not replay: {2}"), {std::to_string(index), e.what()}));
         }
     }
     if (!doc) {
@@ -28,7 +29,7 @@ std::unique_ptr<Document> boardAt(const std::vector<ChangeSet>& log, Millis unti
             BoardInfo b = log.front().board->second;
             doc = std::make_unique<Document>(b, kinds);
         } else {
-            throw ChangeError("the change log is empty");
+            throw ChangeError(message(CC_TEMPLATE("the change log is empty")));
         }
     }
     return doc;
