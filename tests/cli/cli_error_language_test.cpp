@@ -1,0 +1,108 @@
+// The errors of the lower layers (a board that is missing or is no board, a file that cannot be
+// imported) in the interface language: one line on stderr that names the file, a non-zero exit
+// status, and the board as it was. The words come from storage/ (message() and the catalogue).
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "test_util.h"
+
+namespace {
+
+struct CliErrorLanguage : ::testing::Test {
+    cc::test::TempDir dir;
+    std::map<std::string, std::string> env{{"XDG_CONFIG_HOME", dir.file("config")},
+                                           {"HOME", dir.file("home")},
+                                           {"LC_ALL", ""},
+                                           {"LC_MESSAGES", ""},
+                                           {"LANGUAGE", ""},
+                                           {"LANG", "C.UTF-8"}};
+    std::string board = dir.file("board.ccboard");
+
+    cc::test::Run cc(std::vector<std::string> args) {
+        args.insert(args.begin(), CC_BINARY);
+        return cc::test::run(args, env);
+    }
+    std::string ok(const std::vector<std::string>& args) {
+        const cc::test::Run r = cc(args);
+        EXPECT_EQ(r.status, 0) << r.err;
+        return r.out;
+    }
+    /// The refusal of `args`: exit status 1, nothing on stdout, exactly one line on stderr.
+    std::string refused(const std::vector<std::string>& args) {
+        const cc::test::Run r = cc(args);
+        EXPECT_EQ(r.status, 1) << r.err;
+        EXPECT_EQ(r.out, "");
+        EXPECT_EQ(std::count(r.err.begin(), r.err.end(), '\n'), 1) << r.err;
+        EXPECT_EQ(r.err.back(), '\n') << r.err;
+        return r.err;
+    }
+    void makeBoard() {
+        ok({"new", board, "--title", "Branch visits", "--lang", "en"});
+        ok({"--author", "王芳", "add", board, "--text", "Queues at the branch are long", "--source", "survey", "--quadrant", "2"});
+    }
+    /// Files that are no board and cannot be imported.
+    void makeBadFiles() {
+        cc::test::writeFile(dir.file("notes.ccboard"), "just some notes, typed in a text editor\n");
+        cc::test::writeFile(dir.file("report.docx"), "this is no zip archive");
+        cc::test::writeFile(dir.file("slides.key"), "keynote");
+    }
+};
+
+TEST_F(CliErrorLanguage, ChineseErrorsNameTheFileInOneLine) {
+    makeBoard();
+    makeBadFiles();
+    ok({"config", "language", "zh"});
+    const std::string listed = ok({"list", board});
+    const std::string bytes = cc::test::readFile(board);
+
+    const std::string missing = dir.file("missing.ccboard");
+    EXPECT_EQ(refused({"list", missing}), "customer-canvas: " + missing + "：文件不存在\n");
+    EXPECT_EQ(refused({"list", dir.file("notes.ccboard")}),
+              "customer-canvas: " + dir.file("notes.ccboard") + "：不是 Customer Canvas 看板（不是 SQLite 数据库）\n");
+    EXPECT_EQ(refused({"import", board, dir.file("report.docx")}),
+              "customer-canvas: " + dir.file("report.docx") + "：不是 DOCX 文档（不是 zip 压缩包）\n");
+    EXPECT_EQ(refused({"import", board, dir.file("slides.key")}),
+              "customer-canvas: " + dir.file("slides.key") +
+                  "：未知的文件类型“.key”（支持 Markdown、文本、PDF、DOCX、CSV、TSV 或 JSON Canvas）\n");
+    EXPECT_EQ(refused({"import", board, dir.file("gone.md")}), "customer-canvas: " + dir.file("gone.md") + "：文件不存在\n");
+
+    // Nothing of the refused imports reached the board.
+    EXPECT_EQ(ok({"list", board}), listed);
+    EXPECT_EQ(cc::test::readFile(board), bytes);
+}
+
+TEST_F(CliErrorLanguage, EnglishErrorsAsBefore) {
+    makeBoard();
+    makeBadFiles();
+    const std::string listed = ok({"list", board});
+    const std::string bytes = cc::test::readFile(board);
+
+    const std::string missing = dir.file("missing.ccboard");
+    EXPECT_EQ(refused({"list", missing}), "customer-canvas: " + missing + ": no such file\n");
+    EXPECT_EQ(refused({"list", dir.file("notes.ccboard")}),
+              "customer-canvas: " + dir.file("notes.ccboard") + ": not a Customer Canvas board (not an SQLite database)\n");
+    EXPECT_EQ(refused({"import", board, dir.file("report.docx")}),
+              "customer-canvas: " + dir.file("report.docx") + ": not a DOCX (not a zip archive)\n");
+    EXPECT_EQ(refused({"import", board, dir.file("slides.key")}),
+              "customer-canvas: " + dir.file("slides.key") +
+                  ": unknown kind of file '.key' (Markdown, text, PDF, DOCX, CSV, TSV or JSON Canvas)\n");
+
+    EXPECT_EQ(ok({"list", board}), listed);
+    EXPECT_EQ(cc::test::readFile(board), bytes);
+}
+
+TEST_F(CliErrorLanguage, TheLanguageSwitchesBetweenRuns) {
+    // The message follows the setting of the run that makes it, not of the one before.
+    const std::string missing = dir.file("missing.ccboard");
+    ok({"config", "language", "zh"});
+    EXPECT_EQ(refused({"list", missing}), "customer-canvas: " + missing + "：文件不存在\n");
+    ok({"config", "language", "en"});
+    EXPECT_EQ(refused({"list", missing}), "customer-canvas: " + missing + ": no such file\n");
+}
+
+}  // namespace
