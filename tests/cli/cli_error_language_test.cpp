@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <ctime>
 #include <map>
 #include <string>
 #include <vector>
@@ -70,6 +71,8 @@ TEST_F(CliErrorLanguage, ChineseErrorsNameTheFileInOneLine) {
               "customer-canvas: " + dir.file("slides.key") +
                   "：未知的文件类型“.key”（支持 Markdown、文本、PDF、DOCX、CSV、TSV 或 JSON Canvas）\n");
     EXPECT_EQ(refused({"import", board, dir.file("gone.md")}), "customer-canvas: " + dir.file("gone.md") + "：文件不存在\n");
+    const std::string nowhere = dir.file("nowhere/summary.md");
+    EXPECT_EQ(refused({"summary", board, "--month", "2026-03", "--out", nowhere}), "customer-canvas: " + nowhere + "：文件夹不存在\n");
 
     // Nothing of the refused imports reached the board.
     EXPECT_EQ(ok({"list", board}), listed);
@@ -103,6 +106,39 @@ TEST_F(CliErrorLanguage, TheLanguageSwitchesBetweenRuns) {
     EXPECT_EQ(refused({"list", missing}), "customer-canvas: " + missing + "：文件不存在\n");
     ok({"config", "language", "en"});
     EXPECT_EQ(refused({"list", missing}), "customer-canvas: " + missing + ": no such file\n");
+}
+
+/// The places in `text` where a Chinese character is followed by ASCII punctuation: ": ", ", ",
+/// "; " or " (" (the characters of U+4E00..U+9FFF start with the bytes E4..E9 in UTF-8).
+std::vector<std::string> asciiPunctuationAfterChinese(const std::string& text) {
+    std::vector<std::string> out;
+    for (std::size_t i = 3; i + 1 < text.size(); ++i) {
+        const unsigned char lead = static_cast<unsigned char>(text[i - 3]);
+        if (lead < 0xE4 || lead > 0xE9) continue;
+        const std::string two = text.substr(i, 2);
+        if (two == ": " || two == ", " || two == "; " || two == " (")
+            out.push_back(text.substr(i - 3, std::min<std::size_t>(40, text.size() - (i - 3))));
+    }
+    return out;
+}
+
+TEST_F(CliErrorLanguage, ChineseSummariesUseChinesePunctuation) {
+    makeBoard();
+    ok({"--author", "王芳", "add", board, "--text", "Mobile transfers fail at night", "--source", "complaint", "--quadrant", "3"});
+    char month[8];
+    const std::time_t now = std::time(nullptr);
+    std::strftime(month, sizeof month, "%Y-%m", std::localtime(&now));
+    for (const std::string ext : {"md", "html"}) {
+        const std::string zh = dir.file("summary-zh." + ext), en = dir.file("summary-en." + ext);
+        ok({"summary", board, "--month", month, "--out", zh, "--lang", "zh"});
+        ok({"summary", board, "--month", month, "--out", en, "--lang", "en"});
+        const std::string zhText = cc::test::readFile(zh), enText = cc::test::readFile(en);
+        EXPECT_EQ(asciiPunctuationAfterChinese(zhText), std::vector<std::string>{}) << ext;
+        if (ext == "md") {
+            EXPECT_EQ(zhText.rfind("# 月度董事会摘要：Branch visits", 0), 0u) << zhText.substr(0, 80);
+            EXPECT_EQ(enText.rfind("# Monthly board summary: Branch visits", 0), 0u) << enText.substr(0, 80);
+        }
+    }
 }
 
 }  // namespace
