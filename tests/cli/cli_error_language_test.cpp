@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <ctime>
+#include <filesystem>
 #include <map>
 #include <string>
 #include <vector>
@@ -106,6 +107,30 @@ TEST_F(CliErrorLanguage, TheLanguageSwitchesBetweenRuns) {
     EXPECT_EQ(refused({"list", missing}), "customer-canvas: " + missing + "：文件不存在\n");
     ok({"config", "language", "en"});
     EXPECT_EQ(refused({"list", missing}), "customer-canvas: " + missing + ": no such file\n");
+}
+
+TEST_F(CliErrorLanguage, AnInvalidBackupIsRefusedInChineseWithTheNoteNamed) {
+    makeBoard();
+    const std::string backup = dir.file("backup.json");
+    ok({"export", board, "--out", backup});
+    std::string json = cc::test::readFile(backup);
+    const std::size_t at = json.find("\"survey\"");
+    ASSERT_NE(at, std::string::npos) << json.substr(0, 400);
+    json.replace(at, 8, "\"séance\"");  // a source kind nobody defined
+    cc::test::writeFile(backup, json);
+    const std::string restored = dir.file("restored.ccboard");
+
+    ok({"config", "language", "zh"});
+    const std::string zh = refused({"restore", backup, restored});
+    EXPECT_EQ(zh.rfind("customer-canvas: " + backup + "：无效的备份：便签 ", 0), 0u) << zh;
+    EXPECT_NE(zh.find("：未知的来源类型“séance”\n"), std::string::npos) << zh;
+    EXPECT_FALSE(std::filesystem::exists(restored));
+
+    ok({"config", "language", "en"});
+    const std::string en = refused({"restore", backup, restored});
+    EXPECT_EQ(en.rfind("customer-canvas: " + backup + ": invalid backup: note ", 0), 0u) << en;
+    EXPECT_NE(en.find(": unknown source kind 'séance'\n"), std::string::npos) << en;
+    EXPECT_FALSE(std::filesystem::exists(restored));
 }
 
 /// The places in `text` where a Chinese character is followed by ASCII punctuation: ": ", ", ",

@@ -155,7 +155,7 @@ def problems(path, rel):
 
 
 # Calls that throw for their caller, a message built from their arguments.
-THROWING_CALLS = {"fail", "failRead", "bad", "unreadable", "bomb", "stop", "notText"}
+THROWING_CALLS = {"fail", "failRead", "bad", "unreadable", "bomb", "stop", "notText", "require"}
 # (file, literal): why the message of this throw never reaches a person as it is.
 ALLOWED_THROWS = {
     ("canvas/source_kinds.cpp", "bad colour '"): "the built-in source-kind table, compiled into the program",
