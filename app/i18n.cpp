@@ -82,6 +82,9 @@ void init(Language language) {
         summary::setLabelWording(as, wording());
     }
     apply(language);
+    // The lower layers' messages (errors, refusals) are looked up as they are made, in the
+    // interface language of that moment: the catalogue follows setLanguage by itself.
+    setMessageWording(wording());
 }
 
 void setLanguage(Language language) { apply(language); }

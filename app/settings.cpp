@@ -84,7 +84,7 @@ void Settings::save() const {
     try {
         writeOutputFile(p, text);
     } catch (const OutputFileError& e) {
-        throw std::runtime_error(p + ": cannot write the settings (" + e.what() + ")");
+        throw std::runtime_error(i18n::fill(_("{1}: cannot write the settings ({2})"), {p, e.what()}));
     }
 }
 

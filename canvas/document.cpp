@@ -6,24 +6,30 @@
 
 #include "canvas/geometry.h"
 #include "canvas/record_guard.h"
+#include "canvas/wording.h"
 
 namespace cc {
 
 namespace {
 const std::vector<std::string> kNoLinks;
 
-void require(bool ok, const std::string& message) {
-    if (!ok) throw ChangeError(message);
+/// Throws a ChangeError worded by the English template `english` (a CC_TEMPLATE) filled with
+/// `args`, unless `ok`; the message is looked up only when it is thrown.
+void require(bool ok, const char* english, std::initializer_list<std::string_view> args = {}) {
+    if (!ok) throw ChangeError(message(english, args));
 }
 
-void checkText(const std::string& s, std::size_t max, const std::string& what) {
-    require(s.size() <= max, what + " is longer than " + std::to_string(max) + " bytes");
-    const std::string unsafe = unsafeTextReason(s);
-    require(unsafe.empty(), what + " " + unsafe);
+/// `what` names the field as a template, "note {1}: text", filled with `id`.
+void checkText(const std::string& s, std::size_t max, const char* what, std::string_view id = {}) {
+    if (s.size() > max)
+        throw ChangeError(message(CC_TEMPLATE("{1} is longer than {2} bytes"), {message(what, {id}), std::to_string(max)}));
+    if (const std::string unsafe = unsafeTextReason(s); !unsafe.empty())
+        throw ChangeError(message(CC_TEMPLATE("{1} {2}"), {message(what, {id}), unsafe}));
 }
 
-void checkTime(Millis t, const std::string& what) {
-    require(t >= 0 && t <= limits::kMaxMillis, what + " time " + std::to_string(t) + " out of range");
+void checkTime(Millis t, const char* what, std::string_view id = {}) {
+    if (t < 0 || t > limits::kMaxMillis)
+        throw ChangeError(message(CC_TEMPLATE("{1} time {2} out of range"), {message(what, {id}), std::to_string(t)}));
 }
 }  // namespace
 
@@ -45,83 +51,79 @@ const std::vector<std::string>& Document::linksOf(const std::string& noteId) con
 }
 
 void Document::validateNote(const Note& n) const {
-    const std::string who = "note " + n.id + ": ";
-    require(isUsableId(n.id), "a note needs an id of 1 to 64 bytes of text");
-    checkText(n.text, limits::kTextBytes, who + "text");
-    require(m_kinds->contains(n.source), who + "unknown source kind '" + n.source + "'");
+    require(isUsableId(n.id), CC_TEMPLATE("a note needs an id of 1 to 64 bytes of text"));
+    checkText(n.text, limits::kTextBytes, CC_TEMPLATE("note {1}: text"), n.id);
+    require(m_kinds->contains(n.source), CC_TEMPLATE("note {1}: unknown source kind '{2}'"), {n.id, n.source});
     require(n.dateGathered.empty() || isValidDate(n.dateGathered),
-            who + "date gathered '" + n.dateGathered + "' is not a date (YYYY-MM-DD)");
-    checkText(n.author, limits::kShortBytes, who + "author");
-    checkText(n.segment, limits::kShortBytes, who + "segment");
-    require(n.tags.size() <= limits::kTagsPerNote, who + "has more than 64 tags");
+            CC_TEMPLATE("note {1}: date gathered '{2}' is not a date (YYYY-MM-DD)"), {n.id, n.dateGathered});
+    checkText(n.author, limits::kShortBytes, CC_TEMPLATE("note {1}: author"), n.id);
+    checkText(n.segment, limits::kShortBytes, CC_TEMPLATE("note {1}: segment"), n.id);
+    require(n.tags.size() <= limits::kTagsPerNote, CC_TEMPLATE("note {1}: has more than 64 tags"), {n.id});
     for (const auto& t : n.tags) {
-        checkText(t, limits::kShortBytes, who + "tag");
-        require(!t.empty(), who + "has an empty tag");
+        checkText(t, limits::kShortBytes, CC_TEMPLATE("note {1}: tag"), n.id);
+        require(!t.empty(), CC_TEMPLATE("note {1}: has an empty tag"), {n.id});
     }
     require(std::is_sorted(n.tags.begin(), n.tags.end()) &&
                 std::adjacent_find(n.tags.begin(), n.tags.end()) == n.tags.end(),
-            who + "tags are not sorted and unique");
-    checkText(n.provenance.file, limits::kShortBytes * 4, who + "provenance file");
-    checkText(n.provenance.location, limits::kShortBytes, who + "provenance location");
-    checkText(n.provenance.excerpt, limits::kExcerptBytes, who + "provenance excerpt");
-    require(n.colour <= 0xFFFFFF, who + "colour out of range");
-    require(n.votes >= 0 && n.votes <= limits::kMaxVotes, who + "votes out of range");
+            CC_TEMPLATE("note {1}: tags are not sorted and unique"), {n.id});
+    checkText(n.provenance.file, limits::kShortBytes * 4, CC_TEMPLATE("note {1}: provenance file"), n.id);
+    checkText(n.provenance.location, limits::kShortBytes, CC_TEMPLATE("note {1}: provenance location"), n.id);
+    checkText(n.provenance.excerpt, limits::kExcerptBytes, CC_TEMPLATE("note {1}: provenance excerpt"), n.id);
+    require(n.colour <= 0xFFFFFF, CC_TEMPLATE("note {1}: colour out of range"), {n.id});
+    require(n.votes >= 0 && n.votes <= limits::kMaxVotes, CC_TEMPLATE("note {1}: votes out of range"), {n.id});
     for (double v : {n.x, n.y})
-        require(std::isfinite(v) && std::fabs(v) <= limits::kMaxCoordinate, who + "position out of range");
+        require(std::isfinite(v) && std::fabs(v) <= limits::kMaxCoordinate, CC_TEMPLATE("note {1}: position out of range"), {n.id});
     require(std::isfinite(n.w) && std::isfinite(n.h) && n.w > 0 && n.h > 0 && n.w <= limits::kMaxNoteSize &&
                 n.h <= limits::kMaxNoteSize,
-            who + "size out of range");
-    checkTime(n.created, who + "created");
-    checkTime(n.updated, who + "updated");
-    require(n.quadrant >= 0 && n.quadrant <= 4, who + "quadrant must be 0 to 4");
-    if (n.state != NoteState::Tray)
-        require(n.quadrant == quadrantOf(n), who + "quadrant " + std::to_string(n.quadrant) +
-                                                 " does not match its place on the wall (quadrant " +
-                                                 std::to_string(quadrantOf(n)) + ")");
+            CC_TEMPLATE("note {1}: size out of range"), {n.id});
+    checkTime(n.created, CC_TEMPLATE("note {1}: created"), n.id);
+    checkTime(n.updated, CC_TEMPLATE("note {1}: updated"), n.id);
+    require(n.quadrant >= 0 && n.quadrant <= 4, CC_TEMPLATE("note {1}: quadrant must be 0 to 4"), {n.id});
+    if (n.state != NoteState::Tray && n.quadrant != quadrantOf(n))
+        throw ChangeError(message(CC_TEMPLATE("note {1}: quadrant {2} does not match its place on the wall (quadrant {3})"),
+                                  {n.id, std::to_string(n.quadrant), std::to_string(quadrantOf(n))}));
 }
 
 void Document::validateLink(const Link& l) const {
-    const std::string who = "link " + l.id + ": ";
-    require(isUsableId(l.id), "a link needs an id of 1 to 64 bytes of text");
-    require(l.from != l.to, who + "links a note to itself");
-    checkTime(l.created, who + "created");
-    checkText(l.label, limits::kShortBytes, who + "label");
-    checkText(l.author, limits::kShortBytes, who + "author");
+    require(isUsableId(l.id), CC_TEMPLATE("a link needs an id of 1 to 64 bytes of text"));
+    require(l.from != l.to, CC_TEMPLATE("link {1}: links a note to itself"), {l.id});
+    checkTime(l.created, CC_TEMPLATE("link {1}: created"), l.id);
+    checkText(l.label, limits::kShortBytes, CC_TEMPLATE("link {1}: label"), l.id);
+    checkText(l.author, limits::kShortBytes, CC_TEMPLATE("link {1}: author"), l.id);
 }
 
 void Document::validateBoard(const BoardInfo& b) const {
-    checkText(b.title, limits::kShortBytes, "board title");
-    checkTime(b.created, "board created");
+    checkText(b.title, limits::kShortBytes, CC_TEMPLATE("board title"));
+    checkTime(b.created, CC_TEMPLATE("board created"));
     for (int i = 0; i < 4; ++i) {
-        require(b.quadrants[i].index == i + 1, "quadrant " + std::to_string(i + 1) + " has index " +
-                                                   std::to_string(b.quadrants[i].index));
-        checkText(b.quadrants[i].title, limits::kShortBytes, "quadrant title");
-        checkText(b.quadrants[i].description, limits::kTextBytes, "quadrant description");
+        require(b.quadrants[i].index == i + 1, CC_TEMPLATE("quadrant {1} has index {2}"),
+                {std::to_string(i + 1), std::to_string(b.quadrants[i].index)});
+        checkText(b.quadrants[i].title, limits::kShortBytes, CC_TEMPLATE("quadrant title"));
+        checkText(b.quadrants[i].description, limits::kTextBytes, CC_TEMPLATE("quadrant description"));
     }
     require(std::isfinite(b.wallWidth) && std::isfinite(b.wallHeight) && b.wallWidth >= 100 &&
                 b.wallHeight >= 100 && b.wallWidth <= limits::kMaxCoordinate &&
                 b.wallHeight <= limits::kMaxCoordinate,
-            "wall size out of range");
+            CC_TEMPLATE("wall size out of range"));
 }
 
 void Document::validate(const ChangeSet& cs) const {
     // Notes: removals, then additions, then updates, as mutate() does them.
     std::unordered_set<std::string> removedNotes, addedNotes;
     for (const auto& n : cs.notes.removed) {
-        require(m_notes.count(n.id) > 0, "note " + n.id + " does not exist");
-        require(removedNotes.insert(n.id).second, "note " + n.id + " removed twice");
+        require(m_notes.count(n.id) > 0, CC_TEMPLATE("note {1} does not exist"), {n.id});
+        require(removedNotes.insert(n.id).second, CC_TEMPLATE("note {1} removed twice"), {n.id});
     }
     for (const auto& n : cs.notes.added) {
-        require(!m_notes.count(n.id) || removedNotes.count(n.id), "note " + n.id + " already exists");
-        require(addedNotes.insert(n.id).second, "note " + n.id + " added twice");
+        require(!m_notes.count(n.id) || removedNotes.count(n.id), CC_TEMPLATE("note {1} already exists"), {n.id});
+        require(addedNotes.insert(n.id).second, CC_TEMPLATE("note {1} added twice"), {n.id});
         validateNote(n);
     }
     std::unordered_set<std::string> updatedNotes;
     for (const auto& [before, after] : cs.notes.updated) {
-        require(before.id == after.id, "an update changes note id " + before.id);
-        require(m_notes.count(after.id) && !removedNotes.count(after.id),
-                "note " + after.id + " does not exist");
-        require(updatedNotes.insert(after.id).second, "note " + after.id + " updated twice");
+        require(before.id == after.id, CC_TEMPLATE("an update changes note id {1}"), {before.id});
+        require(m_notes.count(after.id) && !removedNotes.count(after.id), CC_TEMPLATE("note {1} does not exist"), {after.id});
+        require(updatedNotes.insert(after.id).second, CC_TEMPLATE("note {1} updated twice"), {after.id});
         validateNote(after);
     }
     auto noteExistsAfter = [&](const std::string& id) {
@@ -130,29 +132,28 @@ void Document::validate(const ChangeSet& cs) const {
 
     std::unordered_set<std::string> removedLinks, addedLinks;
     for (const auto& l : cs.links.removed) {
-        require(m_links.count(l.id) > 0, "link " + l.id + " does not exist");
-        require(removedLinks.insert(l.id).second, "link " + l.id + " removed twice");
+        require(m_links.count(l.id) > 0, CC_TEMPLATE("link {1} does not exist"), {l.id});
+        require(removedLinks.insert(l.id).second, CC_TEMPLATE("link {1} removed twice"), {l.id});
     }
     for (const auto& l : cs.links.added) {
-        require(!m_links.count(l.id) || removedLinks.count(l.id), "link " + l.id + " already exists");
-        require(addedLinks.insert(l.id).second, "link " + l.id + " added twice");
+        require(!m_links.count(l.id) || removedLinks.count(l.id), CC_TEMPLATE("link {1} already exists"), {l.id});
+        require(addedLinks.insert(l.id).second, CC_TEMPLATE("link {1} added twice"), {l.id});
         validateLink(l);
-        require(noteExistsAfter(l.from), "link " + l.id + ": note " + l.from + " does not exist");
-        require(noteExistsAfter(l.to), "link " + l.id + ": note " + l.to + " does not exist");
+        require(noteExistsAfter(l.from), CC_TEMPLATE("link {1}: note {2} does not exist"), {l.id, l.from});
+        require(noteExistsAfter(l.to), CC_TEMPLATE("link {1}: note {2} does not exist"), {l.id, l.to});
     }
     for (const auto& [before, after] : cs.links.updated) {
-        require(before.id == after.id, "an update changes link id " + before.id);
-        require(m_links.count(after.id) && !removedLinks.count(after.id), "link " + after.id + " does not exist");
+        require(before.id == after.id, CC_TEMPLATE("an update changes link id {1}"), {before.id});
+        require(m_links.count(after.id) && !removedLinks.count(after.id), CC_TEMPLATE("link {1} does not exist"), {after.id});
         validateLink(after);
         require(noteExistsAfter(after.from) && noteExistsAfter(after.to),
-                "link " + after.id + " points at a note that does not exist");
+                CC_TEMPLATE("link {1} points at a note that does not exist"), {after.id});
     }
     // A removed note may not leave a link behind.
     for (const auto& id : removedNotes) {
         if (addedNotes.count(id)) continue;
         for (const auto& linkId : linksOf(id))
-            require(removedLinks.count(linkId) > 0,
-                    "note " + id + " is removed but link " + linkId + " still points at it");
+            require(removedLinks.count(linkId) > 0, CC_TEMPLATE("note {1} is removed but link {2} still points at it"), {id, linkId});
     }
     if (cs.board) validateBoard(cs.board->second);
 }
@@ -273,7 +274,7 @@ std::vector<std::string> Document::checkInvariants() const {
         problems.emplace_back(e.what());
     }
     for (const auto& [id, n] : m_notes) {
-        if (id != n.id) problems.push_back("note stored under id " + id + " says it is " + n.id);
+        if (id != n.id) problems.push_back(message(CC_TEMPLATE("note stored under id {1} says it is {2}"), {id, n.id}));
         try {
             validateNote(n);
         } catch (const ChangeError& e) {
@@ -281,14 +282,14 @@ std::vector<std::string> Document::checkInvariants() const {
         }
     }
     for (const auto& [id, l] : m_links) {
-        if (id != l.id) problems.push_back("link stored under id " + id + " says it is " + l.id);
+        if (id != l.id) problems.push_back(message(CC_TEMPLATE("link stored under id {1} says it is {2}"), {id, l.id}));
         try {
             validateLink(l);
         } catch (const ChangeError& e) {
             problems.emplace_back(e.what());
         }
-        if (!m_notes.count(l.from)) problems.push_back("link " + id + " starts at missing note " + l.from);
-        if (!m_notes.count(l.to)) problems.push_back("link " + id + " ends at missing note " + l.to);
+        if (!m_notes.count(l.from)) problems.push_back(message(CC_TEMPLATE("link {1} starts at missing note {2}"), {id, l.from}));
+        if (!m_notes.count(l.to)) problems.push_back(message(CC_TEMPLATE("link {1} ends at missing note {2}"), {id, l.to}));
     }
     return problems;
 }

@@ -7,6 +7,7 @@
 #include <unordered_set>
 
 #include "canvas/geometry.h"
+#include "canvas/wording.h"
 
 namespace cc {
 
@@ -19,8 +20,8 @@ void setSourceKind(Note& n, const SourceKind& kind) {
 namespace {
 
 std::string placementMessage(PlacementError::Kind kind, int quadrant, int placedIn) {
-    if (kind == PlacementError::Kind::NeedsAPlace) return "a note leaving the tray needs a place on the wall";
-    return "the place given is in quadrant " + std::to_string(placedIn) + ", not " + std::to_string(quadrant);
+    if (kind == PlacementError::Kind::NeedsAPlace) return message(CC_TEMPLATE("a note leaving the tray needs a place on the wall"));
+    return message(CC_TEMPLATE("the place given is in quadrant {1}, not {2}"), {std::to_string(placedIn), std::to_string(quadrant)});
 }
 
 }  // namespace
@@ -32,7 +33,7 @@ Editor::Editor(Document& doc, std::string author) : m_doc(doc), m_author(std::mo
 
 Note Editor::placed(Note n, const Note* before, const Placement& where) const {
     if (where.quadrant && (*where.quadrant < 1 || *where.quadrant > 4))
-        throw ChangeError("quadrant must be 1 to 4, not " + std::to_string(*where.quadrant));
+        throw ChangeError(message(CC_TEMPLATE("quadrant must be 1 to 4, not {1}"), {std::to_string(*where.quadrant)}));
     const bool wasInTray = !before || before->state == NoteState::Tray;
     if (where.at) {
         n.x = where.at->first;
@@ -179,7 +180,7 @@ void Editor::updateNotes(std::vector<Note> after) {
     const Millis now = nowMillis();
     for (auto& a : after) {
         const Note* before = m_doc.note(a.id);
-        if (!before) throw ChangeError("note " + a.id + " does not exist");
+        if (!before) throw ChangeError(message(CC_TEMPLATE("note {1} does not exist"), {a.id}));
         Note next = refiled(std::move(a));
         if (next == *before) continue;
         next.updated = std::max(now, before->updated);
@@ -190,7 +191,7 @@ void Editor::updateNotes(std::vector<Note> after) {
 
 void Editor::setText(const std::string& id, std::string text, bool overwrote) {
     const Note* before = m_doc.note(id);
-    if (!before) throw ChangeError("note " + id + " does not exist");
+    if (!before) throw ChangeError(message(CC_TEMPLATE("note {1} does not exist"), {id}));
     if (before->text == text) return;
     Note after = *before;
     after.text = std::move(text);
@@ -203,7 +204,7 @@ void Editor::setText(const std::string& id, std::string text, bool overwrote) {
 
 void Editor::resizeNote(const std::string& id, double w, double h) {
     const Note* n = m_doc.note(id);
-    if (!n) throw ChangeError("note " + id + " does not exist");
+    if (!n) throw ChangeError(message(CC_TEMPLATE("note {1} does not exist"), {id}));
     Note after = *n;
     std::tie(after.w, after.h) = resizedSize(m_doc, *n, w, h);
     updateNote(std::move(after));
@@ -213,7 +214,7 @@ void Editor::moveNotes(const std::vector<std::string>& ids, double dx, double dy
     std::vector<Note> moved;
     for (const auto& id : ids) {
         const Note* n = m_doc.note(id);
-        if (!n) throw ChangeError("note " + id + " does not exist");
+        if (!n) throw ChangeError(message(CC_TEMPLATE("note {1} does not exist"), {id}));
         Note m = *n;
         m.x += dx;
         m.y += dy;
@@ -227,7 +228,7 @@ void Editor::deleteNotes(const std::vector<std::string>& ids) {
     std::unordered_set<std::string> seenLinks, seenNotes;
     for (const auto& id : ids) {
         const Note* n = m_doc.note(id);
-        if (!n) throw ChangeError("note " + id + " does not exist");
+        if (!n) throw ChangeError(message(CC_TEMPLATE("note {1} does not exist"), {id}));
         if (!seenNotes.insert(id).second) continue;
         cs.notes.removed.push_back(*n);
         for (const auto& linkId : m_doc.linksOf(id))
@@ -237,14 +238,14 @@ void Editor::deleteNotes(const std::vector<std::string>& ids) {
 }
 
 std::string Editor::addLink(const std::string& from, const std::string& to, LinkKind kind, std::string label) {
-    if (!m_doc.note(from)) throw ChangeError("note " + from + " does not exist");
-    if (!m_doc.note(to)) throw ChangeError("note " + to + " does not exist");
-    if (from == to) throw ChangeError("a note cannot be linked to itself");
+    if (!m_doc.note(from)) throw ChangeError(message(CC_TEMPLATE("note {1} does not exist"), {from}));
+    if (!m_doc.note(to)) throw ChangeError(message(CC_TEMPLATE("note {1} does not exist"), {to}));
+    if (from == to) throw ChangeError(message(CC_TEMPLATE("a note cannot be linked to itself")));
     for (const auto& linkId : m_doc.linksOf(from)) {
         const Link* l = m_doc.link(linkId);
         if (l->kind == kind && ((l->from == from && l->to == to) || (l->from == to && l->to == from)))
-            throw ChangeError("notes " + from + " and " + to + " are already linked (" +
-                              std::string(toString(kind)) + ", " + l->id + ")");
+            throw ChangeError(message(CC_TEMPLATE("notes {1} and {2} are already linked ({3}, {4})"),
+                                      {from, to, toString(kind), l->id}));
     }
     Link l;
     l.id = newId("l");
@@ -262,7 +263,7 @@ std::string Editor::addLink(const std::string& from, const std::string& to, Link
 
 void Editor::updateLink(Link after) {
     const Link* before = m_doc.link(after.id);
-    if (!before) throw ChangeError("link " + after.id + " does not exist");
+    if (!before) throw ChangeError(message(CC_TEMPLATE("link {1} does not exist"), {after.id}));
     if (*before == after) return;
     ChangeSet cs;
     cs.links.updated.emplace_back(*before, std::move(after));
@@ -274,7 +275,7 @@ void Editor::deleteLinks(const std::vector<std::string>& ids) {
     std::unordered_set<std::string> seen;
     for (const auto& id : ids) {
         const Link* l = m_doc.link(id);
-        if (!l) throw ChangeError("link " + id + " does not exist");
+        if (!l) throw ChangeError(message(CC_TEMPLATE("link {1} does not exist"), {id}));
         if (seen.insert(id).second) cs.links.removed.push_back(*l);
     }
     if (!cs.empty()) applyLocal(std::move(cs));

@@ -6,6 +6,7 @@
 #include <unordered_set>
 
 #include "canvas/geometry.h"
+#include "canvas/wording.h"
 
 namespace cc {
 
@@ -57,9 +58,9 @@ void guardSize(double& v, double fallback, const char* field, std::vector<std::s
 std::string unsafeTextReason(std::string_view s) {
     for (std::size_t i = 0; i < s.size();) {
         const char32_t c = decodeUtf8(s, i);
-        if (c == kInvalidUtf8) return "is not valid UTF-8";
-        if (isForbiddenControl(c)) return "holds the control character " + hexCodePoint(c);
-        if (isNoncharacter(c)) return "holds the noncharacter " + hexCodePoint(c);
+        if (c == kInvalidUtf8) return message(CC_TEMPLATE("is not valid UTF-8"));
+        if (isForbiddenControl(c)) return message(CC_TEMPLATE("holds the control character {1}"), {hexCodePoint(c)});
+        if (isNoncharacter(c)) return message(CC_TEMPLATE("holds the noncharacter {1}"), {hexCodePoint(c)});
     }
     return {};
 }

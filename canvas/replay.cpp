@@ -1,4 +1,5 @@
 #include "canvas/replay.h"
+#include "canvas/wording.h"
 
 namespace cc {
 
@@ -11,7 +12,7 @@ std::unique_ptr<Document> boardAt(const std::vector<ChangeSet>& log, Millis unti
         if (progress) progress->step(index, log.size());
         if (cs.time >= until) break;  // the log is in commit order, which is time order per board
         if (!doc) {
-            if (!cs.board) throw ChangeError("the change log does not start with the board's creation");
+            if (!cs.board) throw ChangeError(message(CC_TEMPLATE("the change log does not start with the board's creation")));
             doc = std::make_unique<Document>(cs.board->second, kinds);
             ChangeSet rest = cs;
             rest.board.reset();
@@ -21,7 +22,7 @@ std::unique_ptr<Document> boardAt(const std::vector<ChangeSet>& log, Millis unti
         try {
             doc->apply(cs);
         } catch (const ChangeError& e) {
-            throw ChangeError("change " + std::to_string(index) + " of the log does not replay: " + e.what());
+            throw ChangeError(message(CC_TEMPLATE("change {1} of the log does not replay: {2}"), {std::to_string(index), e.what()}));
         }
     }
     if (progress) progress->report(1);  // the rest of the log is after `until`
@@ -31,7 +32,7 @@ std::unique_ptr<Document> boardAt(const std::vector<ChangeSet>& log, Millis unti
             BoardInfo b = log.front().board->second;
             doc = std::make_unique<Document>(b, kinds);
         } else {
-            throw ChangeError("the change log is empty");
+            throw ChangeError(message(CC_TEMPLATE("the change log is empty")));
         }
     }
     return doc;

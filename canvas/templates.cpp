@@ -5,6 +5,7 @@
 
 #include "canvas/embedded_assets.h"
 #include "canvas/tsv.h"
+#include "canvas/wording.h"
 
 namespace cc {
 
@@ -28,7 +29,7 @@ std::array<QuadrantInfo, 4> templateQuadrants(std::string_view key, TemplateLang
         }
         ++found;
     }
-    if (found != 4) throw std::invalid_argument("unknown template '" + std::string(key) + "' (canvas, empathy or custom)");
+    if (found != 4) throw std::invalid_argument(message(CC_TEMPLATE("unknown template '{1}' (canvas, empathy or custom)"), {key}));
     return out;
 }
 

@@ -7,6 +7,7 @@
 #include <unordered_map>
 
 #include "canvas/geometry.h"
+#include "canvas/wording.h"
 #include "canvas/record_guard.h"
 
 namespace cc {
@@ -134,7 +135,7 @@ void pinNotesAt(Editor& ed, const std::vector<std::string>& ids, double x, doubl
     int i = 0;
     for (const auto& id : ids) {
         const Note* n = ed.document().note(id);
-        if (!n) throw ChangeError("note " + id + " does not exist");
+        if (!n) throw ChangeError(message(CC_TEMPLATE("note {1} does not exist"), {id}));
         Note p = *n;
         p.state = NoteState::Pinned;
         if (p.w <= 0) p.w = kNoteWidth;
@@ -150,12 +151,12 @@ void pinNotesAt(Editor& ed, const std::vector<std::string>& ids, double x, doubl
 }
 
 void pinNotesToQuadrant(Editor& ed, const std::vector<std::string>& ids, int q) {
-    if (q < 1 || q > 4) throw ChangeError("quadrant must be 1 to 4, not " + std::to_string(q));
+    if (q < 1 || q > 4) throw ChangeError(message(CC_TEMPLATE("quadrant must be 1 to 4, not {1}"), {std::to_string(q)}));
     const auto spots = freeSpotsInQuadrant(ed.document(), q, ids.size());
     std::vector<Note> pinned;
     for (std::size_t i = 0; i < ids.size(); ++i) {
         const Note* n = ed.document().note(ids[i]);
-        if (!n) throw ChangeError("note " + ids[i] + " does not exist");
+        if (!n) throw ChangeError(message(CC_TEMPLATE("note {1} does not exist"), {ids[i]}));
         Note p = *n;
         p.state = NoteState::Pinned;
         p.x = spots[i].first;

@@ -1,5 +1,7 @@
 #include "canvas/wording.h"
 
+#include <atomic>
+
 namespace cc {
 
 std::string fillTemplate(std::string_view templ, std::initializer_list<std::string_view> args) {
@@ -17,6 +19,17 @@ std::string fillTemplate(std::string_view templ, std::initializer_list<std::stri
         out += templ[i];
     }
     return out;
+}
+
+namespace {
+const Wording kEnglish;
+std::atomic<const Wording*> g_messages{&kEnglish};
+}  // namespace
+
+void setMessageWording(const Wording& wording) { g_messages.store(&wording); }
+
+std::string message(const char* english, std::initializer_list<std::string_view> args) {
+    return fillTemplate(g_messages.load()->word(english), args);
 }
 
 }  // namespace cc

@@ -25,4 +25,14 @@ struct Wording {
     virtual std::string words(const char* one, const char* many, std::size_t n) const { return n == 1 ? one : many; }
 };
 
+/// Makes `wording` (the edge's catalogue, which follows the interface language as it changes) the
+/// one that messages from the lower layers are looked up through; until then they stay English.
+/// `wording` must live until the process ends.
+void setMessageWording(const Wording& wording);
+
+/// A message a person reads (an error's line, a refusal's reason): the English template `english`,
+/// marked with CC_TEMPLATE, looked up through the message Wording and filled with `args` ({1}…{9}).
+/// Names, values and reasons from libraries go in as arguments and stay as they are.
+std::string message(const char* english, std::initializer_list<std::string_view> args = {});
+
 }  // namespace cc

@@ -58,7 +58,7 @@ namespace cc {
 namespace {
 using namespace backup_detail;
 
-[[noreturn]] void fail(const std::string& path, const std::string& reason) { throw BoardError(path + ": " + reason); }
+[[noreturn]] void fail(const std::string& path, const std::string& reason) { throw BoardError(message(CC_TEMPLATE("{1}: {2}"), {path, reason})); }
 
 /// The newest record version a backup of this program holds; a backup with a newer one was
 /// written by a newer program and would be read wrongly (fields it added left out), so it is refused.
@@ -104,15 +104,15 @@ public:
     bool Uint(unsigned v) {
         const bool version = std::exchange(m_versionNext, false);
         if (version && v > m_newest) {
-            problem = "a record of version " + std::to_string(v) + ", newer than this program reads (" +
-                      std::to_string(m_newest) + "); it was written by a newer Customer Canvas";
+            problem = message(CC_TEMPLATE("a record of version {1}, newer than this program reads ({2}); it was written by a newer Customer Canvas"),
+                              {std::to_string(v), std::to_string(m_newest)});
             return false;
         }
         return true;
     }
     bool Default() {
         if (std::exchange(m_versionNext, false)) {
-            problem = "field \"cereal_class_version\" is not a version number";
+            problem = message(CC_TEMPLATE("field \"cereal_class_version\" is not a version number"));
             return false;
         }
         return true;
@@ -132,52 +132,54 @@ std::string scanProblem(std::string_view text) {
     rapidjson::Reader reader;
     const rapidjson::ParseResult r = reader.Parse(in, scan);
     if (r) return {};
-    const std::string line = "line " + std::to_string(lineOf(text, r.Offset()));
-    if (!scan.problem.empty()) return line + ": " + scan.problem;
+    const std::string line = std::to_string(lineOf(text, r.Offset()));
+    if (!scan.problem.empty()) return message(CC_TEMPLATE("line {1}: {2}"), {line, scan.problem});
     const std::string field = fieldAt(text, r.Offset());
     if (r.Code() == rapidjson::kParseErrorNumberTooBig || r.Code() == rapidjson::kParseErrorNumberMissFraction ||
         r.Code() == rapidjson::kParseErrorNumberMissExponent) {
         std::size_t end = std::min(r.Offset(), text.size());
         while (end < text.size() && end - r.Offset() < 40 && std::strchr("0123456789+-.eE", text[end])) ++end;
         const std::string number(text.substr(std::min(r.Offset(), text.size()), end - std::min(r.Offset(), text.size())));
-        return line + (field.empty() ? "" : ", field \"" + field + "\"") + ": the number " + number + " cannot be read (" +
-               rapidjson::GetParseError_En(r.Code()) + ")";
+        return field.empty() ? message(CC_TEMPLATE("line {1}: the number {2} cannot be read ({3})"), {line, number, rapidjson::GetParseError_En(r.Code())})
+                             : message(CC_TEMPLATE("line {1}, field \"{2}\": the number {3} cannot be read ({4})"),
+                                       {line, field, number, rapidjson::GetParseError_En(r.Code())});
     }
-    return line + (field.empty() ? "" : ", field \"" + field + "\"") + ": " + rapidjson::GetParseError_En(r.Code());
+    return field.empty() ? message(CC_TEMPLATE("line {1}: {2}"), {line, rapidjson::GetParseError_En(r.Code())})
+                         : message(CC_TEMPLATE("line {1}, field \"{2}\": {3}"), {line, field, rapidjson::GetParseError_En(r.Code())});
 }
 
 /// A value of the wrong kind, in words, from rapidjson's assertion as cereal reports it.
 std::string kindProblem(const std::string& assertion) {
     auto has = [&](const char* s) { return assertion.find(s) != std::string::npos; };
     if (has("IntFlag") || has("UintFlag") || has("Int64Flag") || has("Uint64Flag") || has("IsInt") || has("IsUint"))
-        return "not a whole number in range";
-    if (has("IsNumber") || has("IsDouble") || has("DoubleFlag")) return "not a number";
-    if (has("IsString")) return "not a text";
-    if (has("IsBool") || has("IsTrue") || has("IsFalse")) return "not true or false";
-    if (has("IsObject") || has("IsArray")) return "not the object or list expected there";
-    return "of the wrong kind";
+        return message(CC_TEMPLATE("not a whole number in range"));
+    if (has("IsNumber") || has("IsDouble") || has("DoubleFlag")) return message(CC_TEMPLATE("not a number"));
+    if (has("IsString")) return message(CC_TEMPLATE("not a text"));
+    if (has("IsBool") || has("IsTrue") || has("IsFalse")) return message(CC_TEMPLATE("not true or false"));
+    if (has("IsObject") || has("IsArray")) return message(CC_TEMPLATE("not the object or list expected there"));
+    return message(CC_TEMPLATE("of the wrong kind"));
 }
 
 /// Reads the backup's records; throws BoardError naming the file, and the field when a value is
 /// of the wrong kind.
 BackupFile readRecords(const std::string& path, const std::string& text) {
-    if (const std::string why = scanProblem(text); !why.empty()) fail(path, "not a readable backup (" + why + ")");
+    if (const std::string why = scanProblem(text); !why.empty()) fail(path, message(CC_TEMPLATE("not a readable backup ({1})"), {why}));
     BackupFile b;
     std::istringstream s(text);
     std::optional<cereal::JSONInputArchive> ar;
     try {
         ar.emplace(s);
     } catch (const std::exception&) {
-        fail(path, "not a backup (the file is not a JSON object)");
+        fail(path, message(CC_TEMPLATE("not a backup (the file is not a JSON object)")));
     }
     try {
         (*ar)(cereal::make_nvp("backup", b));
     } catch (const cereal::RapidJSONException& e) {
         const char* field = ar->getNodeName();
-        fail(path, std::string("not a readable backup (") + (field ? "field \"" + std::string(field) + "\"" : "a list item") +
-                       " is " + kindProblem(e.what()) + ")");
+        fail(path, field ? message(CC_TEMPLATE("not a readable backup (field \"{1}\" is {2})"), {field, kindProblem(e.what())})
+                         : message(CC_TEMPLATE("not a readable backup (a list item is {1})"), {kindProblem(e.what())}));
     } catch (const std::exception& e) {
-        fail(path, std::string("not a readable backup (") + e.what() + ")");
+        fail(path, message(CC_TEMPLATE("not a readable backup ({1})"), {e.what()}));
     }
     return b;
 }
@@ -193,7 +195,7 @@ void exportBackup(const Document& doc, const std::vector<LogEntry>& log, const s
         std::ifstream existing(path, std::ios::binary);
         char magic[16] = {};
         if (existing && existing.read(magic, sizeof magic) && std::memcmp(magic, "SQLite format 3", 16) == 0)
-            fail(path, "is a board (an SQLite database), not a backup; choose another file name");
+            fail(path, message(CC_TEMPLATE("is a board (an SQLite database), not a backup; choose another file name")));
     }
     BackupFile b;
     b.board = doc.board();
@@ -217,7 +219,7 @@ Backup readBackup(const std::string& path, const SourceKinds& kinds) {
     try {
         return checkedBackup(path, kinds);
     } catch (const std::bad_alloc&) {
-        fail(path, "too large to read in the memory this computer has");
+        fail(path, message(CC_TEMPLATE("too large to read in the memory this computer has")));
     }
 }
 
@@ -226,14 +228,14 @@ namespace {
 Backup checkedBackup(const std::string& path, const SourceKinds& kinds) {
     std::error_code ec;
     const auto size = std::filesystem::file_size(path, ec);
-    if (ec) fail(path, "no such file");
-    if (size > kMaxBackupBytes) fail(path, "larger than 1 GiB, too large for a backup");
+    if (ec) fail(path, message(CC_TEMPLATE("no such file")));
+    if (size > kMaxBackupBytes) fail(path, message(CC_TEMPLATE("larger than 1 GiB, too large for a backup")));
     std::ifstream in(path, std::ios::binary);
-    if (!in) fail(path, "cannot be read");
+    if (!in) fail(path, message(CC_TEMPLATE("cannot be read")));
     std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-    if (!jsonNestingWithin(text, 32)) fail(path, "not a backup (JSON nested deeper than 32 levels)");
+    if (!jsonNestingWithin(text, 32)) fail(path, message(CC_TEMPLATE("not a backup (JSON nested deeper than 32 levels)")));
     BackupFile b = readRecords(path, text);
-    if (b.format != kFormat) fail(path, "not a Customer Canvas backup (format '" + b.format.substr(0, 60) + "')");
+    if (b.format != kFormat) fail(path, message(CC_TEMPLATE("not a Customer Canvas backup (format '{1}')"), {b.format.substr(0, 60)}));
 
     // A backup is a file anyone can edit: a record that breaks a rule (the same rules the record
     // guard repairs on reading a board) refuses the whole backup, as nothing is restored halfway.
@@ -244,22 +246,22 @@ Backup checkedBackup(const std::string& path, const SourceKinds& kinds) {
         for (const auto& n : b.notes) out.document->validateNote(n);
         for (const auto& l : b.links) out.document->validateLink(l);
     } catch (const ChangeError& e) {
-        fail(path, std::string("invalid backup: ") + e.what());
+        fail(path, message(CC_TEMPLATE("invalid backup: {1}"), {e.what()}));
     }
     const std::size_t noteCount = b.notes.size(), linkCount = b.links.size();
     out.document->loadRecords(std::move(b.notes), std::move(b.links));
-    if (out.document->notes().size() != noteCount) fail(path, "invalid backup: a note id appears twice");
-    if (out.document->links().size() != linkCount) fail(path, "invalid backup: a link id appears twice");
+    if (out.document->notes().size() != noteCount) fail(path, message(CC_TEMPLATE("invalid backup: a note id appears twice")));
+    if (out.document->links().size() != linkCount) fail(path, message(CC_TEMPLATE("invalid backup: a link id appears twice")));
     auto problems = out.document->checkInvariants();
-    if (!problems.empty()) fail(path, "invalid backup: " + problems.front());
+    if (!problems.empty()) fail(path, message(CC_TEMPLATE("invalid backup: {1}"), {problems.front()}));
     std::int64_t lastSeq = 0;
     for (auto& e : b.changeLog) {
-        if (e.e.seq <= lastSeq) fail(path, "invalid backup: change log out of order at " + std::to_string(e.e.seq));
+        if (e.e.seq <= lastSeq) fail(path, message(CC_TEMPLATE("invalid backup: change log out of order at {1}"), {std::to_string(e.e.seq)}));
         lastSeq = e.e.seq;
         try {
             changeSetFromJson(e.e.payload);  // bounds size and nesting too
         } catch (const std::exception& ex) {
-            fail(path, "invalid backup: change " + std::to_string(e.e.seq) + " is not a change set (" + ex.what() + ")");
+            fail(path, message(CC_TEMPLATE("invalid backup: change {1} is not a change set ({2})"), {std::to_string(e.e.seq), ex.what()}));
         }
         out.log.push_back(std::move(e.e));
     }

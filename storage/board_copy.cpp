@@ -35,7 +35,7 @@ std::size_t copyBoard(const std::string& from, const std::string& fromBoard, con
         log = source->changeLog();
         const std::int64_t after = log.empty() ? 0 : log.back().seq;
         if (after == before) break;
-        if (attempt == 20) throw BoardError(source->address() + ": the board changes too often to copy it; try again");
+        if (attempt == 20) throw BoardError(message(CC_TEMPLATE("{1}: the board changes too often to copy it; try again"), {source->address()}));
     }
     fillNewBoard(to, toBoard, *doc, log, log.empty() ? "copy" : log.front().author, askPassword);
     return log.size();

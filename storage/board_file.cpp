@@ -31,7 +31,7 @@ namespace cc {
 namespace {
 
 [[noreturn]] void fail(const std::string& path, const std::string& reason) {
-    throw BoardError(path + ": " + reason);
+    throw BoardError(message(CC_TEMPLATE("{1}: {2}"), {path, reason}));
 }
 
 std::uint32_t be32(const unsigned char* p) {
@@ -48,12 +48,12 @@ std::uint32_t be32(const unsigned char* p) {
 void checkReadableFile(const std::string& path) {
     struct stat st{};
     if (::stat(path.c_str(), &st) != 0) {
-        if (errno == ENOENT || errno == ENOTDIR) fail(path, "no such file");
-        fail(path, std::string("cannot be reached (") + std::strerror(errno) + ")");
+        if (errno == ENOENT || errno == ENOTDIR) fail(path, message(CC_TEMPLATE("no such file")));
+        fail(path, message(CC_TEMPLATE("cannot be reached ({1})"), {std::strerror(errno)}));
     }
-    if (!S_ISREG(st.st_mode)) fail(path, "not a regular file");
-    if (st.st_size == 0) fail(path, "the file is empty, not a board");
-    if (::faccessat(AT_FDCWD, path.c_str(), R_OK, AT_EACCESS) != 0) fail(path, "cannot be read (permission denied)");
+    if (!S_ISREG(st.st_mode)) fail(path, message(CC_TEMPLATE("not a regular file")));
+    if (st.st_size == 0) fail(path, message(CC_TEMPLATE("the file is empty, not a board")));
+    if (::faccessat(AT_FDCWD, path.c_str(), R_OK, AT_EACCESS) != 0) fail(path, message(CC_TEMPLATE("cannot be read (permission denied)")));
 }
 
 /// Whether this process may write `p`, judged as open() would (effective user and groups).
@@ -84,7 +84,7 @@ std::string unreadableReason(const std::string& path, const std::string& sqliteM
     in.read(reinterpret_cast<char*>(h.data()), h.size());
     static const char kMagic[] = "SQLite format 3";
     if (in.gcount() < 100 || std::memcmp(h.data(), kMagic, 16) != 0)
-        return "not a Customer Canvas board (not an SQLite database)";
+        return message(CC_TEMPLATE("not a Customer Canvas board (not an SQLite database)"));
     std::uint32_t pageSize = (std::uint32_t(h[16]) << 8) | h[17];
     if (pageSize == 1) pageSize = 65536;
     const std::uint32_t pages = be32(&h[28]);
@@ -94,9 +94,9 @@ std::string unreadableReason(const std::string& path, const std::string& sqliteM
     // With WAL frames next to it the main file may be shorter than its header says and still
     // sound (a checkpoint cut short by a crash): the missing pages are in the WAL.
     if (!ec && countValid && !walHasFrames(path) && std::uint64_t(pageSize) * pages > size)
-        return "the board is truncated (" + std::to_string(size) + " of " +
-               std::to_string(std::uint64_t(pageSize) * pages) + " bytes)";
-    return "not a readable board (" + sqliteMessage + ")";
+        return message(CC_TEMPLATE("the board is truncated ({1} of {2} bytes)"),
+                       {std::to_string(size), std::to_string(std::uint64_t(pageSize) * pages)});
+    return message(CC_TEMPLATE("not a readable board ({1})"), {sqliteMessage});
 }
 
 /// A board that could not be opened for want of disk space: reading it may still work.
@@ -110,8 +110,8 @@ std::optional<std::string> diskFullReason(const std::string& path, const SQLite:
     if (e.getErrorCode() != SQLITE_FULL && systemErrno != ENOSPC && systemErrno != EDQUOT) return std::nullopt;
     const int ext = e.getExtendedErrorCode();
     const bool shm = ext == SQLITE_IOERR_SHMSIZE || ext == SQLITE_IOERR_SHMOPEN || ext == SQLITE_IOERR_SHMMAP;
-    return "the disk is full (no room to write " + (shm ? path + "-shm" : path + " or its -wal file") +
-           "); free some space and try again";
+    return shm ? message(CC_TEMPLATE("the disk is full (no room to write {1}-shm); free some space and try again"), {path})
+               : message(CC_TEMPLATE("the disk is full (no room to write {1} or its -wal file); free some space and try again"), {path});
 }
 
 /// A URI for `path` with one query parameter: SQLite takes a plain path for everything else.
@@ -155,13 +155,13 @@ std::optional<std::string> identityProblem(SQLite::Database& db) {
     const int version = db.execAndGet("PRAGMA user_version").getInt();
     if (appId != kBoardApplicationId) {
         const int tables = db.execAndGet("SELECT count(*) FROM sqlite_schema").getInt();
-        return tables == 0 ? "an empty SQLite database, not a Customer Canvas board"
-                           : "an SQLite database of another program, not a Customer Canvas board";
+        return tables == 0 ? message(CC_TEMPLATE("an empty SQLite database, not a Customer Canvas board"))
+                           : message(CC_TEMPLATE("an SQLite database of another program, not a Customer Canvas board"));
     }
     if (version > currentSchemaVersion())
-        return "written by a newer Customer Canvas (board schema " + std::to_string(version) +
-               ", this program reads up to " + std::to_string(currentSchemaVersion()) + "); update the program";
-    if (version < 1) return "a board without a schema (user_version 0)";
+        return message(CC_TEMPLATE("written by a newer Customer Canvas (board schema {1}, this program reads up to {2}); update the program"),
+                       {std::to_string(version), std::to_string(currentSchemaVersion())});
+    if (version < 1) return message(CC_TEMPLATE("a board without a schema (user_version 0)"));
     return std::nullopt;
 }
 
@@ -216,7 +216,7 @@ std::unique_ptr<SQLite::Database> openJudged(const std::string& path, Reach reac
         closeRefused(path, std::move(db));
         if (auto full = diskFullReason(path, e, systemErrno)) {
             if (reach == Reach::Write) removeUnusedSideFiles(path);
-            throw DiskFull(path + ": " + *full);
+            throw DiskFull(message(CC_TEMPLATE("{1}: {2}"), {path, *full}));
         }
         fail(path, unreadableReason(path, e.what()));
     }
@@ -236,13 +236,14 @@ void refuseForeignSideFiles(const std::string& path) {
         struct stat st{};
         if (::stat(side.c_str(), &st) != 0) continue;
         const passwd* owner = ::getpwuid(st.st_uid);
-        const std::string who = owner ? std::string(owner->pw_name) : "user " + std::to_string(st.st_uid);
+        const std::string who = owner ? std::string(owner->pw_name) : message(CC_TEMPLATE("user {1}"), {std::to_string(st.st_uid)});
         // A -shm file is an index SQLite rebuilds, and an empty -wal holds nothing; a -wal
         // with bytes in it may hold committed changes that only a checkpoint may remove.
         const bool holdsChanges = std::string(suffix) == "-wal" && st.st_size > 0;
-        fail(path, side + " belongs to " + who + " and this user may not write it, so no change could be saved; " +
-                       (holdsChanges ? "have " + who + " or an administrator open the board once to fold it in"
-                                     : "remove it while nobody has the board open (it holds no changes)"));
+        fail(path, holdsChanges ? message(CC_TEMPLATE("{1} belongs to {2} and this user may not write it, so no change could be saved; "
+                                                      "have {2} or an administrator open the board once to fold it in"), {side, who})
+                                : message(CC_TEMPLATE("{1} belongs to {2} and this user may not write it, so no change could be saved; "
+                                                      "remove it while nobody has the board open (it holds no changes)"), {side, who}));
     }
 }
 
@@ -449,9 +450,8 @@ std::optional<std::string> networkFileSystem(const std::string& path) {
 namespace {
 void refuseNetworkFileSystem(const std::string& path) {
     if (auto fs = networkFileSystem(path))
-        fail(path, "is on a network file system (" + *fs +
-                       "), where SQLite's locking cannot be trusted for shared editing; copy it to a local disk, or "
-                       "keep it on the team server (a postgresql:// address)");
+        fail(path, message(CC_TEMPLATE("is on a network file system ({1}), where SQLite's locking cannot be trusted for shared editing; "
+                                       "copy it to a local disk, or keep it on the team server (a postgresql:// address)"), {*fs}));
 }
 }  // namespace
 
@@ -465,7 +465,7 @@ struct BoardFile::FrozenRead {
 
     explicit FrozenRead(const std::string& path) {
         fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-        if (fd < 0) fail(path, std::string("cannot be read (") + std::strerror(errno) + ")");
+        if (fd < 0) fail(path, message(CC_TEMPLATE("cannot be read ({1})"), {std::strerror(errno)}));
         struct flock lock{};
         lock.l_type = F_RDLCK;
         lock.l_whence = SEEK_SET;
@@ -475,7 +475,7 @@ struct BoardFile::FrozenRead {
         while (::fcntl(fd, F_SETLK, &lock) != 0) {
             // A file system without locks reads as immutable anyway, as SQLite would have to.
             if (errno != EACCES && errno != EAGAIN) break;
-            if (std::chrono::steady_clock::now() > deadline) fail(path, "is locked by another program; try again");
+            if (std::chrono::steady_clock::now() > deadline) fail(path, message(CC_TEMPLATE("is locked by another program; try again")));
             std::this_thread::sleep_for(std::chrono::milliseconds(5));
         }
         ::fstat(fd, &before);
@@ -509,8 +509,8 @@ std::unique_ptr<BoardFile> BoardFile::create(const std::string& path, const Boar
     // record. O_EXCL makes the check and the creation one step; SQLite then fills the empty file.
     const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
     if (fd < 0) {
-        if (errno == EEXIST) fail(path, "already exists; choose another name or delete it first");
-        fail(path, std::string("cannot create the board (") + std::strerror(errno) + ")");
+        if (errno == EEXIST) fail(path, message(CC_TEMPLATE("already exists; choose another name or delete it first")));
+        fail(path, message(CC_TEMPLATE("cannot create the board ({1})"), {std::strerror(errno)}));
     }
     ::close(fd);
     std::unique_ptr<BoardFile> file;
@@ -530,7 +530,7 @@ std::unique_ptr<BoardFile> BoardFile::create(const std::string& path, const Boar
     } catch (const SQLite::Exception& e) {
         file.reset();
         for (const char* suffix : {"", "-wal", "-shm", "-journal"}) std::remove((path + suffix).c_str());
-        fail(path, std::string("cannot create the board (") + e.what() + ")");
+        fail(path, message(CC_TEMPLATE("cannot create the board ({1})"), {e.what()}));
     }
     return file;
 }
@@ -538,10 +538,10 @@ std::unique_ptr<BoardFile> BoardFile::create(const std::string& path, const Boar
 std::unique_ptr<BoardFile> BoardFile::open(const std::string& path, Mode mode) {
     checkReadableFile(path);
     if (mode == Mode::ReadOnly) return openForReading(path);
-    if (!mayWrite(path)) fail(path, "is read-only for this user; it can be read (list, export) but not changed");
+    if (!mayWrite(path)) fail(path, message(CC_TEMPLATE("is read-only for this user; it can be read (list, export) but not changed")));
     if (!mayWrite(folderOf(path)))
-        fail(path, "is in a folder this user may not write (" + folderOf(path) +
-                       "), and SQLite keeps its -wal and -shm files next to a board it changes");
+        fail(path, message(CC_TEMPLATE("is in a folder this user may not write ({1}), and SQLite keeps its -wal and -shm files next to a board it changes"),
+                           {folderOf(path)}));
     refuseNetworkFileSystem(path);
     refuseForeignSideFiles(path);
     auto db = openJudged(path, Reach::Write, false);
@@ -551,7 +551,7 @@ std::unique_ptr<BoardFile> BoardFile::open(const std::string& path, Mode mode) {
         return std::unique_ptr<BoardFile>(new BoardFile(path, std::move(db)));
     } catch (const SQLite::Exception& e) {
         if (auto full = diskFullReason(path, e, sqlite3_system_errno(db->getHandle()))) fail(path, *full);
-        fail(path, std::string("cannot open the board (") + e.what() + ")");
+        fail(path, message(CC_TEMPLATE("cannot open the board ({1})"), {e.what()}));
     }
 }
 
@@ -581,8 +581,8 @@ std::unique_ptr<BoardFile> BoardFile::openForReading(const std::string& path) {
     }
     frozen.reset();
     if (!exists(path + "-shm"))
-        fail(path, "cannot be read by this user: its -wal file has changes that only a user who may write " +
-                       folderOf(path) + " can read in (open it once as its owner)");
+        fail(path, message(CC_TEMPLATE("cannot be read by this user: its -wal file has changes that only a user who may write {1} "
+                                       "can read in (open it once as its owner)"), {folderOf(path)}));
     auto db = openJudged(path, Reach::Existing, false);
     configure(*db, false);
     return std::unique_ptr<BoardFile>(new BoardFile(path, std::move(db)));
@@ -592,7 +592,7 @@ BoardInfo BoardFile::readBoardInfo() {
     BoardInfo b;
     {
         SQLite::Statement st(*m_db, "SELECT id, title, template, created, wall_width, wall_height FROM board");
-        if (!st.executeStep()) fail(m_path, "the board record is missing");
+        if (!st.executeStep()) fail(m_path, message(CC_TEMPLATE("the board record is missing")));
         b.id = st.getColumn(0).getString();
         b.title = st.getColumn(1).getString();
         b.templateKey = st.getColumn(2).getString();
@@ -609,7 +609,7 @@ BoardInfo BoardFile::readBoardInfo() {
             b.quadrants[idx - 1] = QuadrantInfo{idx, st.getColumn(1).getString(), st.getColumn(2).getString()};
             ++count;
         }
-        if (count != 4) fail(m_path, "the board has " + std::to_string(count) + " quadrants, not 4");
+        if (count != 4) fail(m_path, message(CC_TEMPLATE("the board has {1} quadrants, not 4"), {std::to_string(count)}));
     }
     return b;
 }
@@ -650,10 +650,10 @@ std::unique_ptr<Document> BoardFile::load(const SourceKinds& kinds) {
         markLoaded(m_db->execAndGet("SELECT coalesce(max(seq), 0) FROM change_log").getInt64());
         snapshot.commit();
         // Read as immutable, the pages could only have changed under us by a checkpoint.
-        if (m_frozen && !m_frozen->unchanged()) fail(m_path, "was changed by another program while it was read; try again");
+        if (m_frozen && !m_frozen->unchanged()) fail(m_path, message(CC_TEMPLATE("was changed by another program while it was read; try again")));
         return doc;
     } catch (const SQLite::Exception& e) {
-        fail(m_path, std::string("cannot read the board (") + e.what() + ")");
+        fail(m_path, message(CC_TEMPLATE("cannot read the board ({1})"), {e.what()}));
     }
 }
 
@@ -676,21 +676,21 @@ std::int64_t BoardFile::persist(const ChangeSet& cs) {
         for (const std::int64_t seq : seqs) markOwn(seq);
         return seqs.back();
     } catch (const Gone&) {
-        fail(m_path, "the change was not saved: a note or link it changes was deleted by someone else meanwhile");
+        fail(m_path, message(CC_TEMPLATE("the change was not saved: a note or link it changes was deleted by someone else meanwhile")));
     } catch (const SQLite::Exception& e) {
         if (e.getExtendedErrorCode() == SQLITE_CONSTRAINT_FOREIGNKEY)
-            fail(m_path, "the change was not saved: a note it refers to was deleted by someone else meanwhile");
+            fail(m_path, message(CC_TEMPLATE("the change was not saved: a note it refers to was deleted by someone else meanwhile")));
         // AUTOINCREMENT at 2^63 - 1 says "database or disk is full", which sends people looking
         // for disk space. Say what it is.
         if (e.getErrorCode() == SQLITE_FULL) {
             SQLite::Statement seq(*m_db, "SELECT seq FROM sqlite_sequence WHERE name = 'change_log'");
             if (seq.executeStep() && seq.getColumn(0).getInt64() == std::numeric_limits<std::int64_t>::max())
-                fail(m_path, "the change was not saved: the change log's sequence number is at its 64-bit limit "
-                             "(set by a row another program wrote; see `check`), so no change can be saved to this board");
+                fail(m_path, message(CC_TEMPLATE("the change was not saved: the change log's sequence number is at its 64-bit limit "
+                                                 "(set by a row another program wrote; see `check`), so no change can be saved to this board")));
         }
         if (auto full = diskFullReason(m_path, e, sqlite3_system_errno(m_db->getHandle())))
-            fail(m_path, "the change was not saved: " + *full);
-        fail(m_path, std::string("the change could not be saved (") + e.what() + ")");
+            fail(m_path, message(CC_TEMPLATE("the change was not saved: {1}"), {*full}));
+        fail(m_path, message(CC_TEMPLATE("the change could not be saved ({1})"), {e.what()}));
     }
 }
 
@@ -772,7 +772,7 @@ std::vector<std::string> BoardFile::integrityProblems() {
 void BoardFile::writeAll(const Document& doc, const std::vector<LogEntry>& log) {
     try {
         SQLite::Transaction tx(*m_db, SQLite::TransactionBehavior::IMMEDIATE);
-        if (m_db->execAndGet("SELECT count(*) FROM note").getInt() != 0) fail(m_path, "the board is not empty");
+        if (m_db->execAndGet("SELECT count(*) FROM note").getInt() != 0) fail(m_path, message(CC_TEMPLATE("the board is not empty")));
         m_db->exec("DELETE FROM change_log");
         rows::writeBoardRow(*m_db, doc.board());
         Writer w(*m_db);
@@ -790,7 +790,7 @@ void BoardFile::writeAll(const Document& doc, const std::vector<LogEntry>& log) 
         }
         tx.commit();
     } catch (const SQLite::Exception& e) {
-        fail(m_path, std::string("cannot write the board (") + e.what() + ")");
+        fail(m_path, message(CC_TEMPLATE("cannot write the board ({1})"), {e.what()}));
     }
 }
 
@@ -851,7 +851,7 @@ void BoardFile::announce(const Presence& me) {
         // transaction and that read would be taken as seen and never pulled. (This connection's
         // own commits leave data_version as it is.)
     } catch (const SQLite::Exception& e) {
-        fail(m_path, std::string("cannot announce this window (") + e.what() + ")");
+        fail(m_path, message(CC_TEMPLATE("cannot announce this window ({1})"), {e.what()}));
     }
 }
 

@@ -13,7 +13,7 @@ namespace {
 /// and printed, password and all.
 void checkNotOtherUri(const std::string& address) {
     if (address.find("://") != std::string::npos)
-        throw BoardError(pg::withoutPassword(address) + ": not a board file, and a team server's address starts with postgresql://");
+        throw BoardError(message(CC_TEMPLATE("{1}: not a board file, and a team server's address starts with postgresql://"), {pg::withoutPassword(address)}));
 }
 
 }  // namespace
@@ -22,7 +22,7 @@ std::unique_ptr<BoardStore> openBoard(const std::string& address, BoardStore::Mo
                                       const PasswordPrompt& askPassword) {
     if (isServerAddress(address)) return PgBoard::open(address, mode, boardName, askPassword);
     checkNotOtherUri(address);
-    if (!boardName.empty()) throw BoardError(address + ": --board names a board on a team server, not in a file");
+    if (!boardName.empty()) throw BoardError(message(CC_TEMPLATE("{1}: --board names a board on a team server, not in a file"), {address}));
     return BoardFile::open(address, mode);
 }
 
@@ -30,7 +30,7 @@ std::unique_ptr<BoardStore> createBoard(const std::string& address, const BoardI
                                         const std::string& boardName, const PasswordPrompt& askPassword) {
     if (isServerAddress(address)) return PgBoard::create(address, board, author, boardName, askPassword);
     checkNotOtherUri(address);
-    if (!boardName.empty()) throw BoardError(address + ": --board names a board on a team server, not in a file");
+    if (!boardName.empty()) throw BoardError(message(CC_TEMPLATE("{1}: --board names a board on a team server, not in a file"), {address}));
     return BoardFile::create(address, board, author);
 }
 

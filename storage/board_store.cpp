@@ -202,7 +202,7 @@ std::size_t BoardStore::pullRemote(Document& doc) {
     } catch (const BoardError&) {
         throw;
     } catch (const std::exception& e) {
-        failRead("read other people's changes", e);
+        failRead(CC_TEMPLATE("cannot read other people's changes"), e);
     }
 }
 

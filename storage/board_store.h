@@ -165,9 +165,9 @@ protected:
         m_ownSeqs.insert(seq);
         m_lastOwnSeq = seq;
     }
-    /// Throws what failed as a BoardError naming the board.
-    [[noreturn]] void failRead(const std::string& what, const std::exception& e) const {
-        throw BoardError(address() + ": cannot " + what + " (" + e.what() + ")");
+    /// Throws what failed (an English CC_TEMPLATE, "cannot read the board") as a BoardError naming the board.
+    [[noreturn]] void failRead(const char* what, const std::exception& e) const {
+        throw BoardError(message(CC_TEMPLATE("{1}: {2} ({3})"), {address(), message(what), e.what()}));
     }
 
 private:

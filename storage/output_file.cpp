@@ -18,11 +18,11 @@ namespace {
 std::string reasonFor(int err) {
     switch (err) {
         case ENOSPC:
-        case EDQUOT: return "cannot be written (disk full)";
+        case EDQUOT: return message(CC_TEMPLATE("cannot be written (disk full)"));
         case EACCES:
-        case EPERM: return "cannot be written (permission denied)";
-        case EROFS: return "cannot be written (read-only file system)";
-        default: return std::string("cannot be written (") + std::strerror(err) + ")";
+        case EPERM: return message(CC_TEMPLATE("cannot be written (permission denied)"));
+        case EROFS: return message(CC_TEMPLATE("cannot be written (read-only file system)"));
+        default: return message(CC_TEMPLATE("cannot be written ({1})"), {std::strerror(err)});
     }
 }
 
@@ -34,7 +34,7 @@ std::string randomPart() {
     while (got < sizeof bytes) {
         const ssize_t n = ::getrandom(bytes + got, sizeof bytes - got, 0);
         if (n < 0 && errno == EINTR) continue;
-        if (n <= 0) throw std::runtime_error("no random numbers from the system");
+        if (n <= 0) throw std::runtime_error(message(CC_TEMPLATE("no random numbers from the system")));
         got += static_cast<std::size_t>(n);
     }
     std::string s;
@@ -76,8 +76,8 @@ OutputFile::OutputFile(std::string path, mode_t mode) : m_path(std::move(path)) 
     const std::filesystem::path target(m_path);
     const std::string dir = target.has_parent_path() ? target.parent_path().string() : std::string(".");
     struct stat st{};
-    if (::stat(dir.c_str(), &st) != 0 || !S_ISDIR(st.st_mode)) throw OutputFileError(m_path + ": no such folder");
-    if (::stat(m_path.c_str(), &st) == 0 && S_ISDIR(st.st_mode)) throw OutputFileError(m_path + ": is a folder");
+    if (::stat(dir.c_str(), &st) != 0 || !S_ISDIR(st.st_mode)) throw OutputFileError(message(CC_TEMPLATE("{1}: no such folder"), {m_path}));
+    if (::stat(m_path.c_str(), &st) == 0 && S_ISDIR(st.st_mode)) throw OutputFileError(message(CC_TEMPLATE("{1}: is a folder"), {m_path}));
     std::string base = target.filename().string();
     if (base.size() > 200) base.resize(200);  // room for the rest within a file name's 255 bytes
     for (int attempt = 0; attempt < 100; ++attempt) {
@@ -91,7 +91,7 @@ OutputFile::OutputFile(std::string path, mode_t mode) : m_path(std::move(path)) 
         }
     }
     m_tmp.clear();
-    throw OutputFileError(m_path + ": cannot be written (no free temporary name in its folder)");
+    throw OutputFileError(message(CC_TEMPLATE("{1}: cannot be written (no free temporary name in its folder)"), {m_path}));
 }
 
 OutputFile::~OutputFile() {
@@ -101,7 +101,7 @@ OutputFile::~OutputFile() {
     if (!m_tmp.empty()) ::unlink(m_tmp.c_str());
 }
 
-void OutputFile::fail(int err) const { throw OutputFileError(m_path + ": " + reasonFor(err)); }
+void OutputFile::fail(int err) const { throw OutputFileError(message(CC_TEMPLATE("{1}: {2}"), {m_path, reasonFor(err)})); }
 
 int OutputFile::writeAll(std::string_view bytes) {
     if (m_fd < 0) return EBADF;
@@ -131,7 +131,7 @@ std::ostream& OutputFile::stream() {
 void OutputFile::commit() {
     if (m_stream) m_stream->flush();
     if (m_streamError) fail(m_streamError);
-    if (m_fd < 0) throw OutputFileError(m_path + ": written after it was finished");
+    if (m_fd < 0) throw OutputFileError(message(CC_TEMPLATE("{1}: written after it was finished"), {m_path}));
     if (::fsync(m_fd) != 0) fail(errno);
     const int fd = m_fd;
     m_fd = -1;

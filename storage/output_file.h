@@ -14,6 +14,8 @@
 #include <string>
 #include <string_view>
 
+#include "canvas/wording.h"  // message(): an OutputFileError reads in the interface language
+
 namespace cc {
 
 /// An output file that could not be written: one line, "DESTINATION: reason".

@@ -19,19 +19,18 @@ std::string changeSetToJson(const ChangeSet& cs) {
 
 ChangeSet changeSetFromJson(const std::string& json, std::vector<std::string>* repairs) {
     if (json.size() > kMaxChangeSetBytes)
-        throw std::runtime_error("malformed change set: " + std::to_string(json.size()) + " bytes, over the limit of " +
-                                 std::to_string(kMaxChangeSetBytes));
+        throw std::runtime_error(message(CC_TEMPLATE("malformed change set: {1} bytes, over the limit of {2}"),
+                                         {std::to_string(json.size()), std::to_string(kMaxChangeSetBytes)}));
     // rapidjson parses recursively: a deep payload would exhaust the stack.
     if (!jsonNestingWithin(json, kMaxChangeSetDepth))
-        throw std::runtime_error("malformed change set: nested deeper than " + std::to_string(kMaxChangeSetDepth) +
-                                 " levels");
+        throw std::runtime_error(message(CC_TEMPLATE("malformed change set: nested deeper than {1} levels"), {std::to_string(kMaxChangeSetDepth)}));
     ChangeSet cs;
     try {
         std::istringstream in(json);
         cereal::JSONInputArchive ar(in);
         ar(cereal::make_nvp("changeSet", cs));
     } catch (const std::exception& e) {
-        throw std::runtime_error(std::string("malformed change set: ") + e.what());
+        throw std::runtime_error(message(CC_TEMPLATE("malformed change set: {1}"), {e.what()}));
     }
     // The log is read by views (activity, a note's history) and replayed for summaries: its
     // records pass the same guard as the board's own.

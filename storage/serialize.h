@@ -14,6 +14,7 @@
 
 #include "canvas/change_set.h"
 #include "canvas/model.h"
+#include "canvas/wording.h"
 
 namespace cc {
 
@@ -27,7 +28,7 @@ void enumField(Archive& ar, const char* name, Enum& value, FromString fromString
         std::string s;
         ar(cereal::make_nvp(name, s));
         auto v = fromString(s);
-        if (!v) throw cereal::Exception(std::string("unknown ") + name + " '" + s.substr(0, 40) + "'");
+        if (!v) throw cereal::Exception(message(CC_TEMPLATE("unknown {1} '{2}'"), {name, s.substr(0, 40)}));
         value = *v;
     }
 }

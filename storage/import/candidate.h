@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "canvas/model.h"
+#include "canvas/wording.h"  // message(): an ImportError reads in the interface language
 
 namespace cc::import {
 

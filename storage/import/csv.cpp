@@ -107,12 +107,12 @@ public:
             if (m_pos < m_s.size() && m_s[m_pos] == '"') quoted(t, start);
             else unquoted(t, start);
             if (t.cells.size() >= kMaxCells)
-                throw ImportError(m_name + ": more than " + std::to_string(kMaxCells >> 20) +
-                                  " million cells (too large a table)");
+                throw ImportError(message(CC_TEMPLATE("{1}: more than {2} million cells (too large a table)"),
+                                          {m_name, std::to_string(kMaxCells >> 20)}));
             t.cells.push_back({static_cast<std::uint32_t>(start), static_cast<std::uint32_t>(t.buf.size() - start)});
             if (++row.cells > kMaxColumns)
-                throw ImportError(m_name + ": line " + std::to_string(row.line) + ": more than " +
-                                  std::to_string(kMaxColumns) + " columns");
+                throw ImportError(message(CC_TEMPLATE("{1}: line {2}: more than {3} columns"),
+                                          {m_name, std::to_string(row.line), std::to_string(kMaxColumns)}));
             if (m_pos >= m_s.size()) break;
             if (m_s[m_pos] == m_delim) {
                 ++m_pos;
@@ -142,8 +142,8 @@ private:
         std::size_t e = m_pos;
         while (e < m_s.size() && m_s[e] != m_delim && m_s[e] != '\n' && m_s[e] != '\r') ++e;
         if (e - m_pos > kMaxFieldBytes)
-            throw ImportError(m_name + ": line " + std::to_string(m_line) + ": a field of more than " +
-                              std::to_string(kMaxFieldBytes >> 20) + " MB (is this a table?)");
+            throw ImportError(message(CC_TEMPLATE("{1}: line {2}: a field of more than {3} MB (is this a table?)"),
+                                      {m_name, std::to_string(m_line), std::to_string(kMaxFieldBytes >> 20)}));
         t.buf.append(m_s.substr(m_pos, e - m_pos));
         m_pos = e;
         (void)start;
@@ -156,9 +156,8 @@ private:
             const std::size_t q = m_s.find('"', m_pos);
             const std::size_t end = q == std::string_view::npos ? m_s.size() : q;
             if (t.buf.size() - start + (end - m_pos) > kMaxFieldBytes)
-                throw ImportError(m_name + ": line " + std::to_string(openLine) +
-                                  ": a quoted field runs on for more than " + std::to_string(kMaxFieldBytes >> 20) +
-                                  " MB (is a quote never closed?)");
+                throw ImportError(message(CC_TEMPLATE("{1}: line {2}: a quoted field runs on for more than {3} MB (is a quote never closed?)"),
+                                          {m_name, std::to_string(openLine), std::to_string(kMaxFieldBytes >> 20)}));
             // Copy up to the quote, line breaks inside the field as LF.
             for (std::size_t i = m_pos; i < end; ++i) {
                 const char c = m_s[i];
@@ -173,7 +172,7 @@ private:
             }
             if (q == std::string_view::npos) {
                 if (m_strict)
-                    throw ImportError(m_name + ": line " + std::to_string(openLine) + ": a quoted field is never closed");
+                    throw ImportError(message(CC_TEMPLATE("{1}: line {2}: a quoted field is never closed"), {m_name, std::to_string(openLine)}));
                 m_pos = m_s.size();
                 return;
             }
@@ -525,7 +524,7 @@ ParseResult parseCsv(std::string_view utf8, const std::string& name, const Parse
     const bool tsv = lowerName.size() >= 4 && lowerName.compare(lowerName.size() - 4, 4, ".tsv") == 0;
     result.format = tsv ? "tsv" : "csv";
     while (utf8.substr(0, 3) == "\xEF\xBB\xBF") utf8.remove_prefix(3);
-    if (utf8.size() >= 0xFFFFFFF0u) throw ImportError(name + ": too large a table");
+    if (utf8.size() >= 0xFFFFFFF0u) throw ImportError(message(CC_TEMPLATE("{1}: too large a table"), {name}));
     text::Progress progress(opt, name);
     progress.report(0.0);
 
@@ -615,24 +614,23 @@ ParseResult parseCsv(std::string_view utf8, const std::string& name, const Parse
     }
 
     // The columns the options name.
-    const auto find = [&](const std::string& wanted, const char* what) -> std::size_t {
+    const auto find = [&](const std::string& wanted, const char* notFound) -> std::size_t {
         const std::string w = text::lowerAscii(text::trim(wanted));
         for (std::size_t c : cols)
             if (text::lowerAscii(header[c]) == w) return c;
         for (std::size_t c : cols)
             if (!questions[c].empty() && text::lowerAscii(questions[c]) == w) return c;
-        throw ImportError(name + ": no " + what + " column '" + wanted + "' (the columns are: " +
-                          listColumns(result.columns) + ")");
+        throw ImportError(message(notFound, {name, wanted, listColumns(result.columns)}));
     };
     constexpr std::size_t kNone = static_cast<std::size_t>(-1);
     std::vector<std::size_t> textCols;
     for (const auto& n : opt.textColumns) {
-        const std::size_t c = find(n, "text");
+        const std::size_t c = find(n, CC_TEMPLATE("{1}: no text column '{2}' (the columns are: {3})"));
         if (std::find(textCols.begin(), textCols.end(), c) == textCols.end()) textCols.push_back(c);
     }
-    std::size_t idCol = opt.idColumn.empty() ? kNone : find(opt.idColumn, "id");
-    std::size_t dateCol = opt.dateColumn.empty() ? kNone : find(opt.dateColumn, "date");
-    const std::size_t segmentCol = opt.segmentColumn.empty() ? kNone : find(opt.segmentColumn, "segment");
+    std::size_t idCol = opt.idColumn.empty() ? kNone : find(opt.idColumn, CC_TEMPLATE("{1}: no id column '{2}' (the columns are: {3})"));
+    std::size_t dateCol = opt.dateColumn.empty() ? kNone : find(opt.dateColumn, CC_TEMPLATE("{1}: no date column '{2}' (the columns are: {3})"));
+    const std::size_t segmentCol = opt.segmentColumn.empty() ? kNone : find(opt.segmentColumn, CC_TEMPLATE("{1}: no segment column '{2}' (the columns are: {3})"));
     if (idCol == kNone)
         for (std::size_t c : cols)
             if (isIdHeader(header[c])) {
@@ -660,8 +658,8 @@ ParseResult parseCsv(std::string_view utf8, const std::string& name, const Parse
         for (std::size_t c : cols)
             if (!special(c) && !isToolColumn(header[c]) && stats[c].freeText()) textCols.push_back(c);
         if (textCols.empty() && first < rows.size())
-            throw ImportError(name + ": no column of free-text answers found; name one as the text column (the columns are: " +
-                              listColumns(result.columns) + ")");
+            throw ImportError(message(CC_TEMPLATE("{1}: no column of free-text answers found; name one as the text column (the columns are: {2})"),
+                                      {name, listColumns(result.columns)}));
     }
     for (std::size_t c : textCols) result.textColumns.push_back(header[c]);
     std::vector<std::size_t> tagCols;

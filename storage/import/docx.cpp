@@ -116,8 +116,8 @@ void parseXml(pugi::xml_document& doc, const std::string& xml, const std::string
     const auto line = 1 + std::count(xml.begin(), xml.begin() + static_cast<std::ptrdiff_t>(upto), '\n');
     const std::size_t lineStart = xml.rfind('\n', upto == 0 ? 0 : upto - 1);
     const std::size_t column = upto - (lineStart == std::string::npos || upto == 0 ? 0 : lineStart + 1) + 1;
-    throw ImportError(name + ": " + printable(part) + " is not well-formed XML at line " + std::to_string(line) + ", column " +
-                      std::to_string(column) + " (byte " + std::to_string(offset) + "): " + r.description());
+    throw ImportError(message(CC_TEMPLATE("{1}: {2} is not well-formed XML at line {3}, column {4} (byte {5}): {6}"),
+                              {name, printable(part), std::to_string(line), std::to_string(column), std::to_string(offset), r.description()}));
 }
 
 /// The target of the first relationship of a type (…/officeDocument, …/styles) in a .rels part,
@@ -270,7 +270,7 @@ public:
             ++done;
             if (m_opt.progress && (done % 64 == 0 || done == total) &&
                 !m_opt.progress(static_cast<double>(done) / static_cast<double>(total)))
-                throw ImportError(m_name + ": cancelled");
+                throw ImportError(message(CC_TEMPLATE("{1}: cancelled"), {m_name}));
         }
         m_result.format = "docx";
         return std::move(m_result);
@@ -294,7 +294,7 @@ private:
     std::vector<std::string> m_citedNotes;  // "[1] text" for the notes cited since the last candidate
 
     [[noreturn]] void tooDeep() const {
-        throw ImportError(m_name + ": " + m_part + " is nested more than " + std::to_string(kMaxDepth) + " levels deep");
+        throw ImportError(message(CC_TEMPLATE("{1}: {2} is nested more than {3} levels deep"), {m_name, m_part, std::to_string(kMaxDepth)}));
     }
 
     std::string headingPath() const {
@@ -305,7 +305,7 @@ private:
 
     void add(std::string text, std::string location, std::string excerpt) {
         if (m_result.candidates.size() >= kMaxCandidates)
-            throw ImportError(m_name + ": more than " + std::to_string(kMaxCandidates) + " paragraphs");
+            throw ImportError(message(CC_TEMPLATE("{1}: more than {2} paragraphs"), {m_name, std::to_string(kMaxCandidates)}));
         Candidate c;
         // The notes cited in it (or in a heading just above) follow its text.
         if (!m_citedNotes.empty()) {
@@ -631,9 +631,9 @@ private:
 
 ParseResult parseDocx(std::string_view bytes, const std::string& name, const ParseOptions& opt) {
     if (bytes.size() > kMaxImportBytes)
-        throw ImportError(name + ": " + std::to_string(bytes.size() >> 20) + " MB is over the import limit of " +
-                          std::to_string(kMaxImportBytes >> 20) + " MB");
-    if (bytes.size() < 4 || bytes.substr(0, 2) != "PK") throw ImportError(name + ": not a DOCX (not a zip archive)");
+        throw ImportError(message(CC_TEMPLATE("{1}: {2} MB is over the import limit of {3} MB"),
+                                  {name, std::to_string(bytes.size() >> 20), std::to_string(kMaxImportBytes >> 20)}));
+    if (bytes.size() < 4 || bytes.substr(0, 2) != "PK") throw ImportError(message(CC_TEMPLATE("{1}: not a DOCX (not a zip archive)"), {name}));
     detail::DocxZip zip(bytes, name);
 
     // The main part: where the package's relationships say, usually word/document.xml.
@@ -646,7 +646,7 @@ ParseResult parseDocx(std::string_view bytes, const std::string& name, const Par
         mainPart = "word/document.xml";
         xml = zip.read(mainPart, kMaxDocumentXml);
     }
-    if (!xml) throw ImportError(name + ": not a DOCX (no " + printable(mainPart) + ")");
+    if (!xml) throw ImportError(message(CC_TEMPLATE("{1}: not a DOCX (no {2})"), {name, printable(mainPart)}));
     const std::string folder = mainPart.substr(0, mainPart.rfind('/') + 1);
 
     Styles styles;
@@ -667,8 +667,8 @@ ParseResult parseDocx(std::string_view bytes, const std::string& name, const Par
     const pugi::xml_node root = doc.document_element();
     const Names w(root);
     if (!w.is(root, "document"))
-        throw ImportError(name + ": not a DOCX (" + printable(mainPart) + " holds <" + printable(root.name()) +
-                          ">, not a Word document)");
+        throw ImportError(message(CC_TEMPLATE("{1}: not a DOCX ({2} holds <{3}>, not a Word document)"),
+                                  {name, printable(mainPart), printable(root.name())}));
     pugi::xml_node body;
     for (const pugi::xml_node& c : root.children())
         if (w.is(c, "body")) body = c;

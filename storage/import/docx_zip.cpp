@@ -40,7 +40,7 @@ DocxZip::DocxZip(std::string_view bytes, const std::string& name) : m_name(name)
     if (!source) {
         const std::string why = zip_error_strerror(&error);
         zip_error_fini(&error);
-        throw ImportError(name + ": not a DOCX (" + why + ")");
+        throw ImportError(message(CC_TEMPLATE("{1}: not a DOCX ({2})"), {name, why}));
     }
     m_zip = zip_open_from_source(source, ZIP_RDONLY, &error);
     if (!m_zip) {
@@ -48,8 +48,8 @@ DocxZip::DocxZip(std::string_view bytes, const std::string& name) : m_name(name)
         const int code = zip_error_code_zip(&error);
         const std::string why = zip_error_strerror(&error);
         zip_error_fini(&error);
-        if (code == ZIP_ER_NOZIP) throw ImportError(name + ": not a DOCX (not a zip archive)");
-        throw ImportError(name + ": not a DOCX (damaged zip archive: " + why + ")");
+        if (code == ZIP_ER_NOZIP) throw ImportError(message(CC_TEMPLATE("{1}: not a DOCX (not a zip archive)"), {name}));
+        throw ImportError(message(CC_TEMPLATE("{1}: not a DOCX (damaged zip archive: {2})"), {name, why}));
     }
     zip_error_fini(&error);
 }
@@ -64,31 +64,31 @@ std::optional<std::string> DocxZip::read(const std::string& part, std::size_t ca
     const auto idx = static_cast<zip_uint64_t>(index);
     const std::size_t limit = std::min(cap, m_budget);
     const auto bomb = [&](const std::string& how) {
-        return ImportError(m_name + ": " + printable(part) + " unpacks to " + how + " (a zip bomb?)");
+        return ImportError(message(CC_TEMPLATE("{1}: {2} unpacks to {3} (a zip bomb?)"), {m_name, printable(part), how}));
     };
     zip_stat_t st;
     zip_stat_init(&st);
     std::optional<zip_uint64_t> stated;
     if (zip_stat_index(m_zip, idx, 0, &st) == 0) {
         if (st.valid & ZIP_STAT_SIZE) stated = st.size;
-        if ((st.valid & ZIP_STAT_SIZE) && st.size > limit) throw bomb("more than " + megabytes(limit));
+        if ((st.valid & ZIP_STAT_SIZE) && st.size > limit) throw bomb(message(CC_TEMPLATE("more than {1}"), {megabytes(limit)}));
         if ((st.valid & ZIP_STAT_SIZE) && (st.valid & ZIP_STAT_COMP_SIZE) && st.size > kRatioCheckFrom &&
             st.size / std::max<zip_uint64_t>(st.comp_size, 1) > kMaxRatio)
-            throw bomb(megabytes(st.size) + " from " + kilobytes(st.comp_size));
+            throw bomb(message(CC_TEMPLATE("{1} from {2}"), {megabytes(st.size), kilobytes(st.comp_size)}));
     }
     std::unique_ptr<zip_file_t, decltype(&zip_fclose)> file(zip_fopen_index(m_zip, idx, 0), &zip_fclose);
     if (!file)
-        throw ImportError(m_name + ": " + printable(part) + " cannot be unpacked (" + zip_strerror(m_zip) + ")");
+        throw ImportError(message(CC_TEMPLATE("{1}: {2} cannot be unpacked ({3})"), {m_name, printable(part), zip_strerror(m_zip)}));
     std::string out;
     char buffer[65536];
     for (;;) {
         const zip_int64_t n = zip_fread(file.get(), buffer, sizeof buffer);
         if (n < 0)
-            throw ImportError(m_name + ": " + printable(part) + " is damaged (" + zip_file_strerror(file.get()) + ")");
+            throw ImportError(message(CC_TEMPLATE("{1}: {2} is damaged ({3})"), {m_name, printable(part), zip_file_strerror(file.get())}));
         if (n == 0) break;
-        if (out.size() + static_cast<std::size_t>(n) > limit) throw bomb("more than " + megabytes(limit));
+        if (out.size() + static_cast<std::size_t>(n) > limit) throw bomb(message(CC_TEMPLATE("more than {1}"), {megabytes(limit)}));
         if (stated && out.size() + static_cast<std::size_t>(n) > *stated)
-            throw bomb("more than the " + kilobytes(*stated) + " its zip entry states");
+            throw bomb(message(CC_TEMPLATE("more than the {1} its zip entry states"), {kilobytes(*stated)}));
         out.append(buffer, static_cast<std::size_t>(n));
     }
     m_budget -= out.size();

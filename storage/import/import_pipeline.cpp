@@ -91,11 +91,11 @@ ChangeSet build(const Document& doc, std::vector<ParsedFile>& files, const Impor
                 std::vector<FileReport>& reports, bool release) {
     const SourceKinds& kinds = doc.sourceKinds();
     if (!opt.source.empty() && !kinds.contains(opt.source))
-        throw ImportError("unknown source kind '" + opt.source + "' (see 'customer-canvas sources')");
-    if (!opt.date.empty() && !isValidDate(opt.date)) throw ImportError("'" + opt.date + "' is not a date (YYYY-MM-DD)");
-    if (opt.pinQuadrant < 0 || opt.pinQuadrant > 4) throw ImportError("quadrant must be 1 to 4");
+        throw ImportError(message(CC_TEMPLATE("unknown source kind '{1}' (see 'customer-canvas sources')"), {opt.source}));
+    if (!opt.date.empty() && !isValidDate(opt.date)) throw ImportError(message(CC_TEMPLATE("'{1}' is not a date (YYYY-MM-DD)"), {opt.date}));
+    if (opt.pinQuadrant < 0 || opt.pinQuadrant > 4) throw ImportError(message(CC_TEMPLATE("quadrant must be 1 to 4")));
     for (const auto& t : opt.tags)
-        if (trimmed(t).empty() || t.size() > limits::kShortBytes || !unsafeTextReason(t).empty()) throw ImportError("tag '" + t + "' is not valid");
+        if (trimmed(t).empty() || t.size() > limits::kShortBytes || !unsafeTextReason(t).empty()) throw ImportError(message(CC_TEMPLATE("tag '{1}' is not valid"), {t}));
 
     std::set<std::string> seen;
     for (const auto& [id, n] : doc.notes())

@@ -196,9 +196,9 @@ private:
 
     bool open(bool object) {
         if (++m_depth > kMaxDepth)
-            return stop("not a JSON Canvas (nested deeper than " + std::to_string(kMaxDepth) + " levels)");
+            return stop(message(CC_TEMPLATE("not a JSON Canvas (nested deeper than {1} levels)"), {std::to_string(kMaxDepth)}));
         if (m_frames.empty()) {
-            if (!object) return stop("not a JSON Canvas (the file is not a JSON object)");
+            if (!object) return stop(message(CC_TEMPLATE("not a JSON Canvas (the file is not a JSON object)")));
             m_sawRoot = true;
             m_frames.push_back({Frame::Root});
             return true;
@@ -208,7 +208,7 @@ private:
             case Frame::Skip: ++top.depth; return true;
             case Frame::Root:
                 if (m_key == "nodes" || m_key == "edges") {
-                    if (object) return stop("not a JSON Canvas (\"" + m_key + "\" is not a list)");
+                    if (object) return stop(message(CC_TEMPLATE("not a JSON Canvas (\"{1}\" is not a list)"), {m_key}));
                     (m_key == "nodes" ? m_sawNodes : m_sawEdges) = true;
                     m_frames.push_back({m_key == "nodes" ? Frame::Nodes : Frame::Edges});
                     return true;
@@ -218,7 +218,8 @@ private:
             case Frame::Edges: {
                 const bool nodes = top.kind == Frame::Nodes;
                 const std::size_t index = nodes ? ++m_nodes : ++m_edgeCount;
-                if (!object) return stop(std::string(nodes ? "node " : "edge ") + std::to_string(index) + " is not an object");
+                if (!object) return stop(nodes ? message(CC_TEMPLATE("node {1} is not an object"), {std::to_string(index)})
+                                             : message(CC_TEMPLATE("edge {1} is not an object"), {std::to_string(index)}));
                 for (auto& f : m_fields) f = Field{};
                 for (auto& b : m_seen) b = false;
                 m_frames.push_back({nodes ? Frame::Node : Frame::Edge});
@@ -240,18 +241,18 @@ private:
         if (k == Frame::Node) return node();
         if (k == Frame::Edge) return edge();
         if (k == Frame::Root && !m_sawNodes && !m_sawEdges && m_rootMembers > 0)
-            return stop("not a JSON Canvas (no \"nodes\" or \"edges\")");
+            return stop(message(CC_TEMPLATE("not a JSON Canvas (no \"nodes\" or \"edges\")")));
         return true;
     }
 
     bool scalar(Field f) {
-        if (m_frames.empty()) return stop("not a JSON Canvas (the file is not a JSON object)");
+        if (m_frames.empty()) return stop(message(CC_TEMPLATE("not a JSON Canvas (the file is not a JSON object)")));
         switch (m_frames.back().kind) {
             case Frame::Root:
-                if (m_key == "nodes" || m_key == "edges") return stop("not a JSON Canvas (\"" + m_key + "\" is not a list)");
+                if (m_key == "nodes" || m_key == "edges") return stop(message(CC_TEMPLATE("not a JSON Canvas (\"{1}\" is not a list)"), {m_key}));
                 return true;
-            case Frame::Nodes: return stop("node " + std::to_string(++m_nodes) + " is not an object");
-            case Frame::Edges: return stop("edge " + std::to_string(++m_edgeCount) + " is not an object");
+            case Frame::Nodes: return stop(message(CC_TEMPLATE("node {1} is not an object"), {std::to_string(++m_nodes)}));
+            case Frame::Edges: return stop(message(CC_TEMPLATE("edge {1} is not an object"), {std::to_string(++m_edgeCount)}));
             case Frame::Node:
             case Frame::Edge: keep(std::move(f)); return true;
             case Frame::Skip: return true;
@@ -270,7 +271,7 @@ private:
     bool stringField(std::size_t i, const char* key, const std::string& what, std::string& out) {
         const Field& f = m_fields[i];
         if (f.kind == Field::Absent) return true;
-        if (f.kind != Field::String) return stop(what + ": \"" + key + "\" is not a string");
+        if (f.kind != Field::String) return stop(message(CC_TEMPLATE("{1}: \"{2}\" is not a string"), {what, key}));
         out = f.text;
         return true;
     }
@@ -278,21 +279,21 @@ private:
     bool numberField(std::size_t i, const char* key, const std::string& what, std::optional<double>& out) {
         const Field& f = m_fields[i];
         if (f.kind == Field::Absent) return true;
-        if (f.kind != Field::Number) return stop(what + ": \"" + key + "\" is not a number");
+        if (f.kind != Field::Number) return stop(message(CC_TEMPLATE("{1}: \"{2}\" is not a number"), {what, key}));
         if (std::isfinite(f.number) && std::fabs(f.number) <= limits::kMaxCoordinate) out = f.number;
         return true;
     }
 
     bool node() {
         if (m_nodes % 1024 == 0) m_progress.report(m_share());
-        const std::string where = "node " + std::to_string(m_nodes);
+        const std::string where = message(CC_TEMPLATE("node {1}"), {std::to_string(m_nodes)});
         std::string id, type, raw, colour;
         if (!stringField(0, "id", where, id)) return false;
-        if (id.empty()) return stop(where + " has no id");
-        const std::string what = "node " + text::shortened(id, 60);
-        if (!m_ids.insert(id).second) return stop(what + " appears twice");
+        if (id.empty()) return stop(message(CC_TEMPLATE("{1} has no id"), {where}));
+        const std::string what = message(CC_TEMPLATE("node {1}"), {text::shortened(id, 60)});
+        if (!m_ids.insert(id).second) return stop(message(CC_TEMPLATE("{1} appears twice"), {what}));
         if (!stringField(1, "type", what, type)) return false;
-        if (type.empty()) return stop(what + " has no type");
+        if (type.empty()) return stop(message(CC_TEMPLATE("{1} has no type"), {what}));
         const bool hasText = m_fields[2].kind != Field::Absent;
         if (!stringField(2, "text", what, raw) || !stringField(3, "color", what, colour)) return false;
         Candidate c;
@@ -300,7 +301,7 @@ private:
             !numberField(7, "height", what, c.h))
             return false;
         if (type != "text") return true;  // file, link and group nodes
-        if (!hasText) return stop(what + ": a text node without \"text\"");
+        if (!hasText) return stop(message(CC_TEMPLATE("{1}: a text node without \"text\""), {what}));
         std::string plain = text::markdownToPlainText(raw);
         if (text::trim(plain).empty()) return true;
         text::checkCandidateCount(m_result.candidates.size(), m_name);
@@ -317,11 +318,11 @@ private:
     }
 
     bool edge() {
-        const std::string where = "edge " + std::to_string(m_edgeCount);
+        const std::string where = message(CC_TEMPLATE("edge {1}"), {std::to_string(m_edgeCount)});
         CandidateLink l;
         std::string colour;
         if (!stringField(0, "fromNode", where, l.fromNode) || !stringField(1, "toNode", where, l.toNode)) return false;
-        if (l.fromNode.empty() || l.toNode.empty()) return stop(where + " does not name both its nodes");
+        if (l.fromNode.empty() || l.toNode.empty()) return stop(message(CC_TEMPLATE("{1} does not name both its nodes"), {where}));
         if (!stringField(2, "label", where, l.label) || !stringField(3, "color", where, colour)) return false;
         l.kind = kindOf(l.label, colour);
         m_edges.push_back(std::move(l));
@@ -353,7 +354,7 @@ std::optional<ParseResult> readCanvas(Stream& in, const std::string& name, const
     CanvasReader reader(name, opt, std::move(share));
     rapidjson::Reader parser;
     syntax = parser.Parse<kParseFlags>(in, reader);
-    if (!reader.error.empty()) throw ImportError(name + ": " + reader.error);
+    if (!reader.error.empty()) throw ImportError(message(CC_TEMPLATE("{1}: {2}"), {name, reader.error}));
     if (syntax.IsError() && syntax.Code() != rapidjson::kParseErrorDocumentEmpty) return std::nullopt;
     return reader.finish();
 }
@@ -367,7 +368,7 @@ ParseResult parseJsonCanvas(std::string_view utf8, const std::string& name, cons
     try {
         return parseCanvasText(utf8, name, opt);
     } catch (const cereal::RapidJSONException& e) {
-        throw ImportError(name + ": not a JSON Canvas (" + e.what() + ")");
+        throw ImportError(message(CC_TEMPLATE("{1}: not a JSON Canvas ({2})"), {name, e.what()}));
     }
 }
 
@@ -375,7 +376,7 @@ std::optional<ParseResult> parseJsonCanvasFile(const std::string& path, std::uin
     try {
         return parseCanvasFile(path, size, opt);
     } catch (const cereal::RapidJSONException& e) {
-        throw ImportError(path + ": not a JSON Canvas (" + e.what() + ")");
+        throw ImportError(message(CC_TEMPLATE("{1}: not a JSON Canvas ({2})"), {path, e.what()}));
     }
 }
 
@@ -392,20 +393,20 @@ ParseResult parseCanvasText(std::string_view utf8, const std::string& name, cons
     // The stream's own depth check stops at the first thing out of place; in memory, the whole
     // text can be checked for depth first, as it always was.
     if (!jsonNestingWithin(utf8, kMaxDepth))
-        throw ImportError(name + ": not a JSON Canvas (nested deeper than " + std::to_string(kMaxDepth) + " levels)");
+        throw ImportError(message(CC_TEMPLATE("{1}: not a JSON Canvas (nested deeper than {2} levels)"), {name, std::to_string(kMaxDepth)}));
     rapidjson::MemoryStream bytes(utf8.data(), utf8.size());
     const double size = static_cast<double>(utf8.size());
     rapidjson::ParseResult syntax;
     auto r = readCanvas(bytes, name, opt, [&] { return static_cast<double>(bytes.Tell()) / size; }, syntax);
     if (!r)
-        throw ImportError(name + ": not JSON: " + rapidjson::GetParseError_En(syntax.Code()) + " (line " +
-                          lineAt(utf8, syntax.Offset()) + ")");
+        throw ImportError(message(CC_TEMPLATE("{1}: not JSON: {2} (line {3})"),
+                                  {name, rapidjson::GetParseError_En(syntax.Code()), lineAt(utf8, syntax.Offset())}));
     return std::move(*r);
 }
 
 std::optional<ParseResult> parseCanvasFile(const std::string& path, std::uintmax_t size, const ParseOptions& opt) {
     std::unique_ptr<std::FILE, int (*)(std::FILE*)> file(std::fopen(path.c_str(), "rb"), &std::fclose);
-    if (!file) throw ImportError(path + ": cannot be read (permission denied?)");
+    if (!file) throw ImportError(message(CC_TEMPLATE("{1}: cannot be read (permission denied?)"), {path}));
     char buffer[64 * 1024];
     rapidjson::FileReadStream raw(file.get(), buffer, sizeof buffer);
     rapidjson::EncodedInputStream<rapidjson::UTF8<>, rapidjson::FileReadStream> in(raw);  // skips a UTF-8 BOM

@@ -245,8 +245,8 @@ private:
     void add(std::string body, std::size_t first, std::size_t last) {
         if (text::trim(body).empty()) return;
         if (body.size() > text::kMaxBlockBytes)
-            throw ImportError(m_name + ": line " + std::to_string(first) + ": a paragraph of more than " +
-                              std::to_string(text::kMaxBlockBytes >> 20) + " MB (is this really text?)");
+            throw ImportError(message(CC_TEMPLATE("{1}: line {2}: a paragraph of more than {3} MB (is this really text?)"),
+                                      {m_name, std::to_string(first), std::to_string(text::kMaxBlockBytes >> 20)}));
         text::checkCandidateCount(m_out.candidates.size(), m_name);
         Candidate c;
         c.text = std::move(body);
@@ -322,7 +322,7 @@ ParseResult parseMarkdown(std::string_view utf8, const std::string& name, const 
     const std::string stripped = withoutFrontMatter(utf8);
     const std::string_view src = stripped.empty() ? utf8 : std::string_view(stripped);
     NodePtr doc(cmark_parse_document(src.data(), src.size(), kOptions));
-    if (!doc) throw ImportError(name + ": the Markdown could not be read (out of memory?)");
+    if (!doc) throw ImportError(message(CC_TEMPLATE("{1}: the Markdown could not be read (out of memory?)"), {name}));
     progress.report(0.5);
     // Excerpts quote the file as it stands, front matter line numbers included.
     MarkdownReader(utf8, name, opt, result).read(doc.get());

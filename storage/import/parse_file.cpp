@@ -19,22 +19,22 @@ std::string lowerExtension(const std::string& path) {
 std::uintmax_t checkedSize(const std::string& path) {
     std::error_code ec;
     const auto status = std::filesystem::status(path, ec);
-    if (ec || !std::filesystem::exists(status)) throw ImportError(path + ": no such file");
-    if (!std::filesystem::is_regular_file(status)) throw ImportError(path + ": not a regular file");
+    if (ec || !std::filesystem::exists(status)) throw ImportError(message(CC_TEMPLATE("{1}: no such file"), {path}));
+    if (!std::filesystem::is_regular_file(status)) throw ImportError(message(CC_TEMPLATE("{1}: not a regular file"), {path}));
     const auto size = std::filesystem::file_size(path, ec);
-    if (ec) throw ImportError(path + ": cannot be read");
+    if (ec) throw ImportError(message(CC_TEMPLATE("{1}: cannot be read"), {path}));
     if (size > kMaxImportBytes)
-        throw ImportError(path + ": " + std::to_string(size >> 20) + " MB is over the import limit of " +
-                          std::to_string(kMaxImportBytes >> 20) + " MB");
+        throw ImportError(message(CC_TEMPLATE("{1}: {2} MB is over the import limit of {3} MB"),
+                                  {path, std::to_string(size >> 20), std::to_string(kMaxImportBytes >> 20)}));
     return size;
 }
 
 std::string readBounded(const std::string& path, std::uintmax_t size) {
     std::ifstream in(path, std::ios::binary);
-    if (!in) throw ImportError(path + ": cannot be read (permission denied?)");
+    if (!in) throw ImportError(message(CC_TEMPLATE("{1}: cannot be read (permission denied?)"), {path}));
     std::string bytes(static_cast<std::size_t>(size), '\0');
     in.read(bytes.data(), static_cast<std::streamsize>(size));
-    if (static_cast<std::size_t>(in.gcount()) != size) throw ImportError(path + ": cannot be read to the end");
+    if (static_cast<std::size_t>(in.gcount()) != size) throw ImportError(message(CC_TEMPLATE("{1}: cannot be read to the end"), {path}));
     return bytes;
 }
 
@@ -61,7 +61,7 @@ ParseResult parseBytes(const std::string& path, const std::string& bytes, const 
     else if (ext == ".csv" || ext == ".tsv") r = parseCsv(text, name, opt);
     else if (ext == ".canvas") r = parseJsonCanvas(text, name, opt);
     else if (ext == ".txt" || ext == ".text" || ext.empty()) r = parsePlainText(text, name, opt);
-    else throw ImportError(path + ": unknown kind of file '" + ext + "' (Markdown, text, PDF, DOCX, CSV, TSV or JSON Canvas)");
+    else throw ImportError(message(CC_TEMPLATE("{1}: unknown kind of file '{2}' (Markdown, text, PDF, DOCX, CSV, TSV or JSON Canvas)"), {path, ext}));
     r.encoding = encoding;
     return r;
 }
@@ -82,7 +82,7 @@ ParseResult parseFile(const std::string& path, const ParseOptions& opt) {
     try {
         return parseChecked(path, opt);
     } catch (const std::bad_alloc&) {
-        throw ImportError(path + ": too large to read in the memory this computer has");
+        throw ImportError(message(CC_TEMPLATE("{1}: too large to read in the memory this computer has"), {path}));
     }
 }
 

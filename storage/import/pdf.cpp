@@ -124,8 +124,8 @@ PdfPage readPage(poppler::page& page, int number, std::size_t& textBytes, const 
         if (w.text.empty()) continue;
         textBytes += w.text.size() + 1;
         if (textBytes > kMaxPdfTextBytes)
-            throw ImportError(name + ": page " + std::to_string(number) + ": more than " +
-                              std::to_string(kMaxPdfTextBytes >> 20) + " MB of text");
+            throw ImportError(message(CC_TEMPLATE("{1}: page {2}: more than {3} MB of text"),
+                                      {name, std::to_string(number), std::to_string(kMaxPdfTextBytes >> 20)}));
         w.rotation = std::clamp(tb.rotation(), 0, 3);
         const poppler::rectf bbox = tb.bbox();
         toReadingFrame(w, bbox);
@@ -170,32 +170,32 @@ std::unordered_set<std::string> hyphenatedWords(const std::vector<PdfPage>& page
 }  // namespace
 
 ParseResult parsePdf(std::string_view bytes, const std::string& name, const ParseOptions& opt) {
-    const auto unreadable = [&](const std::string& why) { return ImportError(name + ": not a readable PDF (" + why + ")"); };
+    const auto unreadable = [&](const std::string& why) { return ImportError(message(CC_TEMPLATE("{1}: not a readable PDF ({2})"), {name, why})); };
     if (bytes.size() > kMaxImportBytes)
-        throw ImportError(name + ": " + std::to_string(bytes.size() >> 20) + " MB is over the import limit of " +
-                          std::to_string(kMaxImportBytes >> 20) + " MB");
-    if (bytes.empty()) throw unreadable("the file is empty");
+        throw ImportError(message(CC_TEMPLATE("{1}: {2} MB is over the import limit of {3} MB"),
+                                  {name, std::to_string(bytes.size() >> 20), std::to_string(kMaxImportBytes >> 20)}));
+    if (bytes.empty()) throw unreadable(message(CC_TEMPLATE("the file is empty")));
     // Check the frame before handing the bytes to poppler: a PDF starts with "%PDF-" (within the
     // first kilobyte) and ends with "%%EOF" (within the last): a file cut short has no end marker,
     // and poppler would otherwise guess its way through whatever is left.
     if (bytes.substr(0, 1024).find("%PDF-") == std::string_view::npos)
-        throw unreadable("no %PDF- header at the start");
+        throw unreadable(message(CC_TEMPLATE("no %PDF- header at the start")));
     if (bytes.substr(bytes.size() > 1024 ? bytes.size() - 1024 : 0).find("%%EOF") == std::string_view::npos)
-        throw unreadable("no %%EOF marker at the end: the file is cut short");
+        throw unreadable(message(CC_TEMPLATE("no %%EOF marker at the end: the file is cut short")));
 
     PopplerMessages messages;
     std::unique_ptr<poppler::document> doc(
         poppler::document::load_from_raw_data(bytes.data(), static_cast<int>(bytes.size())));
     if (!doc) {
         const std::string said = messages.first();
-        throw unreadable(said.empty() ? "poppler cannot open it" : said);
+        throw unreadable(said.empty() ? message(CC_TEMPLATE("poppler cannot open it")) : said);
     }
-    if (doc->is_locked()) throw ImportError(name + ": the PDF is encrypted (password protected)");
+    if (doc->is_locked()) throw ImportError(message(CC_TEMPLATE("{1}: the PDF is encrypted (password protected)"), {name}));
     const int pageCount = doc->pages();
-    if (pageCount <= 0) throw unreadable("it has no pages");
+    if (pageCount <= 0) throw unreadable(message(CC_TEMPLATE("it has no pages")));
     if (pageCount > kMaxPdfPages)
-        throw ImportError(name + ": " + std::to_string(pageCount) + " pages is over the limit of " +
-                          std::to_string(kMaxPdfPages));
+        throw ImportError(message(CC_TEMPLATE("{1}: {2} pages is over the limit of {3}"),
+                                  {name, std::to_string(pageCount), std::to_string(kMaxPdfPages)}));
 
     std::vector<PdfPage> pages;
     pages.reserve(static_cast<std::size_t>(pageCount));
@@ -204,11 +204,11 @@ ParseResult parsePdf(std::string_view bytes, const std::string& name, const Pars
         std::unique_ptr<poppler::page> page(doc->create_page(i));
         if (!page) {
             const std::string said = messages.first();
-            throw ImportError(name + ": page " + std::to_string(i + 1) + " cannot be read" +
-                              (said.empty() ? "" : " (" + said + ")"));
+            throw ImportError(said.empty() ? message(CC_TEMPLATE("{1}: page {2} cannot be read"), {name, std::to_string(i + 1)})
+                                            : message(CC_TEMPLATE("{1}: page {2} cannot be read ({3})"), {name, std::to_string(i + 1), said}));
         }
         pages.push_back(readPage(*page, i + 1, textBytes, name));
-        if (opt.progress && !opt.progress(static_cast<double>(i + 1) / pageCount)) throw ImportError(name + ": cancelled");
+        if (opt.progress && !opt.progress(static_cast<double>(i + 1) / pageCount)) throw ImportError(message(CC_TEMPLATE("{1}: cancelled"), {name}));
     }
 
     detail::dropHeadersAndFooters(pages);
@@ -242,7 +242,7 @@ ParseResult parsePdf(std::string_view bytes, const std::string& name, const Pars
             c.excerpt += para.lines[i];
         }
         if (result.candidates.size() >= kMaxCandidates)
-            throw ImportError(name + ": more than " + std::to_string(kMaxCandidates) + " paragraphs");
+            throw ImportError(message(CC_TEMPLATE("{1}: more than {2} paragraphs"), {name, std::to_string(kMaxCandidates)}));
         result.candidates.push_back(std::move(c));
     }
     return result;

@@ -82,8 +82,8 @@ ParseResult parsePlainText(std::string_view utf8, const std::string& name, const
                 text::appendWrappedLine(body, l);
             }
             if (body.size() > text::kMaxBlockBytes)
-                throw ImportError(name + ": line " + std::to_string(first) + ": a paragraph of more than " +
-                                  std::to_string(text::kMaxBlockBytes >> 20) + " MB (is this really text?)");
+                throw ImportError(message(CC_TEMPLATE("{1}: line {2}: a paragraph of more than {3} MB (is this really text?)"),
+                                          {name, std::to_string(first), std::to_string(text::kMaxBlockBytes >> 20)}));
         }
         if (body.empty()) return;
         text::checkCandidateCount(result.candidates.size(), name);

@@ -27,10 +27,10 @@ namespace cc::import {
 
 namespace {
 
-std::string at(std::size_t offset) { return "byte " + std::to_string(offset); }
+std::string at(std::size_t offset) { return message(CC_TEMPLATE("byte {1}"), {std::to_string(offset)}); }
 
 [[noreturn]] void notText(const std::string& name, std::size_t offset) {
-    throw ImportError(name + ": not text (binary data at " + at(offset) + ")");
+    throw ImportError(message(CC_TEMPLATE("{1}: not text (binary data at {2})"), {name, at(offset)}));
 }
 
 /// A control character that text does not hold (tab, LF, CR, FF, VT are text).
@@ -211,8 +211,8 @@ std::string decodeAs(std::string_view body, std::size_t bodyOffset, const std::v
             }
         }
     }
-    if (!anyEncoding) throw ImportError(name + ": text in an encoding that cannot be read (" + shownName + ")");
-    throw ImportError(name + ": not text (bytes at " + at(bodyOffset + bad) + " are not " + shownName + ")");
+    if (!anyEncoding) throw ImportError(message(CC_TEMPLATE("{1}: text in an encoding that cannot be read ({2})"), {name, shownName}));
+    throw ImportError(message(CC_TEMPLATE("{1}: not text (bytes at {2} are not {3})"), {name, at(bodyOffset + bad), shownName}));
 }
 
 /// The bytes uchardet looks at: from a little before the first non-ASCII byte, at most 1 MB
@@ -328,8 +328,8 @@ std::string decodeText(std::string_view bytes, const std::string& name, std::str
     std::vector<const char*> tries;
     std::string shown = charset;
     if (charset.empty() || charset == "ASCII" || charset == "UTF-8") {
-        throw ImportError(name + ": not text (bytes at " + at(census.firstInvalid) +
-                          " are in no encoding that could be recognised)");
+        throw ImportError(message(CC_TEMPLATE("{1}: not text (bytes at {2} are in no encoding that could be recognised)"),
+                                  {name, at(census.firstInvalid)}));
     } else if (charset == "GB18030" || charset == "GBK" || charset == "GB2312" || charset == "HZ-GB-2312" ||
                charset == "EUC-CN") {
         tries = {"GB18030"};

@@ -156,12 +156,12 @@ std::size_t LineTable::lineOf(std::size_t pos) const {
 }
 
 void Progress::report(double share) {
-    if (m_fn && !m_fn(std::clamp(share, 0.0, 1.0))) throw ImportError(m_name + ": cancelled");
+    if (m_fn && !m_fn(std::clamp(share, 0.0, 1.0))) throw ImportError(message(CC_TEMPLATE("{1}: cancelled"), {m_name}));
 }
 
 void checkCandidateCount(std::size_t count, const std::string& name) {
     if (count >= kMaxCandidates)
-        throw ImportError(name + ": more than " + std::to_string(kMaxCandidates) + " notes in one file");
+        throw ImportError(message(CC_TEMPLATE("{1}: more than {2} notes in one file"), {name, std::to_string(kMaxCandidates)}));
 }
 
 }  // namespace cc::import::text

@@ -120,7 +120,7 @@ std::string firstKeyword(const std::string& s) {
 /// string itself in the message: it may hold a password.
 std::vector<std::pair<std::string, std::string>> keywordValues(const std::string& s) {
     auto bad = [](const std::string& why) -> BoardError {
-        return BoardError("the team-server address is not a valid keyword=value connection string (" + why + ")");
+        return BoardError(message(CC_TEMPLATE("the team-server address is not a valid keyword=value connection string ({1})"), {why}));
     };
     std::vector<std::pair<std::string, std::string>> pairs;
     std::size_t i = 0;
@@ -134,8 +134,8 @@ std::vector<std::pair<std::string, std::string>> keywordValues(const std::string
         while (i < s.size() && s[i] != '=' && !std::isspace(static_cast<unsigned char>(s[i]))) ++i;
         const std::string keyword = s.substr(start, i - start);
         skipSpace();
-        if (i >= s.size() || s[i] != '=') throw bad("\"" + keyword.substr(0, 40) + "\" has no \"=\"");
-        if (!connectionKeywords().count(keyword)) throw bad("unknown keyword \"" + keyword.substr(0, 40) + "\"");
+        if (i >= s.size() || s[i] != '=') throw bad(message(CC_TEMPLATE("\"{1}\" has no \"=\""), {keyword.substr(0, 40)}));
+        if (!connectionKeywords().count(keyword)) throw bad(message(CC_TEMPLATE("unknown keyword \"{1}\""), {keyword.substr(0, 40)}));
         ++i;
         skipSpace();
         std::string value;
@@ -154,7 +154,7 @@ std::vector<std::pair<std::string, std::string>> keywordValues(const std::string
                     value += s[i++];
                 }
             }
-            if (!closed) throw bad("the value of " + keyword + " has no closing quote");
+            if (!closed) throw bad(message(CC_TEMPLATE("the value of {1} has no closing quote"), {keyword}));
         } else {
             while (i < s.size() && !std::isspace(static_cast<unsigned char>(s[i]))) {
                 if (s[i] == '\\' && i + 1 < s.size()) ++i;
@@ -163,7 +163,7 @@ std::vector<std::pair<std::string, std::string>> keywordValues(const std::string
         }
         pairs.emplace_back(keyword, value);
     }
-    if (pairs.empty()) throw bad("it is empty");
+    if (pairs.empty()) throw bad(message(CC_TEMPLATE("it is empty")));
     return pairs;
 }
 
@@ -173,10 +173,10 @@ void checkUriCharacters(const std::string& uri) {
     for (std::size_t i = 0; i < uri.size(); ++i) {
         const unsigned char c = static_cast<unsigned char>(uri[i]);
         if (c <= 0x20 || c == 0x7F)
-            throw BoardError(withoutPassword(uri).substr(0, 200) + ": the address has a space or a control character in it");
+            throw BoardError(message(CC_TEMPLATE("{1}: the address has a space or a control character in it"), {withoutPassword(uri).substr(0, 200)}));
         if (c == '%' && (i + 2 >= uri.size() || hexValue(uri[i + 1]) < 0 || hexValue(uri[i + 2]) < 0 ||
                          (uri[i + 1] == '0' && uri[i + 2] == '0')))
-            throw BoardError(withoutPassword(uri).substr(0, 200) + ": the address has a '%' that is not followed by two hex digits (write % as %25)");
+            throw BoardError(message(CC_TEMPLATE("{1}: the address has a '%' that is not followed by two hex digits (write % as %25)"), {withoutPassword(uri).substr(0, 200)}));
     }
 }
 
@@ -241,16 +241,15 @@ ServerAddress parseServerAddress(const std::string& given, const std::string& bo
     checkUriCharacters(a.uri);  // what libpq reads; the board's name may hold spaces
     a.server = withoutPassword(a.uri);
     if (hasBoardParam && !boardOption.empty() && fromUri != boardOption)
-        throw BoardError(a.server + ": the address names board '" + fromUri + "' and --board names '" + boardOption +
-                         "'; name it once");
+        throw BoardError(message(CC_TEMPLATE("{1}: the address names board '{2}' and --board names '{3}'; name it once"), {a.server, fromUri, boardOption}));
     a.board = boardOption.empty() ? fromUri : boardOption;
     if (a.board.empty())
-        throw BoardError(a.server + ": which board? name it with --board NAME or a board=NAME parameter in the address");
+        throw BoardError(message(CC_TEMPLATE("{1}: which board? name it with --board NAME or a board=NAME parameter in the address"), {a.server}));
     if (a.board.size() > kMaxBoardNameBytes)
-        throw BoardError(a.server + ": the board name is longer than " + std::to_string(kMaxBoardNameBytes) + " bytes");
-    if (!isValidUtf8(a.board)) throw BoardError(a.server + ": the board name is not valid UTF-8");
+        throw BoardError(message(CC_TEMPLATE("{1}: the board name is longer than {2} bytes"), {a.server, std::to_string(kMaxBoardNameBytes)}));
+    if (!isValidUtf8(a.board)) throw BoardError(message(CC_TEMPLATE("{1}: the board name is not valid UTF-8"), {a.server}));
     for (unsigned char c : a.board)
-        if (c < 0x20 || c == 0x7F) throw BoardError(a.server + ": the board name contains a control character");
+        if (c < 0x20 || c == 0x7F) throw BoardError(message(CC_TEMPLATE("{1}: the board name contains a control character"), {a.server}));
     a.display = a.server + (a.server.find('?') == std::string::npos ? "?" : "&") + "board=" + percentEncode(a.board);
     return a;
 }

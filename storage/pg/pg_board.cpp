@@ -149,11 +149,10 @@ std::string PgBoard::suggestedFolder() const {
 void PgBoard::fail(const std::string& what, const PgError& e) {
     if (e.connectionLost()) goOffline();
     if (e.sqlState() == state::kInsufficientPrivilege || e.sqlState() == state::kReadOnlyTransaction)
-        throw BoardError(m_addr.display + ": " + what +
-                         ": this role may only read this board (" + e.what() +
-                         "); ask an administrator for INSERT, UPDATE and DELETE on the tables in schema customer_canvas");
-    if (e.connectionLost()) throw BoardError(m_addr.display + ": " + what + ": the server cannot be reached (" + e.what() + ")");
-    throw BoardError(m_addr.display + ": " + what + " (" + e.what() + ")");
+        throw BoardError(message(CC_TEMPLATE("{1}: {2}: this role may only read this board ({3}); ask an administrator for INSERT, UPDATE and "
+                                             "DELETE on the tables in schema customer_canvas"), {m_addr.display, what, e.what()}));
+    if (e.connectionLost()) throw BoardError(message(CC_TEMPLATE("{1}: {2}: the server cannot be reached ({3})"), {m_addr.display, what, e.what()}));
+    throw BoardError(message(CC_TEMPLATE("{1}: {2} ({3})"), {m_addr.display, what, e.what()}));
 }
 
 void PgBoard::connect() {
@@ -166,17 +165,17 @@ void PgBoard::connect() {
         m_conn.emplace(pg::Connection::open(params, &needsPassword));
     } catch (const PgError& e) {
         if (!needsPassword && looksUnreachable(e.what()))
-            throw Unreachable(m_addr.display + ": cannot connect to the server (" + e.what() + ")");
+            throw Unreachable(message(CC_TEMPLATE("{1}: cannot connect to the server ({2})"), {m_addr.display, e.what()}));
         if (!needsPassword || m_password || !m_askPassword)
-            throw BoardError(m_addr.display + ": cannot connect to the server (" + e.what() + ")");
+            throw BoardError(message(CC_TEMPLATE("{1}: cannot connect to the server ({2})"), {m_addr.display, e.what()}));
         std::optional<std::string> typed = m_askPassword(m_addr.display);
-        if (!typed) throw BoardError(m_addr.display + ": cannot connect to the server (no password given)");
+        if (!typed) throw BoardError(message(CC_TEMPLATE("{1}: cannot connect to the server (no password given)"), {m_addr.display}));
         m_password = std::move(typed);
         params.emplace_back("password", *m_password);
         try {
             m_conn.emplace(pg::Connection::open(params, nullptr));
         } catch (const PgError& e2) {
-            throw BoardError(m_addr.display + ": cannot connect to the server (" + e2.what() + ")");
+            throw BoardError(message(CC_TEMPLATE("{1}: cannot connect to the server ({2})"), {m_addr.display, e2.what()}));
         }
     }
     try {
@@ -184,14 +183,14 @@ void PgBoard::connect() {
         // arrives as a notification.
         m_conn->script(("LISTEN " + m_channel).c_str());
     } catch (const PgError& e) {
-        fail("cannot listen for changes", e);
+        fail(message(CC_TEMPLATE("cannot listen for changes")), e);
     }
 }
 
 pg::Connection& PgBoard::conn() {
     if (m_work.offline() || !m_conn || !m_conn->ok()) {
         goOffline();
-        throw PgError("the server cannot be reached", "", true);
+        throw PgError(message(CC_TEMPLATE("the server cannot be reached")), "", true);
     }
     return *m_conn;
 }
@@ -225,13 +224,13 @@ void PgBoard::requireBoard() {
     try {
         Result r = conn().exec("SELECT 1 FROM customer_canvas.board WHERE name = $1", {m_addr.board});
         if (r.rows() == 0)
-            throw BoardError(m_addr.display + ": there is no board named '" + m_addr.board +
-                             "' on this server (create it with 'customer-canvas new ADDRESS --board NAME')");
+            throw BoardError(message(CC_TEMPLATE("{1}: there is no board named '{2}' on this server (create it with 'customer-canvas new ADDRESS --board NAME')"),
+                                     {m_addr.display, m_addr.board}));
     } catch (const PgError& e) {
         if (e.sqlState() == state::kInsufficientPrivilege)
-            throw BoardError(m_addr.display + ": this role may not read the boards (" + e.what() +
-                             "); ask an administrator for USAGE on schema customer_canvas and SELECT on its tables");
-        fail("cannot open the board", e);
+            throw BoardError(message(CC_TEMPLATE("{1}: this role may not read the boards ({2}); ask an administrator for USAGE on schema customer_canvas and SELECT on its tables"),
+                                     {m_addr.display, e.what()}));
+        fail(message(CC_TEMPLATE("cannot open the board")), e);
     }
 }
 
@@ -249,7 +248,7 @@ std::unique_ptr<PgBoard> PgBoard::open(const std::string& address, Mode mode, co
     try {
         pg::ensureSchema(*b->m_conn, mode == Mode::ReadWrite, b->m_addr.display);
     } catch (const PgError& e) {
-        b->fail("cannot open the board", e);
+        b->fail(message(CC_TEMPLATE("cannot open the board")), e);
     }
     b->requireBoard();
     // Reading only, a copy is used when there is one: changes made offline are still sent as
@@ -298,9 +297,9 @@ std::unique_ptr<PgBoard> PgBoard::create(const std::string& address, const Board
         tx.commit();
     } catch (const PgError& e) {
         if (e.sqlState() == state::kUniqueViolation)
-            throw BoardError(b->m_addr.display + ": a board named '" + b->m_addr.board +
-                             "' already exists on this server; choose another name");
-        b->fail("cannot create the board", e);
+            throw BoardError(message(CC_TEMPLATE("{1}: a board named '{2}' already exists on this server; choose another name"),
+                                     {b->m_addr.display, b->m_addr.board}));
+        b->fail(message(CC_TEMPLATE("cannot create the board")), e);
     }
     return b;
 }
@@ -312,7 +311,7 @@ BoardInfo PgBoard::readBoardInfo() {
         Result r = c.exec("SELECT id, title, template, created, wall_width, wall_height FROM customer_canvas.board "
                           "WHERE name = $1",
                           {m_addr.board});
-        if (r.rows() == 0) throw BoardError(m_addr.display + ": the board was deleted from the server");
+        if (r.rows() == 0) throw BoardError(message(CC_TEMPLATE("{1}: the board was deleted from the server"), {m_addr.display}));
         b.id = r.text(0, 0, kMaxIdBytes);
         b.title = r.text(0, 1, kMaxFieldBytes);
         b.templateKey = r.text(0, 2, 64);
@@ -329,7 +328,7 @@ BoardInfo PgBoard::readBoardInfo() {
         b.quadrants[idx - 1] = QuadrantInfo{idx, r.text(i, 1, kMaxFieldBytes), r.text(i, 2, kMaxFieldBytes)};
         ++count;
     }
-    if (count != 4) throw BoardError(m_addr.display + ": the board has " + std::to_string(count) + " quadrants, not 4");
+    if (count != 4) throw BoardError(message(CC_TEMPLATE("{1}: the board has {2} quadrants, not 4"), {m_addr.display, std::to_string(count)}));
     return b;
 }
 
@@ -391,16 +390,16 @@ std::unique_ptr<Document> PgBoard::load(const SourceKinds& kinds) {
             goOffline();
             return load(kinds);
         }
-        fail("cannot read the board", e);
+        fail(message(CC_TEMPLATE("cannot read the board")), e);
     } catch (const BoardError&) {
         throw;
     } catch (const std::exception& e) {
-        failRead("read the board", e);
+        failRead(CC_TEMPLATE("cannot read the board"), e);
     }
 }
 
 std::int64_t PgBoard::persist(const ChangeSet& cs) {
-    if (m_mode == Mode::ReadOnly) throw BoardError(m_addr.display + ": the board is open for reading only");
+    if (m_mode == Mode::ReadOnly) throw BoardError(message(CC_TEMPLATE("{1}: the board is open for reading only"), {m_addr.display}));
     const std::string changeId = newChangeId();
     if (!m_work.offline()) {
         try {
@@ -423,7 +422,7 @@ std::int64_t PgBoard::commit(const ChangeSet& cs, const std::string& changeId, b
         // before the next writer can, so the log's order is the order of the commits.
         Result seqRow = c.exec("UPDATE customer_canvas.board SET last_seq = last_seq + 1 WHERE name = $1 RETURNING last_seq",
                                {m_addr.board});
-        if (seqRow.rows() == 0) throw BoardError(m_addr.display + ": the change was not saved: the board was deleted from the server");
+        if (seqRow.rows() == 0) throw BoardError(message(CC_TEMPLATE("{1}: the change was not saved: the board was deleted from the server"), {m_addr.display}));
         const std::int64_t seq = seqRow.int64(0, 0);
         // Sent before, and the first COMMIT did arrive: nothing to do (the transaction rolls back).
         if (again) {
@@ -455,18 +454,15 @@ std::int64_t PgBoard::commit(const ChangeSet& cs, const std::string& changeId, b
         for (std::size_t i = 0; i + 1 < seqs.size(); ++i) markOwn(seqs[i]);
         return seqs.back();
     } catch (const Gone&) {
-        throw BoardError(m_addr.display +
-                         ": the change was not saved: a note or link it changes was deleted by someone else meanwhile");
+        throw BoardError(message(CC_TEMPLATE("{1}: the change was not saved: a note or link it changes was deleted by someone else meanwhile"), {m_addr.display}));
     } catch (const PgError& e) {
         if (e.connectionLost()) throw pg::ConnectionLost{};
         if (e.sqlState() == state::kForeignKeyViolation)
-            throw BoardError(m_addr.display +
-                             ": the change was not saved: a note it refers to was deleted by someone else meanwhile");
+            throw BoardError(message(CC_TEMPLATE("{1}: the change was not saved: a note it refers to was deleted by someone else meanwhile"), {m_addr.display}));
         if (e.sqlState() == "22003")  // numeric_value_out_of_range: last_seq + 1 past 2^63 - 1
-            throw BoardError(m_addr.display +
-                             ": the change was not saved: the change log's sequence number is at its 64-bit limit "
-                             "(set by a row someone wrote on the server; see `check`), so no change can be saved to this board");
-        fail("the change was not saved", e);
+            throw BoardError(message(CC_TEMPLATE("{1}: the change was not saved: the change log's sequence number is at its 64-bit limit "
+                                                 "(set by a row someone wrote on the server; see `check`), so no change can be saved to this board"), {m_addr.display}));
+        fail(message(CC_TEMPLATE("the change was not saved")), e);
     }
 }
 
@@ -477,7 +473,7 @@ std::int64_t PgBoard::lastSequence() {
             .exec("SELECT coalesce(max(seq), 0) FROM customer_canvas.change_log WHERE board = $1", {m_addr.board})
             .int64(0, 0);
     } catch (const PgError& e) {
-        fail("cannot read the change log", e);
+        fail(message(CC_TEMPLATE("cannot read the change log")), e);
     }
 }
 
@@ -498,9 +494,9 @@ std::vector<LogEntry> PgBoard::changeLog(std::int64_t afterSeq, std::size_t max)
             after = out.back().seq;
         }
     } catch (const PgError& e) {
-        fail("cannot read the change log", e);
+        fail(message(CC_TEMPLATE("cannot read the change log")), e);
     } catch (const std::exception& e) {
-        failRead("read the change log", e);
+        failRead(CC_TEMPLATE("cannot read the change log"), e);
     }
     return out;
 }
@@ -516,9 +512,9 @@ std::vector<LogEntry> PgBoard::recentChanges(std::size_t max, const std::string&
                                 pg::num(std::int64_t(std::min<std::size_t>(max, std::numeric_limits<std::int32_t>::max())))});
         for (int i = 0; i < r.rows(); ++i) out.push_back(logFromRow(r, i));
     } catch (const PgError& e) {
-        fail("cannot read the change log", e);
+        fail(message(CC_TEMPLATE("cannot read the change log")), e);
     } catch (const std::exception& e) {
-        failRead("read the change log", e);
+        failRead(CC_TEMPLATE("cannot read the change log"), e);
     }
     std::reverse(out.begin(), out.end());
     return out;
@@ -560,7 +556,7 @@ void PgBoard::writeAll(const Document& doc, const std::vector<LogEntry>& log) {
         pg::Transaction tx(c);
         c.exec("SELECT 1 FROM customer_canvas.board WHERE name = $1 FOR UPDATE", {m_addr.board});
         if (c.exec("SELECT count(*) FROM customer_canvas.note WHERE board = $1", {m_addr.board}).int64(0, 0) != 0)
-            throw BoardError(m_addr.display + ": the board is not empty");
+            throw BoardError(message(CC_TEMPLATE("{1}: the board is not empty"), {m_addr.display}));
         c.exec("DELETE FROM customer_canvas.change_log WHERE board = $1", {m_addr.board});
         writeBoardRow(c, m_addr.board, doc.board());
         Writer w{c, m_addr.board};
@@ -575,7 +571,7 @@ void PgBoard::writeAll(const Document& doc, const std::vector<LogEntry>& log) {
         c.exec("SELECT pg_notify($1, $2)", {m_channel, pg::num(newest)});
         tx.commit();
     } catch (const PgError& e) {
-        fail("cannot write the board", e);
+        fail(message(CC_TEMPLATE("cannot write the board")), e);
     }
 }
 
@@ -683,7 +679,7 @@ void PgBoard::announce(const Presence& me) {
             goOffline();
             return;
         }
-        fail("cannot announce this window", e);
+        fail(message(CC_TEMPLATE("cannot announce this window")), e);
     }
 }
 
@@ -709,9 +705,9 @@ std::vector<Presence> PgBoard::others(const std::string& mySession) {
             goOffline();
             return out;
         }
-        fail("cannot see who else is here", e);
+        fail(message(CC_TEMPLATE("cannot see who else is here")), e);
     } catch (const std::exception& e) {
-        failRead("see who else is here", e);
+        failRead(CC_TEMPLATE("cannot see who else is here"), e);
     }
     return out;
 }

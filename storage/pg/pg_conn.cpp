@@ -52,8 +52,8 @@ Result& Result::operator=(Result&& o) noexcept {
 std::string Result::text(int row, int col, std::size_t maxBytes) const {
     const std::size_t n = length(row, col);
     if (n > maxBytes)
-        throw std::runtime_error("the server sent a value of " + std::to_string(n) + " bytes in column '" +
-                                 PQfname(m_res, col) + "', over the limit of " + std::to_string(maxBytes));
+        throw std::runtime_error(message(CC_TEMPLATE("the server sent a value of {1} bytes in column '{2}', over the limit of {3}"),
+                                         {std::to_string(n), PQfname(m_res, col), std::to_string(maxBytes)}));
     return std::string(PQgetvalue(m_res, row, col), n);
 }
 
@@ -63,8 +63,8 @@ std::int64_t Result::int64(int row, int col) const {
     std::int64_t v = 0;
     auto r = std::from_chars(s, s + n, v);
     if (r.ec != std::errc() || r.ptr != s + n)
-        throw std::runtime_error(std::string("the server sent '") + std::string(s, std::min<std::size_t>(n, 40)) +
-                                 "' where a whole number belongs (column '" + PQfname(m_res, col) + "')");
+        throw std::runtime_error(message(CC_TEMPLATE("the server sent '{1}' where a whole number belongs (column '{2}')"),
+                                         {std::string_view(s, std::min<std::size_t>(n, 40)), PQfname(m_res, col)}));
     return v;
 }
 
@@ -74,8 +74,8 @@ double Result::real(int row, int col) const {
     double v = 0;
     auto r = std::from_chars(s, s + n, v);
     if (r.ec != std::errc() || r.ptr != s + n)
-        throw std::runtime_error(std::string("the server sent '") + std::string(s, std::min<std::size_t>(n, 40)) +
-                                 "' where a number belongs (column '" + PQfname(m_res, col) + "')");
+        throw std::runtime_error(message(CC_TEMPLATE("the server sent '{1}' where a number belongs (column '{2}')"),
+                                         {std::string_view(s, std::min<std::size_t>(n, 40)), PQfname(m_res, col)}));
     return v;
 }
 
@@ -104,7 +104,7 @@ Connection Connection::open(const ConnParams& params, bool* needsPassword) {
     // expand_dbname: the "dbname" value is the whole connection URI, handed to libpq as given,
     // so sslmode and every other parameter in it mean what libpq documents.
     PGconn* c = PQconnectdbParams(keys.data(), values.data(), 1);
-    if (!c) throw PgError("out of memory", "", true);
+    if (!c) throw PgError(message(CC_TEMPLATE("out of memory")), "", true);
     if (PQstatus(c) != CONNECTION_OK) {
         if (needsPassword) *needsPassword = PQconnectionNeedsPassword(c) != 0;
         std::string msg = oneLine(PQerrorMessage(c));
@@ -133,7 +133,7 @@ void Connection::fail(PGresult* res) {
 }
 
 Result Connection::exec(const char* sql, const std::vector<Param>& params) {
-    if (!m_conn || PQstatus(m_conn) != CONNECTION_OK) throw PgError("the connection to the server is closed", "", true);
+    if (!m_conn || PQstatus(m_conn) != CONNECTION_OK) throw PgError(message(CC_TEMPLATE("the connection to the server is closed")), "", true);
     std::vector<const char*> values;
     values.reserve(params.size());
     for (const auto& p : params) values.push_back(p ? p->c_str() : nullptr);
@@ -145,7 +145,7 @@ Result Connection::exec(const char* sql, const std::vector<Param>& params) {
 }
 
 void Connection::script(const char* sql) {
-    if (!m_conn || PQstatus(m_conn) != CONNECTION_OK) throw PgError("the connection to the server is closed", "", true);
+    if (!m_conn || PQstatus(m_conn) != CONNECTION_OK) throw PgError(message(CC_TEMPLATE("the connection to the server is closed")), "", true);
     // A fixed text of this program with several statements: PQexec, since PQexecParams runs one.
     PGresult* res = PQexec(m_conn, sql);
     const ExecStatusType st = res ? PQresultStatus(res) : PGRES_FATAL_ERROR;
@@ -154,7 +154,7 @@ void Connection::script(const char* sql) {
 }
 
 int Connection::takeNotifications(const std::string& channel) {
-    if (!m_conn || PQstatus(m_conn) != CONNECTION_OK) throw PgError("the connection to the server is closed", "", true);
+    if (!m_conn || PQstatus(m_conn) != CONNECTION_OK) throw PgError(message(CC_TEMPLATE("the connection to the server is closed")), "", true);
     if (PQconsumeInput(m_conn) == 0 || PQstatus(m_conn) != CONNECTION_OK)
         throw PgError(oneLine(PQerrorMessage(m_conn)), "", true);
     int count = 0;

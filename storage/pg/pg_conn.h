@@ -11,6 +11,8 @@
 #include <string>
 #include <vector>
 
+#include "canvas/wording.h"  // message(): a PgError of this program's own reads in the interface language
+
 namespace cc::pg {
 
 /// What the server (or libpq) said, on one line, with the SQLSTATE when there is one.

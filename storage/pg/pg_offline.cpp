@@ -83,7 +83,7 @@ void OfflineWork::committed(const ChangeSet& logged) {
 }
 
 void OfflineWork::keep(const std::string& changeId, const ChangeSet& cs) {
-    if (!m_copy) throw BoardError(m_display + ": the change was not saved: the server cannot be reached");
+    if (!m_copy) throw BoardError(message(CC_TEMPLATE("{1}: the change was not saved: the server cannot be reached"), {m_display}));
     m_copy->enqueue(changeId, cs);
     m_keptHere.insert(changeId);
 }

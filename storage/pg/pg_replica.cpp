@@ -94,7 +94,7 @@ std::optional<std::string> Replica::pathFor(const std::string& server, const std
 }
 
 void Replica::fail(const std::string& what, const std::exception& e) const {
-    throw BoardError(m_path + ": the local copy of the server board " + what + " (" + e.what() + ")");
+    throw BoardError(message(CC_TEMPLATE("{1}: the local copy of the server board {2} ({3})"), {m_path, what, e.what()}));
 }
 
 std::unique_ptr<Replica> Replica::open(const std::string& path, const std::string& displayAddress, bool create) {
@@ -134,7 +134,7 @@ std::unique_ptr<Replica> Replica::open(const std::string& path, const std::strin
     } catch (const BoardError&) {
         throw;
     } catch (const std::exception& e) {
-        throw BoardError(path + ": cannot keep a local copy of the server board (" + e.what() + ")");
+        throw BoardError(message(CC_TEMPLATE("{1}: cannot keep a local copy of the server board ({2})"), {path, e.what()}));
     }
 }
 
@@ -153,7 +153,7 @@ void Replica::replaceWith(const Document& doc, std::int64_t serverSeq) {
     } catch (const BoardError&) {
         throw;
     } catch (const std::exception& e) {
-        fail("cannot be written", e);
+        fail(message(CC_TEMPLATE("cannot be written")), e);
     }
 }
 
@@ -161,7 +161,7 @@ std::int64_t Replica::serverSeq() {
     try {
         return m_db->execAndGet("SELECT server_seq FROM cc_replica").getInt64();
     } catch (const std::exception& e) {
-        fail("cannot be read", e);
+        fail(message(CC_TEMPLATE("cannot be read")), e);
     }
 }
 
@@ -171,7 +171,7 @@ void Replica::setServerSeq(std::int64_t seq) {
         st.bind(1, static_cast<int64_t>(seq));
         st.exec();
     } catch (const std::exception& e) {
-        fail("cannot be written", e);
+        fail(message(CC_TEMPLATE("cannot be written")), e);
     }
 }
 
@@ -187,7 +187,7 @@ void Replica::mirror(const StoredRecords& read, std::int64_t serverSeq) {
         st.exec();
         tx.commit();
     } catch (const std::exception& e) {
-        fail("cannot be written", e);
+        fail(message(CC_TEMPLATE("cannot be written")), e);
     }
 }
 
@@ -203,7 +203,7 @@ void Replica::mirrorChange(const ChangeSet& cs) {
         applyOutcome(cs);
         tx.commit();
     } catch (const std::exception& e) {
-        fail("cannot be written", e);
+        fail(message(CC_TEMPLATE("cannot be written")), e);
     }
 }
 
@@ -217,7 +217,7 @@ void Replica::enqueue(const std::string& changeId, const ChangeSet& cs) {
         applyOutcome(cs);
         tx.commit();
     } catch (const std::exception& e) {
-        fail("cannot keep the change", e);
+        fail(message(CC_TEMPLATE("cannot keep the change")), e);
     }
 }
 
@@ -228,7 +228,7 @@ std::vector<OutboxEntry> Replica::outbox() {
         while (st.executeStep())
             out.push_back(OutboxEntry{st.getColumn(0).getInt64(), st.getColumn(1).getString(), st.getColumn(2).getString()});
     } catch (const std::exception& e) {
-        fail("cannot be read", e);
+        fail(message(CC_TEMPLATE("cannot be read")), e);
     }
     return out;
 }
@@ -237,7 +237,7 @@ std::size_t Replica::pending() {
     try {
         return static_cast<std::size_t>(m_db->execAndGet("SELECT count(*) FROM cc_outbox").getInt64());
     } catch (const std::exception& e) {
-        fail("cannot be read", e);
+        fail(message(CC_TEMPLATE("cannot be read")), e);
     }
 }
 
@@ -247,7 +247,7 @@ void Replica::dequeue(std::int64_t id) {
         st.bind(1, static_cast<int64_t>(id));
         st.exec();
     } catch (const std::exception& e) {
-        fail("cannot be written", e);
+        fail(message(CC_TEMPLATE("cannot be written")), e);
     }
 }
 

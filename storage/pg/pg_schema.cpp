@@ -122,7 +122,7 @@ constexpr const char* kLockKey = "1128492662";
 
 std::string whoAndWhere(Connection& c) {
     Result r = c.exec("SELECT current_user, current_database()");
-    return "the role '" + r.text(0, 0, 256) + "' in database '" + r.text(0, 1, 256) + "'";
+    return message(CC_TEMPLATE("the role '{1}' in database '{2}'"), {r.text(0, 0, 256), r.text(0, 1, 256)});
 }
 
 }  // namespace
@@ -138,14 +138,12 @@ void ensureSchema(Connection& c, bool mayMigrate, const std::string& display) {
     try {
         int version = installed();
         if (version > currentVersion())
-            throw BoardError(display + ": the server's boards were written by a newer Customer Canvas (schema " +
-                             std::to_string(version) + ", this program reads up to " + std::to_string(currentVersion()) +
-                             "); update the program");
+            throw BoardError(message(CC_TEMPLATE("{1}: the server's boards were written by a newer Customer Canvas (schema {2}, this program reads up to {3}); update the program"),
+                                     {display, std::to_string(version), std::to_string(currentVersion())}));
         if (version == currentVersion()) return;
         if (!mayMigrate)
-            throw BoardError(display + ": the server holds no Customer Canvas boards of this version (schema " +
-                             std::to_string(version) + ", need " + std::to_string(currentVersion()) +
-                             "); open a board for writing once to create or upgrade them");
+            throw BoardError(message(CC_TEMPLATE("{1}: the server holds no Customer Canvas boards of this version (schema {2}, need {3}); open a board for writing once to create or upgrade them"),
+                                     {display, std::to_string(version), std::to_string(currentVersion())}));
         {
             Transaction tx(c);
             c.exec("SELECT pg_advisory_xact_lock($1::bigint)", {kLockKey});
@@ -167,15 +165,13 @@ void ensureSchema(Connection& c, bool mayMigrate, const std::string& display) {
         }
     } catch (const PgError& e) {
         if (e.sqlState() == state::kInsufficientPrivilege) {
-            std::string who = "this role";
+            std::string who = message(CC_TEMPLATE("this role"));
             try {
                 who = whoAndWhere(c);
             } catch (...) {
             }
-            throw BoardError(display + ": " + who +
-                             " may not create the Customer Canvas tables (" + e.what() +
-                             "); ask an administrator to open a board once as the database's owner, or to grant "
-                             "this role CREATE on the database");
+            throw BoardError(message(CC_TEMPLATE("{1}: {2} may not create the Customer Canvas tables ({3}); ask an administrator to open a board once "
+                                                 "as the database's owner, or to grant this role CREATE on the database"), {display, who, e.what()}));
         }
         throw;
     }

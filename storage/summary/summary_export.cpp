@@ -37,7 +37,7 @@ void exportSummary(const MonthlySummary& s, const std::string& path, Format form
     } catch (const SummaryError&) {
         throw;
     } catch (const std::exception& e) {
-        throw SummaryError(path + ": " + e.what());
+        throw SummaryError(message(CC_TEMPLATE("{1}: {2}"), {path, e.what()}));
     }
 }
 

@@ -9,6 +9,7 @@
 #include <string>
 
 #include "canvas/summary.h"
+#include "canvas/wording.h"  // message(): a SummaryError reads in the interface language
 
 namespace cc {
 struct Wording;

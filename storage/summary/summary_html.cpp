@@ -64,8 +64,8 @@ struct Html {
         if (con) o += "<span class=\"badge b-con\">" + esc(L.contested) + "</span>";
     }
     void evidence(const CitedNote& n) {
-        o += "<div class=\"ev\">" + esc(L.source) + ": " + esc(sourceName(n, lang)) + " \u00B7 " + esc(L.date) + ": " +
-             esc(n.date.empty() ? "\u2014" : n.date) + " \u00B7 " + esc(L.provenance) + ": " + esc(provenanceLine(n));
+        o += "<div class=\"ev\">" + esc(L.source) + L.colon + esc(sourceName(n, lang)) + " \u00B7 " + esc(L.date) + L.colon +
+             esc(n.date.empty() ? "\u2014" : n.date) + " \u00B7 " + esc(L.provenance) + L.colon + esc(provenanceLine(n));
         if (!n.provenanceExcerpt.empty()) o += "<br/>\u201C" + esc(truncateUtf8(n.provenanceExcerpt, 240)) + "\u201D";
         o += "</div>";
     }
@@ -80,7 +80,7 @@ struct Html {
             const int c = f->change();
             o += "<div class=\"fig\"><div class=\"v\">" + std::to_string(f->value) + "</div><div class=\"l\">" + esc(*name) +
                  "</div><div class=\"" + (c > 0 ? "up" : c < 0 ? "down" : "same") + "\">" + signedChange(c) + " " +
-                 esc(L.vsLastMonth) + " (" + std::to_string(f->previous) + ")</div></div>";
+                 esc(L.vsLastMonth) + L.parenOpen + std::to_string(f->previous) + L.parenClose + "</div></div>";
         }
         o += "</div>\n";
     }
@@ -143,7 +143,7 @@ struct Html {
                 for (const auto& n : v) {
                     o += "<li><strong>" + esc(noteHeadline(n, 160)) + "</strong>";
                     badges(n.newInMonth, n.corroborated, n.contested);
-                    o += " <span class=\"ev\">(" + esc(L.votes) + ": " + std::to_string(n.votes) + ")</span>";
+                    o += "<span class=\"ev\">" + L.parenOpen + esc(L.votes) + L.colon + std::to_string(n.votes) + L.parenClose + "</span>";
                     if (!n.title.empty() && !n.text.empty()) o += "<div>" + esc(truncateUtf8(n.text, 400)) + "</div>";
                     evidence(n);
                     o += "</li>";
@@ -159,12 +159,12 @@ struct Html {
         if (s.questions.empty()) o += "<p>" + esc(L.noQuestions) + "</p>\n";
         int i = 0;
         for (const auto& q : s.questions) {
-            o += "<div class=\"q\"><h3>" + esc(L.question) + " " + std::to_string(++i) + (q.label.empty() ? "" : ": " + esc(q.label)) + "</h3>";
-            o += "<p><strong>" + esc(L.sideA) + ":</strong> " + esc(noteHeadline(q.a, 240)) + "</p>";
+            o += "<div class=\"q\"><h3>" + esc(L.question) + " " + std::to_string(++i) + (q.label.empty() ? "" : L.colon + esc(q.label)) + "</h3>";
+            o += "<p><strong>" + esc(L.sideA) + L.colonMark + "</strong> " + esc(noteHeadline(q.a, 240)) + "</p>";
             evidence(q.a);
-            o += "<p><strong>" + esc(L.sideB) + ":</strong> " + esc(noteHeadline(q.b, 240)) + "</p>";
+            o += "<p><strong>" + esc(L.sideB) + L.colonMark + "</strong> " + esc(noteHeadline(q.b, 240)) + "</p>";
             evidence(q.b);
-            o += "<p><strong>" + esc(L.suggestedResearch) + ":</strong> " + esc(joinSources(q.suggestedSources, lang)) + "</p></div>\n";
+            o += "<p><strong>" + esc(L.suggestedResearch) + L.colonMark + "</strong> " + esc(joinSources(q.suggestedSources, lang)) + "</p></div>\n";
         }
     }
 
@@ -201,10 +201,10 @@ struct Html {
         std::vector<std::tuple<std::string, int, std::uint32_t>> qs;
         for (int q = 1; q <= 4; ++q) qs.emplace_back(quadrantLabel(s, q, lang), s.notesByQuadrant[static_cast<std::size_t>(q - 1)], 0x90A4AE);
         bars(qs);
-        o += "<ul><li><strong>" + esc(L.unusedThisMonth) + ":</strong> " + esc(joinSources(s.unusedThisMonth, lang)) + "</li>";
-        o += "<li><strong>" + esc(L.unusedThreeMonths) + ":</strong> " + esc(joinSources(s.unusedThreeMonths, lang)) + "</li>";
-        o += "<li><strong>" + esc(L.thinQuadrants) + ":</strong> " + esc(joinQuadrants(s, s.thinQuadrants, lang)) + "</li>";
-        o += "<li><strong>" + esc(L.oneSidedQuadrants) + ":</strong> " + esc(joinQuadrants(s, s.oneSidedQuadrants, lang)) + "</li></ul>\n";
+        o += "<ul><li><strong>" + esc(L.unusedThisMonth) + L.colonMark + "</strong> " + esc(joinSources(s.unusedThisMonth, lang)) + "</li>";
+        o += "<li><strong>" + esc(L.unusedThreeMonths) + L.colonMark + "</strong> " + esc(joinSources(s.unusedThreeMonths, lang)) + "</li>";
+        o += "<li><strong>" + esc(L.thinQuadrants) + L.colonMark + "</strong> " + esc(joinQuadrants(s, s.thinQuadrants, lang)) + "</li>";
+        o += "<li><strong>" + esc(L.oneSidedQuadrants) + L.colonMark + "</strong> " + esc(joinQuadrants(s, s.oneSidedQuadrants, lang)) + "</li></ul>\n";
     }
 
     void changes() {
@@ -214,7 +214,7 @@ struct Html {
             o += "<p>" + esc(L.nothingChanged) + "</p>\n";
         auto list = [&](const std::string& title, const std::vector<CitedNote>& v) {
             if (v.empty()) return;
-            o += "<h3>" + esc(title) + " (" + std::to_string(v.size()) + ")</h3><ul>";
+            o += "<h3>" + esc(title) + L.parenOpen + std::to_string(v.size()) + L.parenClose + "</h3><ul>";
             for (const auto& n : v) o += "<li>" + esc(noteHeadline(n, 160)) + " \u2014 " + esc(quadrantLabel(s, n.quadrant, lang)) + "</li>";
             o += "</ul>\n";
         };
@@ -222,17 +222,17 @@ struct Html {
         list(L.archived, ch.archived);
         list(L.deleted, ch.deleted);
         if (!ch.moved.empty()) {
-            o += "<h3>" + esc(L.moved) + " (" + std::to_string(ch.moved.size()) + ")</h3><ul>";
+            o += "<h3>" + esc(L.moved) + L.parenOpen + std::to_string(ch.moved.size()) + L.parenClose + "</h3><ul>";
             for (const auto& m : ch.moved)
-                o += "<li>" + esc(noteHeadline(m.note, 160)) + ": " + esc(quadrantLabel(s, m.from, lang)) + " \u2192 " + esc(quadrantLabel(s, m.to, lang)) + "</li>";
+                o += "<li>" + esc(noteHeadline(m.note, 160)) + L.colon + esc(quadrantLabel(s, m.from, lang)) + " \u2192 " + esc(quadrantLabel(s, m.to, lang)) + "</li>";
             o += "</ul>\n";
         }
         auto links = [&](const std::string& title, const std::vector<MonthChanges::LinkChange>& v) {
             if (v.empty()) return;
-            o += "<h3>" + esc(title) + " (" + std::to_string(v.size()) + ")</h3><ul>";
+            o += "<h3>" + esc(title) + L.parenOpen + std::to_string(v.size()) + L.parenClose + "</h3><ul>";
             for (const auto& l : v)
-                o += "<li>" + esc(truncateUtf8(l.fromTitle, 100)) + " \u2192 " + esc(truncateUtf8(l.toTitle, 100)) + " (" +
-                     esc(linkKindName(l.kind, lang)) + (l.label.empty() ? "" : ": " + esc(l.label)) + ")</li>";
+                o += "<li>" + esc(truncateUtf8(l.fromTitle, 100)) + " \u2192 " + esc(truncateUtf8(l.toTitle, 100)) + L.parenOpen +
+                     esc(linkKindName(l.kind, lang)) + (l.label.empty() ? "" : L.colon + esc(l.label)) + L.parenClose + "</li>";
             o += "</ul>\n";
         };
         links(L.linksAdded, ch.linksAdded);
@@ -268,9 +268,9 @@ void writeHtml(const MonthlySummary& s, const std::string& path, Lang lang) {
     std::string& o = h.o;
     o += "<!DOCTYPE html>\n<html lang=\"" + std::string(lang == Lang::Zh ? "zh" : "en") + "\">\n<head>\n";
     o += "<meta charset=\"utf-8\"/>\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n";
-    o += "<title>" + esc(L.title + ": " + s.boardTitle + " \u2014 " + s.month.str()) + "</title>\n<style>" + kStyle + "</style>\n</head>\n<body>\n";
-    o += "<h1>" + esc(s.boardTitle) + "</h1>\n<p class=\"meta\">" + esc(L.title) + " \u00B7 " + esc(L.month) + ": " + esc(s.month.str()) +
-         " \u00B7 " + esc(L.generated) + ": " + esc(s.generated) + "</p>\n";
+    o += "<title>" + esc(L.title + L.colon + s.boardTitle + " \u2014 " + s.month.str()) + "</title>\n<style>" + kStyle + "</style>\n</head>\n<body>\n";
+    o += "<h1>" + esc(s.boardTitle) + "</h1>\n<p class=\"meta\">" + esc(L.title) + " \u00B7 " + esc(L.month) + L.colon + esc(s.month.str()) +
+         " \u00B7 " + esc(L.generated) + L.colon + esc(s.generated) + "</p>\n";
     if (s.empty) {
         o += "<h2 class=\"first\">" + esc(L.noData) + "</h2>\n<p>" + esc(L.noDataDetail) + "</p>\n";
     } else {

@@ -242,7 +242,7 @@ void writeJson(const MonthlySummary& s, const std::string& path, Lang lang) {
     w.EndObject();
 
     w.EndObject();
-    if (!w.IsComplete()) throw SummaryError(path + ": the JSON could not be completed");
+    if (!w.IsComplete()) throw SummaryError(message(CC_TEMPLATE("{1}: the JSON could not be completed"), {path}));
     std::string out(buf.GetString(), buf.GetSize());
     out += '\n';
     writeWholeFile(path, out);

@@ -80,8 +80,8 @@ void tableHeader(std::string& out, const std::vector<std::string>& cells) {
 
 std::string evidence(const CitedNote& n, Lang lang) {
     const Labels& L = labels(lang);
-    std::string e = L.source + ": " + md(sourceName(n, lang)) + "; " + L.date + ": " + md(n.date.empty() ? "\u2014" : n.date) +
-                    "; " + L.provenance + ": " + md(provenanceLine(n));
+    std::string e = L.source + L.colon + md(sourceName(n, lang)) + L.clauseSep + L.date + L.colon + md(n.date.empty() ? "\u2014" : n.date) +
+                    L.clauseSep + L.provenance + L.colon + md(provenanceLine(n));
     return e;
 }
 
@@ -99,10 +99,10 @@ std::string flags(const CitedNote& n, Lang lang) {
 void writeMarkdown(const MonthlySummary& s, const std::string& path, Lang lang) {
     const Labels& L = labels(lang);
     std::string o;
-    o += "# " + L.title + ": " + md(s.boardTitle) + " \u2014 " + s.month.str() + "\n\n";
-    o += "- " + L.board + ": " + md(s.boardTitle) + "\n";
-    o += "- " + L.month + ": " + s.month.str() + "\n";
-    o += "- " + L.generated + ": " + md(s.generated) + "\n\n";
+    o += "# " + L.title + L.colon + md(s.boardTitle) + " \u2014 " + s.month.str() + "\n\n";
+    o += "- " + L.board + L.colon + md(s.boardTitle) + "\n";
+    o += "- " + L.month + L.colon + s.month.str() + "\n";
+    o += "- " + L.generated + L.colon + md(s.generated) + "\n\n";
     if (s.empty) {
         o += "**" + L.noData + "**\n\n" + L.noDataDetail + "\n";
         writeWholeFile(path, o);
@@ -123,8 +123,8 @@ void writeMarkdown(const MonthlySummary& s, const std::string& path, Lang lang) 
     // 2. The canvas, as a list of notes per quadrant.
     o += "## " + L.sections[1] + "\n\n";
     for (int q = 1; q <= 4; ++q) {
-        o += "### " + md(quadrantLabel(s, q, lang)) + " (" + std::to_string(s.notesByQuadrant[static_cast<std::size_t>(q - 1)]) +
-             " " + L.notesCount + ")\n\n";
+        o += "### " + md(quadrantLabel(s, q, lang)) + L.parenOpen + std::to_string(s.notesByQuadrant[static_cast<std::size_t>(q - 1)]) +
+             " " + L.notesCount + L.parenClose + "\n\n";
         const auto& qi = s.quadrants[static_cast<std::size_t>(q - 1)];
         if (!qi.description.empty()) o += "_" + md(qi.description) + "_\n\n";
         // The picture's notes whose centre lies in this quadrant (wall centred on 0,0).
@@ -134,7 +134,7 @@ void writeMarkdown(const MonthlySummary& s, const std::string& path, Lang lang) 
             const int pq = cy < 0 ? (cx < 0 ? 1 : 2) : (cx < 0 ? 3 : 4);
             if (pq != q) continue;
             ++n;
-            std::string line = "- " + (p.newInMonth ? "**" + md(truncateUtf8(p.title, 120)) + "** (" + L.legendNew + ")"
+            std::string line = "- " + (p.newInMonth ? "**" + md(truncateUtf8(p.title, 120)) + "**" + L.parenOpen + L.legendNew + L.parenClose
                                                     : md(truncateUtf8(p.title, 120)));
             if (p.corroborated) line += " \u2714 " + L.corroborated;
             if (p.contested) line += " \u26A0 " + L.contested;
@@ -152,8 +152,8 @@ void writeMarkdown(const MonthlySummary& s, const std::string& path, Lang lang) 
         if (v.empty()) o += L.noNotes + "\n";
         int i = 0;
         for (const auto& n : v) {
-            o += std::to_string(++i) + ". **" + md(noteHeadline(n, 120)) + "**" + flags(n, lang) + " (" + L.votes + ": " +
-                 std::to_string(n.votes) + ")\n";
+            o += std::to_string(++i) + ". **" + md(noteHeadline(n, 120)) + "**" + flags(n, lang) + L.parenOpen + L.votes + L.colon +
+                 std::to_string(n.votes) + L.parenClose + "\n";
             if (!n.title.empty() && !n.text.empty()) o += "   " + md(truncateUtf8(n.text, 300)) + "\n";
             o += "   " + evidence(n, lang) + "\n";
         }
@@ -165,10 +165,10 @@ void writeMarkdown(const MonthlySummary& s, const std::string& path, Lang lang) 
     if (s.questions.empty()) o += L.noQuestions + "\n\n";
     int qn = 0;
     for (const auto& oq : s.questions) {
-        o += "### " + L.question + " " + std::to_string(++qn) + (oq.label.empty() ? "" : ": " + md(oq.label)) + "\n\n";
-        o += "- **" + L.sideA + ":** " + md(noteHeadline(oq.a, 200)) + " (" + evidence(oq.a, lang) + ")\n";
-        o += "- **" + L.sideB + ":** " + md(noteHeadline(oq.b, 200)) + " (" + evidence(oq.b, lang) + ")\n";
-        o += "- **" + L.suggestedResearch + ":** " + md(joinSources(oq.suggestedSources, lang)) + "\n\n";
+        o += "### " + L.question + " " + std::to_string(++qn) + (oq.label.empty() ? "" : L.colon + md(oq.label)) + "\n\n";
+        o += "- **" + L.sideA + L.colonMark + "** " + md(noteHeadline(oq.a, 200)) + L.parenOpen + evidence(oq.a, lang) + L.parenClose + "\n";
+        o += "- **" + L.sideB + L.colonMark + "** " + md(noteHeadline(oq.b, 200)) + L.parenOpen + evidence(oq.b, lang) + L.parenClose + "\n";
+        o += "- **" + L.suggestedResearch + L.colonMark + "** " + md(joinSources(oq.suggestedSources, lang)) + "\n\n";
     }
 
     // 5. Source coverage.
@@ -195,10 +195,10 @@ void writeMarkdown(const MonthlySummary& s, const std::string& path, Lang lang) 
     tableHeader(o, {L.quadrant, L.count});
     for (int q = 1; q <= 4; ++q) tableRow(o, {quadrantLabel(s, q, lang), std::to_string(s.notesByQuadrant[static_cast<std::size_t>(q - 1)])});
     o += "\n";
-    o += "- **" + L.unusedThisMonth + ":** " + md(joinSources(s.unusedThisMonth, lang)) + "\n";
-    o += "- **" + L.unusedThreeMonths + ":** " + md(joinSources(s.unusedThreeMonths, lang)) + "\n";
-    o += "- **" + L.thinQuadrants + ":** " + md(joinQuadrants(s, s.thinQuadrants, lang)) + "\n";
-    o += "- **" + L.oneSidedQuadrants + ":** " + md(joinQuadrants(s, s.oneSidedQuadrants, lang)) + "\n\n";
+    o += "- **" + L.unusedThisMonth + L.colonMark + "** " + md(joinSources(s.unusedThisMonth, lang)) + "\n";
+    o += "- **" + L.unusedThreeMonths + L.colonMark + "** " + md(joinSources(s.unusedThreeMonths, lang)) + "\n";
+    o += "- **" + L.thinQuadrants + L.colonMark + "** " + md(joinQuadrants(s, s.thinQuadrants, lang)) + "\n";
+    o += "- **" + L.oneSidedQuadrants + L.colonMark + "** " + md(joinQuadrants(s, s.oneSidedQuadrants, lang)) + "\n\n";
 
     // 6. What changed.
     o += "## " + L.sections[5] + "\n\n";
@@ -208,7 +208,7 @@ void writeMarkdown(const MonthlySummary& s, const std::string& path, Lang lang) 
         o += L.nothingChanged + "\n\n";
     auto noteList = [&](const std::string& title, const std::vector<CitedNote>& v) {
         if (v.empty()) return;
-        o += "### " + title + " (" + std::to_string(v.size()) + ")\n\n";
+        o += "### " + title + L.parenOpen + std::to_string(v.size()) + L.parenClose + "\n\n";
         for (const auto& n : v) o += "- " + md(noteHeadline(n, 120)) + " \u2014 " + md(quadrantLabel(s, n.quadrant, lang)) + "\n";
         o += "\n";
     };
@@ -216,18 +216,18 @@ void writeMarkdown(const MonthlySummary& s, const std::string& path, Lang lang) 
     noteList(L.archived, ch.archived);
     noteList(L.deleted, ch.deleted);
     if (!ch.moved.empty()) {
-        o += "### " + L.moved + " (" + std::to_string(ch.moved.size()) + ")\n\n";
+        o += "### " + L.moved + L.parenOpen + std::to_string(ch.moved.size()) + L.parenClose + "\n\n";
         for (const auto& m : ch.moved)
-            o += "- " + md(noteHeadline(m.note, 120)) + ": " + md(quadrantLabel(s, m.from, lang)) + " \u2192 " +
+            o += "- " + md(noteHeadline(m.note, 120)) + L.colon + md(quadrantLabel(s, m.from, lang)) + " \u2192 " +
                  md(quadrantLabel(s, m.to, lang)) + "\n";
         o += "\n";
     }
     auto linkList = [&](const std::string& title, const std::vector<MonthChanges::LinkChange>& v) {
         if (v.empty()) return;
-        o += "### " + title + " (" + std::to_string(v.size()) + ")\n\n";
+        o += "### " + title + L.parenOpen + std::to_string(v.size()) + L.parenClose + "\n\n";
         for (const auto& l : v)
-            o += "- " + md(truncateUtf8(l.fromTitle, 80)) + " \u2192 " + md(truncateUtf8(l.toTitle, 80)) + " (" +
-                 md(linkKindName(l.kind, lang)) + (l.label.empty() ? "" : ": " + md(l.label)) + ")\n";
+            o += "- " + md(truncateUtf8(l.fromTitle, 80)) + " \u2192 " + md(truncateUtf8(l.toTitle, 80)) + L.parenOpen +
+                 md(linkKindName(l.kind, lang)) + (l.label.empty() ? "" : L.colon + md(l.label)) + L.parenClose + "\n";
         o += "\n";
     };
     linkList(L.linksAdded, ch.linksAdded);

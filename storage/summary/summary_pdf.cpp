@@ -55,10 +55,10 @@ public:
         if (cairo_surface_status(m_surface) != CAIRO_STATUS_SUCCESS) {
             const std::string why = cairo_status_to_string(cairo_surface_status(m_surface));
             cairo_surface_destroy(m_surface);
-            throw SummaryError(path + ": cannot be written (" + why + ")");
+            throw SummaryError(message(CC_TEMPLATE("{1}: cannot be written ({2})"), {path, why}));
         }
         cairo_pdf_surface_set_metadata(m_surface, CAIRO_PDF_METADATA_TITLE,
-                                       documentText(L.title + ": " + s.boardTitle + " " + s.month.str()).c_str());
+                                       documentText(L.title + L.colon + s.boardTitle + " " + s.month.str()).c_str());
         cairo_pdf_surface_set_metadata(m_surface, CAIRO_PDF_METADATA_CREATOR, "Customer Canvas");
         m_cr = cairo_create(m_surface);
         m_ctx = pango_cairo_create_context(m_cr);
@@ -121,7 +121,7 @@ public:
         Pdf& m_pdf;
         std::string m_saved;
     };
-    static std::string noteName(const CitedNote& n) { return "note " + n.id; }
+    static std::string noteName(const CitedNote& n) { return message(CC_TEMPLATE("note {1}"), {n.id}); }
     void text(const LayoutPtr& l, double x, double y, Rgb c) {
         add([l, x, y, c](cairo_t* cr) {
             setColour(cr, c);
@@ -254,17 +254,17 @@ public:
         y = 250;
         auto t = layout(s.boardTitle, 30, true, kContentW);
         {
-            const Drawing drawing(*this, "the board title");
+            const Drawing drawing(*this, message(CC_TEMPLATE("the board title")));
             text(t, kMargin, y, kText);
         }
         y += height(t) + 12;
         auto sub = layout(L.title, 18, false, kContentW);
         text(sub, kMargin, y, kBlue);
         y += height(sub) + 30;
-        auto m = layout(L.month + ": " + s.month.str(), 16, true, kContentW);
+        auto m = layout(L.month + L.colon + s.month.str(), 16, true, kContentW);
         text(m, kMargin, y, kText);
         y += height(m) + 8;
-        auto g = layout(L.generated + ": " + s.generated, 11, false, kContentW);
+        auto g = layout(L.generated + L.colon + s.generated, 11, false, kContentW);
         text(g, kMargin, y, kGrey);
         const double ry = 240;
         add([ry](cairo_t* cr) {
@@ -297,7 +297,7 @@ public:
             auto lbl = layout(*figs[i].first, 10, false, boxW - 20, 2);
             text(lbl, bx + 10, by + 52, kGrey);
             const int c = f.change();
-            auto ch = layout(signedChange(c) + " " + L.vsLastMonth + " (" + std::to_string(f.previous) + ")", 10, true, boxW - 20, 1);
+            auto ch = layout(signedChange(c) + " " + L.vsLastMonth + L.parenOpen + std::to_string(f.previous) + L.parenClose, 10, true, boxW - 20, 1);
             text(ch, bx + 10, by + 78, c > 0 ? kGreen : c < 0 ? kRed : kGrey);
         }
         y += 2 * boxH + gap + 16;
@@ -358,7 +358,7 @@ public:
         // Quadrant titles, and the note titles when notes are big enough to carry them.
         for (int q = 1; q <= 4; ++q) {
             const double qx = (q == 2 || q == 4) ? 0 : -hw, qy = (q == 3 || q == 4) ? 0 : -hh;
-            const Drawing drawing(*this, "the title of quadrant " + std::to_string(q));
+            const Drawing drawing(*this, message(CC_TEMPLATE("the title of quadrant {1}"), {std::to_string(q)}));
             auto l = layout(quadrantLabel(s, q, lang), 10, true, hw * k - 8, 1);
             text(l, ox + (qx - x0) * k + 4, oy + (qy - y0) * k + 3, kText);
         }
@@ -366,7 +366,7 @@ public:
             for (const auto& p : s.picture) {
                 const double pw = p.w * k, ph = p.h * k;
                 if (pw < 30 || ph < 10) continue;
-                const Drawing drawing(*this, "the note \u201C" + documentText(truncateUtf8(p.title, 40)) + "\u201D");
+                const Drawing drawing(*this, message(CC_TEMPLATE("the note “{1}”"), {documentText(truncateUtf8(p.title, 40))}));
                 auto l = layout(p.title, std::min(6.0, ph / 2.2), false, pw - 3, std::max(1, static_cast<int>(ph / 8)));
                 text(l, ox + (p.x - x0) * k + 1.5, oy + (p.y - y0) * k + 1.5, kText);
             }
@@ -423,8 +423,8 @@ public:
     }
 
     std::string evidence(const CitedNote& n) {
-        return L.source + ": " + sourceName(n, lang) + " \u00B7 " + L.date + ": " + (n.date.empty() ? "\u2014" : n.date) +
-               " \u00B7 " + L.provenance + ": " + provenanceLine(n);
+        return L.source + L.colon + sourceName(n, lang) + " \u00B7 " + L.date + L.colon + (n.date.empty() ? "\u2014" : n.date) +
+               " \u00B7 " + L.provenance + L.colon + provenanceLine(n);
     }
     std::string marks(const CitedNote& n) {
         std::string m;
@@ -443,7 +443,7 @@ public:
             int i = 0;
             for (const auto& n : v) {
                 const Drawing drawing(*this, noteName(n));
-                para(std::to_string(++i) + ". " + noteHeadline(n, 200) + marks(n) + "  (" + L.votes + ": " + std::to_string(n.votes) + ")",
+                para(std::to_string(++i) + ". " + noteHeadline(n, 200) + marks(n) + " " + L.parenOpen + L.votes + L.colon + std::to_string(n.votes) + L.parenClose,
                      10.5, true, kText, 0, 2);
                 if (!n.title.empty() && !n.text.empty()) para(truncateUtf8(n.text, 500), 9.5, false, kText, 14, 2);
                 para(evidence(n), 8.5, false, kGrey, 14, 2);
@@ -463,15 +463,15 @@ public:
                 break;
             }
             {
-                const Drawing drawing(*this, "link " + q.linkId);
-                subheading(L.question + " " + std::to_string(++i) + (q.label.empty() ? "" : ": " + q.label));
+                const Drawing drawing(*this, message(CC_TEMPLATE("link {1}"), {q.linkId}));
+                subheading(L.question + " " + std::to_string(++i) + (q.label.empty() ? "" : L.colon + q.label));
             }
             for (const auto& [side, n] : {std::pair{&L.sideA, &q.a}, std::pair{&L.sideB, &q.b}}) {
                 const Drawing drawing(*this, noteName(*n));
-                para(*side + ": " + noteHeadline(*n, 300), 10.5, false, kText, 0, 1);
+                para(*side + L.colon + noteHeadline(*n, 300), 10.5, false, kText, 0, 1);
                 para(evidence(*n), 8.5, false, kGrey, 14, 4);
             }
-            para(L.suggestedResearch + ": " + joinSources(q.suggestedSources, lang), 10, true, kBlue, 0, 8);
+            para(L.suggestedResearch + L.colon + joinSources(q.suggestedSources, lang), 10, true, kBlue, 0, 8);
         }
     }
 
@@ -490,10 +490,10 @@ public:
         std::vector<std::tuple<std::string, int, std::uint32_t>> qs;
         for (int q = 1; q <= 4; ++q) qs.emplace_back(quadrantLabel(s, q, lang), s.notesByQuadrant[static_cast<std::size_t>(q - 1)], 0x90A4AE);
         bars(qs);
-        para(L.unusedThisMonth + ": " + joinSources(s.unusedThisMonth, lang), 10);
-        para(L.unusedThreeMonths + ": " + joinSources(s.unusedThreeMonths, lang), 10);
-        para(L.thinQuadrants + ": " + joinQuadrants(s, s.thinQuadrants, lang), 10);
-        para(L.oneSidedQuadrants + ": " + joinQuadrants(s, s.oneSidedQuadrants, lang), 10);
+        para(L.unusedThisMonth + L.colon + joinSources(s.unusedThisMonth, lang), 10);
+        para(L.unusedThreeMonths + L.colon + joinSources(s.unusedThreeMonths, lang), 10);
+        para(L.thinQuadrants + L.colon + joinQuadrants(s, s.thinQuadrants, lang), 10);
+        para(L.oneSidedQuadrants + L.colon + joinQuadrants(s, s.oneSidedQuadrants, lang), 10);
     }
 
     void changes() {
@@ -503,7 +503,7 @@ public:
             para(L.nothingChanged, 10.5, false, kGrey);
         auto list = [&](const std::string& title, const std::vector<CitedNote>& v) {
             if (v.empty()) return;
-            subheading(title + " (" + std::to_string(v.size()) + ")");
+            subheading(title + L.parenOpen + std::to_string(v.size()) + L.parenClose);
             for (std::size_t i = 0; i < v.size(); ++i) {
                 if (i == kMaxListItems) {
                     para(moreLabel(lang, v.size() - i), 9.5, false, kGrey, 8, 1);
@@ -518,7 +518,7 @@ public:
         list(L.archived, ch.archived);
         list(L.deleted, ch.deleted);
         if (!ch.moved.empty()) {
-            subheading(L.moved + " (" + std::to_string(ch.moved.size()) + ")");
+            subheading(L.moved + L.parenOpen + std::to_string(ch.moved.size()) + L.parenClose);
             for (std::size_t i = 0; i < ch.moved.size(); ++i) {
                 if (i == kMaxListItems) {
                     para(moreLabel(lang, ch.moved.size() - i), 9.5, false, kGrey, 8, 1);
@@ -526,13 +526,13 @@ public:
                 }
                 const auto& m = ch.moved[i];
                 const Drawing drawing(*this, noteName(m.note));
-                para("\u2022 " + noteHeadline(m.note, 160) + ": " + quadrantLabel(s, m.from, lang) + " \u2192 " + quadrantLabel(s, m.to, lang),
+                para("\u2022 " + noteHeadline(m.note, 160) + L.colon + quadrantLabel(s, m.from, lang) + " \u2192 " + quadrantLabel(s, m.to, lang),
                      9.5, false, kText, 8, 1);
             }
         }
         auto links = [&](const std::string& title, const std::vector<MonthChanges::LinkChange>& v) {
             if (v.empty()) return;
-            subheading(title + " (" + std::to_string(v.size()) + ")");
+            subheading(title + L.parenOpen + std::to_string(v.size()) + L.parenClose);
             for (std::size_t i = 0; i < v.size(); ++i) {
                 if (i == kMaxListItems) {
                     para(moreLabel(lang, v.size() - i), 9.5, false, kGrey, 8, 1);
@@ -540,8 +540,8 @@ public:
                 }
                 const auto& l = v[i];
                 const Drawing drawing(*this, "link " + l.id);
-                para("\u2022 " + truncateUtf8(l.fromTitle, 80) + " \u2192 " + truncateUtf8(l.toTitle, 80) + " (" + linkKindName(l.kind, lang) +
-                         (l.label.empty() ? "" : ": " + l.label) + ")",
+                para("\u2022 " + truncateUtf8(l.fromTitle, 80) + " \u2192 " + truncateUtf8(l.toTitle, 80) + L.parenOpen + linkKindName(l.kind, lang) +
+                         (l.label.empty() ? "" : L.colon + l.label) + L.parenClose,
                      9.5, false, kText, 8, 1);
             }
         };
@@ -586,8 +586,8 @@ public:
     void failed(const std::string& what) {
         const cairo_status_t st = cairo_status(m_cr);
         if (st == CAIRO_STATUS_SUCCESS) return;
-        throw SummaryError(m_path + ": " + (what.empty() ? "cannot be written" : what + " cannot be drawn") + " (" +
-                           cairo_status_to_string(st) + ")");
+        throw SummaryError(what.empty() ? message(CC_TEMPLATE("{1}: cannot be written ({2})"), {m_path, cairo_status_to_string(st)})
+                                        : message(CC_TEMPLATE("{1}: {2} cannot be drawn ({3})"), {m_path, what, cairo_status_to_string(st)}));
     }
     void finish() {
         const int total = static_cast<int>(m_pages.size());
@@ -605,7 +605,7 @@ public:
                 auto hd = layout(s.boardTitle + " \u00B7 " + s.month.str(), 8, false, kContentW, 1);
                 cairo_move_to(m_cr, kMargin, 28);
                 pango_cairo_show_layout(m_cr, hd.get());
-                failed("the board title");
+                failed(message(CC_TEMPLATE("the board title")));
             }
             cairo_show_page(m_cr);
             m_pages[static_cast<std::size_t>(i)].clear();
@@ -614,7 +614,7 @@ public:
         if (!m_writeError.empty()) throw SummaryError(m_writeError);
         if (cairo_surface_status(m_surface) != CAIRO_STATUS_SUCCESS || cairo_status(m_cr) != CAIRO_STATUS_SUCCESS) {
             const cairo_status_t st = cairo_surface_status(m_surface) != CAIRO_STATUS_SUCCESS ? cairo_surface_status(m_surface) : cairo_status(m_cr);
-            throw SummaryError(m_path + ": cannot be written (" + cairo_status_to_string(st) + ")");
+            throw SummaryError(message(CC_TEMPLATE("{1}: cannot be written ({2})"), {m_path, cairo_status_to_string(st)}));
         }
         try {
             m_file->commit();

@@ -21,8 +21,8 @@ MonthlySummary summaryOfBoard(BoardStore& file, const Month& month, Millis now, 
         std::vector<LogChange> rows = file.changes(after, kChunk);
         for (LogChange& e : rows) {
             if (!e.change)
-                throw BoardError(file.address() + ": change " + std::to_string(e.seq) + " of the history cannot be read (" +
-                                 e.problem + ")");
+                throw BoardError(message(CC_TEMPLATE("{1}: change {2} of the history cannot be read ({3})"),
+                                         {file.address(), std::to_string(e.seq), e.problem}));
             log.push_back(std::move(*e.change));
         }
         reading.step(std::min(log.size(), total), total, 1);
@@ -37,7 +37,7 @@ MonthlySummary summaryOfBoard(BoardStore& file, const Month& month, Millis now, 
             if (cs.time >= month.start() && cs.time < month.end()) inMonth.push_back(cs);
         return summarise(*atEnd, *atPreviousEnd, month, inMonth, now);
     } catch (const ChangeError& e) {
-        throw BoardError(file.address() + ": the history does not replay (" + e.what() + ")");
+        throw BoardError(message(CC_TEMPLATE("{1}: the history does not replay ({2})"), {file.address(), e.what()}));
     }
 }
 

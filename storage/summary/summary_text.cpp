@@ -101,6 +101,12 @@ Labels makeLabels(const Wording& w) {
     l.supports = w.word(CC_TEMPLATE("supports"));
     l.conflicts = w.word(CC_TEMPLATE("conflicts"));
     l.relates = w.word(CC_TEMPLATE("relates"));
+    l.colon = w.word(CC_TEMPLATE(": "));
+    l.colonMark = w.word(CC_TEMPLATE(":"));
+    l.listSep = w.word(CC_TEMPLATE(", "));
+    l.clauseSep = w.word(CC_TEMPLATE("; "));
+    l.parenOpen = w.word(CC_TEMPLATE(" ("));
+    l.parenClose = w.word(CC_TEMPLATE(")"));
     return l;
 }
 
@@ -201,6 +207,7 @@ std::string linkKindName(const std::string& kind, Lang lang) {
 
 std::string joinSources(const std::vector<std::string>& keys, Lang lang, std::string_view sep) {
     if (keys.empty()) return labels(lang).none;
+    if (sep.empty()) sep = labels(lang).listSep;
     std::string out;
     for (std::size_t i = 0; i < keys.size(); ++i) {
         if (i) out += sep;
@@ -211,6 +218,7 @@ std::string joinSources(const std::vector<std::string>& keys, Lang lang, std::st
 
 std::string joinQuadrants(const MonthlySummary& s, const std::vector<int>& qs, Lang lang, std::string_view sep) {
     if (qs.empty()) return labels(lang).none;
+    if (sep.empty()) sep = labels(lang).listSep;
     std::string out;
     for (std::size_t i = 0; i < qs.size(); ++i) {
         if (i) out += sep;

@@ -30,6 +30,10 @@ struct Labels {
     std::string kind, count;
     std::string more, page, quadrantShort;  // templates: "… and {1} more", "Page {1} of {2}", "Q{1} {2}"
     std::string supports, conflicts, relates;  // the link kinds
+    // The punctuation between words, which Chinese writes full-width: ": " (：) after a label,
+    // ":" (：) inside a bold label, ", " (、) between the items of a list, "; " (；) between clauses.
+    // " (" and ")" around a count or an aside (（ and ）).
+    std::string colon, colonMark, listSep, clauseSep, parenOpen, parenClose;
 };
 
 const Labels& labels(Lang lang);
@@ -58,8 +62,8 @@ std::string hexColour(std::uint32_t rgb);
 /// The link kind key as a word.
 std::string linkKindName(const std::string& kind, Lang lang);
 /// Joins source-kind names.
-std::string joinSources(const std::vector<std::string>& keys, Lang lang, std::string_view sep = ", ");
-std::string joinQuadrants(const MonthlySummary& s, const std::vector<int>& qs, Lang lang, std::string_view sep = ", ");
+std::string joinSources(const std::vector<std::string>& keys, Lang lang, std::string_view sep = {});
+std::string joinQuadrants(const MonthlySummary& s, const std::vector<int>& qs, Lang lang, std::string_view sep = {});
 /// The 16 appendix fields of a note, in column order (as CSV writes them). All are text but the
 /// votes, a number the program formats.
 std::vector<std::string> appendixRow(const MonthlySummary& s, const CitedNote& n, Lang lang);
