@@ -1,5 +1,7 @@
 #include "app/gui/fonts.h"
 
+#include "app/i18n.h"
+
 #include <fontconfig/fontconfig.h>
 #include <imgui.h>
 
@@ -45,7 +47,7 @@ std::pair<std::string, int> findCjkFont() {
     }
     FcPatternDestroy(pat);
     if (file.empty())
-        throw std::runtime_error("no font with Chinese characters found (install fonts-noto-cjk)");
+        throw std::runtime_error(_("no font with Chinese characters found (install fonts-noto-cjk)"));
     return {file, index};
 }
 
@@ -119,7 +121,7 @@ void Fonts::build(float scale) {
     for (int i = 0; i < 3; ++i)
         m_sizes[i] = i < count ? io.Fonts->AddFontFromFileTTF(m_file.c_str(), sizes[i], i == 0 ? &cfg : &large, ranges.Data)
                                : nullptr;
-    if (!m_ui || !m_sizes[0]) throw std::runtime_error(m_file + ": the font could not be loaded");
+    if (!m_ui || !m_sizes[0]) throw std::runtime_error(i18n::fill(_("{1}: the font could not be loaded"), {m_file}));
     const auto t0 = std::chrono::steady_clock::now();
     io.Fonts->Build();
     // What cannot be drawn (a character beyond U+FFFF, which Dear ImGui reads as U+FFFD, or one
