@@ -39,6 +39,19 @@ const Link* Document::link(const std::string& id) const {
     return it == m_links.end() ? nullptr : &it->second;
 }
 
+const Insight* Document::insight(const std::string& id) const {
+    auto it = m_insights.find(id);
+    return it == m_insights.end() ? nullptr : &it->second;
+}
+
+std::vector<const Insight*> Document::insightsCiting(const std::string& noteId) const {
+    std::vector<const Insight*> out;
+    for (const auto& [id, i] : m_insights)
+        if (std::find(i.notes.begin(), i.notes.end(), noteId) != i.notes.end()) out.push_back(&i);
+    std::sort(out.begin(), out.end(), [](const Insight* a, const Insight* b) { return a->id < b->id; });
+    return out;
+}
+
 const std::vector<std::string>& Document::linksOf(const std::string& noteId) const {
     auto it = m_adjacency.find(noteId);
     return it == m_adjacency.end() ? kNoLinks : it->second;
@@ -87,6 +100,26 @@ void Document::validateLink(const Link& l) const {
     checkTime(l.created, who + "created");
     checkText(l.label, limits::kShortBytes, who + "label");
     checkText(l.author, limits::kShortBytes, who + "author");
+}
+
+void Document::validateInsight(const Insight& i) const {
+    const std::string who = "insight " + i.id + ": ";
+    require(isUsableId(i.id), "an insight needs an id of 1 to 64 bytes of text");
+    require(!i.title.empty(), who + "has an empty title");
+    checkText(i.title, limits::kShortBytes, who + "title");
+    checkText(i.statement, limits::kStatementBytes, who + "statement");
+    checkText(i.author, limits::kShortBytes, who + "author");
+    require(i.quadrant >= 0 && i.quadrant <= 4, who + "quadrant must be 0 to 4");
+    require(i.votes >= 0 && i.votes <= limits::kMaxVotes, who + "votes out of range");
+    checkTime(i.created, who + "created");
+    checkTime(i.updated, who + "updated");
+    require(i.notes.size() <= limits::kEvidencePerInsight, who + "cites more than " +
+                                                              std::to_string(limits::kEvidencePerInsight) + " notes");
+    std::unordered_set<std::string> seen;
+    for (const auto& n : i.notes) {
+        require(isUsableId(n) && n.find('\n') == std::string::npos, who + "cites a note by an id that is not usable");
+        require(seen.insert(n).second, who + "cites note " + n + " twice");
+    }
 }
 
 void Document::validateBoard(const BoardInfo& b) const {
@@ -154,6 +187,36 @@ void Document::validate(const ChangeSet& cs) const {
             require(removedLinks.count(linkId) > 0,
                     "note " + id + " is removed but link " + linkId + " still points at it");
     }
+    // Insights: each cites only notes there after the change, and a removed note leaves no
+    // insight citing it.
+    std::unordered_set<std::string> removedInsights, addedInsights, updatedInsights;
+    for (const auto& i : cs.insights.removed) {
+        require(m_insights.count(i.id) > 0, "insight " + i.id + " does not exist");
+        require(removedInsights.insert(i.id).second, "insight " + i.id + " removed twice");
+    }
+    auto citesExisting = [&](const Insight& i) {
+        for (const auto& n : i.notes)
+            require(noteExistsAfter(n), "insight " + i.id + ": note " + n + " does not exist");
+    };
+    for (const auto& i : cs.insights.added) {
+        require(!m_insights.count(i.id) || removedInsights.count(i.id), "insight " + i.id + " already exists");
+        require(addedInsights.insert(i.id).second, "insight " + i.id + " added twice");
+        validateInsight(i);
+        citesExisting(i);
+    }
+    for (const auto& [before, after] : cs.insights.updated) {
+        require(before.id == after.id, "an update changes insight id " + before.id);
+        require(m_insights.count(after.id) && !removedInsights.count(after.id), "insight " + after.id + " does not exist");
+        require(updatedInsights.insert(after.id).second, "insight " + after.id + " updated twice");
+        validateInsight(after);
+        citesExisting(after);
+    }
+    for (const auto& id : removedNotes) {
+        if (addedNotes.count(id)) continue;
+        for (const Insight* i : insightsCiting(id))
+            require(removedInsights.count(i->id) || updatedInsights.count(i->id),
+                    "note " + id + " is removed but insight " + i->id + " still cites it");
+    }
     if (cs.board) validateBoard(cs.board->second);
 }
 
@@ -176,7 +239,7 @@ void Document::mutate(const ChangeSet& cs) {
     // Remember what this mutation did, for views that update their caches in place.
     constexpr std::size_t kJournal = 64, kMaxUpdates = 512;
     std::optional<NoteUpdates> updates;
-    if (cs.notes.added.empty() && cs.notes.removed.empty() && cs.links.empty() && !cs.board &&
+    if (cs.notes.added.empty() && cs.notes.removed.empty() && cs.links.empty() && cs.insights.empty() && !cs.board &&
         cs.notes.updated.size() <= kMaxUpdates) {
         updates.emplace();
         updates->reserve(cs.notes.updated.size());
@@ -191,6 +254,7 @@ void Document::mutate(const ChangeSet& cs) {
         unindexLink(m_links.at(l.id));
         m_links.erase(l.id);
     }
+    for (const auto& i : cs.insights.removed) m_insights.erase(i.id);
     for (const auto& n : cs.notes.removed) m_notes.erase(n.id);
     for (const auto& n : cs.notes.added) m_notes[n.id] = n;
     for (const auto& [before, after] : cs.notes.updated) m_notes[after.id] = after;
@@ -203,6 +267,8 @@ void Document::mutate(const ChangeSet& cs) {
         m_links[after.id] = after;
         indexLink(after);
     }
+    for (const auto& i : cs.insights.added) m_insights[i.id] = i;
+    for (const auto& [before, after] : cs.insights.updated) m_insights[after.id] = after;
     if (cs.board) m_board = cs.board->second;
     ++m_revision;
 }
@@ -219,9 +285,15 @@ void Document::apply(const ChangeSet& cs) {
     }
 }
 
-void Document::loadRecords(std::vector<Note> notes, std::vector<Link> links) {
+void Document::loadRecords(std::vector<Note> notes, std::vector<Link> links, std::vector<Insight> insights) {
     m_notes.clear();
     m_links.clear();
+    m_insights.clear();
+    m_insights.reserve(insights.size());
+    for (auto& i : insights) {
+        std::string id = i.id;
+        m_insights.emplace(std::move(id), std::move(i));
+    }
     m_adjacency.clear();
     m_notes.reserve(notes.size());
     for (auto& n : notes) {
@@ -290,6 +362,16 @@ std::vector<std::string> Document::checkInvariants() const {
         if (!m_notes.count(l.from)) problems.push_back("link " + id + " starts at missing note " + l.from);
         if (!m_notes.count(l.to)) problems.push_back("link " + id + " ends at missing note " + l.to);
     }
+    for (const auto& [id, i] : m_insights) {
+        if (id != i.id) problems.push_back("insight stored under id " + id + " says it is " + i.id);
+        try {
+            validateInsight(i);
+        } catch (const ChangeError& e) {
+            problems.emplace_back(e.what());
+        }
+        for (const auto& n : i.notes)
+            if (!m_notes.count(n)) problems.push_back("insight " + id + " cites missing note " + n);
+    }
     return problems;
 }
 
@@ -308,6 +390,20 @@ std::vector<const Link*> Document::sortedLinks() const {
     out.reserve(m_links.size());
     for (const auto& [id, l] : m_links) out.push_back(&l);
     std::sort(out.begin(), out.end(), [](const Link* a, const Link* b) {
+        return a->created != b->created ? a->created < b->created : a->id < b->id;
+    });
+    return out;
+}
+
+}  // namespace cc
+
+namespace cc {
+
+std::vector<const Insight*> Document::sortedInsights() const {
+    std::vector<const Insight*> out;
+    out.reserve(m_insights.size());
+    for (const auto& [id, i] : m_insights) out.push_back(&i);
+    std::sort(out.begin(), out.end(), [](const Insight* a, const Insight* b) {
         return a->created != b->created ? a->created < b->created : a->id < b->id;
     });
     return out;

@@ -33,24 +33,27 @@ struct BackupLogEntry {
     }
 };
 
-/// The archive's top level. Version 1.
+/// The archive's top level. Version 2 adds the insights.
 struct BackupFile {
     std::string format = kFormat;
     BoardInfo board;
     std::vector<Note> notes;
     std::vector<Link> links;
+    std::vector<Insight> insights;
     std::vector<BackupLogEntry> changeLog;
 
     template <class A>
-    void serialize(A& ar, const std::uint32_t /*version*/) {
+    void serialize(A& ar, const std::uint32_t version) {
         ar(cereal::make_nvp("format", format), cereal::make_nvp("board", board), cereal::make_nvp("notes", notes),
-           cereal::make_nvp("links", links), cereal::make_nvp("changeLog", changeLog));
+           cereal::make_nvp("links", links));
+        if (version >= 2) ar(cereal::make_nvp("insights", insights));
+        ar(cereal::make_nvp("changeLog", changeLog));
     }
 };
 
 }  // namespace cc::backup_detail
 
-CEREAL_CLASS_VERSION(cc::backup_detail::BackupFile, 1);
+CEREAL_CLASS_VERSION(cc::backup_detail::BackupFile, 2);
 CEREAL_CLASS_VERSION(cc::backup_detail::BackupLogEntry, 1);
 
 namespace cc {
@@ -66,7 +69,7 @@ std::uint32_t newestVersion() {
     using cereal::detail::Version;
     return std::max({Version<BackupFile>::version, Version<BackupLogEntry>::version, Version<BoardInfo>::version,
                      Version<QuadrantInfo>::version, Version<Note>::version, Version<Provenance>::version,
-                     Version<Link>::version});
+                     Version<Link>::version, Version<Insight>::version});
 }
 
 std::size_t lineOf(std::string_view text, std::size_t offset) {
@@ -199,6 +202,7 @@ void exportBackup(const Document& doc, const std::vector<LogEntry>& log, const s
     b.board = doc.board();
     for (const Note* n : doc.sortedNotes()) b.notes.push_back(*n);
     for (const Link* l : doc.sortedLinks()) b.links.push_back(*l);
+    for (const Insight* i : doc.sortedInsights()) b.insights.push_back(*i);
     for (const auto& e : log) b.changeLog.push_back({e});
     try {
         OutputFile file(path);
@@ -243,11 +247,13 @@ Backup checkedBackup(const std::string& path, const SourceKinds& kinds) {
         out.document->validateBoard(b.board);
         for (const auto& n : b.notes) out.document->validateNote(n);
         for (const auto& l : b.links) out.document->validateLink(l);
+        for (const auto& i : b.insights) out.document->validateInsight(i);
     } catch (const ChangeError& e) {
         fail(path, std::string("invalid backup: ") + e.what());
     }
-    const std::size_t noteCount = b.notes.size(), linkCount = b.links.size();
-    out.document->loadRecords(std::move(b.notes), std::move(b.links));
+    const std::size_t noteCount = b.notes.size(), linkCount = b.links.size(), insightCount = b.insights.size();
+    out.document->loadRecords(std::move(b.notes), std::move(b.links), std::move(b.insights));
+    if (out.document->insights().size() != insightCount) fail(path, "invalid backup: an insight id appears twice");
     if (out.document->notes().size() != noteCount) fail(path, "invalid backup: a note id appears twice");
     if (out.document->links().size() != linkCount) fail(path, "invalid backup: a link id appears twice");
     auto problems = out.document->checkInvariants();
