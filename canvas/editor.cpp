@@ -411,7 +411,9 @@ Insight mergeInsight(const Insight& current, const Insight& expect, const Insigh
     takeEachIfUnchanged(r, current, expect, want, &Insight::title, &Insight::statement, &Insight::quadrant,
                         &Insight::votes, &Insight::state, &Insight::author, &Insight::created);
     // Evidence merges note by note: what the step added or dropped, over what others did since.
-    if (expect.notes != want.notes) {
+    if (current.notes == expect.notes) {
+        r.notes = want.notes;  // nobody changed them since: exactly as the step had them
+    } else if (expect.notes != want.notes) {
         for (const auto& n : expect.notes)
             if (std::find(want.notes.begin(), want.notes.end(), n) == want.notes.end()) std::erase(r.notes, n);
         for (const auto& n : want.notes)
