@@ -82,7 +82,7 @@ std::string checkedInsightTitle(const std::string& title) {
     const std::string t = trim(title);
     if (t.empty()) throw Refusal(_("the insight's title is empty"));
     if (auto why = unsafeTextReason(t); !why.empty() || t.find('\n') != std::string::npos)
-        throw Refusal(i18n::fill(_("the insight's title {1}"), {why.empty() ? _("holds a line break") : why}));
+        throw Refusal(i18n::fill(_("the insight's title {1}"), {why.empty() ? _("contains a line break") : why}));
     if (t.size() > limits::kShortBytes)
         throw Refusal(i18n::fill(_("the insight's title is longer than {1} bytes"), {std::to_string(limits::kShortBytes)}));
     return t;

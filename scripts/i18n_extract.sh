@@ -12,6 +12,6 @@ common=(--from-code=UTF-8 --language=C++ --package-name=customer-canvas --no-loc
 xgettext "${common[@]}" --keyword=_ --keyword=N_ --keyword=P_:1,2 --keyword=L_:1 -o "$tmp/app.pot" \
   $(find app -name '*.cpp' -o -name '*.h' | LC_ALL=C sort)
 xgettext "${common[@]}" --keyword=word --keyword=words:1,2 --keyword=counted:3,4 --keyword=fill:1 --keyword=CC_TEMPLATE \
-  -o "$tmp/canvas.pot" canvas/activity.cpp storage/summary/summary_text.cpp
+  -o "$tmp/canvas.pot" canvas/activity.cpp canvas/evidence_strength.cpp storage/summary/summary_text.cpp
 # Non-ASCII msgids (“…”, …) are intended: the sources are UTF-8, and so is the catalogue.
 msgcat --use-first --sort-output --to-code=UTF-8 -o "$out" "$tmp/app.pot" "$tmp/canvas.pot"
