@@ -338,6 +338,13 @@ struct Writer final : rows::RecordWriter {
         run(deleteLink);
     }
     void writeBoard(const BoardInfo& b) override { rows::writeBoardRow(m_db, b); }
+    std::vector<Insight> insightsCiting(const std::string& noteId) override {
+        SQLite::Statement st(m_db, rows::insightsCitingSql(rows::Dialect::Sqlite));
+        st.bind(1, noteId);
+        std::vector<Insight> out;
+        while (st.executeStep()) out.push_back(rows::insightFromRow(st));
+        return out;
+    }
     void addInsight(const Insight& i) override {
         rows::bind(insertInsight, i);
         run(insertInsight);

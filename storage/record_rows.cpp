@@ -203,6 +203,15 @@ const std::vector<ColumnInfo>& insightColumnInfo() {
 
 const RecordSql& insightSql(Dialect d) { return sqlFor<Insight>(d, "insight", insightColumnsOf); }
 
+const std::string& insightsCitingSql(Dialect d) {
+    // The evidence is one id a line: a note is cited when "\n<id>\n" is in "\n<notes>\n".
+    static const std::string sqlite = insightSql(Dialect::Sqlite).select +
+                                      " WHERE instr(char(10) || notes || char(10), char(10) || ?1 || char(10)) > 0";
+    static const std::string server = insightSql(Dialect::Postgres).select +
+                                      " WHERE board = $1 AND strpos(E'\\n' || notes || E'\\n', E'\\n' || $2 || E'\\n') > 0";
+    return d == Dialect::Sqlite ? sqlite : server;
+}
+
 void bind(SQLite::Statement& st, const Insight& i) { insightColumns(i, SqliteBinder{st}); }
 
 Insight insightFromRow(SQLite::Statement& st, int first) {
@@ -286,6 +295,23 @@ std::optional<ChangeSet> writeChangeSet(RecordWriter& w, const ChangeSet& cs) {
             }
         }
     }
+    // Insights others made to cite a note this change removes drop it, as the editor's own do.
+    if (!cs.notes.removed.empty()) {
+        std::set<std::string> gone, changing;
+        for (const auto& n : cs.notes.removed) gone.insert(n.id);
+        for (const auto& n : cs.notes.added) gone.erase(n.id);
+        for (const auto& i : cs.insights.removed) changing.insert(i.id);
+        for (const auto& [before, after] : cs.insights.updated) changing.insert(after.id);
+        for (const auto& id : gone) {
+            for (Insight& stored : w.insightsCiting(id)) {
+                if (!changing.insert(stored.id).second) continue;
+                Insight after = stored;
+                std::erase_if(after.notes, [&](const std::string& n) { return gone.count(n) > 0; });
+                if (!widened) widened = cs;
+                widened->insights.updated.emplace_back(std::move(stored), std::move(after));
+            }
+        }
+    }
     for (const auto& l : (widened ? *widened : cs).links.removed) w.removeLink(l);
     for (const auto& i : cs.insights.removed) w.removeInsight(i);
     for (const auto& n : cs.notes.removed) w.removeNote(n);
@@ -294,7 +320,7 @@ std::optional<ChangeSet> writeChangeSet(RecordWriter& w, const ChangeSet& cs) {
     for (const auto& l : cs.links.added) w.addLink(l);
     for (const auto& [before, after] : cs.links.updated) w.changeLink(after);
     for (const auto& i : cs.insights.added) w.addInsight(i);
-    for (const auto& [before, after] : cs.insights.updated) w.changeInsight(after);
+    for (const auto& [before, after] : (widened ? *widened : cs).insights.updated) w.changeInsight(after);
     if (cs.board) w.writeBoard(cs.board->second);
     return widened;
 }

@@ -135,6 +135,9 @@ struct RecordSql {
 const RecordSql& noteSql(Dialect d);
 const RecordSql& linkSql(Dialect d);
 const RecordSql& insightSql(Dialect d);
+/// SELECT of the insights whose evidence holds one note (Sqlite: ?1 = the note's id; Postgres:
+/// $1 = board, $2 = the note's id).
+const std::string& insightsCitingSql(Dialect d);
 
 // SQLite rows: parameters ?1..?N in column order; a row read from column `first` on.
 void bind(SQLite::Statement& st, const Note& n);
@@ -168,6 +171,8 @@ public:
     virtual void addLink(const Link& l) = 0;
     virtual void changeLink(const Link& after) = 0;
     virtual void writeBoard(const BoardInfo& b) = 0;
+    /// The insights stored now that cite note `noteId`.
+    virtual std::vector<Insight> insightsCiting(const std::string& noteId) = 0;
     virtual void addInsight(const Insight& i) = 0;
     /// Throws when the insight is no longer stored (someone else deleted it meanwhile).
     virtual void changeInsight(const Insight& after) = 0;
@@ -177,7 +182,8 @@ public:
 /// Writes the records of `cs` in the one order every store uses: links removed, insights removed,
 /// notes removed, notes added and changed, links added and changed, insights added and changed,
 /// the board. Someone else may have linked to
-/// a note this change removes since this process last looked: those links go with the note.
+/// a note this change removes since this process last looked: those links go with the note, and
+/// the insights that cite it since drop it from their evidence.
 /// Returns the change set to log when it had to be widened by them (nullopt: log `cs` itself),
 /// so that every process, and every replay of the history, removes them too.
 std::optional<ChangeSet> writeChangeSet(RecordWriter& w, const ChangeSet& cs);

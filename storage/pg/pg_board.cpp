@@ -121,6 +121,12 @@ struct Writer final : rows::RecordWriter {
     }
     void removeLink(const Link& l) override { c.exec(rows::linkSql(rows::Dialect::Postgres).remove.c_str(), {board, l.id}); }
     void writeBoard(const BoardInfo& b) override { writeBoardRow(c, board, b); }
+    std::vector<Insight> insightsCiting(const std::string& noteId) override {
+        Result r = c.exec(rows::insightsCitingSql(rows::Dialect::Postgres).c_str(), {board, noteId});
+        std::vector<Insight> out;
+        for (int i = 0; i < r.rows(); ++i) out.push_back(rows::insightFromRow(r, i));
+        return out;
+    }
     void addInsight(const Insight& i) override {
         c.exec(rows::insightSql(rows::Dialect::Postgres).insert.c_str(), rows::params(board, i));
     }

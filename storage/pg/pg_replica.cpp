@@ -84,6 +84,13 @@ struct PutWriter final : rows::RecordWriter {
     void addLink(const Link& l) override { putLink(db, l.id, l); }
     void changeLink(const Link& after) override { putLink(db, after.id, after); }
     void writeBoard(const BoardInfo& b) override { rows::writeBoardRow(db, b); }
+    std::vector<Insight> insightsCiting(const std::string& noteId) override {
+        SQLite::Statement st(db, rows::insightsCitingSql(rows::Dialect::Sqlite));
+        st.bind(1, noteId);
+        std::vector<Insight> out;
+        while (st.executeStep()) out.push_back(rows::insightFromRow(st));
+        return out;
+    }
     void addInsight(const Insight& i) override { putInsight(db, i.id, i); }
     void changeInsight(const Insight& after) override { putInsight(db, after.id, after); }
     void removeInsight(const Insight& i) override { putInsight(db, i.id, std::nullopt); }

@@ -240,3 +240,23 @@ TEST(InsightLog, ChangeSetsOfVersion2ReadWithoutInsights) {
     now.insights.added.push_back(fullInsight());
     EXPECT_EQ(changeSetFromJson(changeSetToJson(now)), now);
 }
+
+TEST_P(InsightStore, DeletingANoteSomeoneElseJustCitedTakesItOutOfTheirInsightInTheStore) {
+    const std::string board = makeSampleBoard(address("widen"));
+    auto storeA = openBoard(board), storeB = openBoard(board);
+    auto docA = storeA->load(), docB = storeB->load();
+    storeA->attach(*docA);
+    storeB->attach(*docB);
+    Editor a(*docA, "Ann"), b(*docB, "Bo");
+    const std::string id = a.addInsight(a.makeInsight("Ann's theme", {"n-full1", "n-full2"}));
+    b.deleteNotes({"n-full2"});  // before Bo's window has seen Ann's insight
+    auto fresh = openBoard(board, BoardStore::Mode::ReadOnly);
+    auto doc = fresh->load();
+    EXPECT_TRUE(fresh->repairs().empty()) << fresh->repairs().front();
+    EXPECT_EQ(doc->insight(id)->notes, std::vector<std::string>{"n-full1"});
+    // The logged change says so, so that a replay of the history agrees.
+    const auto log = fresh->changes();
+    ASSERT_TRUE(log.back().change);
+    ASSERT_EQ(log.back().change->insights.updated.size(), 1u);
+    EXPECT_EQ(log.back().change->insights.updated[0].second.notes, std::vector<std::string>{"n-full1"});
+}
