@@ -15,6 +15,7 @@
 #include <optional>
 #include <sstream>
 #include <utility>
+#include <vector>
 
 #include "storage/json_guard.h"
 #include "storage/output_file.h"
@@ -96,19 +97,42 @@ std::string fieldAt(std::string_view text, std::size_t offset) {
     return std::string(text.substr(i, end - i));
 }
 
+/// The newest version of the record kept under `key` ("notes" holds notes, ...); the newest of
+/// all for a key this program does not know.
+std::uint32_t newestVersionOf(std::string_view key) {
+    using cereal::detail::Version;
+    if (key == "backup") return Version<BackupFile>::version;
+    if (key == "board") return Version<BoardInfo>::version;
+    if (key == "quadrants") return Version<QuadrantInfo>::version;
+    if (key == "notes") return Version<Note>::version;
+    if (key == "provenance") return Version<Provenance>::version;
+    if (key == "links") return Version<Link>::version;
+    if (key == "insights") return Version<Insight>::version;
+    if (key == "changeLog") return Version<BackupLogEntry>::version;
+    return newestVersion();
+}
+
 /// Reads the whole backup once without building anything: JSON syntax, numbers that fit, and
-/// record versions this program knows.
+/// record versions this program knows (each kind's own: a backup that adds insights is version
+/// 2 while its notes stay version 1).
 class BackupScan : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, BackupScan> {
 public:
     bool Key(const char* s, rapidjson::SizeType n, bool) {
         m_versionNext = std::string_view(s, n) == "cereal_class_version";
+        m_key.assign(s, n);
         return true;
     }
+    // Each object and list is named by the key it is the value of (a list's items by the list's).
+    bool StartObject() { return open(false); }
+    bool StartArray() { return open(true); }
+    bool EndObject(rapidjson::SizeType) { return close(); }
+    bool EndArray(rapidjson::SizeType) { return close(); }
     bool Uint(unsigned v) {
         const bool version = std::exchange(m_versionNext, false);
-        if (version && v > m_newest) {
+        const std::uint32_t newest = m_names.empty() ? m_newest : newestVersionOf(m_names.back().first);
+        if (version && v > newest) {
             problem = "a record of version " + std::to_string(v) + ", newer than this program reads (" +
-                      std::to_string(m_newest) + "); it was written by a newer Customer Canvas";
+                      std::to_string(newest) + "); it was written by a newer Customer Canvas";
             return false;
         }
         return true;
@@ -123,7 +147,18 @@ public:
     std::string problem;
 
 private:
+    bool open(bool list) {
+        const bool inList = !m_names.empty() && m_names.back().second;
+        m_names.emplace_back(inList ? m_names.back().first : m_key, list);
+        return Default();
+    }
+    bool close() {
+        if (!m_names.empty()) m_names.pop_back();
+        return true;
+    }
     bool m_versionNext = false;
+    std::string m_key;
+    std::vector<std::pair<std::string, bool>> m_names;  // (name, is a list), outermost first
     const std::uint32_t m_newest = newestVersion();
 };
 

@@ -260,3 +260,27 @@ TEST_P(InsightStore, DeletingANoteSomeoneElseJustCitedTakesItOutOfTheirInsightIn
     ASSERT_EQ(log.back().change->insights.updated.size(), 1u);
     EXPECT_EQ(log.back().change->insights.updated[0].second.notes, std::vector<std::string>{"n-full1"});
 }
+
+TEST(InsightBackup, EachRecordKindIsCheckedAgainstItsOwnNewestVersion) {
+    TempDir dir;
+    const std::string board = sampleWithInsight(dir.file("b.ccboard"));
+    const std::string backup = dir.file("backup.json");
+    {
+        auto store = openBoard(board, BoardStore::Mode::ReadOnly);
+        exportBackup(*store->load(), store->changeLog(), backup);
+    }
+    const std::string text = readFile(backup);
+    // The backup itself is version 2 (it holds insights); an insight of version 2 is from a newer program.
+    const auto at = text.find("\"cereal_class_version\": 1", text.find("\"insights\""));
+    ASSERT_NE(at, std::string::npos);
+    std::string newer = text;
+    newer.replace(at, 25, "\"cereal_class_version\": 2");
+    writeFile(backup, newer);
+    try {
+        readBackup(backup);
+        FAIL() << "accepted";
+    } catch (const BoardError& e) {
+        EXPECT_NE(std::string(e.what()).find("a record of version 2, newer than this program reads (1)"), std::string::npos)
+            << e.what();
+    }
+}
