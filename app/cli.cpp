@@ -203,6 +203,8 @@ std::string parseErrorText(const CLI::ParseError& e) {
     static const std::regex notIn(R"(^(\S+): (.*) not in \{(.*)\}$)");
     static const std::regex range(R"(^(\S+): Value (.*) not in range (\S+) to (\S+)$)");
     if (std::regex_match(what, m, notExpected)) return i18n::fill(_("not expected here: {1}"), {m[1].str()});
+    // Only `insight` asks for a subcommand of its own.
+    if (what == "A subcommand is required") return _("insight needs a command after it: add, edit or delete");
     if (std::regex_match(what, m, required)) return i18n::fill(_("{1} is needed"), {m[1].str()});
     if (std::regex_match(what, m, missing)) return i18n::fill(_("{1} needs a value"), {m[1].str()});
     if (std::regex_match(what, m, range))

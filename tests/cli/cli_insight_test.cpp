@@ -39,7 +39,7 @@ struct InsightCli : ::testing::Test {
     void refused(std::vector<std::string> args, const std::string& part) {
         const std::string before = json();
         const cc::test::Run r = cli(args);
-        EXPECT_NE(r.status, 0) << args[1];
+        EXPECT_NE(r.status, 0) << args.front();
         EXPECT_NE(r.err.find(part), std::string::npos) << r.err;
         EXPECT_EQ(std::count(r.err.begin(), r.err.end(), '\n'), 1) << r.err;
         EXPECT_EQ(r.out, "");
@@ -148,6 +148,7 @@ TEST_F(InsightCli, BadInputIsOneClearLineAndChangesNothing) {
     refused({"insight", "edit", board, id, "--remove", "n-other"}, "note 'n-other' is not evidence of insight " + id);
     refused({"insight", "edit", board, "i-nope", "--title", "X"}, "no insight with id 'i-nope'");
     refused({"insight", "delete", board, "i-nope"}, "no insight with id 'i-nope'");
+    refused({"insight"}, "insight needs a command after it: add, edit or delete");
     // A note of another board is not a note of this one.
     const std::string other = dir.file("other.ccboard");
     ok({"new", other});
@@ -165,4 +166,5 @@ TEST_F(InsightCli, HelpAndMessagesAreInChinese) {
     EXPECT_NE(list().find("洞察"), std::string::npos);
     const cc::test::Run r = cli({"insight", "add", board, "--title", "", a});
     EXPECT_NE(r.err.find("洞察"), std::string::npos) << r.err;
+    EXPECT_NE(cli({"insight"}).err.find("洞察"), std::string::npos);
 }
