@@ -34,7 +34,6 @@ std::vector<std::pair<Insight, Insight>> insightsWithout(const Document& doc, co
 }
 }  // namespace
 
-
 void setSourceKind(Note& n, const SourceKind& kind) {
     n.source = kind.key;
     if (!kind.eitherData) n.data = kind.data;
