@@ -4,6 +4,7 @@
 #include <termios.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <iostream>
 #include <optional>
@@ -22,6 +23,7 @@
 #include "storage/json_listing.h"
 #include "storage/pg/pg_address.h"
 #include "storage/pg/pg_board.h"
+#include "canvas/evidence_strength.h"
 #include "canvas/queries.h"
 #include "canvas/record_guard.h"
 #include "app/i18n.h"
@@ -74,6 +76,24 @@ std::uint32_t checkedColour(const std::string& s) {
     if (s.size() != 7 || s[0] != '#' || s.find_first_not_of("0123456789abcdefABCDEF", 1) != std::string::npos)
         throw Refusal(i18n::fill(_("'{1}' is not a colour (#RRGGBB)"), {s}));
     return static_cast<std::uint32_t>(std::stoul(s.substr(1), nullptr, 16));
+}
+
+std::string checkedInsightTitle(const std::string& title) {
+    const std::string t = trim(title);
+    if (t.empty()) throw Refusal(_("the insight's title is empty"));
+    if (auto why = unsafeTextReason(t); !why.empty() || t.find('\n') != std::string::npos)
+        throw Refusal(i18n::fill(_("the insight's title {1}"), {why.empty() ? _("contains a line break") : why}));
+    if (t.size() > limits::kShortBytes)
+        throw Refusal(i18n::fill(_("the insight's title is longer than {1} bytes"), {std::to_string(limits::kShortBytes)}));
+    return t;
+}
+
+std::string checkedStatement(const std::string& statement) {
+    const std::string s = trim(statement);
+    if (auto why = unsafeTextReason(s); !why.empty()) throw Refusal(i18n::fill(_("the insight's statement {1}"), {why}));
+    if (s.size() > limits::kStatementBytes)
+        throw Refusal(i18n::fill(_("the insight's statement is longer than {1} bytes"), {std::to_string(limits::kStatementBytes)}));
+    return s;
 }
 
 /// What the record guard repaired on reading, one line each naming the board (at most 20).
@@ -183,6 +203,8 @@ std::string parseErrorText(const CLI::ParseError& e) {
     static const std::regex notIn(R"(^(\S+): (.*) not in \{(.*)\}$)");
     static const std::regex range(R"(^(\S+): Value (.*) not in range (\S+) to (\S+)$)");
     if (std::regex_match(what, m, notExpected)) return i18n::fill(_("not expected here: {1}"), {m[1].str()});
+    // Only `insight` asks for a subcommand of its own.
+    if (what == "A subcommand is required") return _("insight needs a command after it: add, edit or delete");
     if (std::regex_match(what, m, required)) return i18n::fill(_("{1} is needed"), {m[1].str()});
     if (std::regex_match(what, m, missing)) return i18n::fill(_("{1} needs a value"), {m[1].str()});
     if (std::regex_match(what, m, range))
@@ -255,6 +277,59 @@ void printNoteLine(const Document& doc, const Note& n, const NoteColumns& w) {
     std::cout << "\n";
 }
 
+/// The grade of an insight's evidence in the interface's language.
+std::string gradeWord(StrengthGrade g) {
+    switch (g) {
+        case StrengthGrade::Strong: return _("strong");
+        case StrengthGrade::Moderate: return _("moderate");
+        case StrengthGrade::Weak: break;
+    }
+    return _("weak");
+}
+
+std::string insightStateWord(InsightState s) {
+    switch (s) {
+        case InsightState::Agreed: return _("agreed");
+        case InsightState::Retired: return _("retired");
+        case InsightState::Draft: break;
+    }
+    return _("draft");
+}
+
+/// The insights, strongest first: id, grade and score, title, quadrant, state and evidence, then
+/// the reasons for the grade on a line of their own; columns aligned by display width.
+void printInsights(const Document& doc) {
+    const auto all = doc.sortedInsights();
+    if (all.empty()) return;
+    const std::string today = todayDate();
+    std::vector<std::pair<const Insight*, EvidenceStrength>> rows;
+    for (const Insight* i : all) rows.emplace_back(i, evidenceStrength(doc, *i, today, i18n::wording()));
+    std::stable_sort(rows.begin(), rows.end(), [](const auto& a, const auto& b) { return a.second.score > b.second.score; });
+    std::size_t idWidth = 0, gradeWidth = 0, titleWidth = 0;
+    for (const auto& [i, s] : rows) {
+        idWidth = std::max(idWidth, displayWidth(terminalText(i->id)));
+        gradeWidth = std::max(gradeWidth, displayWidth(gradeWord(s.grade) + " " + std::to_string(s.score)));
+        const std::size_t t = displayWidth(terminalText(i->title));
+        if (t <= NoteColumns::kMaxTitle) titleWidth = std::max(titleWidth, t);
+    }
+    std::cout << "\n" << _("Insights") << "  (" << rows.size() << ")\n";
+    for (const auto& [i, s] : rows) {
+        const std::string title = terminalText(i->title);
+        std::cout << "  " << cell(terminalText(i->id), idWidth + 2)
+                  << cell(gradeWord(s.grade) + " " + std::to_string(s.score), gradeWidth + 2)
+                  << (displayWidth(title) < titleWidth ? cell(title, titleWidth + 2) : title + "  ");
+        if (i->quadrant) std::cout << i18n::fill(_("quadrant {1}"), {std::to_string(i->quadrant)}) << "  ";
+        std::cout << insightStateWord(i->state) << "  "
+                  << i18n::fill(P_("{1} note", "{1} notes", i->notes.size()), {std::to_string(i->notes.size())});
+        for (std::size_t k = 0; k < i->notes.size(); ++k) std::cout << (k ? " " : ": ") << terminalText(i->notes[k]);
+        std::cout << "\n";
+        std::string reasons;
+        for (const auto& r : s.reasons) reasons += (reasons.empty() ? "" : _("; ")) + r;
+        std::cout << std::string(idWidth + 4, ' ') << terminalText(reasons) << "\n";
+        if (!i->statement.empty()) std::cout << std::string(idWidth + 4, ' ') << terminalText(i->statement) << "\n";
+    }
+}
+
 void printBoard(const Document& doc) {
     const BoardInfo& b = doc.board();
     const BoardCounts c = countBoard(doc);
@@ -289,6 +364,7 @@ void printBoard(const Document& doc) {
             std::cout << "\n";
         }
     }
+    printInsights(doc);
 }
 
 /// How an address is shown: a server address without its password.
@@ -426,7 +502,35 @@ int runCli(int argc, char** argv) {
 
     auto* list = app.add_subcommand("list", _("print the board"));
     list->add_option("BOARD", board)->required();
-    list->add_flag("--json", json, _("one JSON object: board, quadrants, notes, links"));
+    list->add_flag("--json", json, _("one JSON object: board, quadrants, notes, links, insights"));
+
+    auto* insight = app.add_subcommand("insight", _("group notes as an insight that cites them as evidence"));
+    insight->require_subcommand(1);
+    insight->fallthrough();
+    std::string insightTitle, statement, insightState;
+    std::optional<std::string> newTitle, newStatement;
+    std::optional<int> insightQuadrant;
+    std::vector<std::string> evidence, addEvidence, removeEvidence;
+    auto* insAdd = insight->add_subcommand("add", _("make an insight from notes; prints its id"));
+    insAdd->add_option("BOARD", board)->required();
+    insAdd->add_option("NOTE_ID", evidence, _("the notes that are its evidence"))->required();
+    insAdd->add_option("--title", insightTitle, _("the insight's title"))->required();
+    insAdd->add_option("--statement", statement, _("the insight in a sentence or two"));
+    insAdd->add_option("--quadrant", insightQuadrant, _("the quadrant 1-4 it belongs to (default: where most of its notes are)"))
+        ->check(CLI::Range(1, 4));
+    auto* insEdit = insight->add_subcommand("edit", _("change an insight or its evidence"));
+    insEdit->add_option("BOARD", board)->required();
+    insEdit->add_option("ID", other, _("insight id"))->required();
+    insEdit->add_option("--title", newTitle, _("the insight's title"));
+    insEdit->add_option("--statement", newStatement, _("the insight in a sentence or two"));
+    insEdit->add_option("--quadrant", insightQuadrant, _("the quadrant 1-4 it belongs to"))->check(CLI::Range(1, 4));
+    insEdit->add_option("--add", addEvidence, _("a note to add to its evidence (repeat for more)"))->allow_extra_args(false);
+    insEdit->add_option("--remove", removeEvidence, _("a note to take out of its evidence (repeat for more)"))->allow_extra_args(false);
+    insEdit->add_option("--state", insightState, _("draft, agreed or retired"))
+        ->check(CLI::IsMember({"draft", "agreed", "retired"}));
+    auto* insDel = insight->add_subcommand("delete", _("delete an insight; its notes stay"));
+    insDel->add_option("BOARD", board)->required();
+    insDel->add_option("ID", other, _("insight id"))->required();
 
     app.add_subcommand("sources", _("print the source-kind table"));
 
@@ -588,6 +692,48 @@ int runCli(int argc, char** argv) {
             OpenBoard ob(board, BoardStore::Mode::ReadOnly, author, boardName, prompt);
             if (json) std::cout << boardToJson(*ob.doc) << "\n";
             else printBoard(*ob.doc);
+            return 0;
+        }
+        if (app.got_subcommand(insight)) {
+            OpenBoard ob(board, BoardStore::Mode::ReadWrite, author, boardName, prompt);
+            const auto needNote = [&](const std::string& id) {
+                if (!ob.doc->note(id)) throw Refusal(i18n::fill(_("no note with id '{1}' in {2}"), {id, ob.file->address()}));
+            };
+            if (insight->got_subcommand(insAdd)) {
+                const std::string t = checkedInsightTitle(insightTitle);
+                for (const auto& id : evidence) needNote(id);
+                Insight i = ob.editor->makeInsight(t, evidence);
+                i.statement = checkedStatement(statement);
+                if (insightQuadrant) i.quadrant = *insightQuadrant;
+                std::cout << ob.editor->addInsight(std::move(i)) << "\n";
+                return 0;
+            }
+            const Insight* before = ob.doc->insight(other);
+            if (!before) throw Refusal(i18n::fill(_("no insight with id '{1}' in {2}"), {other, ob.file->address()}));
+            if (insight->got_subcommand(insDel)) {
+                ob.editor->deleteInsights({other});
+                std::cout << i18n::fill(_("deleted insight {1}; its notes stay"), {other}) << "\n";
+                return 0;
+            }
+            Insight i = *before;
+            if (newTitle) i.title = checkedInsightTitle(*newTitle);
+            if (newStatement) i.statement = checkedStatement(*newStatement);
+            if (insightQuadrant) i.quadrant = *insightQuadrant;
+            if (!insightState.empty()) i.state = *insightStateFromString(insightState);
+            for (const auto& id : removeEvidence) {
+                auto it = std::find(i.notes.begin(), i.notes.end(), id);
+                if (it == i.notes.end())
+                    throw Refusal(i18n::fill(_("note '{1}' is not evidence of insight {2}"), {id, other}));
+                i.notes.erase(it);
+            }
+            for (const auto& id : addEvidence) {
+                needNote(id);
+                if (std::find(i.notes.begin(), i.notes.end(), id) == i.notes.end()) i.notes.push_back(id);
+            }
+            if (i.notes.size() > limits::kEvidencePerInsight)
+                throw Refusal(i18n::fill(_("an insight cites at most {1} notes"), {std::to_string(limits::kEvidencePerInsight)}));
+            ob.editor->updateInsight(std::move(i));
+            std::cout << i18n::fill(_("updated {1}"), {other}) << "\n";
             return 0;
         }
         if (app.got_subcommand("sources")) {

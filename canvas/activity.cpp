@@ -95,6 +95,40 @@ std::string linkEnd(const Document& doc, const ChangeSet& cs, const std::string&
     return w.word("a note");
 }
 
+std::string quotedInsight(const Insight& i) { return "“" + cut(i.title, 40) + "”"; }
+
+/// What a change did to insights, one phrase each (a note deleted with the change leaves the
+/// evidence of its insights without a phrase of its own: "deleted" says it).
+void describeInsights(const ChangeSet& cs, const std::set<std::string>& removedNotes, const std::set<std::string>& addedNotes,
+                      const Wording& w, std::vector<std::string>& parts) {
+    const auto fill = [&w](const char* templ, std::initializer_list<std::string_view> args) {
+        return fillTemplate(w.word(templ), args);
+    };
+    const auto notes = [&](std::size_t n) { return counted(w, n, "{1} note", "{1} notes"); };
+    for (const auto& i : cs.insights.added)
+        parts.push_back(i.notes.empty() ? fill("added insight {1}", {quotedInsight(i)})
+                                        : fill("grouped {1} as insight {2}", {notes(i.notes.size()), quotedInsight(i)}));
+    for (const auto& [b, a] : cs.insights.updated) {
+        const std::string name = quotedInsight(a);
+        std::size_t gained = 0, lost = 0;
+        for (const auto& n : a.notes)
+            if (std::find(b.notes.begin(), b.notes.end(), n) == b.notes.end()) ++gained;
+        for (const auto& n : b.notes)
+            if (std::find(a.notes.begin(), a.notes.end(), n) == a.notes.end() && !(removedNotes.count(n) && !addedNotes.count(n)))
+                ++lost;
+        if (gained) parts.push_back(fill("added {1} to insight {2}", {notes(gained), name}));
+        if (lost) parts.push_back(fill("took {1} out of insight {2}", {notes(lost), name}));
+        if (b.state != a.state) {
+            if (a.state == InsightState::Agreed) parts.push_back(fill("agreed on insight {1}", {name}));
+            else if (a.state == InsightState::Retired) parts.push_back(fill("retired insight {1}", {name}));
+            else parts.push_back(fill("made insight {1} a draft again", {name}));
+        }
+        const bool otherwise = b.title != a.title || b.statement != a.statement || b.quadrant != a.quadrant || b.votes != a.votes;
+        if (otherwise) parts.push_back(fill("edited insight {1}", {name}));
+    }
+    for (const auto& i : cs.insights.removed) parts.push_back(fill("deleted insight {1} (its notes stay)", {quotedInsight(i)}));
+}
+
 }  // namespace
 
 std::string shortTitle(const Note& n, std::size_t chars) {
@@ -212,6 +246,8 @@ ActivityLine describeChange(const LoggedChange& change, const Document& doc,
     } else if (linksRemoved > 1) {
         parts.push_back(fill("removed {1}", {counted(w, linksRemoved, "{1} link", "{1} links")}));
     }
+
+    describeInsights(cs, removedIds, addedIds, w, parts);
 
     const std::string separator = w.word("; ");
     for (const auto& p : parts) line.text += (line.text.empty() ? "" : separator) + p;

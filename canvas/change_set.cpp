@@ -82,17 +82,23 @@ ChangeSet ChangeSet::inverted() const {
     out.time = time;
     out.notes = invert(notes);
     out.links = invert(links);
+    out.insights = invert(insights);
     if (board) out.board = std::make_pair(board->second, board->first);
     return out;
 }
 
-void collectTouched(const ChangeSet& cs, std::set<std::string>& notes, std::set<std::string>& links) {
+void collectTouched(const ChangeSet& cs, std::set<std::string>& notes, std::set<std::string>& links,
+                    std::set<std::string>* insights) {
     for (const auto& n : cs.notes.added) notes.insert(n.id);
     for (const auto& [b, a] : cs.notes.updated) notes.insert(a.id);
     for (const auto& n : cs.notes.removed) notes.insert(n.id);
     for (const auto& l : cs.links.added) links.insert(l.id);
     for (const auto& [b, a] : cs.links.updated) links.insert(a.id);
     for (const auto& l : cs.links.removed) links.insert(l.id);
+    if (!insights) return;
+    for (const auto& i : cs.insights.added) insights->insert(i.id);
+    for (const auto& [b, a] : cs.insights.updated) insights->insert(a.id);
+    for (const auto& i : cs.insights.removed) insights->insert(i.id);
 }
 
 ChangeSet squash(const std::vector<ChangeSet>& sets) {
@@ -100,10 +106,12 @@ ChangeSet squash(const std::vector<ChangeSet>& sets) {
     if (sets.empty()) return out;
     Fold<Note> notes;
     Fold<Link> links;
+    Fold<Insight> insights;
     std::optional<BoardInfo> boardBefore, boardAfter;
     for (const auto& s : sets) {
         notes.add(s.notes);
         links.add(s.links);
+        insights.add(s.insights);
         for (const auto& id : s.overwrote)
             if (std::find(out.overwrote.begin(), out.overwrote.end(), id) == out.overwrote.end()) out.overwrote.push_back(id);
         if (s.board) {
@@ -116,6 +124,7 @@ ChangeSet squash(const std::vector<ChangeSet>& sets) {
     out.time = sets.back().time;
     out.notes = notes.result();
     out.links = links.result();
+    out.insights = insights.result();
     if (boardBefore && !(*boardBefore == *boardAfter)) out.board = std::make_pair(*boardBefore, *boardAfter);
     return out;
 }
@@ -131,7 +140,15 @@ std::size_t textBytes(const Note& n) {
 
 std::size_t textBytes(const Link& l) { return 128 + l.id.size() + l.from.size() + l.to.size() + l.label.size() + l.author.size(); }
 
+std::size_t textBytes(const Insight& i) {
+    std::size_t b = 128 + i.id.size() + i.title.size() + i.statement.size() + i.author.size();
+    for (const auto& n : i.notes) b += n.size() + 4;
+    return b;
+}
+
 bool replacesANote(const ChangeSet& cs) {
+    // Insights cite notes: a change that removes notes and changes insights stays whole.
+    if (!cs.notes.removed.empty() && !cs.insights.empty()) return true;
     if (cs.notes.removed.empty() || cs.notes.added.empty()) return false;
     std::set<std::string> removed;
     for (const auto& n : cs.notes.removed) removed.insert(n.id);
@@ -154,6 +171,9 @@ void forEachLogPart(const ChangeSet& cs, const LogPartLimits& limits, const std:
     for (const auto& l : cs.links.added) count(1, textBytes(l));
     for (const auto& l : cs.links.removed) count(1, textBytes(l));
     for (const auto& [b, a] : cs.links.updated) count(2, textBytes(b) + textBytes(a));
+    for (const auto& i : cs.insights.added) count(1, textBytes(i));
+    for (const auto& i : cs.insights.removed) count(1, textBytes(i));
+    for (const auto& [b, a] : cs.insights.updated) count(2, textBytes(b) + textBytes(a));
     if ((records <= limits.records && bytes <= limits.bytes) || replacesANote(cs)) {
         part(cs);
         return;
@@ -184,6 +204,10 @@ void forEachLogPart(const ChangeSet& cs, const LogPartLimits& limits, const std:
         room(1, textBytes(l));
         piece.links.removed.push_back(l);
     }
+    for (const auto& i : cs.insights.removed) {
+        room(1, textBytes(i));
+        piece.insights.removed.push_back(i);
+    }
     for (const auto& n : cs.notes.removed) {
         room(1, textBytes(n));
         piece.notes.removed.push_back(n);
@@ -205,6 +229,14 @@ void forEachLogPart(const ChangeSet& cs, const LogPartLimits& limits, const std:
     for (const auto& u : cs.links.updated) {
         room(2, textBytes(u.first) + textBytes(u.second));
         piece.links.updated.push_back(u);
+    }
+    for (const auto& i : cs.insights.added) {
+        room(1, textBytes(i));
+        piece.insights.added.push_back(i);
+    }
+    for (const auto& u : cs.insights.updated) {
+        room(2, textBytes(u.first) + textBytes(u.second));
+        piece.insights.updated.push_back(u);
     }
     piece.board = cs.board;
     flush();

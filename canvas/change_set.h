@@ -38,12 +38,13 @@ struct ChangeSet {
     Millis time = 0;
     RecordDiff<Note> notes;
     RecordDiff<Link> links;
+    RecordDiff<Insight> insights;
     std::optional<std::pair<BoardInfo, BoardInfo>> board;  ///< (before, after)
     /// Notes whose text someone else changed while this change's author was editing it: this
     /// change's text replaced theirs, and their windows say so (their text stays in the log).
     std::vector<std::string> overwrote;
 
-    bool empty() const { return notes.empty() && links.empty() && !board; }
+    bool empty() const { return notes.empty() && links.empty() && insights.empty() && !board; }
     /// The change set that takes this one back (same source, author and time; nothing overwritten).
     ChangeSet inverted() const;
     bool operator==(const ChangeSet&) const = default;
@@ -55,8 +56,9 @@ struct LoggedChange {
     ChangeSet cs;
 };
 
-/// Adds the ids of the notes and links a change set adds, updates or removes.
-void collectTouched(const ChangeSet& cs, std::set<std::string>& notes, std::set<std::string>& links);
+/// Adds the ids of the notes and links (and insights, when asked) a change set adds, updates or removes.
+void collectTouched(const ChangeSet& cs, std::set<std::string>& notes, std::set<std::string>& links,
+                    std::set<std::string>* insights = nullptr);
 
 /// The single change set with the effect of applying `sets` in order (for one undo step per
 /// gesture). Records added then removed vanish; updates fold to (first before, last after).
@@ -70,12 +72,13 @@ struct LogPartLimits {
 };
 
 /// Calls `part` with `cs` in pieces that each fit `limits`, in the order a store writes a change
-/// (links removed, notes removed, notes added, notes updated, links added, links updated, the
-/// board), so that each piece applies on its own to the board the pieces before it left: the
+/// (links removed, insights removed, notes removed, notes added, notes updated, links added,
+/// links updated, insights added, insights updated, the board), so that each piece applies on its own to the board the pieces before it left: the
 /// change log holds a large change (an import of 500,000 notes) as several rows, each small
 /// enough to read back, written in one transaction. A change that fits is one piece, `cs`
 /// itself. A change that removes and adds back the same note (a replace, whose links stay) is
-/// never cut. Each piece carries the source, author and time, and the overwritten ids of the
+/// never cut, nor is one that removes notes and changes insights (an insight may cite a note
+/// only while it exists, so both go in one piece). Each piece carries the source, author and time, and the overwritten ids of the
 /// notes it updates. Only one piece exists at a time.
 void forEachLogPart(const ChangeSet& cs, const LogPartLimits& limits, const std::function<void(const ChangeSet&)>& part);
 

@@ -45,6 +45,19 @@ const Link* Document::link(const std::string& id) const {
     return it == m_links.end() ? nullptr : &it->second;
 }
 
+const Insight* Document::insight(const std::string& id) const {
+    auto it = m_insights.find(id);
+    return it == m_insights.end() ? nullptr : &it->second;
+}
+
+std::vector<const Insight*> Document::insightsCiting(const std::string& noteId) const {
+    std::vector<const Insight*> out;
+    for (const auto& [id, i] : m_insights)
+        if (std::find(i.notes.begin(), i.notes.end(), noteId) != i.notes.end()) out.push_back(&i);
+    std::sort(out.begin(), out.end(), [](const Insight* a, const Insight* b) { return a->id < b->id; });
+    return out;
+}
+
 const std::vector<std::string>& Document::linksOf(const std::string& noteId) const {
     auto it = m_adjacency.find(noteId);
     return it == m_adjacency.end() ? kNoLinks : it->second;
@@ -90,6 +103,26 @@ void Document::validateLink(const Link& l) const {
     checkTime(l.created, CC_TEMPLATE("link {1}: created"), l.id);
     checkText(l.label, limits::kShortBytes, CC_TEMPLATE("link {1}: label"), l.id);
     checkText(l.author, limits::kShortBytes, CC_TEMPLATE("link {1}: author"), l.id);
+}
+
+void Document::validateInsight(const Insight& i) const {
+    require(isUsableId(i.id), CC_TEMPLATE("an insight needs an id of 1 to 64 bytes of text"));
+    require(!i.title.empty(), CC_TEMPLATE("insight {1}: has an empty title"), {i.id});
+    checkText(i.title, limits::kShortBytes, CC_TEMPLATE("insight {1}: title"), i.id);
+    checkText(i.statement, limits::kStatementBytes, CC_TEMPLATE("insight {1}: statement"), i.id);
+    checkText(i.author, limits::kShortBytes, CC_TEMPLATE("insight {1}: author"), i.id);
+    require(i.quadrant >= 0 && i.quadrant <= 4, CC_TEMPLATE("insight {1}: quadrant must be 0 to 4"), {i.id});
+    require(i.votes >= 0 && i.votes <= limits::kMaxVotes, CC_TEMPLATE("insight {1}: votes out of range"), {i.id});
+    checkTime(i.created, CC_TEMPLATE("insight {1}: created"), i.id);
+    checkTime(i.updated, CC_TEMPLATE("insight {1}: updated"), i.id);
+    require(i.notes.size() <= limits::kEvidencePerInsight, CC_TEMPLATE("insight {1}: cites more than {2} notes"),
+            {i.id, std::to_string(limits::kEvidencePerInsight)});
+    std::unordered_set<std::string> seen;
+    for (const auto& n : i.notes) {
+        require(isUsableId(n) && n.find('\n') == std::string::npos, CC_TEMPLATE("insight {1}: cites a note by an id that is not usable"),
+                {i.id});
+        require(seen.insert(n).second, CC_TEMPLATE("insight {1}: cites note {2} twice"), {i.id, n});
+    }
 }
 
 void Document::validateBoard(const BoardInfo& b) const {
@@ -155,6 +188,36 @@ void Document::validate(const ChangeSet& cs) const {
         for (const auto& linkId : linksOf(id))
             require(removedLinks.count(linkId) > 0, CC_TEMPLATE("note {1} is removed but link {2} still points at it"), {id, linkId});
     }
+    // Insights: each cites only notes there after the change, and a removed note leaves no
+    // insight citing it.
+    std::unordered_set<std::string> removedInsights, addedInsights, updatedInsights;
+    for (const auto& i : cs.insights.removed) {
+        require(m_insights.count(i.id) > 0, CC_TEMPLATE("insight {1} does not exist"), {i.id});
+        require(removedInsights.insert(i.id).second, CC_TEMPLATE("insight {1} removed twice"), {i.id});
+    }
+    auto citesExisting = [&](const Insight& i) {
+        for (const auto& n : i.notes)
+            require(noteExistsAfter(n), CC_TEMPLATE("insight {1}: note {2} does not exist"), {i.id, n});
+    };
+    for (const auto& i : cs.insights.added) {
+        require(!m_insights.count(i.id) || removedInsights.count(i.id), CC_TEMPLATE("insight {1} already exists"), {i.id});
+        require(addedInsights.insert(i.id).second, CC_TEMPLATE("insight {1} added twice"), {i.id});
+        validateInsight(i);
+        citesExisting(i);
+    }
+    for (const auto& [before, after] : cs.insights.updated) {
+        require(before.id == after.id, CC_TEMPLATE("an update changes insight id {1}"), {before.id});
+        require(m_insights.count(after.id) && !removedInsights.count(after.id), CC_TEMPLATE("insight {1} does not exist"), {after.id});
+        require(updatedInsights.insert(after.id).second, CC_TEMPLATE("insight {1} updated twice"), {after.id});
+        validateInsight(after);
+        citesExisting(after);
+    }
+    for (const auto& id : removedNotes) {
+        if (addedNotes.count(id)) continue;
+        for (const Insight* i : insightsCiting(id))
+            require(removedInsights.count(i->id) || updatedInsights.count(i->id),
+                    CC_TEMPLATE("note {1} is removed but insight {2} still cites it"), {id, i->id});
+    }
     if (cs.board) validateBoard(cs.board->second);
 }
 
@@ -177,7 +240,7 @@ void Document::mutate(const ChangeSet& cs) {
     // Remember what this mutation did, for views that update their caches in place.
     constexpr std::size_t kJournal = 64, kMaxUpdates = 512;
     std::optional<NoteUpdates> updates;
-    if (cs.notes.added.empty() && cs.notes.removed.empty() && cs.links.empty() && !cs.board &&
+    if (cs.notes.added.empty() && cs.notes.removed.empty() && cs.links.empty() && cs.insights.empty() && !cs.board &&
         cs.notes.updated.size() <= kMaxUpdates) {
         updates.emplace();
         updates->reserve(cs.notes.updated.size());
@@ -192,6 +255,7 @@ void Document::mutate(const ChangeSet& cs) {
         unindexLink(m_links.at(l.id));
         m_links.erase(l.id);
     }
+    for (const auto& i : cs.insights.removed) m_insights.erase(i.id);
     for (const auto& n : cs.notes.removed) m_notes.erase(n.id);
     for (const auto& n : cs.notes.added) m_notes[n.id] = n;
     for (const auto& [before, after] : cs.notes.updated) m_notes[after.id] = after;
@@ -204,6 +268,8 @@ void Document::mutate(const ChangeSet& cs) {
         m_links[after.id] = after;
         indexLink(after);
     }
+    for (const auto& i : cs.insights.added) m_insights[i.id] = i;
+    for (const auto& [before, after] : cs.insights.updated) m_insights[after.id] = after;
     if (cs.board) m_board = cs.board->second;
     ++m_revision;
 }
@@ -220,9 +286,15 @@ void Document::apply(const ChangeSet& cs) {
     }
 }
 
-void Document::loadRecords(std::vector<Note> notes, std::vector<Link> links) {
+void Document::loadRecords(std::vector<Note> notes, std::vector<Link> links, std::vector<Insight> insights) {
     m_notes.clear();
     m_links.clear();
+    m_insights.clear();
+    m_insights.reserve(insights.size());
+    for (auto& i : insights) {
+        std::string id = i.id;
+        m_insights.emplace(std::move(id), std::move(i));
+    }
     m_adjacency.clear();
     m_notes.reserve(notes.size());
     for (auto& n : notes) {
@@ -291,6 +363,16 @@ std::vector<std::string> Document::checkInvariants() const {
         if (!m_notes.count(l.from)) problems.push_back(message(CC_TEMPLATE("link {1} starts at missing note {2}"), {id, l.from}));
         if (!m_notes.count(l.to)) problems.push_back(message(CC_TEMPLATE("link {1} ends at missing note {2}"), {id, l.to}));
     }
+    for (const auto& [id, i] : m_insights) {
+        if (id != i.id) problems.push_back("insight stored under id " + id + " says it is " + i.id);
+        try {
+            validateInsight(i);
+        } catch (const ChangeError& e) {
+            problems.emplace_back(e.what());
+        }
+        for (const auto& n : i.notes)
+            if (!m_notes.count(n)) problems.push_back("insight " + id + " cites missing note " + n);
+    }
     return problems;
 }
 
@@ -309,6 +391,20 @@ std::vector<const Link*> Document::sortedLinks() const {
     out.reserve(m_links.size());
     for (const auto& [id, l] : m_links) out.push_back(&l);
     std::sort(out.begin(), out.end(), [](const Link* a, const Link* b) {
+        return a->created != b->created ? a->created < b->created : a->id < b->id;
+    });
+    return out;
+}
+
+}  // namespace cc
+
+namespace cc {
+
+std::vector<const Insight*> Document::sortedInsights() const {
+    std::vector<const Insight*> out;
+    out.reserve(m_insights.size());
+    for (const auto& [id, i] : m_insights) out.push_back(&i);
+    std::sort(out.begin(), out.end(), [](const Insight* a, const Insight* b) {
         return a->created != b->created ? a->created < b->created : a->id < b->id;
     });
     return out;

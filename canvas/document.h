@@ -35,6 +35,10 @@ public:
     const std::unordered_map<std::string, Link>& links() const { return m_links; }
     const Note* note(const std::string& id) const;
     const Link* link(const std::string& id) const;
+    const std::unordered_map<std::string, Insight>& insights() const { return m_insights; }
+    const Insight* insight(const std::string& id) const;
+    /// The insights that cite a note as evidence, sorted by id.
+    std::vector<const Insight*> insightsCiting(const std::string& noteId) const;
     /// Ids of the links that start or end at a note.
     const std::vector<std::string>& linksOf(const std::string& noteId) const;
     /// Counts every applied change set; views cache on it.
@@ -51,7 +55,7 @@ public:
     /// file could not be written), the change is taken back and the exception passes on.
     void apply(const ChangeSet& cs);
     /// Loads records without listeners or change sets: for storage filling a new document.
-    void loadRecords(std::vector<Note> notes, std::vector<Link> links);
+    void loadRecords(std::vector<Note> notes, std::vector<Link> links, std::vector<Insight> insights = {});
 
     /// Registers a listener; returns a handle for unsubscribe.
     std::size_t subscribe(Listener l);
@@ -62,11 +66,15 @@ public:
     /// Throws ChangeError if a note breaks a record rule (sizes, keys, dates, quadrant).
     void validateNote(const Note& n) const;
     void validateLink(const Link& l) const;
+    /// An insight's own fields (title, statement, quadrant, state, times, evidence ids given once);
+    /// that its notes exist is checked against the whole change (see apply).
+    void validateInsight(const Insight& i) const;
     void validateBoard(const BoardInfo& b) const;
 
     /// Notes sorted for listing: by creation time, then id.
     std::vector<const Note*> sortedNotes() const;
     std::vector<const Link*> sortedLinks() const;
+    std::vector<const Insight*> sortedInsights() const;
 
 private:
     void validate(const ChangeSet& cs) const;
@@ -78,6 +86,7 @@ private:
     const SourceKinds* m_kinds;
     std::unordered_map<std::string, Note> m_notes;
     std::unordered_map<std::string, Link> m_links;
+    std::unordered_map<std::string, Insight> m_insights;
     std::unordered_map<std::string, std::vector<std::string>> m_adjacency;
     std::vector<std::pair<std::size_t, Listener>> m_listeners;
     std::size_t m_nextListener = 1;

@@ -1,6 +1,7 @@
 #include "canvas/editor.h"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <set>
 #include <tuple>
@@ -10,6 +11,29 @@
 #include "canvas/wording.h"
 
 namespace cc {
+
+namespace {
+/// The insights of `doc` that cite a note of `gone`, as updates that drop those notes from their
+/// evidence, each applied over its version in `pending` (updates already planned) when there is one.
+std::vector<std::pair<Insight, Insight>> insightsWithout(const Document& doc, const std::unordered_set<std::string>& gone,
+                                                         std::vector<std::pair<Insight, Insight>> pending) {
+    std::unordered_set<std::string> planned;
+    for (auto& [before, after] : pending) {
+        planned.insert(after.id);
+        std::erase_if(after.notes, [&](const std::string& n) { return gone.count(n) > 0; });
+    }
+    std::vector<std::pair<Insight, Insight>> out;
+    for (const Insight* i : doc.sortedInsights()) {
+        if (planned.count(i->id)) continue;
+        Insight after = *i;
+        std::erase_if(after.notes, [&](const std::string& n) { return gone.count(n) > 0; });
+        if (after.notes.size() != i->notes.size()) out.emplace_back(*i, std::move(after));
+    }
+    for (auto& p : pending)
+        if (!(p.first == p.second)) out.push_back(std::move(p));
+    return out;
+}
+}  // namespace
 
 void setSourceKind(Note& n, const SourceKind& kind) {
     n.source = kind.key;
@@ -234,6 +258,55 @@ void Editor::deleteNotes(const std::vector<std::string>& ids) {
         for (const auto& linkId : m_doc.linksOf(id))
             if (seenLinks.insert(linkId).second) cs.links.removed.push_back(*m_doc.link(linkId));
     }
+    cs.insights.updated = insightsWithout(m_doc, seenNotes, {});
+    if (!cs.empty()) applyLocal(std::move(cs));
+}
+
+Insight Editor::makeInsight(std::string title, std::vector<std::string> notes) const {
+    Insight i;
+    i.id = newId("i");
+    i.title = std::move(title);
+    std::unordered_set<std::string> seen;
+    for (auto& n : notes)
+        if (seen.insert(n).second) i.notes.push_back(std::move(n));
+    std::array<int, 5> perQuadrant{};
+    for (const auto& id : i.notes)
+        if (const Note* n = m_doc.note(id); n && n->state != NoteState::Tray && n->quadrant >= 1 && n->quadrant <= 4)
+            ++perQuadrant[static_cast<std::size_t>(n->quadrant)];
+    for (int q = 1; q <= 4; ++q)
+        if (perQuadrant[static_cast<std::size_t>(q)] > perQuadrant[static_cast<std::size_t>(i.quadrant)]) i.quadrant = q;
+    i.author = m_author;
+    i.created = i.updated = nowMillis();
+    return i;
+}
+
+std::string Editor::addInsight(Insight i) {
+    std::string id = i.id;
+    ChangeSet cs;
+    cs.insights.added.push_back(std::move(i));
+    applyLocal(std::move(cs));
+    return id;
+}
+
+void Editor::updateInsight(Insight after) {
+    const Insight* before = m_doc.insight(after.id);
+    if (!before) throw ChangeError(message(CC_TEMPLATE("insight {1} does not exist"), {after.id}));
+    after.updated = before->updated;
+    if (*before == after) return;
+    after.updated = std::max(nowMillis(), before->updated);
+    ChangeSet cs;
+    cs.insights.updated.emplace_back(*before, std::move(after));
+    applyLocal(std::move(cs));
+}
+
+void Editor::deleteInsights(const std::vector<std::string>& ids) {
+    ChangeSet cs;
+    std::unordered_set<std::string> seen;
+    for (const auto& id : ids) {
+        const Insight* i = m_doc.insight(id);
+        if (!i) throw ChangeError(message(CC_TEMPLATE("insight {1} does not exist"), {id}));
+        if (seen.insert(id).second) cs.insights.removed.push_back(*i);
+    }
     if (!cs.empty()) applyLocal(std::move(cs));
 }
 
@@ -336,6 +409,24 @@ Link mergeLink(const Link& current, const Link& expect, const Link& want) {
     return r;
 }
 
+Insight mergeInsight(const Insight& current, const Insight& expect, const Insight& want) {
+    Insight r = current;
+    takeEachIfUnchanged(r, current, expect, want, &Insight::title, &Insight::statement, &Insight::quadrant,
+                        &Insight::votes, &Insight::state, &Insight::author, &Insight::created);
+    // Evidence merges note by note: what the step added or dropped, over what others did since.
+    if (current.notes == expect.notes) {
+        r.notes = want.notes;  // nobody changed them since: exactly as the step had them
+    } else if (expect.notes != want.notes) {
+        for (const auto& n : expect.notes)
+            if (std::find(want.notes.begin(), want.notes.end(), n) == want.notes.end()) std::erase(r.notes, n);
+        for (const auto& n : want.notes)
+            if (std::find(r.notes.begin(), r.notes.end(), n) == r.notes.end()) r.notes.push_back(n);
+    }
+    if (current.updated == expect.updated) r.updated = want.updated;
+    else if (!(r == current)) r.updated = std::max(nowMillis(), current.updated);
+    return r;
+}
+
 }  // namespace
 
 ChangeSet Editor::rebased(const ChangeSet& step) const {
@@ -384,6 +475,33 @@ ChangeSet Editor::rebased(const ChangeSet& step) const {
         Link merged = mergeLink(*cur, expect, want);
         if (!(merged == *cur)) out.links.updated.emplace_back(*cur, std::move(merged));
     }
+    // Insights: only notes there after the step stay cited, and a note this step removes leaves
+    // every insight that cites it now (others' included).
+    std::set<std::string> removedInsights;
+    for (const auto& i : step.insights.removed)
+        if (const Insight* cur = m_doc.insight(i.id)) {
+            out.insights.removed.push_back(*cur);
+            removedInsights.insert(i.id);
+        }
+    auto keepThere = [&](Insight& i) { std::erase_if(i.notes, [&](const std::string& n) { return !noteThere(n); }); };
+    for (Insight i : step.insights.added) {
+        if (m_doc.insight(i.id) && !removedInsights.count(i.id)) continue;
+        keepThere(i);
+        out.insights.added.push_back(std::move(i));
+    }
+    std::vector<std::pair<Insight, Insight>> insightUpdates;
+    for (const auto& [expect, want] : step.insights.updated) {
+        const Insight* cur = m_doc.insight(want.id);
+        if (!cur || removedInsights.count(want.id)) continue;
+        Insight merged = mergeInsight(*cur, expect, want);
+        keepThere(merged);
+        insightUpdates.emplace_back(*cur, std::move(merged));
+    }
+    std::unordered_set<std::string> goneNotes;
+    for (const auto& id : removedNotes)
+        if (!addedNotes.count(id)) goneNotes.insert(id);
+    for (auto& u : insightsWithout(m_doc, goneNotes, std::move(insightUpdates)))
+        if (!removedInsights.count(u.first.id)) out.insights.updated.push_back(std::move(u));
     if (step.board) {
         const auto& [expect, want] = *step.board;
         BoardInfo merged = m_doc.board();

@@ -90,13 +90,26 @@ public:
     void resizeNote(const std::string& id, double w, double h);
     /// Moves notes by (dx, dy); those that cross a boundary are re-filed.
     void moveNotes(const std::vector<std::string>& ids, double dx, double dy);
-    /// Removes notes and every link that touches them.
+    /// Removes notes and every link that touches them; they leave the evidence of every insight
+    /// that cites them (undo puts them back).
     void deleteNotes(const std::vector<std::string>& ids);
     /// Links two notes; refuses a link to itself or a second link of the same kind.
     std::string addLink(const std::string& from, const std::string& to, LinkKind kind, std::string label = {});
     void updateLink(Link after);
     void deleteLinks(const std::vector<std::string>& ids);
     void updateBoard(BoardInfo after);
+
+    /// A new draft insight citing `notes` (in the order given, each once), with a fresh id, this
+    /// editor's author and the time now. Not yet added. Its quadrant is the one most of its notes
+    /// on the wall sit in (the lowest on a tie; 0 when none is on the wall).
+    Insight makeInsight(std::string title, std::vector<std::string> notes) const;
+    /// Adds an insight as given (the document refuses an empty title, a note that is not on this
+    /// board, a note cited twice); returns its id.
+    std::string addInsight(Insight i);
+    /// Replaces an insight with a new version (its updated time set now); no-op if nothing changed.
+    void updateInsight(Insight after);
+    /// Removes insights; their notes stay.
+    void deleteInsights(const std::vector<std::string>& ids);
 
     /// Applies a change set made by the local user (or an import) and records it for undo.
     void applyLocal(ChangeSet cs, ChangeSource source = ChangeSource::User);

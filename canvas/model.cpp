@@ -42,6 +42,22 @@ std::optional<DataKind> dataKindFromString(std::string_view s) {
     return std::nullopt;
 }
 
+std::string_view toString(InsightState s) {
+    switch (s) {
+        case InsightState::Draft: return "draft";
+        case InsightState::Agreed: return "agreed";
+        case InsightState::Retired: return "retired";
+    }
+    return "draft";
+}
+
+std::optional<InsightState> insightStateFromString(std::string_view s) {
+    if (s == "draft") return InsightState::Draft;
+    if (s == "agreed") return InsightState::Agreed;
+    if (s == "retired") return InsightState::Retired;
+    return std::nullopt;
+}
+
 std::optional<LinkKind> linkKindFromString(std::string_view s) {
     if (s == "supports") return LinkKind::Supports;
     if (s == "conflicts") return LinkKind::Conflicts;

@@ -20,6 +20,8 @@ enum class NoteState { Tray, Pinned, Archived };
 enum class DataKind { Quantitative, Qualitative };
 /// The meaning of a link between two notes.
 enum class LinkKind { Supports, Conflicts, Relates };
+/// Where an insight is in the team's judgement: a draft, agreed on, or retired.
+enum class InsightState { Draft, Agreed, Retired };
 
 /// Where a note's evidence came from, as kept from an import (empty for hand-made notes).
 struct Provenance {
@@ -67,6 +69,23 @@ struct Link {
     bool operator==(const Link&) const = default;
 };
 
+/// An insight: what the team concludes from several notes, citing them as its evidence (a note
+/// may be evidence for several insights). Its strength is computed from the evidence, never kept.
+struct Insight {
+    std::string id;
+    std::string title;                ///< 1 to limits::kShortBytes bytes
+    std::string statement;            ///< the insight in a sentence or two (may be empty)
+    int quadrant = 0;                 ///< 1-4, or 0 when it belongs to no quadrant yet
+    std::vector<std::string> notes;   ///< the evidence: ids of notes on this board, each once, in order
+    std::string author;
+    Millis created = 0;
+    Millis updated = 0;
+    int votes = 0;
+    InsightState state = InsightState::Draft;
+
+    bool operator==(const Insight&) const = default;
+};
+
 /// A quadrant's board data: its index (1-4), title and description.
 struct QuadrantInfo {
     int index = 0;
@@ -96,6 +115,8 @@ inline constexpr std::size_t kExcerptBytes = 64 * 1024;
 inline constexpr std::size_t kTagsPerNote = 64;
 inline constexpr int kMaxVotes = 1'000'000;
 inline constexpr double kMaxCoordinate = 1e7;
+inline constexpr std::size_t kStatementBytes = 4 * 1024;  ///< an insight's statement
+inline constexpr std::size_t kEvidencePerInsight = 10'000;
 /// The largest note width or height: what an import accepts. Far larger notes cost the
 /// spatial index and the renderer a cell per 512 wall units squared.
 inline constexpr double kMaxNoteSize = 2000;
@@ -109,6 +130,8 @@ std::string_view toString(LinkKind k);
 std::optional<NoteState> noteStateFromString(std::string_view s);
 std::optional<DataKind> dataKindFromString(std::string_view s);
 std::optional<LinkKind> linkKindFromString(std::string_view s);
+std::string_view toString(InsightState s);
+std::optional<InsightState> insightStateFromString(std::string_view s);
 
 /// True for a real calendar date written YYYY-MM-DD.
 bool isValidDate(std::string_view s);

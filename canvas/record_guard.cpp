@@ -182,6 +182,64 @@ std::vector<std::string> guardBoard(BoardInfo& b) {
     return fixes;
 }
 
+std::vector<std::string> guardInsight(Insight& i, const std::function<bool(const std::string&)>& noteExists) {
+    std::vector<std::string> fixes;
+    guardText(i.title, limits::kShortBytes, "title", fixes);
+    if (i.title.empty()) {
+        i.title = "(insight " + safeText(i.id.substr(0, 64), 64) + ")";
+        fixes.push_back("empty title, named after its id");
+    }
+    guardText(i.statement, limits::kStatementBytes, "statement", fixes);
+    guardText(i.author, limits::kShortBytes, "author", fixes);
+    guardTime(i.created, "created", fixes);
+    guardTime(i.updated, "updated", fixes);
+    if (i.quadrant < 0 || i.quadrant > 4) {
+        fixes.push_back("quadrant " + std::to_string(i.quadrant) + " out of range, set to 0");
+        i.quadrant = 0;
+    }
+    if (i.votes < 0 || i.votes > limits::kMaxVotes) {
+        const int fixed = i.votes < 0 ? 0 : limits::kMaxVotes;
+        fixes.push_back("votes " + std::to_string(i.votes) + " out of range, set to " + std::to_string(fixed));
+        i.votes = fixed;
+    }
+    std::vector<std::string> kept;
+    std::unordered_set<std::string> seen;
+    std::size_t dropped = 0;
+    for (auto& n : i.notes) {
+        const bool usable = isUsableId(n) && n.find('\n') == std::string::npos;
+        if (usable && noteExists(n) && kept.size() < limits::kEvidencePerInsight && seen.insert(n).second) {
+            kept.push_back(std::move(n));
+            continue;
+        }
+        if (++dropped <= 3)
+            fixes.push_back(!usable ? std::string("evidence id not usable, dropped")
+                            : seen.count(n) ? "note " + n + " cited twice, dropped once"
+                            : !noteExists(n) ? "note " + n + " is missing, dropped from the evidence"
+                                             : "more than " + std::to_string(limits::kEvidencePerInsight) + " notes, " + n + " dropped");
+    }
+    if (dropped > 3) fixes.push_back("and " + std::to_string(dropped - 3) + " more evidence ids dropped");
+    i.notes = std::move(kept);
+    return fixes;
+}
+
+std::vector<std::string> guardInsights(std::vector<Insight>& insights, const std::function<bool(const std::string&)>& noteExists) {
+    std::vector<std::string> out;
+    std::unordered_set<std::string> ids;
+    std::vector<Insight> kept;
+    kept.reserve(insights.size());
+    for (Insight& i : insights) {
+        if (!isUsableId(i.id) || !ids.insert(i.id).second) {
+            out.push_back(repairLine("insight", i.id, {isUsableId(i.id) ? "a second insight with this id, left out"
+                                                                        : "its id is not usable, left out"}));
+            continue;
+        }
+        if (auto fixes = guardInsight(i, noteExists); !fixes.empty()) out.push_back(repairLine("insight", i.id, fixes));
+        kept.push_back(std::move(i));
+    }
+    insights = std::move(kept);
+    return out;
+}
+
 std::string repairLine(std::string_view kind, std::string_view id, const std::vector<std::string>& what) {
     std::string line(kind);
     if (!id.empty() || kind != "board") line += " " + safeText(id.substr(0, 64), 64);

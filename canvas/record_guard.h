@@ -36,6 +36,13 @@ std::vector<std::string> guardLink(Link& l);
 /// The same for the board record (title, quadrants, wall size).
 std::vector<std::string> guardBoard(BoardInfo& b);
 
+/// The same for an insight: text made safe, an empty title named after its id, numbers clamped,
+/// and its evidence kept to notes `noteExists` knows, each once (what was dropped is named).
+std::vector<std::string> guardInsight(Insight& i, const std::function<bool(const std::string&)>& noteExists);
+/// Guards insights as read: those without a usable id (or a second time under one id) are left
+/// out, the rest repaired by guardInsight. One line per insight repaired or left out.
+std::vector<std::string> guardInsights(std::vector<Insight>& insights, const std::function<bool(const std::string&)>& noteExists);
+
 /// True when `id` can name a record: 1 to 64 bytes of safe text.
 bool isUsableId(std::string_view id);
 

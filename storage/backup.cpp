@@ -15,6 +15,7 @@
 #include <optional>
 #include <sstream>
 #include <utility>
+#include <vector>
 
 #include "storage/json_guard.h"
 #include "storage/output_file.h"
@@ -33,24 +34,27 @@ struct BackupLogEntry {
     }
 };
 
-/// The archive's top level. Version 1.
+/// The archive's top level. Version 2 adds the insights.
 struct BackupFile {
     std::string format = kFormat;
     BoardInfo board;
     std::vector<Note> notes;
     std::vector<Link> links;
+    std::vector<Insight> insights;
     std::vector<BackupLogEntry> changeLog;
 
     template <class A>
-    void serialize(A& ar, const std::uint32_t /*version*/) {
+    void serialize(A& ar, const std::uint32_t version) {
         ar(cereal::make_nvp("format", format), cereal::make_nvp("board", board), cereal::make_nvp("notes", notes),
-           cereal::make_nvp("links", links), cereal::make_nvp("changeLog", changeLog));
+           cereal::make_nvp("links", links));
+        if (version >= 2) ar(cereal::make_nvp("insights", insights));
+        ar(cereal::make_nvp("changeLog", changeLog));
     }
 };
 
 }  // namespace cc::backup_detail
 
-CEREAL_CLASS_VERSION(cc::backup_detail::BackupFile, 1);
+CEREAL_CLASS_VERSION(cc::backup_detail::BackupFile, 2);
 CEREAL_CLASS_VERSION(cc::backup_detail::BackupLogEntry, 1);
 
 namespace cc {
@@ -66,7 +70,7 @@ std::uint32_t newestVersion() {
     using cereal::detail::Version;
     return std::max({Version<BackupFile>::version, Version<BackupLogEntry>::version, Version<BoardInfo>::version,
                      Version<QuadrantInfo>::version, Version<Note>::version, Version<Provenance>::version,
-                     Version<Link>::version});
+                     Version<Link>::version, Version<Insight>::version});
 }
 
 std::size_t lineOf(std::string_view text, std::size_t offset) {
@@ -93,19 +97,42 @@ std::string fieldAt(std::string_view text, std::size_t offset) {
     return std::string(text.substr(i, end - i));
 }
 
+/// The newest version of the record kept under `key` ("notes" holds notes, ...); the newest of
+/// all for a key this program does not know.
+std::uint32_t newestVersionOf(std::string_view key) {
+    using cereal::detail::Version;
+    if (key == "backup") return Version<BackupFile>::version;
+    if (key == "board") return Version<BoardInfo>::version;
+    if (key == "quadrants") return Version<QuadrantInfo>::version;
+    if (key == "notes") return Version<Note>::version;
+    if (key == "provenance") return Version<Provenance>::version;
+    if (key == "links") return Version<Link>::version;
+    if (key == "insights") return Version<Insight>::version;
+    if (key == "changeLog") return Version<BackupLogEntry>::version;
+    return newestVersion();
+}
+
 /// Reads the whole backup once without building anything: JSON syntax, numbers that fit, and
-/// record versions this program knows.
+/// record versions this program knows (each kind's own: a backup that adds insights is version
+/// 2 while its notes stay version 1).
 class BackupScan : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, BackupScan> {
 public:
     bool Key(const char* s, rapidjson::SizeType n, bool) {
         m_versionNext = std::string_view(s, n) == "cereal_class_version";
+        m_key.assign(s, n);
         return true;
     }
+    // Each object and list is named by the key it is the value of (a list's items by the list's).
+    bool StartObject() { return open(false); }
+    bool StartArray() { return open(true); }
+    bool EndObject(rapidjson::SizeType) { return close(); }
+    bool EndArray(rapidjson::SizeType) { return close(); }
     bool Uint(unsigned v) {
         const bool version = std::exchange(m_versionNext, false);
-        if (version && v > m_newest) {
+        const std::uint32_t newest = m_names.empty() ? m_newest : newestVersionOf(m_names.back().first);
+        if (version && v > newest) {
             problem = message(CC_TEMPLATE("a record of version {1}, newer than this program reads ({2}); it was written by a newer Customer Canvas"),
-                              {std::to_string(v), std::to_string(m_newest)});
+                              {std::to_string(v), std::to_string(newest)});
             return false;
         }
         return true;
@@ -120,7 +147,18 @@ public:
     std::string problem;
 
 private:
+    bool open(bool list) {
+        const bool inList = !m_names.empty() && m_names.back().second;
+        m_names.emplace_back(inList ? m_names.back().first : m_key, list);
+        return Default();
+    }
+    bool close() {
+        if (!m_names.empty()) m_names.pop_back();
+        return true;
+    }
     bool m_versionNext = false;
+    std::string m_key;
+    std::vector<std::pair<std::string, bool>> m_names;  // (name, is a list), outermost first
     const std::uint32_t m_newest = newestVersion();
 };
 
@@ -201,6 +239,7 @@ void exportBackup(const Document& doc, const std::vector<LogEntry>& log, const s
     b.board = doc.board();
     for (const Note* n : doc.sortedNotes()) b.notes.push_back(*n);
     for (const Link* l : doc.sortedLinks()) b.links.push_back(*l);
+    for (const Insight* i : doc.sortedInsights()) b.insights.push_back(*i);
     for (const auto& e : log) b.changeLog.push_back({e});
     try {
         OutputFile file(path);
@@ -245,11 +284,13 @@ Backup checkedBackup(const std::string& path, const SourceKinds& kinds) {
         out.document->validateBoard(b.board);
         for (const auto& n : b.notes) out.document->validateNote(n);
         for (const auto& l : b.links) out.document->validateLink(l);
+        for (const auto& i : b.insights) out.document->validateInsight(i);
     } catch (const ChangeError& e) {
         fail(path, message(CC_TEMPLATE("invalid backup: {1}"), {e.what()}));
     }
-    const std::size_t noteCount = b.notes.size(), linkCount = b.links.size();
-    out.document->loadRecords(std::move(b.notes), std::move(b.links));
+    const std::size_t noteCount = b.notes.size(), linkCount = b.links.size(), insightCount = b.insights.size();
+    out.document->loadRecords(std::move(b.notes), std::move(b.links), std::move(b.insights));
+    if (out.document->insights().size() != insightCount) fail(path, message(CC_TEMPLATE("invalid backup: an insight id appears twice")));
     if (out.document->notes().size() != noteCount) fail(path, message(CC_TEMPLATE("invalid backup: a note id appears twice")));
     if (out.document->links().size() != linkCount) fail(path, message(CC_TEMPLATE("invalid backup: a link id appears twice")));
     auto problems = out.document->checkInvariants();

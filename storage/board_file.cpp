@@ -256,6 +256,12 @@ void configure(SQLite::Database& db, bool writable) {
     }
 }
 
+/// Whether the board has the insight table: a board of schema 2 opened for reading only is not
+/// migrated, and holds no insights.
+bool hasInsights(SQLite::Database& db) {
+    return db.execAndGet("SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = 'insight'").getInt() > 0;
+}
+
 /// A record an update names is no longer in the file: someone else deleted it meanwhile.
 struct Gone {};
 
@@ -271,6 +277,9 @@ struct Writer final : rows::RecordWriter {
           insertLink(db, rows::linkSql(rows::Dialect::Sqlite).insert),
           updateLink(db, rows::linkSql(rows::Dialect::Sqlite).update),
           deleteLink(db, rows::linkSql(rows::Dialect::Sqlite).remove),
+          insertInsight(db, rows::insightSql(rows::Dialect::Sqlite).insert),
+          updateInsight(db, rows::insightSql(rows::Dialect::Sqlite).update),
+          deleteInsight(db, rows::insightSql(rows::Dialect::Sqlite).remove),
           insertLog(db, "INSERT INTO change_log (author, time, source, payload) VALUES (?, ?, ?, ?)") {}
 
     void run(SQLite::Statement& st) {
@@ -330,6 +339,28 @@ struct Writer final : rows::RecordWriter {
         run(deleteLink);
     }
     void writeBoard(const BoardInfo& b) override { rows::writeBoardRow(m_db, b); }
+    std::vector<Insight> insightsCiting(const std::string& noteId) override {
+        SQLite::Statement st(m_db, rows::insightsCitingSql(rows::Dialect::Sqlite));
+        st.bind(1, noteId);
+        std::vector<Insight> out;
+        while (st.executeStep()) out.push_back(rows::insightFromRow(st));
+        return out;
+    }
+    void addInsight(const Insight& i) override {
+        rows::bind(insertInsight, i);
+        run(insertInsight);
+    }
+    void changeInsight(const Insight& i) override {
+        rows::bind(updateInsight, i);
+        const int changed = updateInsight.exec();
+        updateInsight.reset();
+        updateInsight.clearBindings();
+        if (changed == 0) throw Gone();
+    }
+    void removeInsight(const Insight& i) override {
+        deleteInsight.bind(1, i.id);
+        run(deleteInsight);
+    }
     void log(const std::string& author, Millis time, const std::string& source, const std::string& payload) {
         insertLog.bind(1, author);
         insertLog.bind(2, static_cast<int64_t>(time));
@@ -340,7 +371,7 @@ struct Writer final : rows::RecordWriter {
 
     SQLite::Database& m_db;
     SQLite::Statement insertNote, updateNote, deleteNote, insertTag, deleteTags, insertLink, updateLink,
-        deleteLink, insertLog;
+        deleteLink, insertInsight, updateInsight, deleteInsight, insertLog;
     std::optional<SQLite::Statement> linksAt;
 };
 
@@ -646,7 +677,12 @@ std::unique_ptr<Document> BoardFile::load(const SourceKinds& kinds) {
             SQLite::Statement st(*m_db, rows::linkSql(rows::Dialect::Sqlite).select);
             while (st.executeStep()) links.push_back(rows::linkFromRow(st));
         }
-        auto doc = guardedDocument(std::move(b), std::move(notes), std::move(links), kinds);
+        std::vector<Insight> insights;
+        if (hasInsights(*m_db)) {
+            SQLite::Statement st(*m_db, rows::insightSql(rows::Dialect::Sqlite).select);
+            while (st.executeStep()) insights.push_back(rows::insightFromRow(st));
+        }
+        auto doc = guardedDocument(std::move(b), std::move(notes), std::move(links), kinds, std::move(insights));
         markLoaded(m_db->execAndGet("SELECT coalesce(max(seq), 0) FROM change_log").getInt64());
         snapshot.commit();
         // Read as immutable, the pages could only have changed under us by a checkpoint.
@@ -745,7 +781,9 @@ std::vector<std::string> BoardFile::integrityProblems() {
         // SQLite keeps any value in any column: `sqlite3` can write votes = 'abc', which reads
         // as 0. Such a row is reported here (the record guard cannot see what was lost).
         for (const auto& [table, columns] : {std::make_pair("note", &rows::noteColumnInfo()),
-                                             std::make_pair("link", &rows::linkColumnInfo())}) {
+                                             std::make_pair("link", &rows::linkColumnInfo()),
+                                             std::make_pair("insight", &rows::insightColumnInfo())}) {
+            if (std::string_view(table) == "insight" && !hasInsights(*m_db)) continue;
             for (const rows::ColumnInfo& c : *columns) {
                 if (c.kind == rows::ColumnKind::Text) continue;
                 // What typeof() may say of the column's values.
@@ -778,6 +816,7 @@ void BoardFile::writeAll(const Document& doc, const std::vector<LogEntry>& log) 
         Writer w(*m_db);
         for (const Note* n : doc.sortedNotes()) w.addNote(*n);
         for (const Link* l : doc.sortedLinks()) w.addLink(*l);
+        for (const Insight* i : doc.sortedInsights()) w.addInsight(*i);
         SQLite::Statement st(*m_db, "INSERT INTO change_log (seq, author, time, source, payload) VALUES (?, ?, ?, ?, ?)");
         for (const auto& e : log) {
             st.bind(1, static_cast<int64_t>(e.seq));
@@ -795,7 +834,7 @@ void BoardFile::writeAll(const Document& doc, const std::vector<LogEntry>& log) 
 }
 
 StoredRecords BoardFile::readRecords(const std::set<std::string>& notes, const std::set<std::string>& links,
-                                     bool board) {
+                                     bool board, const std::set<std::string>& insights) {
     StoredRecords out;
     // A read here is no round trip: one prepared statement per kind, stepped per id.
     SQLite::Statement note(*m_db, rows::noteSql(rows::Dialect::Sqlite).select + " WHERE id = ?");
@@ -817,6 +856,17 @@ StoredRecords BoardFile::readRecords(const std::set<std::string>& notes, const s
         link.bind(1, id);
         if (link.executeStep()) slot = rows::linkFromRow(link);
         link.reset();
+    }
+    if (!insights.empty() && hasInsights(*m_db)) {
+        SQLite::Statement insight(*m_db, rows::insightSql(rows::Dialect::Sqlite).select + " WHERE id = ?");
+        for (const auto& id : insights) {
+            std::optional<Insight>& slot = out.insights[id];
+            insight.bind(1, id);
+            if (insight.executeStep()) slot = rows::insightFromRow(insight);
+            insight.reset();
+        }
+    } else {
+        for (const auto& id : insights) out.insights[id] = std::nullopt;
     }
     if (board) out.board = readBoardInfo();
     return out;

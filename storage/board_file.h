@@ -65,7 +65,7 @@ public:
 protected:
     bool othersMayHaveCommitted() override;
     StoredRecords readRecords(const std::set<std::string>& notes, const std::set<std::string>& links,
-                              bool board) override;
+                              bool board, const std::set<std::string>& insights = {}) override;
     BoardInfo readBoardInfo() override;
 
 private:

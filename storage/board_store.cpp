@@ -49,11 +49,15 @@ void BoardStore::attach(Document& doc) {
 }
 
 std::unique_ptr<Document> BoardStore::guardedDocument(BoardInfo board, std::vector<Note> notes,
-                                                      std::vector<Link> links, const SourceKinds& kinds) {
+                                                      std::vector<Link> links, const SourceKinds& kinds,
+                                                      std::vector<Insight> insights) {
     if (auto fixes = guardBoard(board); !fixes.empty()) addRepairs({repairLine("board", {}, fixes)});
     addRepairs(guardRecords(notes, links, kinds));
+    std::unordered_set<std::string> noteIds;
+    for (const Note& n : notes) noteIds.insert(n.id);
+    addRepairs(guardInsights(insights, [&](const std::string& id) { return noteIds.count(id) > 0; }));
     auto doc = std::make_unique<Document>(std::move(board), kinds);
-    doc->loadRecords(std::move(notes), std::move(links));
+    doc->loadRecords(std::move(notes), std::move(links), std::move(insights));
     return doc;
 }
 
@@ -121,14 +125,14 @@ std::size_t BoardStore::pullRemote(Document& doc) {
         // Which records did others touch? The store, not the change sets' "after" records,
         // says how they stand now: it holds every commit in log order, so every process that
         // brings the touched records to it agrees, whatever order it saw the commits in.
-        std::set<std::string> notes, links;
+        std::set<std::string> notes, links, insights;
         bool board = false;
         std::int64_t newest = m_seenSeq;
         for (LogChange& e : changes(m_seenSeq)) {
             newest = std::max(newest, e.seq);
             if (m_ownSeqs.erase(e.seq)) continue;
             if (!e.change) continue;  // an unreadable history row changes nothing here; check reports it
-            collectTouched(*e.change, notes, links);
+            collectTouched(*e.change, notes, links, &insights);
             board = board || e.change->board.has_value();
             m_lastPulled.push_back(LoggedChange{e.seq, std::move(*e.change)});
         }
@@ -137,7 +141,10 @@ std::size_t BoardStore::pullRemote(Document& doc) {
             pulled({}, newest);
             return 0;
         }
-        StoredRecords read = readRecords(notes, links, board);
+        // A note that goes leaves the evidence of the insights here that cite it: they are read too.
+        for (const auto& id : notes)
+            for (const Insight* i : doc.insightsCiting(id)) insights.insert(i->id);
+        StoredRecords read = readRecords(notes, links, board, insights);
         ChangeSet sync;
         sync.source = ChangeSource::Remote;
         sync.time = nowMillis();
@@ -189,6 +196,20 @@ std::size_t BoardStore::pullRemote(Document& doc) {
             if (stored && local && !(*stored == *local)) sync.links.updated.emplace_back(*local, *stored);
             else if (stored && !local) sync.links.added.push_back(*stored);
             else if (!stored && local) sync.links.removed.push_back(*local);
+        }
+        for (const auto& id : insights) {
+            const Insight* local = doc.insight(id);
+            std::optional<Insight> stored = read.insights[id];
+            if (stored && !isUsableId(stored->id)) {
+                repaired.push_back(repairLine("insight", id, {"its id is not usable, left out"}));
+                stored.reset();
+            }
+            if (stored)
+                if (auto fixes = guardInsight(*stored, noteAfter); !fixes.empty())
+                    repaired.push_back(repairLine("insight", id, fixes));
+            if (stored && local && !(*stored == *local)) sync.insights.updated.emplace_back(*local, *stored);
+            else if (stored && !local) sync.insights.added.push_back(*stored);
+            else if (!stored && local) sync.insights.removed.push_back(*local);
         }
         if (board && read.board) {
             BoardInfo fresh = *read.board;

@@ -54,6 +54,7 @@ std::vector<LoggedChange> readableChanges(const std::vector<LogChange>& rows);
 struct StoredRecords {
     std::map<std::string, std::optional<Note>> notes;
     std::map<std::string, std::optional<Link>> links;
+    std::map<std::string, std::optional<Insight>> insights;
     std::optional<BoardInfo> board;
 };
 
@@ -143,7 +144,7 @@ protected:
     /// the board when `board`: what a pull reads, asked for at once so that a store for which
     /// each read is a round trip fetches them together.
     virtual StoredRecords readRecords(const std::set<std::string>& notes, const std::set<std::string>& links,
-                                      bool board) = 0;
+                                      bool board, const std::set<std::string>& insights = {}) = 0;
     virtual BoardInfo readBoardInfo() = 0;
     /// Told when a pull is done (after othersMayHaveCommitted said yes): everything it read from
     /// the store, and the newest change-log row it reflects.
@@ -153,7 +154,7 @@ protected:
     }
     /// A document of records as read from the store, guarded first; what was repaired goes to repairs().
     std::unique_ptr<Document> guardedDocument(BoardInfo board, std::vector<Note> notes, std::vector<Link> links,
-                                              const SourceKinds& kinds);
+                                              const SourceKinds& kinds, std::vector<Insight> insights = {});
     /// Adds repair lines noted elsewhere (a local copy read in place of the server).
     void addRepairs(const std::vector<std::string>& lines);
     /// Called after load() and persist(): the newest row reflected, and the rows written here.

@@ -10,6 +10,7 @@
 
 #include <cstdio>
 
+#include "canvas/evidence_strength.h"
 #include "canvas/queries.h"
 
 namespace cc {
@@ -117,6 +118,44 @@ void write(W& w, const Document& doc) {
         str(w, "author", l->author);
         w.Key("created");
         w.Int64(l->created);
+        w.EndObject();
+    }
+    w.EndArray();
+
+    // Insights with their evidence and its strength (computed for today, never stored).
+    const std::string today = todayDate();
+    w.Key("insights");
+    w.StartArray();
+    for (const Insight* i : doc.sortedInsights()) {
+        w.StartObject();
+        str(w, "id", i->id);
+        str(w, "title", i->title);
+        str(w, "statement", i->statement);
+        w.Key("quadrant");
+        w.Int(i->quadrant);
+        str(w, "state", toString(i->state));
+        w.Key("notes");
+        w.StartArray();
+        for (const auto& n : i->notes) w.String(n.data(), static_cast<rapidjson::SizeType>(n.size()));
+        w.EndArray();
+        const EvidenceStrength s = evidenceStrength(doc, *i, today);
+        w.Key("strength");
+        w.StartObject();
+        str(w, "grade", toString(s.grade));
+        w.Key("score");
+        w.Int(s.score);
+        w.Key("reasons");
+        w.StartArray();
+        for (const auto& r : s.reasons) w.String(r.data(), static_cast<rapidjson::SizeType>(r.size()));
+        w.EndArray();
+        w.EndObject();
+        str(w, "author", i->author);
+        w.Key("votes");
+        w.Int(i->votes);
+        w.Key("created");
+        w.Int64(i->created);
+        w.Key("updated");
+        w.Int64(i->updated);
         w.EndObject();
     }
     w.EndArray();

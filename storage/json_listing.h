@@ -1,5 +1,5 @@
 #pragma once
-// `list --json`: the board, its quadrants, notes and links as one plain JSON object for other
+// `list --json`: the board, its quadrants, notes, links and insights (with their strength) as one plain JSON object for other
 // tools and scripts (no archive envelope, unlike the backup).
 
 #include <string>

@@ -91,6 +91,21 @@ CREATE TABLE presence (
   seen     INTEGER NOT NULL
 );
 )sql"},
+        // 3: insights, each citing its evidence notes (their ids, one a line, in `notes`).
+        {3, R"sql(
+CREATE TABLE insight (
+  id        TEXT PRIMARY KEY,
+  title     TEXT NOT NULL,
+  statement TEXT NOT NULL,
+  quadrant  INTEGER NOT NULL,
+  notes     TEXT NOT NULL,
+  author    TEXT NOT NULL,
+  created   INTEGER NOT NULL,
+  updated   INTEGER NOT NULL,
+  votes     INTEGER NOT NULL,
+  state     TEXT NOT NULL
+);
+)sql"},
     };
     return steps;
 }

@@ -72,6 +72,7 @@ const RecordSql& sqlFor(Dialect d, const char* table, Columns columns) {
 
 auto noteColumnsOf = [](auto& n, auto&& f) { noteColumns(n, f); };
 auto linkColumnsOf = [](auto& l, auto&& f) { linkColumns(l, f); };
+auto insightColumnsOf = [](auto& i, auto&& f) { insightColumns(i, f); };
 
 // --- SQLite: values as SQLite's storage classes (a flag is 0/1, an enum its word).
 
@@ -88,6 +89,10 @@ struct SqliteBinder {
     void operator()(const char*, const EnumColumn<E>& e) {
         st.bind(index++, std::string(toString(e.value)));
     }
+    template <class V>
+    void operator()(const char*, const IdListColumn<V>& c) {
+        st.bind(index++, joinIds(c.value));
+    }
 };
 
 struct SqliteReader {
@@ -102,6 +107,10 @@ struct SqliteReader {
     template <class E>
     void operator()(const char*, const EnumColumn<E>& e) {
         e.value = e.parse(st.getColumn(index++).getText()).value_or(e.fallback);
+    }
+    template <class V>
+    void operator()(const char*, const IdListColumn<V>& c) {
+        c.value = splitIds(st.getColumn(index++).getString());
     }
 };
 
@@ -119,6 +128,10 @@ struct PgParams {
     void operator()(const char*, const EnumColumn<E>& e) {
         out.emplace_back(std::string(toString(e.value)));
     }
+    template <class V>
+    void operator()(const char*, const IdListColumn<V>& c) {
+        out.emplace_back(joinIds(c.value));
+    }
 };
 
 struct PgReader {
@@ -135,9 +148,31 @@ struct PgReader {
     void operator()(const char*, const EnumColumn<E>& e) {
         e.value = e.parse(r.text(row, index++, 32)).value_or(e.fallback);
     }
+    template <class V>
+    void operator()(const char*, const IdListColumn<V>& c) {
+        c.value = splitIds(r.text(row, index++, kMaxFieldBytes));
+    }
 };
 
 }  // namespace
+
+std::string joinIds(const std::vector<std::string>& ids) {
+    std::string out;
+    for (const auto& id : ids) out += (out.empty() ? "" : "\n") + id;
+    return out;
+}
+
+std::vector<std::string> splitIds(std::string_view text) {
+    std::vector<std::string> out;
+    std::size_t start = 0;
+    while (start < text.size()) {
+        std::size_t end = text.find('\n', start);
+        if (end == std::string_view::npos) end = text.size();
+        out.emplace_back(text.substr(start, end - start));
+        start = end + 1;
+    }
+    return out;
+}
 
 std::string RecordSql::columnsOf(const char* alias) const {
     std::string out;
@@ -159,6 +194,44 @@ const std::vector<ColumnInfo>& noteColumnInfo() {
 const std::vector<ColumnInfo>& linkColumnInfo() {
     static const std::vector<ColumnInfo> info = infoOf<Link>(linkColumnsOf);
     return info;
+}
+
+const std::vector<ColumnInfo>& insightColumnInfo() {
+    static const std::vector<ColumnInfo> info = infoOf<Insight>(insightColumnsOf);
+    return info;
+}
+
+const RecordSql& insightSql(Dialect d) { return sqlFor<Insight>(d, "insight", insightColumnsOf); }
+
+const std::string& insightsCitingSql(Dialect d) {
+    // The evidence is one id a line: a note is cited when "\n<id>\n" is in "\n<notes>\n".
+    static const std::string sqlite = insightSql(Dialect::Sqlite).select +
+                                      " WHERE instr(char(10) || notes || char(10), char(10) || ?1 || char(10)) > 0";
+    static const std::string server = insightSql(Dialect::Postgres).select +
+                                      " WHERE board = $1 AND strpos(E'\\n' || notes || E'\\n', E'\\n' || $2 || E'\\n') > 0";
+    return d == Dialect::Sqlite ? sqlite : server;
+}
+
+void bind(SQLite::Statement& st, const Insight& i) { insightColumns(i, SqliteBinder{st}); }
+
+Insight insightFromRow(SQLite::Statement& st, int first) {
+    Insight i;
+    insightColumns(i, SqliteReader{st, first});
+    return i;
+}
+
+std::vector<std::optional<std::string>> params(const std::string& board, const Insight& i) {
+    std::vector<std::optional<std::string>> out;
+    out.reserve(insightSql(Dialect::Postgres).count + 1);
+    out.emplace_back(board);
+    insightColumns(i, PgParams{out});
+    return out;
+}
+
+Insight insightFromRow(const pg::Result& r, int row, int first) {
+    Insight i;
+    insightColumns(i, PgReader{r, row, first});
+    return i;
 }
 
 const RecordSql& noteSql(Dialect d) { return sqlFor<Note>(d, "note", noteColumnsOf); }
@@ -222,12 +295,32 @@ std::optional<ChangeSet> writeChangeSet(RecordWriter& w, const ChangeSet& cs) {
             }
         }
     }
+    // Insights others made to cite a note this change removes drop it, as the editor's own do.
+    if (!cs.notes.removed.empty()) {
+        std::set<std::string> gone, changing;
+        for (const auto& n : cs.notes.removed) gone.insert(n.id);
+        for (const auto& n : cs.notes.added) gone.erase(n.id);
+        for (const auto& i : cs.insights.removed) changing.insert(i.id);
+        for (const auto& [before, after] : cs.insights.updated) changing.insert(after.id);
+        for (const auto& id : gone) {
+            for (Insight& stored : w.insightsCiting(id)) {
+                if (!changing.insert(stored.id).second) continue;
+                Insight after = stored;
+                std::erase_if(after.notes, [&](const std::string& n) { return gone.count(n) > 0; });
+                if (!widened) widened = cs;
+                widened->insights.updated.emplace_back(std::move(stored), std::move(after));
+            }
+        }
+    }
     for (const auto& l : (widened ? *widened : cs).links.removed) w.removeLink(l);
+    for (const auto& i : cs.insights.removed) w.removeInsight(i);
     for (const auto& n : cs.notes.removed) w.removeNote(n);
     for (const auto& n : cs.notes.added) w.addNote(n);
     for (const auto& [before, after] : cs.notes.updated) w.changeNote(before, after);
     for (const auto& l : cs.links.added) w.addLink(l);
     for (const auto& [before, after] : cs.links.updated) w.changeLink(after);
+    for (const auto& i : cs.insights.added) w.addInsight(i);
+    for (const auto& [before, after] : (widened ? *widened : cs).insights.updated) w.changeInsight(after);
     if (cs.board) w.writeBoard(cs.board->second);
     return widened;
 }

@@ -40,6 +40,15 @@ EnumColumn<E> enumColumn(E& value, std::optional<std::remove_const_t<E>> (*parse
     return {value, parse, fallback};
 }
 
+/// A list of record ids kept in one text column, one id a line (an id holds no line break: the
+/// document refuses one in an insight's evidence).
+template <class V>
+struct IdListColumn {
+    V& value;
+};
+std::string joinIds(const std::vector<std::string>& ids);
+std::vector<std::string> splitIds(std::string_view text);
+
 /// Calls `column(name, field)` for each column of a note's row, in column order (`N` is Note or
 /// const Note). A field is std::string, bool, Millis, std::uint32_t, int, double or an EnumColumn;
 /// a note's tags are rows of a table of their own (note_tag).
@@ -80,6 +89,21 @@ void linkColumns(L& l, F&& column) {
     column("created", l.created);
 }
 
+/// The same for an insight's row; its evidence is one column (see IdListColumn).
+template <class I, class F>
+void insightColumns(I& i, F&& column) {
+    column("id", i.id);
+    column("title", i.title);
+    column("statement", i.statement);
+    column("quadrant", i.quadrant);
+    column("notes", IdListColumn<std::remove_reference_t<decltype((i.notes))>>{i.notes});
+    column("author", i.author);
+    column("created", i.created);
+    column("updated", i.updated);
+    column("votes", i.votes);
+    column("state", enumColumn(i.state, insightStateFromString, InsightState::Draft));
+}
+
 /// What a column holds, as far as a store's checks care.
 enum class ColumnKind { Text, Integer, Real };
 struct ColumnInfo {
@@ -89,6 +113,7 @@ struct ColumnInfo {
 /// The columns of a note's row and of a link's row, in order (from noteColumns / linkColumns).
 const std::vector<ColumnInfo>& noteColumnInfo();
 const std::vector<ColumnInfo>& linkColumnInfo();
+const std::vector<ColumnInfo>& insightColumnInfo();
 
 /// Where a store keeps its rows.
 enum class Dialect {
@@ -109,12 +134,18 @@ struct RecordSql {
 };
 const RecordSql& noteSql(Dialect d);
 const RecordSql& linkSql(Dialect d);
+const RecordSql& insightSql(Dialect d);
+/// SELECT of the insights whose evidence holds one note (Sqlite: ?1 = the note's id; Postgres:
+/// $1 = board, $2 = the note's id).
+const std::string& insightsCitingSql(Dialect d);
 
 // SQLite rows: parameters ?1..?N in column order; a row read from column `first` on.
 void bind(SQLite::Statement& st, const Note& n);
 void bind(SQLite::Statement& st, const Link& l);
 Note noteFromRow(SQLite::Statement& st, int first = 0);
 Link linkFromRow(SQLite::Statement& st, int first = 0);
+void bind(SQLite::Statement& st, const Insight& i);
+Insight insightFromRow(SQLite::Statement& st, int first = 0);
 
 // Server rows: parameters $1 = board, $2..$N+1 the columns; text longer than kMaxFieldBytes is
 // refused (the record guard cuts what is longer than a record may hold).
@@ -123,6 +154,8 @@ std::vector<std::optional<std::string>> params(const std::string& board, const N
 std::vector<std::optional<std::string>> params(const std::string& board, const Link& l);
 Note noteFromRow(const pg::Result& r, int row, int first = 0);
 Link linkFromRow(const pg::Result& r, int row, int first = 0);
+std::vector<std::optional<std::string>> params(const std::string& board, const Insight& i);
+Insight insightFromRow(const pg::Result& r, int row, int first = 0);
 
 /// One store's statements for the records of one change set (see writeChangeSet).
 class RecordWriter {
@@ -138,11 +171,19 @@ public:
     virtual void addLink(const Link& l) = 0;
     virtual void changeLink(const Link& after) = 0;
     virtual void writeBoard(const BoardInfo& b) = 0;
+    /// The insights stored now that cite note `noteId`.
+    virtual std::vector<Insight> insightsCiting(const std::string& noteId) = 0;
+    virtual void addInsight(const Insight& i) = 0;
+    /// Throws when the insight is no longer stored (someone else deleted it meanwhile).
+    virtual void changeInsight(const Insight& after) = 0;
+    virtual void removeInsight(const Insight& i) = 0;
 };
 
-/// Writes the records of `cs` in the one order every store uses: links removed, notes removed,
-/// notes added and changed, links added and changed, the board. Someone else may have linked to
-/// a note this change removes since this process last looked: those links go with the note.
+/// Writes the records of `cs` in the one order every store uses: links removed, insights removed,
+/// notes removed, notes added and changed, links added and changed, insights added and changed,
+/// the board. Someone else may have linked to
+/// a note this change removes since this process last looked: those links go with the note, and
+/// the insights that cite it since drop it from their evidence.
 /// Returns the change set to log when it had to be widened by them (nullopt: log `cs` itself),
 /// so that every process, and every replay of the history, removes them too.
 std::optional<ChangeSet> writeChangeSet(RecordWriter& w, const ChangeSet& cs);

@@ -54,6 +54,17 @@ ChangeSet changeSetFromJson(const std::string& json, std::vector<std::string>* r
         link(before);
         link(after);
     }
+    // An insight's evidence is checked against the board when the change applies.
+    auto insight = [&](Insight& i) {
+        if (auto f = guardInsight(i, [](const std::string&) { return true; }); !f.empty())
+            fixed.push_back(repairLine("insight", i.id, f));
+    };
+    for (auto* list : {&cs.insights.added, &cs.insights.removed})
+        for (Insight& i : *list) insight(i);
+    for (auto& [before, after] : cs.insights.updated) {
+        insight(before);
+        insight(after);
+    }
     // (The board before a change may be the empty one a board's creation starts from.)
     if (cs.board)
         if (auto f = guardBoard(cs.board->second); !f.empty()) fixed.push_back(repairLine("board", {}, f));

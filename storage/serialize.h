@@ -63,6 +63,14 @@ void serialize(Archive& ar, Link& l, const std::uint32_t /*version*/) {
 }
 
 template <class Archive>
+void serialize(Archive& ar, Insight& i, const std::uint32_t /*version*/) {
+    ar(cereal::make_nvp("id", i.id), cereal::make_nvp("title", i.title), cereal::make_nvp("statement", i.statement),
+       cereal::make_nvp("quadrant", i.quadrant), cereal::make_nvp("notes", i.notes), cereal::make_nvp("author", i.author),
+       cereal::make_nvp("created", i.created), cereal::make_nvp("updated", i.updated), cereal::make_nvp("votes", i.votes));
+    detail::enumField(ar, "state", i.state, insightStateFromString);
+}
+
+template <class Archive>
 void serialize(Archive& ar, QuadrantInfo& q, const std::uint32_t /*version*/) {
     ar(cereal::make_nvp("index", q.index), cereal::make_nvp("title", q.title),
        cereal::make_nvp("description", q.description));
@@ -88,6 +96,8 @@ void serialize(Archive& ar, ChangeSet& cs, const std::uint32_t version) {
        cereal::make_nvp("links", cs.links), cereal::make_nvp("board", cs.board));
     // Version 2 says whose text a change replaced while its author was editing (see ChangeSet).
     if (version >= 2) ar(cereal::make_nvp("overwrote", cs.overwrote));
+    // Version 3 carries insights.
+    if (version >= 3) ar(cereal::make_nvp("insights", cs.insights));
 }
 
 /// The largest change-set payload read. A store writes a large change as several rows of at
@@ -117,4 +127,6 @@ CEREAL_CLASS_VERSION(cc::QuadrantInfo, 1);
 CEREAL_CLASS_VERSION(cc::BoardInfo, 1);
 CEREAL_CLASS_VERSION(cc::RecordDiff<cc::Note>, 1);
 CEREAL_CLASS_VERSION(cc::RecordDiff<cc::Link>, 1);
-CEREAL_CLASS_VERSION(cc::ChangeSet, 2);
+CEREAL_CLASS_VERSION(cc::Insight, 1);
+CEREAL_CLASS_VERSION(cc::RecordDiff<cc::Insight>, 1);
+CEREAL_CLASS_VERSION(cc::ChangeSet, 3);

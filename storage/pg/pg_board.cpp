@@ -121,6 +121,22 @@ struct Writer final : rows::RecordWriter {
     }
     void removeLink(const Link& l) override { c.exec(rows::linkSql(rows::Dialect::Postgres).remove.c_str(), {board, l.id}); }
     void writeBoard(const BoardInfo& b) override { writeBoardRow(c, board, b); }
+    std::vector<Insight> insightsCiting(const std::string& noteId) override {
+        Result r = c.exec(rows::insightsCitingSql(rows::Dialect::Postgres).c_str(), {board, noteId});
+        std::vector<Insight> out;
+        for (int i = 0; i < r.rows(); ++i) out.push_back(rows::insightFromRow(r, i));
+        return out;
+    }
+    void addInsight(const Insight& i) override {
+        c.exec(rows::insightSql(rows::Dialect::Postgres).insert.c_str(), rows::params(board, i));
+    }
+    void changeInsight(const Insight& i) override {
+        if (c.exec(rows::insightSql(rows::Dialect::Postgres).update.c_str(), rows::params(board, i)).affected() == 0)
+            throw Gone();
+    }
+    void removeInsight(const Insight& i) override {
+        c.exec(rows::insightSql(rows::Dialect::Postgres).remove.c_str(), {board, i.id});
+    }
     void log(std::int64_t seq, const std::string& author, Millis time, const std::string& source,
              const std::string& payload, const Param& changeId = std::nullopt) {
         c.exec("INSERT INTO customer_canvas.change_log (board, seq, author, time, source, payload, client_change) "
@@ -377,11 +393,18 @@ std::unique_ptr<Document> PgBoard::load(const SourceKinds& kinds) {
             links.reserve(static_cast<std::size_t>(r.rows()));
             for (int i = 0; i < r.rows(); ++i) links.push_back(rows::linkFromRow(r, i));
         }
+        std::vector<Insight> insights;
+        {
+            Result r = c.exec((rows::insightSql(rows::Dialect::Postgres).select + " WHERE board = $1").c_str(),
+                              {m_addr.board});
+            insights.reserve(static_cast<std::size_t>(r.rows()));
+            for (int i = 0; i < r.rows(); ++i) insights.push_back(rows::insightFromRow(r, i));
+        }
         const std::int64_t newest =
             c.exec("SELECT coalesce(max(seq), 0) FROM customer_canvas.change_log WHERE board = $1", {m_addr.board})
                 .int64(0, 0);
         tx.commit();
-        auto doc = guardedDocument(std::move(b), std::move(notes), std::move(links), kinds);
+        auto doc = guardedDocument(std::move(b), std::move(notes), std::move(links), kinds, std::move(insights));
         markLoaded(newest);
         m_work.loaded(*doc, newest);
         return doc;
@@ -562,6 +585,7 @@ void PgBoard::writeAll(const Document& doc, const std::vector<LogEntry>& log) {
         Writer w{c, m_addr.board};
         for (const Note* n : doc.sortedNotes()) w.addNote(*n);
         for (const Link* l : doc.sortedLinks()) w.addLink(*l);
+        for (const Insight* i : doc.sortedInsights()) w.addInsight(*i);
         std::int64_t newest = 0;
         for (const auto& e : log) {
             w.log(e.seq, e.author, e.time, e.source, e.payload);
@@ -607,7 +631,7 @@ std::string textArray(const std::set<std::string>& items) {
 }  // namespace
 
 StoredRecords PgBoard::readRecords(const std::set<std::string>& notes, const std::set<std::string>& links,
-                                   bool board) {
+                                   bool board, const std::set<std::string>& insights) {
     // Every record the new rows touched, in two round trips instead of one per record.
     StoredRecords out;
     pg::Connection& c = conn();
@@ -632,6 +656,12 @@ StoredRecords PgBoard::readRecords(const std::set<std::string>& notes, const std
         Result r = c.exec(sql.c_str(), {m_addr.board, textArray(links)});
         for (const auto& id : links) out.links[id] = std::nullopt;
         for (int i = 0; i < r.rows(); ++i) out.links[r.text(i, 0, kMaxIdBytes)] = rows::linkFromRow(r, i);
+    }
+    if (!insights.empty()) {
+        static const std::string sql = rows::insightSql(rows::Dialect::Postgres).select + " WHERE board = $1 AND id = ANY($2::text[])";
+        Result r = c.exec(sql.c_str(), {m_addr.board, textArray(insights)});
+        for (const auto& id : insights) out.insights[id] = std::nullopt;
+        for (int i = 0; i < r.rows(); ++i) out.insights[r.text(i, 0, kMaxIdBytes)] = rows::insightFromRow(r, i);
     }
     if (board) out.board = readBoardInfo();
     return out;

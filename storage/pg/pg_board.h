@@ -63,7 +63,7 @@ public:
 protected:
     bool othersMayHaveCommitted() override;
     StoredRecords readRecords(const std::set<std::string>& notes, const std::set<std::string>& links,
-                              bool board) override;
+                              bool board, const std::set<std::string>& insights = {}) override;
     BoardInfo readBoardInfo() override;
     void pulled(const StoredRecords& read, std::int64_t newestSeq) override;
 

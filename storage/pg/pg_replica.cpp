@@ -55,6 +55,16 @@ void putLink(SQLite::Database& db, const std::string& id, const std::optional<Li
     ins.exec();
 }
 
+void putInsight(SQLite::Database& db, const std::string& id, const std::optional<Insight>& i) {
+    SQLite::Statement del(db, rows::insightSql(rows::Dialect::Sqlite).remove);
+    del.bind(1, id);
+    del.exec();
+    if (!i) return;
+    SQLite::Statement ins(db, rows::insightSql(rows::Dialect::Sqlite).insert);
+    rows::bind(ins, *i);
+    ins.exec();
+}
+
 /// A committed change set's outcome, written record by record as the server has it: each
 /// record is put whole (whatever the copy held of it before), in the order every store writes.
 struct PutWriter final : rows::RecordWriter {
@@ -74,6 +84,16 @@ struct PutWriter final : rows::RecordWriter {
     void addLink(const Link& l) override { putLink(db, l.id, l); }
     void changeLink(const Link& after) override { putLink(db, after.id, after); }
     void writeBoard(const BoardInfo& b) override { rows::writeBoardRow(db, b); }
+    std::vector<Insight> insightsCiting(const std::string& noteId) override {
+        SQLite::Statement st(db, rows::insightsCitingSql(rows::Dialect::Sqlite));
+        st.bind(1, noteId);
+        std::vector<Insight> out;
+        while (st.executeStep()) out.push_back(rows::insightFromRow(st));
+        return out;
+    }
+    void addInsight(const Insight& i) override { putInsight(db, i.id, i); }
+    void changeInsight(const Insight& after) override { putInsight(db, after.id, after); }
+    void removeInsight(const Insight& i) override { putInsight(db, i.id, std::nullopt); }
 };
 
 }  // namespace
@@ -181,6 +201,7 @@ void Replica::mirror(const StoredRecords& read, std::int64_t serverSeq) {
         SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
         for (const auto& [id, n] : read.notes) putNote(db, id, n);
         for (const auto& [id, l] : read.links) putLink(db, id, l);
+        for (const auto& [id, i] : read.insights) putInsight(db, id, i);
         if (read.board) rows::writeBoardRow(db, *read.board);
         SQLite::Statement st(db, "UPDATE cc_replica SET server_seq = max(server_seq, ?)");
         st.bind(1, static_cast<int64_t>(serverSeq));

@@ -112,6 +112,23 @@ CREATE TABLE customer_canvas.presence (
 ALTER TABLE customer_canvas.change_log ADD COLUMN client_change text;
 CREATE UNIQUE INDEX change_log_by_client_change ON customer_canvas.change_log (board, client_change);
 )sql"},
+        // 3: insights, each citing its evidence notes (their ids, one a line, in `notes`).
+        {3, R"sql(
+CREATE TABLE customer_canvas.insight (
+  board     text NOT NULL REFERENCES customer_canvas.board(name) ON DELETE CASCADE,
+  id        text NOT NULL,
+  title     text NOT NULL,
+  statement text NOT NULL,
+  quadrant  integer NOT NULL,
+  notes     text NOT NULL,
+  author    text NOT NULL,
+  created   bigint NOT NULL,
+  updated   bigint NOT NULL,
+  votes     integer NOT NULL,
+  state     text NOT NULL,
+  PRIMARY KEY (board, id)
+);
+)sql"},
     };
     return steps;
 }

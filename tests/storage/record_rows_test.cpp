@@ -200,6 +200,10 @@ struct Recorder final : rows::RecordWriter {
     void addLink(const Link& l) override { calls.push_back("+link " + l.id); }
     void changeLink(const Link& after) override { calls.push_back("~link " + after.id); }
     void writeBoard(const BoardInfo&) override { calls.push_back("board"); }
+    std::vector<Insight> insightsCiting(const std::string&) override { return {}; }
+    void addInsight(const Insight& i) override { calls.push_back("+insight " + i.id); }
+    void changeInsight(const Insight& after) override { calls.push_back("~insight " + after.id); }
+    void removeInsight(const Insight& i) override { calls.push_back("-insight " + i.id); }
 };
 
 }  // namespace
