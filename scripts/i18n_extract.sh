@@ -16,6 +16,6 @@ xgettext "${common[@]}" --keyword=_ --keyword=N_ --keyword=P_:1,2 --keyword=L_:1
 xgettext "${common[@]}" --keyword=word --keyword=words:1,2 --keyword=counted:3,4 --keyword=fill:1 --keyword=CC_TEMPLATE \
   -o "$tmp/canvas.pot" canvas/activity.cpp canvas/evidence_strength.cpp storage/summary/summary_text.cpp
 xgettext "${common[@]}" -k --keyword=CC_TEMPLATE --flag=CC_TEMPLATE:1:no-c-format -o "$tmp/lower.pot" \
-  $(find canvas storage \( -name '*.cpp' -o -name '*.h' \) | LC_ALL=C sort)
+  $(find canvas storage app \( -name '*.cpp' -o -name '*.h' \) | LC_ALL=C sort)
 # Non-ASCII msgids (“…”, …) are intended: the sources are UTF-8, and so is the catalogue.
 msgcat --use-first --sort-output --to-code=UTF-8 -o "$out" "$tmp/app.pot" "$tmp/canvas.pot" "$tmp/lower.pot"

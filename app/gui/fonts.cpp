@@ -1,7 +1,5 @@
 #include "app/gui/fonts.h"
 
-#include "app/i18n.h"
-
 #include <fontconfig/fontconfig.h>
 #include <imgui.h>
 
@@ -12,6 +10,7 @@
 
 #include "app/gui/field_text.h"
 #include "canvas/model.h"
+#include "canvas/wording.h"
 
 namespace cc::gui {
 
@@ -47,7 +46,7 @@ std::pair<std::string, int> findCjkFont() {
     }
     FcPatternDestroy(pat);
     if (file.empty())
-        throw std::runtime_error(_("no font with Chinese characters found (install fonts-noto-cjk)"));
+        throw std::runtime_error(message(CC_TEMPLATE("no font with Chinese characters found (install fonts-noto-cjk)")));
     return {file, index};
 }
 
@@ -121,7 +120,7 @@ void Fonts::build(float scale) {
     for (int i = 0; i < 3; ++i)
         m_sizes[i] = i < count ? io.Fonts->AddFontFromFileTTF(m_file.c_str(), sizes[i], i == 0 ? &cfg : &large, ranges.Data)
                                : nullptr;
-    if (!m_ui || !m_sizes[0]) throw std::runtime_error(i18n::fill(_("{1}: the font could not be loaded"), {m_file}));
+    if (!m_ui || !m_sizes[0]) throw std::runtime_error(message(CC_TEMPLATE("{1}: the font could not be loaded"), {m_file}));
     const auto t0 = std::chrono::steady_clock::now();
     io.Fonts->Build();
     // What cannot be drawn (a character beyond U+FFFF, which Dear ImGui reads as U+FFFD, or one
