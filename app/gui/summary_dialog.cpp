@@ -57,6 +57,8 @@ void SummaryDialog::open(const BoardSession& s) {
         if (m == first) break;
         m = m.previous();
     }
+    // In the language the person reads the window in, unless they choose the other.
+    m_lang = i18n::language() == i18n::Language::Chinese ? 1 : 0;
     // The usual summary is of the month just ended, when the board existed then.
     m_monthIndex = m_months.size() > 1 ? 1 : 0;
     // Suggested next to this board again (the window may have another board than last time).

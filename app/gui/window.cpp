@@ -85,7 +85,23 @@ int openWindow(const WindowOptions& options) {
     glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
     glfwWindowHint(GLFW_SCALE_TO_MONITOR, GLFW_TRUE);
     if (options.mode != WindowOptions::Mode::Interactive) glfwWindowHint(GLFW_RESIZABLE, GLFW_FALSE);
-    GLFWwindow* window = glfwCreateWindow(options.width, options.height, "Customer Canvas", nullptr, nullptr);
+    int width = options.width, height = options.height;
+    if (options.mode == WindowOptions::Mode::Interactive) {
+        // The window opens whole on a small screen (800x600, a projector's 1024x768): no larger
+        // than the desktop's work area, less room for a title bar. Screenshots keep their size.
+        int wx = 0, wy = 0, ww = 0, wh = 0;
+        float sx = 1, sy = 1;
+        if (GLFWmonitor* monitor = glfwGetPrimaryMonitor()) {
+            glfwGetMonitorWorkarea(monitor, &wx, &wy, &ww, &wh);
+            glfwGetMonitorContentScale(monitor, &sx, &sy);  // GLFW_SCALE_TO_MONITOR multiplies by it
+        }
+        constexpr int kTitleBar = 32;
+        if (ww > 0 && wh > 0) {
+            width = std::min(width, static_cast<int>(ww / std::max(sx, 1.0f)));
+            height = std::min(height, std::max(static_cast<int>((wh - kTitleBar) / std::max(sy, 1.0f)), 240));
+        }
+    }
+    GLFWwindow* window = glfwCreateWindow(width, height, "Customer Canvas", nullptr, nullptr);
     if (!window) {
         glfwTerminate();
         std::cerr << "customer-canvas: " << _("no OpenGL 3.2 window could be created") << "\n";

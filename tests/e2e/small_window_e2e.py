@@ -8,6 +8,7 @@
   at 800x600 with the inspector open, every dialog (New board, Open board, Board on a team server,
   Import, Monthly summary, Keyboard and mouse) lies inside the window (rectangles found in the
   pixels, from each dialog's title bar)
+  on a 1024x768 screen the window opens no larger than the screen (it asks for 1400x900)
 usage: small_window_e2e.py CUSTOMER_CANVAS_BINARY SAMPLE_BOARD_SCRIPT"""
 
 import os
@@ -137,6 +138,25 @@ def main():
     try:
         subprocess.run(["bash", SAMPLE, BIN, sample], check=True, capture_output=True, timeout=120)
         subprocess.run([BIN, "config", "language", "en"], env=env, check=True, capture_output=True)
+        def opens_whole():
+            # The window asks for 1400x900; on a 1024x768 screen it opens no larger than the screen.
+            proc = subprocess.Popen([BIN, "open", sample], env=env, stdout=subprocess.DEVNULL,
+                                    stderr=open(os.path.join(work, "program.log"), "a"))
+            try:
+                wid = wait_for("the window", lambda: display.run("xdotool", "search", "--name", "Customer Canvas",
+                                                                 check=False).stdout.decode().split())[0]
+
+                def size():
+                    out = display.xdo("getwindowgeometry", wid)
+                    geometry = next(l for l in out.splitlines() if "Geometry:" in l).split()[-1]
+                    return tuple(int(v) for v in geometry.split("x"))
+                w, h = wait_for("the window's size", size)
+                if w > SCREEN_W or h > SCREEN_H:
+                    raise Failure(f"the window is {w}x{h} on a {SCREEN_W}x{SCREEN_H} screen")
+            finally:
+                stop(proc)
+        check(f"on a {SCREEN_W}x{SCREEN_H} screen the window opens whole, no larger than the screen", opens_whole)
+
         # Candidates waiting in the tray: the window opens with the tray beside the wall.
         for i in range(3):
             subprocess.run([BIN, "add", sample, "--text", f"A candidate from the interviews, number {i}, with a long "
