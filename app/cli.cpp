@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <csignal>
 #include <cstdio>
 #include <iostream>
 #include <optional>
@@ -34,6 +35,49 @@
 namespace cc {
 
 namespace {
+
+/// Ctrl+C during a long action: asks it to stop (it then leaves nothing half-written) instead of
+/// ending the program at once. The usual handling comes back when this goes.
+class CancelOnInterrupt {
+public:
+    CancelOnInterrupt() {
+        s_requested = 0;
+        struct sigaction sa {};
+        sa.sa_handler = [](int) { s_requested = 1; };
+        sigemptyset(&sa.sa_mask);
+        ::sigaction(SIGINT, &sa, &m_previous);
+    }
+    ~CancelOnInterrupt() { ::sigaction(SIGINT, &m_previous, nullptr); }
+    CancelOnInterrupt(const CancelOnInterrupt&) = delete;
+    CancelOnInterrupt& operator=(const CancelOnInterrupt&) = delete;
+    bool requested() const { return s_requested != 0; }
+
+private:
+    static inline volatile std::sig_atomic_t s_requested = 0;
+    struct sigaction m_previous {};
+};
+
+/// "copying… 45 %" on one line of the terminal, rewritten as it moves; nothing when standard
+/// error is not a terminal (a script reads only the last line).
+class TerminalProgress {
+public:
+    explicit TerminalProgress(std::string what) : m_what(std::move(what)), m_tty(::isatty(2) != 0) {}
+    void show(double share) const {
+        const int percent = static_cast<int>(share * 100);
+        if (!m_tty || percent == m_last) return;
+        m_last = percent;
+        std::cerr << "\r" << m_what << "… " << percent << " %" << std::flush;
+    }
+    void clear() const {
+        if (m_tty && m_last >= 0) std::cerr << "\r\033[K" << std::flush;
+    }
+
+private:
+    std::string m_what;
+    bool m_tty;
+    mutable int m_last = -1;
+};
+
 
 /// A refusal: printed as one line, exit status 1.
 struct Refusal : std::runtime_error {
@@ -775,7 +819,20 @@ int runCli(int argc, char** argv) {
                     return {};
                 return boardName;
             };
-            const std::size_t copied = copyBoard(board, nameFor(board), target, nameFor(target), prompt);
+            // A copy of a big board takes a while: its progress on the terminal, and Ctrl+C stops it
+            // with no new board left behind.
+            const CancelOnInterrupt interrupt;
+            const TerminalProgress shown_(_("copying"));
+            std::size_t copied = 0;
+            try {
+                copied = copyBoard(board, nameFor(board), target, nameFor(target), prompt,
+                                   [&](double share) { shown_.show(share); return !interrupt.requested(); });
+            } catch (const Cancelled&) {
+                shown_.clear();
+                std::cerr << "customer-canvas: " << i18n::fill(_("copying {1} was stopped: no new board was made"), {shown(withBoard(target, nameFor(target)))}) << "\n";
+                return 130;
+            }
+            shown_.clear();
             std::cout << i18n::fill(P_("copied {1} to {2} ({3} change in the log)", "copied {1} to {2} ({3} changes in the log)", copied),
                                     {shown(withBoard(board, nameFor(board))), shown(withBoard(target, nameFor(target))),
                                      std::to_string(copied)})
@@ -809,7 +866,23 @@ int runCli(int argc, char** argv) {
             const auto format = summary::formatFromPath(out);
             if (!format) throw Refusal(i18n::fill(_("{1}: unknown format (use .pdf, .html, .md, .csv or .json)"), {out}));
             OpenBoard ob(board, BoardStore::Mode::ReadOnly, author, boardName, prompt);
-            const MonthlySummary s = summary::summaryOfBoard(*ob.file, *m, nowMillis());
+            // Reading a long history takes a while: its progress on the terminal; Ctrl+C stops it
+            // before anything is written.
+            const CancelOnInterrupt interrupt;
+            const TerminalProgress reading(_("reading the board's history"));
+            std::optional<MonthlySummary> computed;
+            try {
+                computed = summary::summaryOfBoard(*ob.file, *m, nowMillis(), [&](double share) {
+                    reading.show(share);
+                    return !interrupt.requested();
+                });
+            } catch (const Cancelled&) {
+                reading.clear();
+                std::cerr << "customer-canvas: " << i18n::fill(_("the summary was stopped: {1} was not written"), {out}) << "\n";
+                return 130;
+            }
+            reading.clear();
+            const MonthlySummary& s = *computed;
             summary::exportSummary(s, out, *format, *summary::langFromString(lang));
             std::cout << i18n::fill(s.empty ? _("wrote the summary of {1} to {2} (no data for that month)") : _("wrote the summary of {1} to {2}"),
                                     {m->str(), out})

@@ -807,18 +807,34 @@ std::vector<std::string> BoardFile::integrityProblems() {
     return out;
 }
 
-void BoardFile::writeAll(const Document& doc, const std::vector<LogEntry>& log) {
+void BoardFile::writeAll(const Document& doc, const std::vector<LogEntry>& log, const ProgressFn& progress) {
+    // The records are a small part of the work, the change log the rest.
+    const ProgressStage records(progress, 0, 0.2), history(progress, 0.2, 1);
     try {
         SQLite::Transaction tx(*m_db, SQLite::TransactionBehavior::IMMEDIATE);
         if (m_db->execAndGet("SELECT count(*) FROM note").getInt() != 0) fail(m_path, message(CC_TEMPLATE("the board is not empty")));
         m_db->exec("DELETE FROM change_log");
         rows::writeBoardRow(*m_db, doc.board());
         Writer w(*m_db);
-        for (const Note* n : doc.sortedNotes()) w.addNote(*n);
-        for (const Link* l : doc.sortedLinks()) w.addLink(*l);
-        for (const Insight* i : doc.sortedInsights()) w.addInsight(*i);
+        std::size_t done = 0;
+        const std::size_t count = doc.notes().size() + doc.links().size() + doc.insights().size();
+        records.report(0);
+        for (const Note* n : doc.sortedNotes()) {
+            w.addNote(*n);
+            records.step(++done, count);
+        }
+        for (const Link* l : doc.sortedLinks()) {
+            w.addLink(*l);
+            records.step(++done, count);
+        }
+        for (const Insight* i : doc.sortedInsights()) {
+            w.addInsight(*i);
+            records.step(++done, count);
+        }
         SQLite::Statement st(*m_db, "INSERT INTO change_log (seq, author, time, source, payload) VALUES (?, ?, ?, ?, ?)");
+        done = 0;
         for (const auto& e : log) {
+            history.step(done++, log.size());
             st.bind(1, static_cast<int64_t>(e.seq));
             st.bind(2, e.author);
             st.bind(3, static_cast<int64_t>(e.time));
@@ -827,6 +843,7 @@ void BoardFile::writeAll(const Document& doc, const std::vector<LogEntry>& log) 
             st.exec();
             st.reset();
         }
+        history.report(1);
         tx.commit();
     } catch (const SQLite::Exception& e) {
         fail(m_path, message(CC_TEMPLATE("cannot write the board ({1})"), {e.what()}));

@@ -57,7 +57,7 @@ public:
     std::vector<LogEntry> recentChanges(std::size_t max, const std::string& needle = {}) override;
     /// SQLite's integrity and foreign-key checks.
     std::vector<std::string> integrityProblems() override;
-    void writeAll(const Document& doc, const std::vector<LogEntry>& log) override;
+    void writeAll(const Document& doc, const std::vector<LogEntry>& log, const ProgressFn& progress = {}) override;
     void announce(const Presence& me) override;
     std::vector<Presence> others(const std::string& mySession) override;
     void leave(const std::string& session) override;

@@ -14,6 +14,7 @@
 
 #include "storage/board_error.h"
 #include "canvas/document.h"
+#include "canvas/progress.h"
 #include "canvas/presence.h"
 
 namespace cc {
@@ -104,8 +105,9 @@ public:
     /// notes that no change in the log made, and a sequence number near its 64-bit limit.
     std::vector<std::string> checkBoard(const Document& doc);
     /// Writes a whole document and its change log into this board (which must hold no notes),
-    /// in one transaction: for restoring a backup and copying a board.
-    virtual void writeAll(const Document& doc, const std::vector<LogEntry>& log) = 0;
+    /// in one transaction: for restoring a backup and copying a board. Tells `progress` how far
+    /// it is; when that says stop it throws Cancelled and the transaction writes nothing.
+    virtual void writeAll(const Document& doc, const std::vector<LogEntry>& log, const ProgressFn& progress = {}) = 0;
 
     /// Brings a document up to date with what others committed since the last call (or since
     /// load): new change-log rows not written through this store are applied as one remote

@@ -573,7 +573,9 @@ std::vector<std::string> PgBoard::integrityProblems() {
     return out;
 }
 
-void PgBoard::writeAll(const Document& doc, const std::vector<LogEntry>& log) {
+void PgBoard::writeAll(const Document& doc, const std::vector<LogEntry>& log, const ProgressFn& progress) {
+    // The records are a small part of the work, the change log the rest.
+    const ProgressStage records(progress, 0, 0.2), history(progress, 0.2, 1);
     try {
         pg::Connection& c = conn();
         pg::Transaction tx(c);
@@ -583,14 +585,29 @@ void PgBoard::writeAll(const Document& doc, const std::vector<LogEntry>& log) {
         c.exec("DELETE FROM customer_canvas.change_log WHERE board = $1", {m_addr.board});
         writeBoardRow(c, m_addr.board, doc.board());
         Writer w{c, m_addr.board};
-        for (const Note* n : doc.sortedNotes()) w.addNote(*n);
-        for (const Link* l : doc.sortedLinks()) w.addLink(*l);
-        for (const Insight* i : doc.sortedInsights()) w.addInsight(*i);
+        std::size_t done = 0;
+        const std::size_t count = doc.notes().size() + doc.links().size() + doc.insights().size();
+        records.report(0);
+        for (const Note* n : doc.sortedNotes()) {
+            w.addNote(*n);
+            records.step(++done, count);
+        }
+        for (const Link* l : doc.sortedLinks()) {
+            w.addLink(*l);
+            records.step(++done, count);
+        }
+        for (const Insight* i : doc.sortedInsights()) {
+            w.addInsight(*i);
+            records.step(++done, count);
+        }
         std::int64_t newest = 0;
+        done = 0;
         for (const auto& e : log) {
+            history.step(done++, log.size());
             w.log(e.seq, e.author, e.time, e.source, e.payload);
             newest = std::max(newest, e.seq);
         }
+        history.report(1);
         c.exec("UPDATE customer_canvas.board SET last_seq = $2 WHERE name = $1", {m_addr.board, pg::num(newest)});
         c.exec("SELECT pg_notify($1, $2)", {m_channel, pg::num(newest)});
         tx.commit();

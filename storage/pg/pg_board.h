@@ -44,7 +44,7 @@ public:
                                     std::size_t max = std::numeric_limits<std::size_t>::max()) override;
     std::vector<LogEntry> recentChanges(std::size_t max, const std::string& needle = {}) override;
     std::vector<std::string> integrityProblems() override;
-    void writeAll(const Document& doc, const std::vector<LogEntry>& log) override;
+    void writeAll(const Document& doc, const std::vector<LogEntry>& log, const ProgressFn& progress = {}) override;
     void announce(const Presence& me) override;
     std::vector<Presence> others(const std::string& mySession) override;
     void leave(const std::string& session) override;

@@ -286,3 +286,41 @@ TEST_F(Server, ManyFirstUsesAtOnceCreateTheTablesOnce) {
     c = adminConnection();
     c.script(("DROP DATABASE " + db + " WITH (FORCE)").c_str());
 }
+
+TEST_F(Server, ACopyToldToStopLeavesNoNewBoardAndItsProgressRunsToTheEnd) {
+    TempDir dir;
+    const std::string start = dir.file("start.ccboard");
+    {
+        std::unique_ptr<BoardStore> store;
+        auto doc = fillSampleBoard(store, start);
+        Editor ed(*doc, "王芳");
+        for (int i = 0; i < 600; ++i) ed.moveNotes({"n-full1"}, 1, 0);  // a history of some length
+    }
+    const std::size_t logLength = openBoard(start, BoardStore::Mode::ReadOnly)->changeLog().size();
+    for (const std::string& to : {board("stop-a"), dir.file("stopped.ccboard")}) {
+        SCOPED_TRACE(to);
+        const std::string from = to.find("postgresql://") == 0 ? start : board("stop-a-source");
+        if (from != start) copyBoard(start, "", from, "");
+        // Told to stop halfway through writing the change log: Cancelled, and no board there.
+        double last = -1;
+        EXPECT_THROW(copyBoard(from, "", to, "", {},
+                               [&](double share) {
+                                   last = share;
+                                   return share < 0.5;
+                               }),
+                     Cancelled);
+        EXPECT_LT(last, 0.6) << "it stops soon after being told";
+        EXPECT_THROW(openBoard(to, BoardStore::Mode::ReadOnly), BoardError) << "no new board is left";
+        // Not told to stop: the shares grow to 1 and the copy is whole.
+        std::vector<double> told;
+        EXPECT_EQ(copyBoard(from, "", to, "", {}, [&](double share) {
+                      told.push_back(share);
+                      return true;
+                  }),
+                  logLength);
+        ASSERT_GT(told.size(), 5u);
+        for (std::size_t i = 1; i < told.size(); ++i) EXPECT_LE(told[i - 1], told[i]) << i;
+        EXPECT_DOUBLE_EQ(told.back(), 1.0);
+        EXPECT_EQ(openBoard(to, BoardStore::Mode::ReadOnly)->changeLog().size(), logLength);
+    }
+}
