@@ -816,23 +816,9 @@ void BoardFile::writeAll(const Document& doc, const std::vector<LogEntry>& log, 
         m_db->exec("DELETE FROM change_log");
         rows::writeBoardRow(*m_db, doc.board());
         Writer w(*m_db);
+        writeRecords(w, doc, records);
         std::size_t done = 0;
-        const std::size_t count = doc.notes().size() + doc.links().size() + doc.insights().size();
-        records.report(0);
-        for (const Note* n : doc.sortedNotes()) {
-            w.addNote(*n);
-            records.step(++done, count);
-        }
-        for (const Link* l : doc.sortedLinks()) {
-            w.addLink(*l);
-            records.step(++done, count);
-        }
-        for (const Insight* i : doc.sortedInsights()) {
-            w.addInsight(*i);
-            records.step(++done, count);
-        }
         SQLite::Statement st(*m_db, "INSERT INTO change_log (seq, author, time, source, payload) VALUES (?, ?, ?, ?, ?)");
-        done = 0;
         for (const auto& e : log) {
             history.step(done++, log.size());
             st.bind(1, static_cast<int64_t>(e.seq));

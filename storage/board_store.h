@@ -19,6 +19,27 @@
 
 namespace cc {
 
+/// Writes every record of `doc`, sorted, through a store's writer `w` (addNote, addLink,
+/// addInsight), telling `progress` as it goes (writeAll's first part, on either store).
+template <class Writer>
+void writeRecords(Writer& w, const Document& doc, const ProgressStage& progress) {
+    std::size_t done = 0;
+    const std::size_t count = doc.notes().size() + doc.links().size() + doc.insights().size();
+    progress.report(0);
+    for (const Note* n : doc.sortedNotes()) {
+        w.addNote(*n);
+        progress.step(++done, count);
+    }
+    for (const Link* l : doc.sortedLinks()) {
+        w.addLink(*l);
+        progress.step(++done, count);
+    }
+    for (const Insight* i : doc.sortedInsights()) {
+        w.addInsight(*i);
+        progress.step(++done, count);
+    }
+}
+
 /// A change-log sequence number above this is reported by `check`: no board makes 2^62
 /// changes, and at 2^63 - 1 no change can be saved any more.
 inline constexpr std::int64_t kSequenceWarning = std::int64_t(1) << 62;

@@ -585,23 +585,9 @@ void PgBoard::writeAll(const Document& doc, const std::vector<LogEntry>& log, co
         c.exec("DELETE FROM customer_canvas.change_log WHERE board = $1", {m_addr.board});
         writeBoardRow(c, m_addr.board, doc.board());
         Writer w{c, m_addr.board};
+        writeRecords(w, doc, records);
         std::size_t done = 0;
-        const std::size_t count = doc.notes().size() + doc.links().size() + doc.insights().size();
-        records.report(0);
-        for (const Note* n : doc.sortedNotes()) {
-            w.addNote(*n);
-            records.step(++done, count);
-        }
-        for (const Link* l : doc.sortedLinks()) {
-            w.addLink(*l);
-            records.step(++done, count);
-        }
-        for (const Insight* i : doc.sortedInsights()) {
-            w.addInsight(*i);
-            records.step(++done, count);
-        }
         std::int64_t newest = 0;
-        done = 0;
         for (const auto& e : log) {
             history.step(done++, log.size());
             w.log(e.seq, e.author, e.time, e.source, e.payload);

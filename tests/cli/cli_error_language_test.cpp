@@ -11,29 +11,13 @@
 #include <string>
 #include <vector>
 
-#include "test_util.h"
+#include "cli_language_fixture.h"
 
 namespace {
 
-struct CliErrorLanguage : ::testing::Test {
-    cc::test::TempDir dir;
-    std::map<std::string, std::string> env{{"XDG_CONFIG_HOME", dir.file("config")},
-                                           {"HOME", dir.file("home")},
-                                           {"LC_ALL", ""},
-                                           {"LC_MESSAGES", ""},
-                                           {"LANGUAGE", ""},
-                                           {"LANG", "C.UTF-8"}};
+struct CliErrorLanguage : cc::test::CliInALanguage {
     std::string board = dir.file("board.ccboard");
 
-    cc::test::Run cc(std::vector<std::string> args) {
-        args.insert(args.begin(), CC_BINARY);
-        return cc::test::run(args, env);
-    }
-    std::string ok(const std::vector<std::string>& args) {
-        const cc::test::Run r = cc(args);
-        EXPECT_EQ(r.status, 0) << r.err;
-        return r.out;
-    }
     /// The refusal of `args`: exit status 1, nothing on stdout, exactly one line on stderr.
     std::string refused(const std::vector<std::string>& args) {
         const cc::test::Run r = cc(args);

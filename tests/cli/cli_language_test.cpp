@@ -8,29 +8,11 @@
 #include <string>
 #include <vector>
 
-#include "test_util.h"
+#include "cli_language_fixture.h"
 
 namespace {
 
-struct CliLanguage : ::testing::Test {
-    cc::test::TempDir dir;
-    std::map<std::string, std::string> env{{"XDG_CONFIG_HOME", dir.file("config")},
-                                           {"HOME", dir.file("home")},
-                                           {"LC_ALL", ""},
-                                           {"LC_MESSAGES", ""},
-                                           {"LANGUAGE", ""},
-                                           {"LANG", "C.UTF-8"}};
-
-    cc::test::Run cc(std::vector<std::string> args) {
-        args.insert(args.begin(), CC_BINARY);
-        return cc::test::run(args, env);
-    }
-    std::string ok(const std::vector<std::string>& args) {
-        const cc::test::Run r = cc(args);
-        EXPECT_EQ(r.status, 0) << r.err;
-        return r.out;
-    }
-};
+struct CliLanguage : cc::test::CliInALanguage {};
 
 bool has(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
 
