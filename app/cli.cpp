@@ -36,8 +36,9 @@ namespace cc {
 
 namespace {
 
-/// Ctrl+C during a long action: asks it to stop (it then leaves nothing half-written) instead of
-/// ending the program at once. The usual handling comes back when this goes.
+/// Ctrl+C (or a closed terminal, or `kill`) during a long action: asks it to stop (it then
+/// leaves nothing half-written) instead of ending the program at once. The usual handling comes
+/// back when this goes.
 class CancelOnInterrupt {
 public:
     CancelOnInterrupt() {
@@ -45,16 +46,19 @@ public:
         struct sigaction sa {};
         sa.sa_handler = [](int) { s_requested = 1; };
         sigemptyset(&sa.sa_mask);
-        ::sigaction(SIGINT, &sa, &m_previous);
+        for (std::size_t i = 0; i < std::size(kSignals); ++i) ::sigaction(kSignals[i], &sa, &m_previous[i]);
     }
-    ~CancelOnInterrupt() { ::sigaction(SIGINT, &m_previous, nullptr); }
+    ~CancelOnInterrupt() {
+        for (std::size_t i = 0; i < std::size(kSignals); ++i) ::sigaction(kSignals[i], &m_previous[i], nullptr);
+    }
     CancelOnInterrupt(const CancelOnInterrupt&) = delete;
     CancelOnInterrupt& operator=(const CancelOnInterrupt&) = delete;
     bool requested() const { return s_requested != 0; }
 
 private:
+    static constexpr int kSignals[] = {SIGINT, SIGTERM, SIGHUP};
     static inline volatile std::sig_atomic_t s_requested = 0;
-    struct sigaction m_previous {};
+    struct sigaction m_previous[std::size(kSignals)] {};
 };
 
 /// "copying… 45 %" on one line of the terminal, rewritten as it moves; nothing when standard
