@@ -879,6 +879,26 @@ TEST_F(DialogsTest, FiltersPanel) {
     ASSERT_TRUE(press(idIn(left, L_("Clear filters", "clear-filters"), {"lefttabs", L_("Filters", "filters")})));
     EXPECT_TRUE(m_app->session()->filter.text.empty()) << "Clear filters";
     EXPECT_EQ(board(), before) << "filtering writes nothing";
+
+    // A source kind's box, an author's box (its section opened first) and the dates.
+    BoardSession& s = *m_app->session();
+    const std::initializer_list<std::string> tab = {"lefttabs", L_("Filters", "filters")};
+    const SourceKind& survey = *s.doc->sourceKinds().find("survey");
+    const int surveys = s.facts.counts().bySource.at("survey");
+    ASSERT_TRUE(press(idIn(left, survey.english + "  " + survey.chinese + "  (" + std::to_string(surveys) + ")##survey", tab)));
+    EXPECT_EQ(s.filter.sources, std::set<std::string>{"survey"});
+    ASSERT_TRUE(press(idIn(left, L_("Authors", "Authors"), tab)));
+    ASSERT_TRUE(press(idIn(left, "tester", tab)));
+    EXPECT_EQ(s.filter.authors, std::set<std::string>{"tester"});
+    ASSERT_TRUE(press(idIn(left, L_("Date gathered", "date-gathered"), tab)));
+    ASSERT_TRUE(type(idIn(left, L_("from", "from"), tab), "2026-01-01"));
+    ASSERT_TRUE(type(idIn(left, L_("to", "to"), tab), "2026-12-31"));
+    EXPECT_EQ(s.filter.dateFrom, "2026-01-01");
+    EXPECT_EQ(s.filter.dateTo, "2026-12-31");
+    EXPECT_TRUE(s.filter.active());
+    ASSERT_TRUE(press(idIn(left, L_("Clear filters", "clear-filters"), tab)));
+    EXPECT_FALSE(s.filter.active()) << "Clear filters clears them all";
+    EXPECT_EQ(board(), before) << "filtering writes nothing";
 }
 
 // Death tests run first and in a fresh process each (the App has threads of its own).
