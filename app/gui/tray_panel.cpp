@@ -40,7 +40,11 @@ std::vector<std::string> TrayPanel::dragged(const BoardSession& s) const {
 }
 
 void TrayPanel::draw(BoardSession& s, Fonts& fonts, float scale) {
-    if (m_trayDoc != s.doc.get() || m_trayRevision != s.doc->revision()) {
+    // The tray's notes, oldest first, kept while the board does not change: read again whenever
+    // it has, also in the middle of this frame (a button above the list may delete or pin notes,
+    // and the list must not draw the notes that went).
+    const auto refresh = [&] {
+        if (m_trayDoc == s.doc.get() && m_trayRevision == s.doc->revision()) return;
         m_trayDoc = s.doc.get();
         m_trayRevision = s.doc->revision();
         m_tray.clear();
@@ -49,7 +53,8 @@ void TrayPanel::draw(BoardSession& s, Fonts& fonts, float scale) {
         std::sort(m_tray.begin(), m_tray.end(), [](const Note* a, const Note* b) {
             return a->created != b->created ? a->created < b->created : a->id < b->id;
         });
-    }
+    };
+    refresh();
     const std::vector<const Note*>& tray = m_tray;
     // Keep only selected ids that are still in the tray.
     m_selected.erase(std::remove_if(m_selected.begin(), m_selected.end(),
@@ -91,6 +96,7 @@ void TrayPanel::draw(BoardSession& s, Fonts& fonts, float scale) {
     if (!m_error.empty()) ImGui::TextColored({0.8f, 0.1f, 0.1f, 1}, "%s", m_error.c_str());
     ImGui::Separator();
 
+    refresh();  // after the buttons above
     ImGui::BeginChild("tray-list");
     ImGuiListClipper clipper;  // only the rows in view are laid out: a tray may hold thousands
     clipper.Begin(static_cast<int>(tray.size()));
