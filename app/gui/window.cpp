@@ -88,17 +88,17 @@ int openWindow(const WindowOptions& options) {
     int width = options.width, height = options.height;
     if (options.mode == WindowOptions::Mode::Interactive) {
         // The window opens whole on a small screen (800x600, a projector's 1024x768): no larger
-        // than the desktop's work area, less room for a title bar. Screenshots keep their size.
+        // than the desktop's work area. Screenshots keep their size.
         int wx = 0, wy = 0, ww = 0, wh = 0;
         float sx = 1, sy = 1;
         if (GLFWmonitor* monitor = glfwGetPrimaryMonitor()) {
             glfwGetMonitorWorkarea(monitor, &wx, &wy, &ww, &wh);
             glfwGetMonitorContentScale(monitor, &sx, &sy);  // GLFW_SCALE_TO_MONITOR multiplies by it
         }
-        constexpr int kTitleBar = 32;
+        // The work area leaves out the desktop's panels; a window manager fits the title bar.
         if (ww > 0 && wh > 0) {
             width = std::min(width, static_cast<int>(ww / std::max(sx, 1.0f)));
-            height = std::min(height, std::max(static_cast<int>((wh - kTitleBar) / std::max(sy, 1.0f)), 240));
+            height = std::min(height, static_cast<int>(wh / std::max(sy, 1.0f)));
         }
     }
     GLFWwindow* window = glfwCreateWindow(width, height, "Customer Canvas", nullptr, nullptr);
