@@ -156,6 +156,9 @@ def main():
                 display.xdo("key", "--clearmodifiers", "ctrl+End")
                 display.xdo("type", "--delay", "30", " more")
                 s.click(*inspector_field(display, TAGS_Y))
+                # Leaving the text saves it; the tags field has the keyboard once that is done.
+                wait_for("the text saved", lambda: note(board, c)["text"].endswith(" more"))
+                s.click(*inspector_field(display, TAGS_Y))
                 display.xdo("key", "--clearmodifiers", "End")
                 display.xdo("type", "--delay", "30", ", app")
                 s.click(*wall.screen(-1500, 900))
