@@ -14,11 +14,11 @@ import sys
 import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from harness import Checks, Display, Failure, WallMapping, board_json, find_boxes, QUADRANT_FILLS, stop, wait_for
+from harness import (Checks, Display, Failure, WallMapping, board_json, find_boxes, inspector_field, QUADRANT_FILLS,
+                     stop, wait_for)
 
 BIN = sys.argv[1]
 # The inspector's Text and Tags fields in the 1400x900 window at scale 1 (as in workshop_e2e.py).
-INSPECTOR_X, TEXT_Y, TAGS_Y = 1280, 100, 288
 
 # One input method group: the US keyboard and Pinyin, Pinyin the one Ctrl+Space switches to.
 PROFILE = """[Groups/0]
@@ -158,10 +158,10 @@ def main():
             return new[0]["id"]
         check("pinyin typed on the wall: 客户需求 in the board file", on_the_wall)
 
-        def in_the_inspector(field_y, pinyin, field, expected):
+        def in_the_inspector(label, pinyin, field, expected):
             n = notes()[0]
             display.xdo("mousemove", *wall.note_centre(n), "click", "1")
-            display.xdo("mousemove", INSPECTOR_X, field_y, "click", "1")
+            display.xdo("mousemove", *inspector_field(display, work, label), "click", "1")
             display.xdo("key", "--clearmodifiers", "ctrl+End")
             im.switch_on()
             im.type_pinyin(pinyin)
@@ -169,9 +169,9 @@ def main():
             wait_for(f"the {field} saved", lambda: expected(notes()[0]))
             alive()
         check("pinyin typed in the inspector's Text: added to the note",
-              lambda: in_the_inspector(TEXT_Y, "manyidu", "text", lambda n: n["text"] == "客户需求满意度"))
+              lambda: in_the_inspector("Text", "manyidu", "text", lambda n: n["text"] == "客户需求满意度"))
         check("pinyin typed in the inspector's Tags: a Chinese tag",
-              lambda: in_the_inspector(TAGS_Y, "jiage", "tags", lambda n: n["tags"] == ["价格"]))
+              lambda: in_the_inspector("Tags", "jiage", "tags", lambda n: n["tags"] == ["价格"]))
     except Exception as e:
         check.fail("the input method session", e)
     finally:

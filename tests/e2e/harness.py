@@ -102,6 +102,41 @@ class Display:
             return self.run("xdotool", "getwindowfocus", check=False).stdout.decode().strip() == str(wid)
         wait_for(f"window {wid} to have the keyboard", focused, interval=0.2)
 
+    def words(self, work, languages="eng", region=None):
+        """tesseract's words on the screen with their centres (screen coordinates), read from the
+        screen (or the region x, y, w, h of it) enlarged 2x. work is a folder for the images."""
+        shot = os.path.join(work, "screen.png")
+        self.run("import", "-window", "root", shot)
+        x0, y0 = 0, 0
+        args = ["convert", shot]
+        if region:
+            x0, y0, w, h = region
+            args += ["-crop", f"{w}x{h}+{x0}+{y0}", "+repage"]
+        big = os.path.join(work, "big.png")
+        subprocess.run(args + ["-resize", "200%", big], check=True)
+        tsv = subprocess.run(["tesseract", big, "-", "-l", languages, "--psm", "11", "tsv"], capture_output=True,
+                             text=True).stdout
+        found = []
+        for line in tsv.splitlines()[1:]:
+            f = line.split("\t")
+            if len(f) == 12 and f[11].strip():
+                left, top, width, height = (int(v) / 2 for v in f[6:10])
+                found.append((f[11].strip(), x0 + left + width / 2, y0 + top + height / 2))
+        return found
+
+    def find_word(self, work, wanted, languages="eng", region=None, timeout=15):
+        """Where a word (or a part of one) is on the screen, read by tesseract: waits for it."""
+        def found():
+            for text, x, y in self.words(work, languages, region):
+                if wanted in text:
+                    return int(x), int(y)
+            return None
+        return wait_for(f"“{wanted}” on the screen", found, timeout=timeout, interval=0.3)
+
+    def reads(self, work, region=None, languages="eng"):
+        """All the words read in a region, in reading order, joined by spaces."""
+        return " ".join(w for w, _, _ in sorted(self.words(work, languages, region), key=lambda t: (round(t[2] / 8), t[1])))
+
     def set_clipboard(self, text):
         # xclip stays in the foreground (-quiet) as the selection owner; the caller ends it.
         p = subprocess.Popen(["xclip", "-quiet", "-selection", "clipboard"], env=self.env,
@@ -253,6 +288,15 @@ def decode_png(path):
     return bytes(rgb), width, height
 
 
+def inspector_field(display, work, label):
+    """Where to click to type into one of the inspector's fields, found by reading its label on the
+    screen (the inspector is the panel at the window's right; the Text label stands above its box,
+    the others to the left of theirs)."""
+    x0 = display.width - 360
+    _, y = display.find_word(work, label, region=(x0, 24, 140, display.height - 60))
+    return display.width - 120, y + (40 if label == "Text" else 0)
+
+
 def report(passed, failed):
     print(f"{passed} passed, {failed} failed")
     sys.exit(0 if failed == 0 else 1)
@@ -276,9 +320,17 @@ class Checks:
             if self.display:
                 shot = os.path.join(self.work, f"failed-{self.passed + self.failed}.png")
                 self.display.run("import", "-window", "root", shot, check=False)
-                where = f" (screen: {shot})"
+                where = f" (screen: {shot}{self.screen_reads()})"
             print(f"FAIL {name}: {e}{where}")
             self.failed += 1
+
+    def screen_reads(self):
+        """What the screen says (tesseract, English), for a failure seen only in a log."""
+        try:
+            text = self.display.reads(self.work)
+            return f"; it reads: {text[:500]}" if text else ""
+        except Exception:  # no tesseract, or nothing to read: the screenshot is still there
+            return ""
 
     def fail(self, what, e):
         print(f"FAIL {what}: {e}")

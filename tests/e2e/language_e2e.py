@@ -18,37 +18,6 @@ from harness import QUADRANT_FILLS, Checks, Display, Failure, board_json, find_b
 BIN = sys.argv[1]
 
 
-def words_on_screen(display, work, languages, region=None):
-    """tesseract's words with their boxes (screen coordinates), read from the screen enlarged 2x."""
-    shot = os.path.join(work, "screen.png")
-    display.run("import", "-window", "root", shot)
-    x0, y0 = 0, 0
-    args = ["convert", shot]
-    if region:
-        x0, y0, w, h = region
-        args += ["-crop", f"{w}x{h}+{x0}+{y0}", "+repage"]
-    big = os.path.join(work, "big.png")
-    subprocess.run(args + ["-resize", "200%", big], check=True)
-    tsv = subprocess.run(["tesseract", big, "-", "-l", languages, "--psm", "11", "tsv"], capture_output=True,
-                         text=True).stdout
-    words = []
-    for line in tsv.splitlines()[1:]:
-        f = line.split("\t")
-        if len(f) == 12 and f[11].strip():
-            left, top, width, height = (int(v) / 2 for v in f[6:10])
-            words.append((f[11].strip(), x0 + left + width / 2, y0 + top + height / 2))
-    return words
-
-
-def find_word(display, work, languages, wanted, region=None):
-    def found():
-        for text, x, y in words_on_screen(display, work, languages, region):
-            if wanted in text:
-                return int(x), int(y)
-        return None
-    return wait_for(f"“{wanted}” on the screen", found, timeout=15, interval=0.3)
-
-
 def main():
     if not shutil.which("tesseract") or "chi_sim" not in subprocess.run(
             ["tesseract", "--list-langs"], capture_output=True, text=True).stdout:
@@ -71,11 +40,11 @@ def main():
     def open_language_menu(menu, submenu, languages):
         """Clicks the menu, points at its Language submenu; returns where Language is and where English
         is in the submenu."""
-        x, y = find_word(display, work, languages, menu, menu_bar)
+        x, y = display.find_word(work, menu, languages, menu_bar)
         display.xdo("mousemove", x, y, "click", "1")
-        sx, sy = find_word(display, work, languages, submenu, (0, 20, 600, display.height - 20))
+        sx, sy = display.find_word(work, submenu, languages, (0, 20, 600, display.height - 20))
         display.xdo("mousemove", sx, sy)
-        return sx, sy, find_word(display, work, "eng", "English", (sx + 40, 20, 600, display.height - 20))
+        return sx, sy, display.find_word(work, "English", "eng", (sx + 40, 20, 600, display.height - 20))
 
     def choose_chinese():
         # 中文 is the item under English (the reader takes Chinese a character at a time, so the
@@ -95,7 +64,7 @@ def main():
 
         def to_chinese():
             choose_chinese()
-            find_word(display, work, "chi_sim", "视", menu_bar)  # the menu bar in Chinese, at once
+            display.find_word(work, "视", "chi_sim", menu_bar)  # the menu bar in Chinese, at once
             wait_for("the setting saved", lambda: setting() == "zh")
             if proc.poll() is not None:
                 raise Failure("the program ended")
@@ -103,7 +72,7 @@ def main():
 
         def to_english():
             choose_english()
-            find_word(display, work, "eng", "View", menu_bar)
+            display.find_word(work, "View", "eng", menu_bar)
             wait_for("the setting saved", lambda: setting() == "en")
         check("视图 > 语言 > English: back to English", to_english)
 

@@ -25,17 +25,15 @@ import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from harness import (QUADRANT_FILLS, SELECTION, Checks, Display, Failure, WallMapping, board_json, count_in_box,
-                     find_boxes, stop, wait_for)
+                     find_boxes, inspector_field, stop, wait_for)
 
 BIN, CASE = sys.argv[1], sys.argv[2]
 # Where things are in the 1400x900 window at scale 1 (read off screenshots): the File menu and its
-# Export monthly summary… item, the summary dialog's Export button, the inspector's fields, the start
+# Export monthly summary… item, the summary dialog's Export button, the start
 # screen's Open board… button and first template, and the New board dialog's title field and Create button.
 FILE_MENU = (20, 12)
 EXPORT_SUMMARY_ITEM = (87, 128)
 SUMMARY_EXPORT = (409, 612)
-INSPECTOR_X = 1280
-TEXT_Y, TAGS_Y, SEGMENT_Y = 100, 288, 315
 START_OPEN_BOARD = (80, 118)
 START_TEMPLATE = (169, 240)
 NEW_BOARD_TITLE = (600, 311)
@@ -81,10 +79,6 @@ def selected(display, wall, n):
     wait_for("the selection on the screen", lambda: count_in_box(display.pixels(), display.width, box, SELECTION) > 20)
 
 
-def inspector_field(display, y):
-    return INSPECTOR_X, y
-
-
 def main():
     work = tempfile.mkdtemp(prefix="cc-workshop-")
     board = os.path.join(work, "workshop.ccboard")
@@ -121,25 +115,34 @@ def main():
             s = Session(work, display, board)
             wall = WallMapping(s.quadrants(), board_json(BIN, board)["board"])
 
-            def typed_then_clicked_away(field_y, words, field, to_wall):
+            def typed_then_clicked_away(label, words, field, to_wall):
                 na, nb = note(board, a), note(board, b)
                 s.click(*wall.note_centre(na))
                 selected(display, wall, na)
-                s.click(*inspector_field(display, field_y))
+                x, y = inspector_field(display, work, label)
+                s.click(x, y)
                 display.xdo("key", "--clearmodifiers", "ctrl+a")
                 display.xdo("type", "--delay", "30", words)
+                # The words are in the field before the click away (so a failure below is the
+                # saving's, not the typing's). The text cursor after the last letter reads as a
+                # letter, so that letter is not asked for.
+                wait_for(f"“{words}” in the {label} field",
+                         lambda: words.split()[-1][:-1] in display.reads(work, (display.width - 360, y - 40, 360, 56)), interval=0.3)
                 if to_wall:
                     s.click(*wall.screen(-1500, 900))
                 else:
                     s.click(*wall.note_centre(nb))
-                wait_for(f"the {field} saved", lambda: field_value(note(board, a), field) == words)
+                try:
+                    wait_for(f"the {field} saved", lambda: field_value(note(board, a), field) == words)
+                except Failure:
+                    raise Failure(f"the note's {field} is {field_value(note(board, a), field)!r}, not {words!r}")
                 s.alive()
             check("Text typed in the inspector is saved when another note is clicked",
-                  lambda: typed_then_clicked_away(TEXT_Y, "Inspector words", "text", False))
+                  lambda: typed_then_clicked_away("Text", "Inspector words", "text", False))
             check("Tags typed in the inspector are saved when the wall is clicked",
-                  lambda: typed_then_clicked_away(TAGS_Y, "app, pricing", "tags", True))
+                  lambda: typed_then_clicked_away("Tags", "app, pricing", "tags", True))
             check("Segment typed in the inspector is saved when another note is clicked",
-                  lambda: typed_then_clicked_away(SEGMENT_Y, "students", "segment", False))
+                  lambda: typed_then_clicked_away("Segment", "students", "segment", False))
         elif CASE == "rare":
             # 𠀀 and 𪚥 (CJK extension B) and 😀 are beyond U+FFFF, where the window's text fields
             # keep 16-bit characters; the window shows □ for them and keeps them whole.
@@ -152,13 +155,13 @@ def main():
                 n = note(board, c)
                 s.click(*wall.note_centre(n))
                 selected(display, wall, n)
-                s.click(*inspector_field(display, TEXT_Y))
+                s.click(*inspector_field(display, work, "Text"))
                 display.xdo("key", "--clearmodifiers", "ctrl+End")
                 display.xdo("type", "--delay", "30", " more")
-                s.click(*inspector_field(display, TAGS_Y))
+                s.click(*inspector_field(display, work, "Tags"))
                 # Leaving the text saves it; the tags field has the keyboard once that is done.
                 wait_for("the text saved", lambda: note(board, c)["text"].endswith(" more"))
-                s.click(*inspector_field(display, TAGS_Y))
+                s.click(*inspector_field(display, work, "Tags"))
                 display.xdo("key", "--clearmodifiers", "End")
                 display.xdo("type", "--delay", "30", ", app")
                 s.click(*wall.screen(-1500, 900))
@@ -196,7 +199,7 @@ def main():
                 wait_for("the note's text saved", lambda: note(board, nid)["text"] == "Wall words")
                 # The inspector shows the note as it is now: clicking at the end of its text and
                 # typing adds to that text (an empty, stale buffer would replace it).
-                s.click(*inspector_field(display, TEXT_Y))
+                s.click(*inspector_field(display, work, "Text"))
                 display.xdo("key", "--clearmodifiers", "ctrl+End")
                 display.xdo("type", "--delay", "30", " more")
                 s.click(*wall.screen(-1500, 900))
