@@ -325,25 +325,6 @@ void printNoteLine(const Document& doc, const Note& n, const NoteColumns& w) {
     std::cout << "\n";
 }
 
-/// The grade of an insight's evidence in the interface's language.
-std::string gradeWord(StrengthGrade g) {
-    switch (g) {
-        case StrengthGrade::Strong: return _("strong");
-        case StrengthGrade::Moderate: return _("moderate");
-        case StrengthGrade::Weak: break;
-    }
-    return _("weak");
-}
-
-std::string insightStateWord(InsightState s) {
-    switch (s) {
-        case InsightState::Agreed: return _("agreed");
-        case InsightState::Retired: return _("retired");
-        case InsightState::Draft: break;
-    }
-    return _("draft");
-}
-
 /// The insights, strongest first: id, grade and score, title, quadrant, state and evidence, then
 /// the reasons for the grade on a line of their own; columns aligned by display width.
 void printInsights(const Document& doc) {

@@ -4,17 +4,29 @@
 
 namespace cc {
 
-namespace {
-
-/// Keeps in the selection only notes that are still on the wall.
 void keepOnWall(const Document& doc, Selection& selection) {
+    const auto onWall = [&](const std::string& id) {
+        const Note* n = doc.note(id);
+        return n && n->state == NoteState::Pinned;
+    };
+    if (!selection.insight().empty() && doc.insight(selection.insight())) {
+        chooseInsight(doc, selection, selection.insight());
+        return;
+    }
     std::vector<std::string> keep;
     for (const auto& id : selection.ids())
-        if (const Note* n = doc.note(id); n && n->state == NoteState::Pinned) keep.push_back(id);
-    if (keep.size() != selection.size()) selection.set(std::move(keep));
+        if (onWall(id)) keep.push_back(id);
+    if (keep.size() != selection.size() || !selection.insight().empty()) selection.set(std::move(keep));
 }
 
-}  // namespace
+void chooseInsight(const Document& doc, Selection& selection, const std::string& id) {
+    const Insight* i = doc.insight(id);
+    if (!i) return;
+    std::vector<std::string> notes;
+    for (const auto& n : i->notes)
+        if (const Note* note = doc.note(n); note && note->state == NoteState::Pinned) notes.push_back(n);
+    if (notes != selection.ids() || selection.insight() != id) selection.setInsight(id, std::move(notes));
+}
 
 void selectAll(const Document& doc, Selection& selection) {
     std::vector<std::string> all;
@@ -24,10 +36,25 @@ void selectAll(const Document& doc, Selection& selection) {
 }
 
 bool deleteSelected(Editor& ed, Selection& selection) {
+    if (!selection.insight().empty() && ed.document().insight(selection.insight())) {
+        ed.deleteInsights({selection.insight()});
+        selection.set(selection.ids());
+        return true;
+    }
     if (selection.empty()) return false;
     ed.deleteNotes(selection.ids());
     selection.clear();
     return true;
+}
+
+std::string groupAsInsight(Editor& ed, Selection& selection, std::string title) {
+    std::vector<std::string> notes;
+    for (const auto& id : selection.ids())
+        if (const Note* n = ed.document().note(id); n && n->state == NoteState::Pinned) notes.push_back(id);
+    if (notes.empty()) return {};
+    const std::string id = ed.addInsight(ed.makeInsight(std::move(title), notes));
+    selection.setInsight(id, std::move(notes));
+    return id;
 }
 
 bool cutSelected(Editor& ed, Selection& selection) {

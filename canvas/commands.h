@@ -15,11 +15,20 @@ namespace cc {
 /// How far a duplicate lands from its original (right and down, in wall units).
 inline constexpr double kDuplicateOffset = 30;
 
+/// The selection as the board is now: only notes on the wall; a chosen insight that is gone
+/// leaves its notes selected, one that is there has its notes on the wall now as the notes.
+void keepOnWall(const Document& doc, Selection& selection);
+/// Chooses insight `id` with its notes on the wall (nothing happens when there is no such insight).
+void chooseInsight(const Document& doc, Selection& selection, const std::string& id);
 /// Select all: every note on the wall (pinned), in the document's order; the tray is left out.
 void selectAll(const Document& doc, Selection& selection);
-/// Delete: removes the selected notes and their links (one undo step) and empties the selection.
-/// False when nothing was selected.
+/// Delete: removes the selected notes and their links (one undo step) and empties the selection;
+/// with an insight chosen, removes the insight alone (its notes stay, selected). False when
+/// nothing was selected.
 bool deleteSelected(Editor& ed, Selection& selection);
+/// Group as insight: a new draft insight titled `title` citing the selected notes on the wall,
+/// chosen at once. Returns its id; empty (and nothing changes) when no note on the wall is selected.
+std::string groupAsInsight(Editor& ed, Selection& selection, std::string title);
 /// Cut's change to the board (the copy is the window's): removes the selected notes; the
 /// selection keeps only what is still on the wall. False when nothing was selected.
 bool cutSelected(Editor& ed, Selection& selection);

@@ -15,6 +15,15 @@ std::string_view toString(StrengthGrade g) {
     return "weak";
 }
 
+std::string gradeWord(StrengthGrade g) {
+    switch (g) {
+        case StrengthGrade::Strong: return message(CC_TEMPLATE("strong"));
+        case StrengthGrade::Moderate: return message(CC_TEMPLATE("moderate"));
+        case StrengthGrade::Weak: break;
+    }
+    return message(CC_TEMPLATE("weak"));
+}
+
 namespace {
 
 /// How far a channel is trusted (DOMAIN.md: direct more than indirect, the team's own least).

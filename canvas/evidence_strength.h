@@ -14,6 +14,8 @@ namespace cc {
 
 enum class StrengthGrade { Weak, Moderate, Strong };
 std::string_view toString(StrengthGrade g);
+/// The grade in words ("strong"), in the language of the message wording.
+std::string gradeWord(StrengthGrade g);
 
 struct EvidenceStrength {
     StrengthGrade grade = StrengthGrade::Weak;

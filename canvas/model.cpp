@@ -1,5 +1,7 @@
 #include "canvas/model.h"
 
+#include "canvas/wording.h"
+
 #include <algorithm>
 #include <chrono>
 #include <ctime>
@@ -49,6 +51,15 @@ std::string_view toString(InsightState s) {
         case InsightState::Retired: return "retired";
     }
     return "draft";
+}
+
+std::string insightStateWord(InsightState s) {
+    switch (s) {
+        case InsightState::Agreed: return message(CC_TEMPLATE("agreed"));
+        case InsightState::Retired: return message(CC_TEMPLATE("retired"));
+        case InsightState::Draft: break;
+    }
+    return message(CC_TEMPLATE("draft"));
 }
 
 std::optional<InsightState> insightStateFromString(std::string_view s) {

@@ -131,6 +131,8 @@ std::optional<NoteState> noteStateFromString(std::string_view s);
 std::optional<DataKind> dataKindFromString(std::string_view s);
 std::optional<LinkKind> linkKindFromString(std::string_view s);
 std::string_view toString(InsightState s);
+/// The state in words ("draft"), in the language of the message wording (canvas/wording.h).
+std::string insightStateWord(InsightState s);
 std::optional<InsightState> insightStateFromString(std::string_view s);
 
 /// True for a real calendar date written YYYY-MM-DD.

@@ -4,6 +4,8 @@
 #include <cmath>
 #include <tuple>
 
+#include "canvas/insight_frames.h"
+
 namespace cc {
 
 WallTool::WallTool(Editor& editor, const SpatialIndex& index, Selection& selection)
@@ -44,6 +46,12 @@ const Note* WallTool::gripAt(const Pointer& p) const {
     });
 }
 
+const Insight* WallTool::frameTitleAt(const Pointer& p) const {
+    const auto frames = insightFrames(m_editor.document(), frameBandHeight(m_px));
+    const InsightFrame* f = frameBandAt(frames, p.x, p.y);
+    return f ? f->insight : nullptr;
+}
+
 void WallTool::down(const Pointer& p) {
     m_start = m_last = p;
     m_dx = m_dy = 0;
@@ -73,6 +81,13 @@ void WallTool::down(const Pointer& p) {
         m_state = State::PointingNote;
         return;
     }
+    // A frame's title chooses its insight, with its notes (dragging it moves them all).
+    const auto frames = insightFrames(m_editor.document(), frameBandHeight(m_px));
+    if (const InsightFrame* f = frameBandAt(frames, p.x, p.y)) {
+        m_selection.setInsight(f->insight->id, f->notes);
+        m_state = State::PointingFrame;
+        return;
+    }
     m_rubberBase = (p.shift || p.ctrl) ? m_selection.ids() : std::vector<std::string>{};
     if (!(p.shift || p.ctrl)) m_selection.clear();
     m_state = State::PointingEmpty;
@@ -90,6 +105,12 @@ void WallTool::move(const Pointer& p) {
         case State::PointingNote:
             if (dist >= threshold() && m_selection.contains(m_pressed)) m_state = State::Dragging;
             else break;
+            [[fallthrough]];
+        case State::PointingFrame:
+            if (m_state == State::PointingFrame) {
+                if (dist >= threshold() && !m_selection.empty()) m_state = State::Dragging;
+                else break;
+            }
             [[fallthrough]];
         case State::Dragging:
             m_dx = p.x - m_start.x;
@@ -129,11 +150,28 @@ void WallTool::up(const Pointer& p) {
             if (!m_pressToggled && !(p.shift || p.ctrl)) m_selection.set({m_pressed});
             break;
         case State::Dragging: {
-            // Only notes on the wall move; the whole drag is one change set, one undo step.
+            // Only notes on the wall move; notes dropped into a frame or out of theirs join or
+            // leave its insight. The whole drag is one undo step.
             std::vector<std::string> ids;
             for (const auto& id : m_selection.ids())
                 if (const Note* n = m_editor.document().note(id); n && n->state == NoteState::Pinned) ids.push_back(id);
-            if (!ids.empty() && (m_dx != 0 || m_dy != 0)) m_editor.moveNotes(ids, m_dx, m_dy);
+            if (ids.empty() || (m_dx == 0 && m_dy == 0)) break;
+            const Document& doc = m_editor.document();
+            const std::vector<Insight> changed =
+                evidenceAfterMove(doc, insightFrames(doc, frameBandHeight(m_px)), ids, m_dx, m_dy);
+            if (changed.empty()) {
+                m_editor.moveNotes(ids, m_dx, m_dy);
+                break;
+            }
+            m_editor.beginGesture();
+            try {
+                m_editor.moveNotes(ids, m_dx, m_dy);
+                for (const Insight& i : changed) m_editor.updateInsight(i);
+            } catch (...) {
+                m_editor.cancelGesture();
+                throw;
+            }
+            m_editor.endGesture();
             break;
         }
         case State::Linking: {
@@ -158,6 +196,12 @@ void WallTool::doubleClick(const Pointer& p) {
     if (const Note* n = m_index.hit(p.x, p.y)) {
         m_selection.set({n->id});
         m_editRequest = n->id;
+        return;
+    }
+    const auto frames = insightFrames(m_editor.document(), frameBandHeight(m_px));
+    if (const InsightFrame* f = frameBandAt(frames, p.x, p.y)) {
+        m_selection.setInsight(f->insight->id, f->notes);
+        m_titleEditRequest = f->insight->id;
         return;
     }
     newNoteAt(p.x, p.y);

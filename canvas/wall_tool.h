@@ -25,7 +25,7 @@ struct Pointer {
 
 class WallTool {
 public:
-    enum class State { Idle, PointingNote, PointingEmpty, Dragging, RubberBand, Linking, Resizing };
+    enum class State { Idle, PointingNote, PointingFrame, PointingEmpty, Dragging, RubberBand, Linking, Resizing };
 
     WallTool(Editor& editor, const SpatialIndex& index, Selection& selection);
 
@@ -64,6 +64,10 @@ public:
 
     /// The view should open the text editor on this note (a new note, or a double-click).
     std::optional<std::string> takeEditRequest() { return std::exchange(m_editRequest, std::nullopt); }
+    /// The view should open the title editor on this insight (a double-click on its frame's title).
+    std::optional<std::string> takeTitleEditRequest() { return std::exchange(m_titleEditRequest, std::nullopt); }
+    /// The insight frame whose title band is under the pointer (null when none), at this zoom.
+    const Insight* frameTitleAt(const Pointer& p) const;
     /// The view should ask which kind of link to make between these two notes.
     std::optional<std::pair<std::string, std::string>> takeLinkRequest() {
         return std::exchange(m_linkRequest, std::nullopt);
@@ -94,6 +98,7 @@ private:
     std::string m_hovered;
     std::vector<std::string> m_rubberBase;  // the selection a shift-rubber-band adds to
     std::optional<std::string> m_editRequest;
+    std::optional<std::string> m_titleEditRequest;
     std::optional<std::pair<std::string, std::string>> m_linkRequest;
 };
 

@@ -193,8 +193,7 @@ void App::setSession(std::unique_ptr<BoardSession> s) {
     const BoardInfo& b = m_session->doc->board();
     m_fonts->addText(b.title);
     for (const auto& q : b.quadrants) m_fonts->addText(q.title + q.description);
-    for (const auto& [id, n] : m_session->doc->notes()) m_fonts->addText(n.text + n.author + n.segment);
-    for (const auto& [id, l] : m_session->doc->links()) m_fonts->addText(l.label);
+    addRecordText(0);
     for (const auto& k : m_session->doc->sourceKinds().all()) m_fonts->addText(k.chinese);
     m_fontRevision = m_session->doc->revision();
     if (m_window)
@@ -246,14 +245,21 @@ void App::trySaveSettings() {
     }
 }
 
+void App::addRecordText(Millis since) {
+    const Document& doc = *m_session->doc;
+    for (const auto& [id, n] : doc.notes())
+        if (n.updated >= since) m_fonts->addText(n.text + n.author + n.segment);
+    for (const auto& [id, l] : doc.links()) m_fonts->addText(l.label);
+    for (const auto& [id, i] : doc.insights())
+        if (i.updated >= since) m_fonts->addText(i.title + i.statement + i.author);
+}
+
 void App::prepareFonts() {
     ImGuiIO& io = ImGui::GetIO();
     for (ImWchar c : io.InputQueueCharacters) m_fonts->addCodepoint(c);
     if (m_session && m_fontRevision != m_session->doc->revision()) {
         // Text can arrive without typing (paste, undo of a delete): look at what changed.
-        for (const auto& [id, n] : m_session->doc->notes())
-            if (n.updated >= m_fontCheckTime) m_fonts->addText(n.text + n.author + n.segment);
-        for (const auto& [id, l] : m_session->doc->links()) m_fonts->addText(l.label);
+        addRecordText(m_fontCheckTime);
         m_fontRevision = m_session->doc->revision();
     }
     m_fontCheckTime = nowMillis() - 60'000;

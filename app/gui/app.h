@@ -57,6 +57,8 @@ public:
     /// One frame of the real window: input, fonts, drawing, and the swap (unless `swap` is false).
     void frame(bool swap = true);
     /// Builds the font atlas when new characters arrived (and uploads it, with a window).
+    /// The glyphs of the board's records changed since `since` (0: all of them).
+    void addRecordText(Millis since);
     void prepareFonts();
     /// The frame's Dear ImGui part, between NewFrame and Render.
     void drawUi();

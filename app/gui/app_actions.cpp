@@ -30,7 +30,7 @@ Chord repeating(Chord c) {
 void App::registerActions() {
     ActionTable& t = m_actions;
     const auto has = [this] { return m_session != nullptr; };
-    const auto selected = [this] { return m_session && !m_session->selection.empty(); };
+    const auto selected = [this] { return m_session && (!m_session->selection.empty() || !m_session->selection.insight().empty()); };
 
     t.addMenu({N_("File")});
     t.addMenu({N_("Edit"), has});
@@ -74,6 +74,17 @@ void App::registerActions() {
            .enabled = [this] { return m_session && m_session->selection.size() == 2; },
            .run = [this] { m_wall->tool().requestLinkForSelection(); },
            .whenDisabled = [this] { m_status.say(_("select exactly two notes to link them (L)")); }, .effects = kWallTool | kStatus});
+    t.add({.id = "edit.group", .menu = N_("Edit"), .label = N_("Group as insight"), .keys = {plain(GLFW_KEY_G)},
+           .enabled = [this] { return m_session && !m_session->selection.empty(); },
+           .run =
+               [this] {
+                   guarded([&] {
+                       const std::string id = groupAsInsight(*m_session->editor, m_session->selection, _("New insight"));
+                       if (!id.empty()) m_wall->editInsightTitle(id);  // named at once, on its frame
+                   });
+               },
+           .whenDisabled = [this] { m_status.say(_("select notes on the wall to group them as an insight (G)")); },
+           .effects = kDocument | kSelection | kWallTool | kStatus});
     t.add({.id = "edit.select-all", .menu = N_("Edit"), .label = N_("Select all"), .keys = {ctrl(GLFW_KEY_A)}, .enabled = has,
            .run = [this] { selectAll(*m_session->doc, m_session->selection); }, .effects = kSelection});
     t.add({.id = "edit.find", .menu = N_("Edit"), .label = N_("Find…"), .keys = {ctrl(GLFW_KEY_F)}, .enabled = has,

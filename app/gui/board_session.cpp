@@ -1,6 +1,7 @@
 #include "app/gui/board_session.h"
 
 #include "canvas/board_factory.h"
+#include "canvas/commands.h"
 #include "app/i18n.h"
 
 namespace cc::gui {
@@ -111,11 +112,6 @@ void BoardSession::notify(Notice n) {
     if (notices.size() > 5) notices.erase(notices.begin());
 }
 
-void BoardSession::pruneSelection() {
-    std::vector<std::string> keep;
-    for (const auto& id : selection.ids())
-        if (const Note* n = doc->note(id); n && n->state == NoteState::Pinned) keep.push_back(id);
-    if (keep.size() != selection.size()) selection.set(std::move(keep));
-}
+void BoardSession::pruneSelection() { keepOnWall(*doc, selection); }
 
 }  // namespace cc::gui

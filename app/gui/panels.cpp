@@ -8,6 +8,7 @@
 #include "app/gui/field_text.h"
 #include "app/gui/fonts.h"
 #include "canvas/commands.h"
+#include "canvas/evidence_strength.h"
 #include "canvas/queries.h"
 #include "app/gui/wall_view.h"
 #include "app/i18n.h"
@@ -112,6 +113,7 @@ void Inspector::commitText(BoardSession& s) {
 }
 
 void Inspector::flush(BoardSession& s) {
+    flushInsight(s);
     if (m_id.empty() || !s.doc->note(m_id)) return;
     commitText(s);
     Note a = *s.doc->note(m_id);
@@ -133,7 +135,162 @@ void Inspector::flush(BoardSession& s) {
     if (changed) commit(s, a);
 }
 
+void Inspector::commitInsight(BoardSession& s, const Insight& after) {
+    try {
+        s.editor->updateInsight(after);
+        m_error.clear();
+    } catch (const std::exception& e) {
+        m_error = e.what();
+    }
+}
+
+void Inspector::flushInsight(BoardSession& s) {
+    const Insight* i = s.doc->insight(m_insightId);
+    if (!i) return;
+    Insight a = *i;
+    const std::string title = fromField(m_title);
+    if (m_title != m_titleBase && !isBlankText(title)) a.title = withoutTrailingBlanks(title);
+    else m_title = m_titleBase;  // a blank title is not one: the insight keeps its own
+    if (m_statement != m_statementBase) a.statement = withoutTrailingBlanks(fromField(m_statement));
+    m_titleBase = m_title;
+    m_statementBase = m_statement;
+    if (!(a == *i)) commitInsight(s, a);
+}
+
+void Inspector::drawInsight(BoardSession& s, WallView& wall, Fonts& fonts, float scale, const Insight& i) {
+    if (m_insightId != i.id) {
+        m_insightId = i.id;
+        m_title = m_titleBase = toField(i.title);
+        m_statement = m_statementBase = toField(i.statement);
+        m_error.clear();
+    } else {
+        // Fields with no typing in them follow the insight (changed on the wall, by undo, elsewhere).
+        if (m_title == m_titleBase) m_title = m_titleBase = toField(i.title);
+        if (m_statement == m_statementBase) m_statement = m_statementBase = toField(i.statement);
+    }
+    ImGui::PushID(i.id.c_str());
+    const float labelW = 120 * scale;
+    auto label = [&](const char* text) {
+        ImGui::AlignTextToFramePadding();
+        ImGui::TextUnformatted(text);
+        ImGui::SameLine(labelW);
+        ImGui::SetNextItemWidth(-1);
+    };
+    const EvidenceStrength strength = evidenceStrength(*s.doc, i, todayDate());
+    const ImVec4 gradeColour = strength.grade == StrengthGrade::Strong     ? ImVec4{0.09f, 0.50f, 0.24f, 1}
+                               : strength.grade == StrengthGrade::Moderate ? ImVec4{0.69f, 0.41f, 0.0f, 1}
+                                                                           : ImVec4{0.43f, 0.45f, 0.49f, 1};
+    ImGui::TextUnformatted(_("Insight"));
+    ImGui::SameLine();
+    ImGui::TextColored(gradeColour, _("%s evidence (%d of 100)"), gradeWord(strength.grade).c_str(), strength.score);
+
+    label(_("Title"));
+    ImGui::InputText("##title", &m_title);
+    fonts.addText(m_title);
+    if (ImGui::IsItemDeactivated()) flushInsight(s);
+
+    ImGui::TextUnformatted(_("Statement"));
+    m_statementField.draw("##statement", m_statement, {-1, 80 * scale});
+    fonts.addText(m_statement);
+    if (ImGui::IsItemDeactivated()) flushInsight(s);
+
+    label(_("Quadrant"));
+    const BoardInfo& b = s.doc->board();
+    const auto quadrantName = [&](int q) {
+        return q == 0 ? std::string(_("none yet")) : std::to_string(q) + "  " + b.quadrants[static_cast<std::size_t>(q - 1)].title;
+    };
+    if (ImGui::BeginCombo("##quadrant", quadrantName(i.quadrant).c_str())) {
+        for (int q = 0; q <= 4; ++q)
+            if (ImGui::Selectable(quadrantName(q).c_str(), q == i.quadrant) && q != i.quadrant) {
+                Insight a = *s.doc->insight(i.id);
+                a.quadrant = q;
+                commitInsight(s, a);
+            }
+        ImGui::EndCombo();
+    }
+    label(_("State"));
+    const std::string stateWords[] = {insightStateWord(InsightState::Draft), insightStateWord(InsightState::Agreed),
+                                      insightStateWord(InsightState::Retired)};
+    const char* states[] = {stateWords[0].c_str(), stateWords[1].c_str(), stateWords[2].c_str()};
+    int state = static_cast<int>(i.state);
+    if (ImGui::Combo("##insight-state", &state, states, 3) && state != static_cast<int>(i.state)) {
+        Insight a = *s.doc->insight(i.id);
+        a.state = static_cast<InsightState>(state);
+        commitInsight(s, a);
+    }
+    label(_("Votes"));
+    int votes = i.votes;
+    if (ImGui::InputInt("##insight-votes", &votes) && votes >= 0 && votes <= limits::kMaxVotes) {
+        Insight a = *s.doc->insight(i.id);
+        a.votes = votes;
+        commitInsight(s, a);
+    }
+    if (!m_error.empty()) ImGui::TextColored({0.8f, 0.1f, 0.1f, 1}, "%s", m_error.c_str());
+
+    ImGui::Separator();
+    ImGui::TextUnformatted(_("Why this grade"));
+    for (const auto& reason : strength.reasons) {
+        fonts.addText(reason);
+        ImGui::Bullet();
+        ImGui::TextWrapped("%s", reason.c_str());
+    }
+
+    ImGui::Separator();
+    ImGui::Text(_("Evidence (%zu)"), i.notes.size());
+    std::string jump, takeOut;
+    for (const auto& noteId : i.notes) {
+        const Note* n = s.doc->note(noteId);
+        ImGui::PushID(noteId.c_str());
+        if (n && n->state == NoteState::Pinned) {
+            if (ImGui::SmallButton(L_("go", "go"))) jump = noteId;
+            ImGui::SameLine();
+        }
+        if (ImGui::SmallButton(L_("take out", "take-out"))) takeOut = noteId;
+        ImGui::SameLine();
+        const SourceKind* kind = n ? s.doc->sourceKinds().find(n->source) : nullptr;
+        ImGui::TextWrapped("%s%s%s", n ? noteTitle(*n).c_str() : noteId.c_str(), kind ? "  · " : "",
+                           kind ? kind->english.c_str() : "");
+        ImGui::PopID();
+    }
+    if (!takeOut.empty()) {
+        Insight a = *s.doc->insight(i.id);
+        a.notes.erase(std::remove(a.notes.begin(), a.notes.end(), takeOut), a.notes.end());
+        commitInsight(s, a);
+    }
+    if (!jump.empty()) wall.centreOnNote(jump);
+
+    ImGui::Separator();
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyle().Colors[ImGuiCol_TextDisabled]);
+    ImGui::TextWrapped(_("By %s · created %s · changed %s"), i.author.c_str(), formatTime(i.created).c_str(),
+                       formatTime(i.updated).c_str());
+    ImGui::PopStyleColor();
+    if (ImGui::Button(L_("Delete insight (the notes stay)", "delete-insight"))) {
+        flushInsight(s);
+        try {
+            deleteSelected(*s.editor, s.selection);
+        } catch (const std::exception& e) {
+            m_error = e.what();
+        }
+    }
+    ImGui::PopID();
+}
+
 void Inspector::draw(BoardSession& s, WallView& wall, Fonts& fonts, float scale) {
+    // The choice moved on from an insight: what was typed for it is saved first.
+    if (!m_insightId.empty() && s.selection.insight() != m_insightId) {
+        flushInsight(s);
+        m_insightId.clear();
+    }
+    if (!s.selection.insight().empty()) {
+        if (!m_id.empty()) {
+            flush(s);
+            m_id.clear();
+        }
+        if (const Insight* i = s.doc->insight(s.selection.insight())) {
+            drawInsight(s, wall, fonts, scale, *i);
+            return;
+        }
+    }
     const auto& sel = s.selection.ids();
     // The selection moved on (another note, the wall, several notes): what was typed for the
     // note before is saved now, before the buffers follow the new selection.
@@ -338,6 +495,20 @@ void Inspector::draw(BoardSession& s, WallView& wall, Fonts& fonts, float scale)
         }
     }
     if (!jump.empty()) wall.focusNote(jump);
+
+    // The insights this note is evidence for: choosing one shows its frame and its inspector.
+    const auto citing = s.doc->insightsCiting(n->id);
+    if (!citing.empty()) {
+        ImGui::Separator();
+        ImGui::Text(_("Evidence for (%zu)"), citing.size());
+        for (const Insight* in : citing) {
+            ImGui::PushID(in->id.c_str());
+            if (ImGui::SmallButton(L_("show", "show-insight"))) chooseInsight(*s.doc, s.selection, in->id);
+            ImGui::SameLine();
+            ImGui::TextWrapped("%s", in->title.c_str());
+            ImGui::PopID();
+        }
+    }
 }
 
 void FiltersPanel::draw(BoardSession& s, Fonts& fonts, float scale) {

@@ -30,6 +30,17 @@ private:
     void follow(const Note& n);
     void commit(BoardSession& s, const Note& after);
     void commitText(BoardSession& s);
+    /// An insight chosen on the wall: its title, statement, quadrant, state, votes, strength
+    /// with its reasons, and its evidence (go to each, take one out); Delete insight.
+    void drawInsight(BoardSession& s, WallView& wall, Fonts& fonts, float scale, const Insight& i);
+    /// Saves the insight's typed title and statement (a blank title is not saved).
+    void flushInsight(BoardSession& s);
+    void commitInsight(BoardSession& s, const Insight& after);
+
+    // The insight the title and statement buffers were loaded from, and the buffers.
+    std::string m_insightId;
+    std::string m_title, m_titleBase, m_statement, m_statementBase;
+    WrappedInput m_statementField;
 
     std::string m_id;            // the note the buffers were loaded from
     std::string m_text, m_date, m_tags, m_segment;

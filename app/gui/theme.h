@@ -12,6 +12,9 @@ struct Palette {
     ImU32 noteText, noteShadow, noteBorder, selection, hover, badgeFill, badgeText, meta;
     ImU32 supports, conflicts, relates, linkLabelFill, linkLabelText;
     ImU32 corroborated, contested, rubberFill, rubberBorder, dim, handle, minimapFill, minimapView;
+    /// Insight frames: the fill inside, the outline, the title band and its text, and the
+    /// strength chip's colours (strong, moderate, weak).
+    ImU32 frameFill, frameBorder, frameBand, frameTitle, strong, moderate, weak;
     float noteDarken;  ///< dark theme: note colours are darkened by this factor (0 = as they are)
 };
 

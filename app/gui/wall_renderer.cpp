@@ -6,6 +6,7 @@
 #include <optional>
 
 #include "app/gui/fonts.h"
+#include "canvas/insight_frames.h"
 #include "canvas/presence.h"
 #include "app/gui/text_layout.h"
 
@@ -541,6 +542,56 @@ void WallRenderer::drawOthers(ImDrawList* dl, const WallScene& s) {
     }
 }
 
+void WallRenderer::drawFrames(ImDrawList* dl, const WallScene& s, const Rect& view, WallStats& st) {
+    if (s.doc->insights().empty()) return;
+    if (m_gradesRevision != s.doc->revision()) {
+        m_gradesRevision = s.doc->revision();
+        m_grades.clear();
+        const std::string today = todayDate();
+        for (const auto& [id, i] : s.doc->insights()) m_grades[id] = evidenceStrength(*s.doc, i, today).grade;
+    }
+    const Palette& p = *s.palette;
+    const ImVec2 centre{s.origin.x + s.size.x / 2, s.origin.y + s.size.y / 2};
+    const float z = static_cast<float>(s.camera.zoom);
+    const double band = frameBandHeight(1.0 / s.camera.zoom);
+    // Frames follow their notes as drawn (a drag in progress moves them too).
+    const NotePlace place = [&](const Note& n) {
+        auto it = m_slot.find(&n);
+        return it == m_slot.end() ? noteRect(n) : placed(m_notes[it->second], s);
+    };
+    for (const InsightFrame& f : insightFrames(*s.doc, band, place)) {
+        if (!f.box.intersects(view)) continue;
+        const bool chosen = s.selection && s.selection->insight() == f.insight->id;
+        const ImVec2 a = s.camera.toScreen(f.box.x, f.box.y, centre), b = s.camera.toScreen(f.box.right(), f.box.bottom(), centre);
+        const float bandPx = static_cast<float>(band * z);
+        const float rounding = std::min(10.0f * z, 10.0f);
+        dl->AddRectFilled(a, b, p.frameFill, rounding);
+        dl->AddRectFilled(a, {b.x, a.y + bandPx}, p.frameBand, rounding, ImDrawFlags_RoundCornersTop);
+        dl->AddRect(a, b, chosen ? p.selection : p.frameBorder, rounding, 0, chosen ? 3.0f : std::clamp(2.0f * z, 1.0f, 2.0f));
+        ++st.frames;
+        if (bandPx < 8 || f.insight->id == s.editingInsight) continue;
+        // The title on the left, the strength on the right, at a size read from afar.
+        const float size = std::min(bandPx * 0.58f, 40.0f * s.uiScale);
+        const float pad = size * 0.45f;
+        ImFont* font = s.fonts->forSize(size);
+        const auto g = m_grades.find(f.insight->id);
+        const StrengthGrade grade = g == m_grades.end() ? StrengthGrade::Weak : g->second;
+        const std::string chip = gradeWord(grade);
+        const float chipW = font->CalcTextSizeA(size * 0.85f, FLT_MAX, 0, chip.c_str()).x + 2 * pad;
+        const ImVec2 chipA{b.x - pad - chipW, a.y + bandPx * 0.15f}, chipB{b.x - pad, a.y + bandPx * 0.85f};
+        const bool roomForChip = chipA.x > a.x + 4 * size;
+        if (roomForChip) {
+            const ImU32 c = grade == StrengthGrade::Strong ? p.strong : grade == StrengthGrade::Moderate ? p.moderate : p.weak;
+            dl->AddRectFilled(chipA, chipB, c, (chipB.y - chipA.y) / 2);
+            dl->AddText(font, size * 0.85f, {chipA.x + pad, a.y + (bandPx - size * 0.85f) / 2}, IM_COL32(255, 255, 255, 255),
+                        chip.c_str());
+        }
+        const float right = roomForChip ? chipA.x - pad : b.x - pad;
+        const ImVec4 clip{a.x, a.y, right, a.y + bandPx};
+        dl->AddText(font, size, {a.x + pad, a.y + (bandPx - size) / 2}, p.frameTitle, f.insight->title.c_str(), nullptr, 0, &clip);
+    }
+}
+
 WallStats WallRenderer::draw(ImDrawList* dl, const WallScene& s) {
     WallStats st;
     refresh(s);
@@ -574,6 +625,7 @@ WallStats WallRenderer::draw(ImDrawList* dl, const WallScene& s) {
         std::sort(m_visible.begin(), m_visible.end());  // slots are in stacking order
     }
     st.visible = static_cast<int>(m_visible.size());
+    drawFrames(dl, s, view, st);
     drawLinks(dl, s, view, whole, detailed, st);
 
     const bool filtering = s.filter && s.filter->active();

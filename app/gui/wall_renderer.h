@@ -17,6 +17,7 @@
 
 #include "app/gui/camera.h"
 #include "canvas/derived_facts.h"
+#include "canvas/evidence_strength.h"
 #include "canvas/note_filter.h"
 #include "canvas/presence.h"
 #include "canvas/selection.h"
@@ -46,6 +47,7 @@ struct WallScene {
     float titlePixels = 14;  // WallView::kTitlePixels, scaled
     std::string hovered;               ///< note under the pointer
     std::string editing;               ///< note whose text is being edited (its text is not drawn)
+    std::string editingInsight;        ///< insight whose title is being edited (not drawn)
     std::string linkHandleOf;          ///< note that shows its link handle
     bool chineseBadges = false;        ///< source badges in Chinese rather than English
     const std::vector<Presence>* others = nullptr;  ///< other windows: their selections and edits
@@ -55,6 +57,7 @@ struct WallScene {
 /// What a frame drew, for tests and benchmarks.
 struct WallStats {
     int visible = 0, cards = 0, plain = 0, marks = 0, links = 0;
+    int frames = 0;              ///< insight frames drawn
     int titleCards = 0;          ///< cards drawn as their title alone, at the scene's titlePixels
     int titles = 0;              ///< cards whose title was drawn
     float smallestTitle = 0;     ///< the smallest title size drawn, in pixels (0: none drawn)
@@ -105,6 +108,8 @@ private:
     void drawLinks(ImDrawList* dl, const WallScene& s, const Rect& view, bool whole, bool detailed, WallStats& st);
     void drawCard(ImDrawList* dl, const WallScene& s, const CachedNote& c, const Rect& r, WallStats& st);
     void drawOthers(ImDrawList* dl, const WallScene& s);
+    /// The insights' frames around their notes (behind the notes), with title and strength.
+    void drawFrames(ImDrawList* dl, const WallScene& s, const Rect& view, WallStats& st);
     Rect placed(const CachedNote& c, const WallScene& s) const {
         if (!s.resizing.empty() && c.note->id == s.resizing) return {c.rect.x, c.rect.y, s.resizeW, s.resizeH};
         if (!c.selected || (s.dragDx == 0 && s.dragDy == 0)) return c.rect;
@@ -137,6 +142,9 @@ private:
     std::vector<std::uint32_t> m_markGrid;  // folded marks: which 3×3-pixel cells are taken
     std::uint32_t m_markStamp = 0;
     std::vector<std::uint32_t> m_visible;   // slots drawn this frame
+    // The insights' grades, per document revision.
+    std::uint64_t m_gradesRevision = ~0ull;
+    std::unordered_map<std::string, StrengthGrade> m_grades;
 };
 
 }  // namespace cc::gui

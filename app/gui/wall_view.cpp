@@ -13,6 +13,7 @@
 #include "app/gui/fonts.h"
 #include "app/gui/tray_panel.h"
 #include "canvas/commands.h"
+#include "canvas/insight_frames.h"
 #include "canvas/wall_commands.h"
 #include "app/i18n.h"
 
@@ -62,14 +63,17 @@ void WallView::panBy(float dx, float dy) {
     m_camera.cy += dy / m_camera.zoom;
 }
 
-void WallView::focusNote(const std::string& id) {
+void WallView::centreOnNote(const std::string& id) {
     const Note* n = m_s.doc->note(id);
-    if (!n) return;
-    if (n->state == NoteState::Pinned) {
-        m_camera.cx = n->x + n->w / 2;
-        m_camera.cy = n->y + n->h / 2;
-        m_camera.zoom = std::max(m_camera.zoom, 0.6 * m_uiScale);
-    }
+    if (!n || n->state != NoteState::Pinned) return;
+    m_camera.cx = n->x + n->w / 2;
+    m_camera.cy = n->y + n->h / 2;
+    m_camera.zoom = std::max(m_camera.zoom, 0.6 * m_uiScale);
+}
+
+void WallView::focusNote(const std::string& id) {
+    if (!m_s.doc->note(id)) return;
+    centreOnNote(id);
     m_s.selection.set({id});
 }
 
@@ -151,7 +155,10 @@ void WallView::handleMouse(const ImVec2& centre) {
     }
     if (m_tool.state() == WallTool::State::Resizing || (hovered && m_tool.state() == WallTool::State::Idle && m_tool.gripAt(p)))
         ImGui::SetMouseCursor(ImGuiMouseCursor_ResizeNWSE);
+    else if (hovered && m_tool.state() == WallTool::State::Idle && m_tool.hovered().empty() && m_tool.frameTitleAt(p))
+        ImGui::SetMouseCursor(ImGuiMouseCursor_ResizeAll);  // a frame's title: grab it to move the insight
     if (auto id = m_tool.takeEditRequest()) editNote(*id);
+    if (auto id = m_tool.takeTitleEditRequest()) editInsightTitle(*id);
     if (auto req = m_tool.takeLinkRequest()) {
         m_linkPending = req;
         m_linkLabel.clear();
@@ -267,6 +274,97 @@ void WallView::drawTextEditor(const ImVec2& centre) {
     m_fonts.addText(m_editText);  // typed or pasted characters get glyphs from the next frame on
     ++m_editFrames;
     if (deactivated) finishEditing();
+}
+
+void WallView::editInsightTitle(const std::string& id) {
+    const Insight* i = m_s.doc->insight(id);
+    if (!i) return;
+    if (!m_editing.empty()) finishEditing();
+    if (!m_titleEditing.empty()) finishTitle(true);
+    m_titleEditing = id;
+    m_titleText = toField(i->title);
+    m_titleFrames = 0;
+    m_titleActive = false;
+    m_titleWhole = true;
+    // The key or click that asked for the editor is not the title's first letter.
+    ImGui::GetIO().InputQueueCharacters.resize(0);
+}
+
+void WallView::finishTitle(bool keep) {
+    const std::string id = std::exchange(m_titleEditing, std::string());
+    const Insight* i = m_s.doc->insight(id);
+    if (!keep || !i) return;
+    std::string title = withoutTrailingBlanks(fromField(m_titleText));
+    title.erase(0, std::min(title.find_first_not_of(" \t"), title.size()));
+    if (title.empty() || title == i->title) return;  // a blank title leaves the insight's as it was
+    Insight after = *i;
+    after.title = std::move(title);
+    try {
+        m_s.editor->updateInsight(after);
+    } catch (const std::exception& e) {
+        m_message = e.what();
+    }
+}
+
+void WallView::drawTitleEditor(const ImVec2& centre) {
+    const Insight* i = m_s.doc->insight(m_titleEditing);
+    const double band = frameBandHeight(1.0 / m_camera.zoom);
+    const auto frame = i ? insightFrame(*m_s.doc, *i, band) : std::nullopt;
+    if (!frame) {  // deleted meanwhile, or its notes left the wall: nothing to name
+        m_titleEditing.clear();
+        return;
+    }
+    const ImVec2 a = m_camera.toScreen(frame->band.x, frame->band.y, centre);
+    const ImVec2 b = m_camera.toScreen(frame->band.right(), frame->band.bottom(), centre);
+    const float fontPx = std::clamp((b.y - a.y) * 0.6f, 15.0f * m_uiScale, 40.0f * m_uiScale);
+    ImFont* font = m_fonts.forSize(fontPx);
+    ImGui::SetNextWindowPos(a);
+    ImGui::SetNextWindowSize({std::max(b.x - a.x, 320.0f * m_uiScale), 0});
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, {4, 4});
+    ImGui::Begin("##title-editor", nullptr,
+                 ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoMove |
+                     ImGuiWindowFlags_NoFocusOnAppearing | ImGuiWindowFlags_AlwaysAutoResize);
+    ImGui::PopStyleVar();
+    // Escape leaves the title as it was; Enter keeps what is typed.
+    if (m_titleFrames > 1 && ImGui::IsKeyPressed(GLFW_KEY_ESCAPE, false)) {
+        ImGui::End();
+        finishTitle(false);
+        return;
+    }
+    ImGui::PushFont(font);
+    ImGui::SetWindowFontScale(fontPx / font->FontSize);
+    ImGuiIO& io = ImGui::GetIO();
+    if (!m_titleActive) {
+        // Typed before the field has the keyboard (a frame after asking): into the title, in
+        // place of the title as it was.
+        for (ImWchar c : io.InputQueueCharacters) {
+            if (c < 0x20) continue;
+            if (std::exchange(m_titleWhole, false)) m_titleText.clear();
+            char buf[5];
+            ImTextCharToUtf8(buf, c);
+            m_titleText += buf;
+        }
+        io.InputQueueCharacters.resize(0);
+        ImGui::SetKeyboardFocusHere();
+    }
+    ImGui::SetNextItemWidth(-1);
+    const bool enter = ImGui::InputText("##insight-title", &m_titleText, ImGuiInputTextFlags_EnterReturnsTrue);
+    const bool wasActive = m_titleActive;
+    m_titleActive = ImGui::IsItemActive();
+    if (m_titleActive && !wasActive)
+        if (ImGuiInputTextState* st = ImGui::GetInputTextState(ImGui::GetItemID())) {
+            // The title as it was is selected (typing replaces it); what came early is kept.
+            if (m_titleWhole) st->SelectAll();
+            else {
+                st->ClearSelection();
+                st->Stb.cursor = st->CurLenW;
+            }
+        }
+    ImGui::PopFont();
+    ImGui::End();
+    m_fonts.addText(m_titleText);
+    ++m_titleFrames;
+    if (enter || (wasActive && !m_titleActive)) finishTitle(true);
 }
 
 void WallView::drawLinkChooser() {
@@ -455,6 +553,7 @@ void WallView::draw(const Palette& palette, float uiScale, bool chineseBadges, b
     scene.titlePixels = m_titlePixels * uiScale;
     scene.hovered = m_tool.hovered();
     scene.editing = m_editing;
+    scene.editingInsight = m_titleEditing;
     scene.chineseBadges = chineseBadges;
     scene.others = &m_s.others;
     scene.uiScale = uiScale;
@@ -467,6 +566,7 @@ void WallView::draw(const Palette& palette, float uiScale, bool chineseBadges, b
     dl->PopClipRect();
     if (showMinimap) drawMinimap(palette);
     if (!m_editing.empty()) drawTextEditor(centre);
+    if (!m_titleEditing.empty()) drawTitleEditor(centre);
     drawLinkChooser();
 }
 

@@ -53,13 +53,21 @@ public:
     void panBy(float dx, float dy);
     /// Centres the view on a note and selects it.
     void focusNote(const std::string& id);
+    /// Centres the view on a note on the wall, leaving the selection as it is.
+    void centreOnNote(const std::string& id);
     /// Opens the text editor on a note.
     void editNote(const std::string& id);
-    bool editing() const { return !m_editing.empty(); }
+    /// Opens the title editor on an insight's frame (a double-click on its title, a new insight).
+    void editInsightTitle(const std::string& id);
+    /// A note's text or an insight's title is being typed on the wall.
+    bool editing() const { return !m_editing.empty() || !m_titleEditing.empty(); }
+    /// The note whose text is being typed (empty when none).
     const std::string& editingId() const { return m_editing; }
+    const std::string& editingTitleOf() const { return m_titleEditing; }
     /// Ends text editing now, keeping the text (closing the window, opening another board).
     void commitEditing() {
         if (!m_editing.empty()) finishEditing();
+        if (!m_titleEditing.empty()) finishTitle(true);
     }
     /// Escape outside text editing: drops a gesture in progress, else clears the selection.
     void escape();
@@ -90,6 +98,9 @@ private:
     void drawTextEditor(const ImVec2& centre);
     void finishEditing();
     void drawLinkChooser();
+    void drawTitleEditor(const ImVec2& centre);
+    /// Ends title editing: keeps the typed title (`keep`) or leaves the insight's as it was.
+    void finishTitle(bool keep);
     void drawMinimap(const Palette& palette);
     void drawToolOverlay(ImDrawList* dl, const Palette& palette, const ImVec2& centre);
     Pointer pointerAt(const ImVec2& screen, const ImVec2& centre) const;
@@ -126,6 +137,13 @@ private:
     bool m_editIsNew = false;
     int m_editFrames = 0;
     bool m_editActive = false;  // the text field has the keyboard
+
+    // Title editing (an insight's frame).
+    std::string m_titleEditing;  // the insight
+    std::string m_titleText;
+    int m_titleFrames = 0;
+    bool m_titleActive = false;
+    bool m_titleWhole = true;  // the title is still as it was: typing replaces it (as a rename does)
 
     // Link-kind chooser.
     std::optional<std::pair<std::string, std::string>> m_linkPending;

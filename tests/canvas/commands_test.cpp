@@ -206,3 +206,72 @@ TEST(TextRules, TrailingBlanksGoAndBlankMeansOnlyBlanks) {
     EXPECT_TRUE(isBlankText(""));
     EXPECT_FALSE(isBlankText(" x "));
 }
+
+TEST_F(Commands, GroupAsInsightCitesTheSelectedNotesOnTheWallAndChoosesIt) {
+    const std::string a = noteAt(-800, -700), b = noteAt(-500, -700), t = noteAt(0, 0, "waiting", NoteState::Tray);
+    selection.set({a, b, t});
+    const auto depth = editor.history().undoDepth();
+    const std::string id = groupAsInsight(editor, selection, "Queues at noon");
+    ASSERT_FALSE(id.empty());
+    const Insight* i = doc.insight(id);
+    ASSERT_NE(i, nullptr);
+    EXPECT_EQ(i->notes, (std::vector<std::string>{a, b}));  // the tray is not on the wall
+    EXPECT_EQ(i->title, "Queues at noon");
+    EXPECT_EQ(i->state, InsightState::Draft);
+    EXPECT_EQ(i->quadrant, 1);
+    EXPECT_EQ(selection.insight(), id);
+    EXPECT_EQ(selection.ids(), (std::vector<std::string>{a, b}));
+    EXPECT_EQ(editor.history().undoDepth(), depth + 1);
+    editor.undo();
+    EXPECT_EQ(doc.insight(id), nullptr);
+    // Nothing on the wall selected: nothing made.
+    selection.set({t});
+    const auto revision = doc.revision();
+    EXPECT_TRUE(groupAsInsight(editor, selection, "Nothing").empty());
+    EXPECT_EQ(doc.revision(), revision);
+}
+
+TEST_F(Commands, DeleteWithAnInsightChosenRemovesTheInsightAndKeepsItsNotes) {
+    const std::string a = noteAt(-800, -700), b = noteAt(-500, -700);
+    selection.set({a, b});
+    const std::string id = groupAsInsight(editor, selection, "Queues");
+    EXPECT_TRUE(deleteSelected(editor, selection));
+    EXPECT_EQ(doc.insight(id), nullptr);
+    EXPECT_NE(doc.note(a), nullptr);
+    EXPECT_NE(doc.note(b), nullptr);
+    EXPECT_TRUE(selection.insight().empty());
+    EXPECT_EQ(selection.ids(), (std::vector<std::string>{a, b}));  // the notes stay, selected
+    editor.undo();
+    ASSERT_NE(doc.insight(id), nullptr);
+    EXPECT_EQ(doc.insight(id)->notes, (std::vector<std::string>{a, b}));
+    // A second Delete (the notes now) removes the notes.
+    EXPECT_TRUE(deleteSelected(editor, selection));
+    EXPECT_EQ(doc.note(a), nullptr);
+}
+
+TEST_F(Commands, TheChosenInsightFollowsTheBoard) {
+    const std::string a = noteAt(-800, -700), b = noteAt(-500, -700), c = noteAt(-200, -700);
+    selection.set({a, b});
+    const std::string id = groupAsInsight(editor, selection, "Queues");
+    // Evidence added elsewhere (another window, the command line): its notes follow.
+    Insight more = *doc.insight(id);
+    more.notes.push_back(c);
+    editor.updateInsight(more);
+    keepOnWall(doc, selection);
+    EXPECT_EQ(selection.insight(), id);
+    EXPECT_EQ(selection.ids(), (std::vector<std::string>{a, b, c}));
+    // A note sent to the tray leaves the selected notes but stays evidence.
+    Note toTray = *doc.note(b);
+    toTray.state = NoteState::Tray;
+    editor.updateNote(toTray);
+    keepOnWall(doc, selection);
+    EXPECT_EQ(selection.ids(), (std::vector<std::string>{a, c}));
+    // The insight deleted elsewhere: its notes stay selected, the choice is gone.
+    editor.deleteInsights({id});
+    keepOnWall(doc, selection);
+    EXPECT_TRUE(selection.insight().empty());
+    EXPECT_EQ(selection.ids(), (std::vector<std::string>{a, c}));
+    // Choosing a note afterwards leaves any insight.
+    chooseInsight(doc, selection, "i-nonexistent");
+    EXPECT_TRUE(selection.insight().empty());
+}

@@ -2,6 +2,7 @@
 #include <gtest/gtest.h>
 
 #include "canvas/board_factory.h"
+#include "canvas/insight_frames.h"
 #include "canvas/spatial_index.h"
 #include "canvas/wall_commands.h"
 #include "canvas/wall_tool.h"
@@ -218,4 +219,118 @@ TEST_F(Wall, TrayNotesArePinnedAtAPointOrIntoAQuadrantAsOneStep) {
     editor.undo();
     EXPECT_EQ(doc.note(tray[2])->state, NoteState::Tray);
     EXPECT_EQ(index.query(Rect{-5000, -5000, 10000, 10000}).size(), 2u);  // tray notes are not on the wall
+}
+
+// Insights on the wall: a frame around the evidence notes, its title band on top (40 wall units
+// at this zoom: frameBandHeight(1)), kFramePad around the notes.
+
+namespace {
+
+struct Frames : Wall {
+    std::string a, b, c, insight;
+    void SetUp() override {
+        a = noteAt(-1000, -1000, "a");
+        b = noteAt(-700, -1000, "b");
+        c = noteAt(-1000, -600, "c");  // not evidence, below the frame
+        insight = editor.addInsight(editor.makeInsight("Transfers are slow", {a, b}));
+    }
+    const Insight& it() const { return *doc.insight(insight); }
+    static constexpr double kBandY = -1000 - kFramePad - 20;  // the middle of the title band
+};
+
+}  // namespace
+
+TEST_F(Frames, AFrameHoldsItsNotesOnTheWallWithItsTitleBandOnTop) {
+    const auto f = insightFrame(doc, it(), frameBandHeight(1));
+    ASSERT_TRUE(f.has_value());
+    EXPECT_DOUBLE_EQ(f->box.x, -1000 - kFramePad);
+    EXPECT_DOUBLE_EQ(f->box.right(), -700 + kNoteWidth + kFramePad);
+    EXPECT_DOUBLE_EQ(f->box.bottom(), -1000 + kNoteHeight + kFramePad);
+    EXPECT_DOUBLE_EQ(f->band.y, -1000 - kFramePad - 40);
+    EXPECT_DOUBLE_EQ(f->band.h, 40);
+    EXPECT_EQ(f->notes, (std::vector<std::string>{a, b}));
+    // Seen from afar the band is 26 pixels high on screen, whatever the zoom.
+    EXPECT_DOUBLE_EQ(frameBandHeight(10), 260);
+    // A note in the tray is evidence but not in the frame; with none on the wall, no frame.
+    Note ta = *doc.note(a), tb = *doc.note(b);
+    ta.state = tb.state = NoteState::Tray;
+    editor.updateNotes({ta, tb});
+    EXPECT_FALSE(insightFrame(doc, it(), 40).has_value());
+    EXPECT_TRUE(insightFrames(doc, 40).empty());
+}
+
+TEST_F(Frames, AClickOnTheTitleChoosesTheInsightWithItsNotes) {
+    click(-850, kBandY);
+    EXPECT_EQ(selection.insight(), insight);
+    EXPECT_EQ(selection.ids(), (std::vector<std::string>{a, b}));
+    EXPECT_EQ(tool.frameTitleAt(at(-850, kBandY)), &it());
+    EXPECT_EQ(tool.frameTitleAt(at(-850, -900)), nullptr);  // inside the frame, on a note: not the title
+    click(-900, -950);  // a note: the notes alone
+    EXPECT_TRUE(selection.insight().empty());
+    EXPECT_EQ(selection.ids(), std::vector<std::string>{a});
+    click(-850, kBandY);
+    click(-2000, 1000);  // the wall: nothing
+    EXPECT_TRUE(selection.insight().empty());
+    EXPECT_TRUE(selection.empty());
+}
+
+TEST_F(Frames, DraggingTheTitleMovesTheInsightWithItsNotesAsOneUndoStep) {
+    const auto depth = editor.history().undoDepth();
+    drag(-850, kBandY, -850 + 1500, kBandY + 1200);  // into quadrant 4
+    EXPECT_EQ(editor.history().undoDepth(), depth + 1);
+    EXPECT_DOUBLE_EQ(doc.note(a)->x, 500);
+    EXPECT_DOUBLE_EQ(doc.note(b)->y, 200);
+    EXPECT_DOUBLE_EQ(doc.note(c)->x, -1000);  // not evidence: stays
+    EXPECT_EQ(it().notes, (std::vector<std::string>{a, b}));
+    editor.undo();
+    EXPECT_DOUBLE_EQ(doc.note(a)->x, -1000);
+    EXPECT_EQ(it().notes, (std::vector<std::string>{a, b}));
+}
+
+TEST_F(Frames, ANoteDraggedOutOfItsFrameLeavesTheEvidenceAndUndoPutsItBack) {
+    const auto depth = editor.history().undoDepth();
+    drag(-600, -950, -600 + 900, -950);  // b, far to the right
+    EXPECT_EQ(it().notes, std::vector<std::string>{a});
+    EXPECT_DOUBLE_EQ(doc.note(b)->x, 200);
+    EXPECT_EQ(editor.history().undoDepth(), depth + 1);  // the move and the evidence: one step
+    editor.undo();
+    EXPECT_EQ(it().notes, (std::vector<std::string>{a, b}));
+    EXPECT_DOUBLE_EQ(doc.note(b)->x, -700);
+    // Moved within its frame, a note stays evidence.
+    drag(-600, -950, -620, -940);
+    EXPECT_EQ(it().notes, (std::vector<std::string>{a, b}));
+}
+
+TEST_F(Frames, ANoteDroppedIntoAFrameJoinsItsEvidence) {
+    drag(-900, -550, -880, -990);  // c, up into the frame (its centre over a's)
+    EXPECT_EQ(it().notes, (std::vector<std::string>{a, b, c}));
+    // Where frames overlap, the topmost (newest) takes it.
+    const std::string d = noteAt(-1000, 400, "d");
+    Insight queues = editor.makeInsight("Queues", {d});
+    queues.created = queues.updated = doc.insight(insight)->created + 1;  // the newer: drawn on top
+    const std::string other = editor.addInsight(queues);
+    Note moved = *doc.note(d);
+    moved.y = -800;  // d's frame now lies over the lower half of the first
+    editor.updateNote(moved);
+    const std::string e = noteAt(200, -300, "e");
+    drag(300, -250, -820, -870);  // e's centre to (-800, -845): in both frames
+    EXPECT_EQ(doc.insight(other)->notes, (std::vector<std::string>{d, e}));
+    EXPECT_EQ(it().notes, (std::vector<std::string>{a, b, c}));
+}
+
+TEST_F(Frames, AllTheNotesOfAFrameDraggedTogetherMoveItUnchanged) {
+    drag(-1100, -1100, -400, -820);  // a rubber band over a and b
+    ASSERT_EQ(selection.size(), 2u);
+    EXPECT_TRUE(selection.insight().empty());
+    drag(-900, -950, -900 + 2000, -950);
+    EXPECT_EQ(it().notes, (std::vector<std::string>{a, b}));
+    EXPECT_DOUBLE_EQ(doc.note(a)->x, 1000);
+}
+
+TEST_F(Frames, ADoubleClickOnTheTitleAsksForItsEditor) {
+    tool.doubleClick(at(-850, kBandY));
+    EXPECT_EQ(tool.takeTitleEditRequest(), insight);
+    EXPECT_EQ(selection.insight(), insight);
+    EXPECT_FALSE(tool.takeEditRequest().has_value());
+    EXPECT_EQ(doc.notes().size(), 3u);  // not a new note
 }

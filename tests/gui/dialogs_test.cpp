@@ -869,6 +869,111 @@ TEST_F(DialogsTest, InspectorTextDateTagsSegmentColourAndLinks) {
     EXPECT_TRUE(s.doc->note(other)) << "the other note stays";
 }
 
+TEST_F(DialogsTest, GroupAsInsightNamedOnItsFrameThenItsInspector) {
+    BoardSession& s = *m_app->session();
+    const std::vector<std::string> notes = s.selection.ids();  // two notes on the wall
+    BoardState before = board();
+    // Edit > Group as insight: a draft citing them, chosen, its title open for typing on the frame.
+    run("edit.group");
+    const std::string id = s.selection.insight();
+    ASSERT_FALSE(id.empty());
+    const auto insight = [&] { return *s.doc->insight(id); };
+    EXPECT_EQ(insight().notes, notes);
+    EXPECT_EQ(board().revision, before.revision + 1);
+    EXPECT_EQ(m_app->wall()->editingTitleOf(), id);
+    ImGuiWindow* editor = shown("##title-editor");
+    ASSERT_TRUE(editor);
+    EXPECT_EQ(GImGui->ActiveId, idIn(editor, "##insight-title")) << "the title has the keyboard";
+    // Typing replaces the suggested title; Enter keeps it.
+    ImGui::GetIO().AddInputCharactersUTF8("退货太慢");
+    draw();
+    key(GLFW_KEY_ENTER);
+    EXPECT_EQ(insight().title, "退货太慢");
+    EXPECT_TRUE(m_app->wall()->editingTitleOf().empty());
+    EXPECT_EQ(board().revision, before.revision + 2);
+    // Escape in the title editor leaves the title as it was.
+    m_app->wall()->editInsightTitle(id);
+    draw();
+    draw();
+    ImGui::GetIO().AddInputCharactersUTF8("gone");
+    draw();
+    key(GLFW_KEY_ESCAPE);
+    EXPECT_EQ(insight().title, "退货太慢");
+    EXPECT_EQ(board().revision, before.revision + 2);
+
+    before = board();
+    const auto inspector = [&] { return child(shown("##main"), "inspector"); };
+    ASSERT_TRUE(inspector());
+    const auto changedOnce = [&](const char* what) {
+        const BoardState after = board();
+        EXPECT_EQ(after.revision, before.revision + 1) << what << " is one change";
+        EXPECT_EQ(after.notes, before.notes) << what;
+        before = after;
+    };
+    ASSERT_TRUE(replaceText(idIn(inspector(), "##title", {id}), "Returns are too slow"));
+    EXPECT_EQ(insight().title, "Returns are too slow");
+    changedOnce("title");
+    ASSERT_TRUE(replaceText(idIn(inspector(), "##title", {id}), "   "));
+    EXPECT_EQ(insight().title, "Returns are too slow") << "a blank title is not saved";
+    EXPECT_EQ(board(), before);
+    ASSERT_TRUE(replaceText(idIn(inspector(), "##statement", {id}), "年轻家庭因为退货慢而离开"));
+    EXPECT_EQ(insight().statement, "年轻家庭因为退货慢而离开");
+    changedOnce("statement");
+    ASSERT_TRUE(press(idIn(inspector(), "##quadrant", {id})));
+    ASSERT_TRUE(comboList());
+    ASSERT_TRUE(press(idIn(comboList(), "4  " + s.doc->board().quadrants[3].title)));
+    EXPECT_EQ(insight().quadrant, 4);
+    changedOnce("quadrant");
+    ASSERT_TRUE(press(idIn(inspector(), "##insight-state", {id})));
+    ASSERT_TRUE(press(indexIn(comboList(), 1, insightStateWord(InsightState::Agreed))));
+    EXPECT_EQ(insight().state, InsightState::Agreed);
+    changedOnce("state");
+    ASSERT_TRUE(press(idIn(inspector(), "+", {id, "##insight-votes"})));
+    EXPECT_EQ(insight().votes, 1);
+    changedOnce("votes");
+
+    // Evidence: go shows the note and changes nothing; take out leaves the note on the wall.
+    const Camera camera = m_app->wall()->camera();
+    ASSERT_TRUE(press(idIn(inspector(), L_("go", "go"), {id, notes[1]})));
+    EXPECT_EQ(board(), before);
+    EXPECT_EQ(s.selection.insight(), id) << "the insight stays chosen";
+    const Note& shownNote = *s.doc->note(notes[1]);
+    EXPECT_DOUBLE_EQ(m_app->wall()->camera().cx, shownNote.x + shownNote.w / 2);
+    EXPECT_NE(m_app->wall()->camera().cx, camera.cx);
+    ASSERT_TRUE(press(idIn(inspector(), L_("take out", "take-out"), {id, notes[1]})));
+    EXPECT_EQ(insight().notes, std::vector<std::string>{notes[0]});
+    changedOnce("take out");
+    EXPECT_EQ(s.selection.ids(), std::vector<std::string>{notes[0]}) << "the chosen notes follow";
+
+    // A note's inspector names the insights it is evidence for; show chooses one.
+    s.selection.set({notes[0]});
+    draw();
+    draw();
+    ASSERT_TRUE(press(idIn(inspector(), L_("show", "show-insight"), {id})));
+    EXPECT_EQ(s.selection.insight(), id);
+    EXPECT_EQ(board(), before);
+
+    // Delete insight: the insight goes, its notes stay (selected); undo brings it back.
+    draw();
+    ASSERT_TRUE(press(idIn(inspector(), L_("Delete insight (the notes stay)", "delete-insight"), {id})));
+    EXPECT_FALSE(s.doc->insight(id));
+    EXPECT_EQ(board().notes, before.notes);
+    EXPECT_EQ(s.selection.ids(), std::vector<std::string>{notes[0]});
+    run("edit.undo");
+    EXPECT_TRUE(s.doc->insight(id));
+}
+
+TEST_F(DialogsTest, GroupAsInsightWithNothingOnTheWallSelectedSaysHow) {
+    BoardSession& s = *m_app->session();
+    s.selection.clear();
+    draw();
+    const BoardState before = board();
+    key(GLFW_KEY_G);
+    EXPECT_EQ(board(), before);
+    EXPECT_TRUE(s.doc->insights().empty());
+    EXPECT_NE(m_app->status().text().find("(G)"), std::string::npos) << m_app->status().text();
+}
+
 TEST_F(DialogsTest, FiltersPanel) {
     const BoardState before = board();
     run("edit.find");
