@@ -69,7 +69,8 @@ std::vector<Insight> evidenceAfterMove(const Document& doc, const std::vector<In
             if (cited.count(id) && !f.box.contains(x, y)) {
                 after.notes.erase(std::find(after.notes.begin(), after.notes.end(), id));
                 changed = true;
-            } else if (!cited.count(id) && joins(*n) == k) {
+            } else if (!cited.count(id) && joins(*n) == k &&
+                       !f.box.contains(n->x + n->w / 2, n->y + n->h / 2)) {  // it came in from outside
                 after.notes.push_back(id);
                 changed = true;
             }

@@ -41,8 +41,9 @@ std::vector<InsightFrame> insightFrames(const Document& doc, double band, const 
 const InsightFrame* frameBandAt(const std::vector<InsightFrame>& frames, double x, double y);
 
 /// The insights changed by moving notes `moved` by (dx, dy), judged on the frames as they stood
-/// before the move: a note whose centre lands inside a frame it is not in joins that insight's
-/// evidence (the topmost such frame's, when frames overlap there); an evidence note whose centre lands outside its frame leaves it. An insight all of
+/// before the move: a note whose centre comes into a frame it is not in from outside joins that
+/// insight's evidence (the topmost such frame's, when frames overlap there; a note that was
+/// already inside, between its notes, stays out); an evidence note whose centre lands outside its frame leaves it. An insight all of
 /// whose notes on the wall move together moves with them, unchanged.
 std::vector<Insight> evidenceAfterMove(const Document& doc, const std::vector<InsightFrame>& before,
                                        const std::vector<std::string>& moved, double dx, double dy);

@@ -176,7 +176,7 @@ void Inspector::drawInsight(BoardSession& s, WallView& wall, Fonts& fonts, float
         ImGui::SameLine(labelW);
         ImGui::SetNextItemWidth(-1);
     };
-    const EvidenceStrength strength = evidenceStrength(*s.doc, i, todayDate());
+    const EvidenceStrength strength = evidenceStrength(*s.doc, i, todayDate(), i18n::wording());
     const ImVec4 gradeColour = strength.grade == StrengthGrade::Strong     ? ImVec4{0.09f, 0.50f, 0.24f, 1}
                                : strength.grade == StrengthGrade::Moderate ? ImVec4{0.69f, 0.41f, 0.0f, 1}
                                                                            : ImVec4{0.43f, 0.45f, 0.49f, 1};
@@ -248,8 +248,8 @@ void Inspector::drawInsight(BoardSession& s, WallView& wall, Fonts& fonts, float
         if (ImGui::SmallButton(L_("take out", "take-out"))) takeOut = noteId;
         ImGui::SameLine();
         const SourceKind* kind = n ? s.doc->sourceKinds().find(n->source) : nullptr;
-        ImGui::TextWrapped("%s%s%s", n ? noteTitle(*n).c_str() : noteId.c_str(), kind ? "  · " : "",
-                           kind ? kind->english.c_str() : "");
+        const std::string kindName = !kind ? "" : i18n::language() == i18n::Language::Chinese ? kind->chinese : kind->english;
+        ImGui::TextWrapped("%s%s%s", n ? noteTitle(*n).c_str() : noteId.c_str(), kind ? "  · " : "", kindName.c_str());
         ImGui::PopID();
     }
     if (!takeOut.empty()) {

@@ -567,6 +567,16 @@ void WallRenderer::drawFrames(ImDrawList* dl, const WallScene& s, const Rect& vi
         const float rounding = std::min(10.0f * z, 10.0f);
         dl->AddRectFilled(a, b, p.frameFill, rounding);
         dl->AddRectFilled(a, {b.x, a.y + bandPx}, p.frameBand, rounding, ImDrawFlags_RoundCornersTop);
+        // Its evidence stands out from other notes that happen to lie inside the frame: an edge
+        // in the frame's colour behind each of its notes.
+        const float halo = std::clamp(6.0f * z, 2.0f, 6.0f);
+        for (const auto& id : f.notes) {
+            const Note* n = s.doc->note(id);
+            if (!n) continue;
+            const Rect r = place(*n);
+            const ImVec2 na = s.camera.toScreen(r.x, r.y, centre), nb = s.camera.toScreen(r.right(), r.bottom(), centre);
+            dl->AddRectFilled({na.x - halo, na.y - halo}, {nb.x + halo, nb.y + halo}, p.frameBorder, rounding);
+        }
         dl->AddRect(a, b, chosen ? p.selection : p.frameBorder, rounding, 0, chosen ? 3.0f : std::clamp(2.0f * z, 1.0f, 2.0f));
         ++st.frames;
         if (bandPx < 8 || f.insight->id == s.editingInsight) continue;

@@ -318,6 +318,17 @@ TEST_F(Frames, ANoteDroppedIntoAFrameJoinsItsEvidence) {
     EXPECT_EQ(it().notes, (std::vector<std::string>{a, b, c}));
 }
 
+TEST_F(Frames, ANoteThatLiesInsideAFrameWithoutBeingEvidenceStaysOutWhenNudged) {
+    const std::string between = noteAt(-850, -1000 + kNoteHeight + 10, "between");  // below a and b, above c
+    Insight wide = it();
+    wide.notes.push_back(c);  // the frame now reaches down to c, around `between`
+    editor.updateInsight(wide);
+    ASSERT_TRUE(insightFrame(doc, it(), 40)->box.contains(-850 + kNoteWidth / 2, -1000 + kNoteHeight + 10 + kNoteHeight / 2));
+    drag(-800, -1000 + kNoteHeight + 40, -790, -1000 + kNoteHeight + 45);
+    EXPECT_DOUBLE_EQ(doc.note(between)->x, -840);
+    EXPECT_EQ(it().notes, (std::vector<std::string>{a, b, c}));
+}
+
 TEST_F(Frames, AllTheNotesOfAFrameDraggedTogetherMoveItUnchanged) {
     drag(-1100, -1100, -400, -820);  // a rubber band over a and b
     ASSERT_EQ(selection.size(), 2u);
