@@ -19,7 +19,7 @@ std::optional<InsightFrame> insightFrame(const Document& doc, const Insight& i, 
         f.notes.push_back(id);
     }
     if (!around) return std::nullopt;
-    f.box = {around->x - kFramePad, around->y - kFramePad - band, around->w + 2 * kFramePad,
+    f.box = {around->x - kFramePad, around->y - kFramePad - band, std::max(around->w + 2 * kFramePad, kMinFrameWidth),
              around->h + 2 * kFramePad + band};
     f.band = {f.box.x, f.box.y, f.box.w, band};
     return f;

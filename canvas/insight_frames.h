@@ -17,6 +17,9 @@ namespace cc {
 
 /// Room between a frame and its notes, in wall units (half the gap between notes).
 inline constexpr double kFramePad = kNoteGap / 2;
+/// The narrowest a frame is (two notes wide), so that its title can be read: a frame around a
+/// single note reaches to the right of it.
+inline constexpr double kMinFrameWidth = 2 * kNoteWidth + kNoteGap + 2 * kFramePad;
 
 /// The height of a frame's title band, in wall units, when one screen pixel is `px` wall units:
 /// never smaller than 26 pixels on screen (a title read from afar), 40 wall units close up.

@@ -85,6 +85,24 @@ std::vector<std::string_view> wrapText(const ImFont* font, float size, std::stri
     return lines;
 }
 
+std::vector<std::string> firstLines(const ImFont* font, float size, std::string_view text, float width, int maxLines) {
+    const auto wide = [&](std::string_view t) { return font->CalcTextSizeA(size, FLT_MAX, 0, t.data(), t.data() + t.size()).x; };
+    const std::vector<std::string_view> lines = wrapText(font, size, text, std::max(width, 1.0f));
+    std::vector<std::string> out;
+    for (std::size_t i = 0; i < lines.size() && static_cast<int>(i) < maxLines; ++i) out.emplace_back(lines[i]);
+    if (static_cast<int>(lines.size()) <= maxLines || out.empty()) return out;
+    // More follows: the last line gives up whole characters (never half of one) to its "…".
+    std::string& last = out.back();
+    while (!last.empty() && wide(last + "…") > width) {
+        std::size_t cut = last.size() - 1;
+        while (cut > 0 && (static_cast<unsigned char>(last[cut]) & 0xC0) == 0x80) --cut;
+        last.erase(cut);
+    }
+    while (!last.empty() && last.back() == ' ') last.pop_back();
+    last += "…";
+    return out;
+}
+
 float drawWrapped(ImDrawList* dl, const ImFont* font, float size, ImVec2 pos, ImU32 colour, std::string_view text,
                   float width, const ImVec4& clip, int maxLines, float boldOffset) {
     const float lineH = size * 1.18f;

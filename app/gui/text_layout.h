@@ -6,6 +6,7 @@
 
 #include <imgui.h>
 
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -13,6 +14,10 @@ namespace cc::gui {
 
 /// The lines of `text` wrapped to `width` pixels at `size` pixels of `font`.
 std::vector<std::string_view> wrapText(const ImFont* font, float size, std::string_view text, float width);
+
+/// At most `maxLines` lines of `text` wrapped to `width` pixels at `size` pixels of `font`; when
+/// more would follow, the last line ends in "…". Nothing is ever wider than `width`.
+std::vector<std::string> firstLines(const ImFont* font, float size, std::string_view text, float width, int maxLines);
 
 /// Draws wrapped text; returns the height used. Lines below `clip` are not drawn.
 float drawWrapped(ImDrawList* dl, const ImFont* font, float size, ImVec2 pos, ImU32 colour, std::string_view text,

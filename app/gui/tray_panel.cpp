@@ -12,26 +12,6 @@
 
 namespace cc::gui {
 
-std::vector<std::string> firstLines(std::string_view text, float width, int maxLines) {
-    ImFont* font = ImGui::GetFont();
-    const float size = ImGui::GetFontSize();
-    const auto wide = [&](std::string_view t) { return font->CalcTextSizeA(size, FLT_MAX, 0, t.data(), t.data() + t.size()).x; };
-    const std::vector<std::string_view> lines = wrapText(font, size, text, std::max(width, 1.0f));
-    std::vector<std::string> out;
-    for (std::size_t i = 0; i < lines.size() && static_cast<int>(i) < maxLines; ++i) out.emplace_back(lines[i]);
-    if (static_cast<int>(lines.size()) <= maxLines || out.empty()) return out;
-    // More follows: the last line gives up whole characters (never half of one) to its "…".
-    std::string& last = out.back();
-    while (!last.empty() && wide(last + "…") > width) {
-        std::size_t cut = last.size() - 1;
-        while (cut > 0 && (static_cast<unsigned char>(last[cut]) & 0xC0) == 0x80) --cut;
-        last.erase(cut);
-    }
-    while (!last.empty() && last.back() == ' ') last.pop_back();
-    last += "…";
-    return out;
-}
-
 std::vector<std::string> TrayPanel::dragged(const BoardSession& s) const {
     std::vector<std::string> out;
     for (const auto& id : m_selected)
@@ -128,7 +108,7 @@ void TrayPanel::draw(BoardSession& s, Fonts& fonts, float scale) {
             const bool clicked = ImGui::Selectable("##row", selected, 0, {textW, rowH});
             const ImU32 ink = ImGui::GetColorU32(ImGuiCol_Text);
             float y = at.y;
-            for (const std::string& l : firstLines(start, textW, 2)) {
+            for (const std::string& l : firstLines(ImGui::GetFont(), ImGui::GetFontSize(), start, textW, 2)) {
                 dl->AddText({textX, y}, ink, l.c_str());
                 y += line;
             }

@@ -12,10 +12,6 @@ namespace cc::gui {
 
 class Fonts;
 
-/// At most `maxLines` lines of `text` wrapped to `width` pixels in the current font; when more
-/// would follow, the last line ends in "…". Nothing is ever wider than `width`.
-std::vector<std::string> firstLines(std::string_view text, float width, int maxLines);
-
 /// The drag-and-drop payload type for notes dragged out of the tray.
 inline constexpr const char* kTrayPayload = "CC_TRAY_NOTES";
 

@@ -597,8 +597,10 @@ void WallRenderer::drawFrames(ImDrawList* dl, const WallScene& s, const Rect& vi
                         chip.c_str());
         }
         const float right = roomForChip ? chipA.x - pad : b.x - pad;
-        const ImVec4 clip{a.x, a.y, right, a.y + bandPx};
-        dl->AddText(font, size, {a.x + pad, a.y + (bandPx - size) / 2}, p.frameTitle, f.insight->title.c_str(), nullptr, 0, &clip);
+        // A title longer than its band ends in "…".
+        const auto title = firstLines(font, size, f.insight->title, right - a.x - pad, 1);
+        if (!title.empty())
+            dl->AddText(font, size, {a.x + pad, a.y + (bandPx - size) / 2}, p.frameTitle, title[0].c_str());
     }
 }
 

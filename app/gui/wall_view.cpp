@@ -11,6 +11,7 @@
 
 #include "app/gui/field_text.h"
 #include "app/gui/fonts.h"
+#include "app/gui/text_layout.h"
 #include "app/gui/tray_panel.h"
 #include "canvas/commands.h"
 #include "canvas/insight_frames.h"
@@ -410,7 +411,7 @@ void WallView::drawLinkChooser() {
             heading.resize(static_cast<std::size_t>(std::max(
                 0, std::snprintf(heading.data(), heading.size(), _("Link  “%s”  →  “%s”"), ta.c_str(), tb.c_str()))));
             m_fonts.addText(heading);
-            for (const std::string& line : firstLines(heading, inner, 4)) ImGui::TextUnformatted(line.c_str());
+            for (const std::string& line : firstLines(ImGui::GetFont(), ImGui::GetFontSize(), heading, inner, 4)) ImGui::TextUnformatted(line.c_str());
             ImGui::Separator();
             ImGui::TextDisabled("%s", _("label (optional)"));
             // The label wraps at the chooser's width as it is typed; Enter leaves the field, and a

@@ -249,6 +249,10 @@ TEST_F(Frames, AFrameHoldsItsNotesOnTheWallWithItsTitleBandOnTop) {
     EXPECT_DOUBLE_EQ(f->band.y, -1000 - kFramePad - 40);
     EXPECT_DOUBLE_EQ(f->band.h, 40);
     EXPECT_EQ(f->notes, (std::vector<std::string>{a, b}));
+    // A frame around one note is two notes wide, for its title.
+    const auto one = insightFrame(doc, *doc.insight(editor.addInsight(editor.makeInsight("One", {c}))), 40);
+    EXPECT_DOUBLE_EQ(one->box.w, kMinFrameWidth);
+    EXPECT_DOUBLE_EQ(one->box.x, -1000 - kFramePad);
     // Seen from afar the band is 26 pixels high on screen, whatever the zoom.
     EXPECT_DOUBLE_EQ(frameBandHeight(10), 260);
     // A note in the tray is evidence but not in the frame; with none on the wall, no frame.
@@ -256,7 +260,7 @@ TEST_F(Frames, AFrameHoldsItsNotesOnTheWallWithItsTitleBandOnTop) {
     ta.state = tb.state = NoteState::Tray;
     editor.updateNotes({ta, tb});
     EXPECT_FALSE(insightFrame(doc, it(), 40).has_value());
-    EXPECT_TRUE(insightFrames(doc, 40).empty());
+    EXPECT_EQ(insightFrames(doc, 40).size(), 1u);  // "One" alone
 }
 
 TEST_F(Frames, AClickOnTheTitleChoosesTheInsightWithItsNotes) {

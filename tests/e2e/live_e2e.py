@@ -85,6 +85,27 @@ def main():
 
         check("a note made in window A appears in window B", appears_in_other)
 
+        def insight_appears_framed():
+            n = note(board_json(BIN, board), state["a"])
+            display.focus(wa)
+            display.xdo("mousemove", *wall_a.note_centre(n), "click", "1")
+            box = wall_a.box(n["x"], n["y"], n["w"], n["h"])
+            wait_for("A's note selected", lambda: count_in_box(display.pixels(), display.width, box, SELECTION) > 20)
+            display.xdo("key", "g")  # Group as insight: its title is open for typing on the frame
+            made = wait_for("the insight in the file", lambda: board_json(BIN, board)["insights"])[0]
+            display.xdo("type", "--delay", "30", "Transfers frame")
+            display.xdo("key", "Return")
+            wait_for("its title in the file", lambda: board_json(BIN, board)["insights"][0]["title"] == "Transfers frame")
+            if made["notes"] != [state["a"]]:
+                raise Failure(f"the insight cites {made['notes']}")
+            display.xdo("mousemove", *wall_a.screen(-1500, 950), "click", "1")  # A looks elsewhere
+            # Window B draws the frame with its title over the note.
+            left, top, right, bottom = wall_b.box(n["x"], n["y"], n["w"], n["h"])
+            region = (left - 20, max(top - 80, 0), right - left + 200, bottom - top + 100)
+            display.find_word(work, "Transfers", region=region, timeout=20)
+
+        check("an insight made in window A (select, G, type its title) appears framed in window B", insight_appears_framed)
+
         def move_comes_back():
             n = note(board_json(BIN, board), state["a"])
             display.focus(wb)
