@@ -305,17 +305,35 @@ std::vector<NoteVersion> noteHistory(const std::vector<LoggedChange>& log, const
     return out;
 }
 
-std::optional<ChangeSet> bringBack(const Document& doc, const Note& deleted, const std::vector<Link>& removedLinks,
+DeletedWith deletedWith(const ChangeSet& deletion, const std::string& noteId) {
+    DeletedWith out;
+    for (const auto& l : deletion.links.removed)
+        if (l.from == noteId || l.to == noteId) out.links.push_back(l);
+    const auto cites = [&](const Insight& i) { return std::find(i.notes.begin(), i.notes.end(), noteId) != i.notes.end(); };
+    for (const auto& [before, after] : deletion.insights.updated)
+        if (cites(before) && !cites(after)) out.insights.push_back(after.id);
+    return out;
+}
+
+std::optional<ChangeSet> bringBack(const Document& doc, const Note& deleted, const DeletedWith& with,
                                    const std::optional<std::string>& text) {
     if (doc.note(deleted.id)) return std::nullopt;
     ChangeSet cs;
     Note n = deleted;
     if (text) n.text = *text;
     cs.notes.added.push_back(n);
-    for (const auto& l : removedLinks) {
+    for (const auto& l : with.links) {
         if (l.from != deleted.id && l.to != deleted.id) continue;
         const std::string& other = l.from == deleted.id ? l.to : l.from;
         if (doc.note(other) && !doc.link(l.id)) cs.links.added.push_back(l);
+    }
+    for (const auto& id : with.insights) {
+        const Insight* i = doc.insight(id);
+        if (!i || std::find(i->notes.begin(), i->notes.end(), deleted.id) != i->notes.end()) continue;
+        Insight after = *i;
+        after.notes.push_back(deleted.id);
+        after.updated = std::max(nowMillis(), i->updated);
+        cs.insights.updated.emplace_back(*i, std::move(after));
     }
     return cs;
 }

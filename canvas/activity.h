@@ -48,10 +48,19 @@ struct NoteVersion {
 /// other edits, deletion and bringing back.
 std::vector<NoteVersion> noteHistory(const std::vector<LoggedChange>& log, const std::string& id);
 
+/// What left the board with a deleted note, read from the change set that deleted it: the links
+/// removed with it and the insights whose evidence it left.
+struct DeletedWith {
+    std::vector<Link> links;
+    std::vector<std::string> insights;
+};
+DeletedWith deletedWith(const ChangeSet& deletion, const std::string& noteId);
+
 /// The change that brings back note `deleted` (as it was when deleted, with `text` instead of its
-/// text when given) and the links removed with it whose other note still exists; nullopt when a
-/// note with that id exists again.
-std::optional<ChangeSet> bringBack(const Document& doc, const Note& deleted, const std::vector<Link>& removedLinks,
+/// text when given), the links removed with it whose other note still exists, and its place in
+/// the evidence of the insights it left that still exist; nullopt when a note with that id
+/// exists again.
+std::optional<ChangeSet> bringBack(const Document& doc, const Note& deleted, const DeletedWith& with,
                                    const std::optional<std::string>& text = std::nullopt);
 
 /// Someone else's text replaced this window's text on a note.

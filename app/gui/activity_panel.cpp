@@ -131,7 +131,7 @@ void ActivityPanel::refreshNote(BoardSession& s, Fonts& fonts) {
         if (id != m_shownNote) {
             m_shownNote = id;
             m_versions.clear();
-            m_noteDeletedLinks.clear();
+            m_noteDeletedWith = {};
             m_noteRevision = ~0ull;
         }
         return;
@@ -140,7 +140,7 @@ void ActivityPanel::refreshNote(BoardSession& s, Fonts& fonts) {
     m_noteRevision = s.doc->revision();
     m_shownState = now ? std::optional<Note>(*now) : std::nullopt;
     m_versions.clear();
-    m_noteDeletedLinks.clear();
+    m_noteDeletedWith = {};
     if (id.empty()) return;
     const auto log = readableChanges(s.file->recentChangeSets(kMaxNoteVersions, id));
     m_versions = noteHistory(log, id);
@@ -149,8 +149,7 @@ void ActivityPanel::refreshNote(BoardSession& s, Fonts& fonts) {
         bool removedHere = false;
         for (const auto& n : it->cs.notes.removed) removedHere = removedHere || n.id == id;
         if (!removedHere) continue;
-        for (const auto& l : it->cs.links.removed)
-            if (l.from == id || l.to == id) m_noteDeletedLinks.push_back(l);
+        m_noteDeletedWith = deletedWith(it->cs, id);
         break;
     }
 }
@@ -279,7 +278,7 @@ void ActivityPanel::drawNote(BoardSession& s, WallView& wall, float scale) {
     if (!current) {
         if (ImGui::Button(L_("Bring it back", "bring-back"))) {
             guarded(s, [&] {
-                if (auto cs = bringBack(*s.doc, last, m_noteDeletedLinks)) {
+                if (auto cs = bringBack(*s.doc, last, m_noteDeletedWith)) {
                     s.editor->applyLocal(std::move(*cs));
                     wall.focusNote(last.id);
                 }
@@ -312,7 +311,7 @@ void ActivityPanel::drawNote(BoardSession& s, WallView& wall, float scale) {
             } else if (!current) {
                 if (ImGui::SmallButton(L_("Bring it back with this text", "bring-back-text")))
                     guarded(s, [&] {
-                        if (auto cs = bringBack(*s.doc, last, m_noteDeletedLinks, v.note.text)) {
+                        if (auto cs = bringBack(*s.doc, last, m_noteDeletedWith, v.note.text)) {
                             s.editor->applyLocal(std::move(*cs));
                             wall.focusNote(last.id);
                         }

@@ -51,7 +51,7 @@ private:
     std::uint64_t m_noteRevision = ~0ull;  // ~0: read again
     std::optional<Note> m_shownState;      // the note as it was when its history was read
     std::vector<NoteVersion> m_versions;
-    std::vector<Link> m_noteDeletedLinks;  // links removed with its last deletion
+    DeletedWith m_noteDeletedWith;  // the links and insights it left at its last deletion
     bool m_selectNoteTab = false;
     std::string m_error;
     std::string m_person;  // the Board tab shows only this person's changes ("" everyone)

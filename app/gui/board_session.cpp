@@ -80,7 +80,7 @@ bool BoardSession::act(const Notice& n) {
         return true;
     }
     if (n.bringBack) {
-        auto cs = cc::bringBack(*doc, *n.bringBack, n.bringBackLinks);
+        auto cs = cc::bringBack(*doc, *n.bringBack, n.bringBackWith);
         if (!cs) return false;
         editor->applyLocal(std::move(*cs));
         selection.set({n.bringBack->id});

@@ -22,7 +22,7 @@ struct Notice {
     std::string noteId;                ///< the note it is about ("" for none)
     std::optional<std::string> restoreText;  ///< the button puts this text back on the note
     std::optional<Note> bringBack;           ///< the button brings this deleted note back
-    std::vector<Link> bringBackLinks;        ///< with these links (those whose other note exists)
+    DeletedWith bringBackWith;               ///< with these links and insights (those still there)
     std::string actionLabel;                 ///< the button's label
     Millis time = 0;
 };

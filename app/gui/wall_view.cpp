@@ -192,9 +192,14 @@ void WallView::drawTextEditor(const ImVec2& centre) {
         // deleted it and can bring it back, with their text and the links that can come back.
         Notice notice;
         std::string by = _("Someone");
+        DeletedWith with;
+        with.links = m_editLinks;
         for (const LoggedChange& c : m_s.file->lastPulled())
             for (const Note& removed : c.cs.notes.removed)
-                if (removed.id == m_editing && !c.cs.author.empty()) by = c.cs.author;
+                if (removed.id == m_editing) {
+                    if (!c.cs.author.empty()) by = c.cs.author;
+                    with.insights = deletedWith(c.cs, m_editing).insights;
+                }
         const std::string text = fromField(m_editText);
         const bool typed = text != m_editBase;
         notice.text = i18n::fill(typed ? _("{1} deleted “{2}” while you were editing it; what you typed is kept here.")
@@ -203,7 +208,7 @@ void WallView::drawTextEditor(const ImVec2& centre) {
         notice.noteId = m_editing;
         notice.bringBack = m_editSnapshot;
         if (typed && text.find_first_not_of(" \t\r\n") != std::string::npos) notice.bringBack->text = text;
-        notice.bringBackLinks = m_editLinks;
+        notice.bringBackWith = std::move(with);
         notice.actionLabel = typed ? L_("Bring it back with my text", "bring-back") : L_("Bring it back", "bring-back");
         m_s.notify(std::move(notice));
         m_editing.clear();

@@ -98,18 +98,27 @@ TEST_F(Activity, ADeletedNoteComesBackWithItsLinksOrWithOtherText) {
     std::string c = ann.addNoteInQuadrant(ann.makeNote("conflict", "census"), 1);
     std::string lb = ann.addLink(b, a, LinkKind::Supports);
     std::string lc = ann.addLink(c, a, LinkKind::Conflicts);
+    const std::string slow = ann.addInsight(ann.makeInsight("Slow", {b, a}));
+    const std::string gone = ann.addInsight(ann.makeInsight("Gone", {a}));
     bo.deleteNotes({a});
     const ChangeSet deletion = log.back().cs;
+    EXPECT_EQ(doc.insight(slow)->notes, std::vector<std::string>{b});
     bo.deleteNotes({c});  // one linked note is gone too: its link cannot come back
+    bo.deleteInsights({gone});  // and one insight: nothing to come back to
 
-    auto back = bringBack(doc, deletion.notes.removed.front(), deletion.links.removed, std::string("claim, as I wrote it"));
+    const DeletedWith with = deletedWith(deletion, a);
+    EXPECT_EQ(with.links.size(), 2u);
+    EXPECT_EQ(with.insights.size(), 2u);
+    auto back = bringBack(doc, deletion.notes.removed.front(), with, std::string("claim, as I wrote it"));
     ASSERT_TRUE(back);
     ann.applyLocal(*back);
     ASSERT_NE(doc.note(a), nullptr);
     EXPECT_EQ(doc.note(a)->text, "claim, as I wrote it");
     EXPECT_NE(doc.link(lb), nullptr);
     EXPECT_EQ(doc.link(lc), nullptr);
-    EXPECT_FALSE(bringBack(doc, deletion.notes.removed.front(), deletion.links.removed));  // it is there again
+    EXPECT_EQ(doc.insight(slow)->notes, (std::vector<std::string>{b, a})) << "evidence again";
+    EXPECT_EQ(doc.insight(gone), nullptr);
+    EXPECT_FALSE(bringBack(doc, deletion.notes.removed.front(), with));  // it is there again
     EXPECT_EQ(noteHistory(log, a).back().kind, NoteVersion::Kind::BroughtBack);
 }
 
