@@ -90,6 +90,8 @@ std::vector<std::pair<double, double>> freeSpotsInQuadrant(const Document& doc, 
         // Placed ones count as taken for the next: the grid keeps them apart already.
         if (spots.size() >= count || b.wallWidth >= limits::kMaxCoordinate) break;
     }
+    // A quadrant of the largest wall holds some 10^8 notes' cells; a board never asks for more.
+    // Should one, the last place is given again rather than none (the caller needs `count`).
     while (spots.size() < count) spots.push_back(spots.empty() ? std::pair{0.0, 0.0} : spots.back());
     return spots;
 }

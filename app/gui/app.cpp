@@ -382,9 +382,9 @@ void App::drawMain() {
         m_selectTrayTab = true;
     }
     if (m_session) m_summary.draw(*m_session, *m_fonts, m_scale);
-    if (std::string msg = m_summary.takeMessage(); !msg.empty()) {
-        if (m_summary.takeFailed()) m_status.fail(std::move(msg));
-        else m_status.say(std::move(msg));
+    if (auto outcome = m_summary.takeOutcome(); outcome && !outcome->message.empty()) {
+        if (outcome->failed) m_status.fail(std::move(outcome->message));
+        else m_status.say(std::move(outcome->message));
     }
     if (std::string msg = m_import.takeMessage(); !msg.empty()) m_status.say(std::move(msg));
     drawHelpWindow(m_panels.help, m_actions, m_scale);

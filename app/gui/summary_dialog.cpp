@@ -131,8 +131,8 @@ void SummaryDialog::finish() {
         if (!m_job->wrote.empty()) m_done = i18n::fill(_("wrote the summary to {1}"), {m_job->wrote});
         else if (m_job->cancelled) m_done = _("the export was cancelled: nothing was written");
         else m_done.clear();
-        m_message = m_error.empty() ? m_done : i18n::fill(_("the summary was not written: {1}"), {m_error});
-        m_failed = !m_error.empty();
+        m_outcome = Outcome{m_error.empty() ? m_done : i18n::fill(_("the summary was not written: {1}"), {m_error}),
+                            !m_error.empty()};
     } else if (!m_job->cancelled) {
         m_error = m_job->error;
     }

@@ -5,6 +5,7 @@
 #include <atomic>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <thread>
 #include <vector>
@@ -24,8 +25,11 @@ public:
     void draw(BoardSession& s, Fonts& fonts, float scale);
     bool busy() const { return m_job && !m_job->done; }
     /// What the status bar says when an export ends (written, failed or cancelled), once.
-    std::string takeMessage() { return std::exchange(m_message, std::string()); }
-    bool takeFailed() { return std::exchange(m_failed, false); }
+    struct Outcome {
+        std::string message;
+        bool failed = false;
+    };
+    std::optional<Outcome> takeOutcome() { return std::exchange(m_outcome, std::nullopt); }
 
 private:
     struct Job {
@@ -52,8 +56,7 @@ private:
     std::shared_ptr<Job> m_job;
     std::thread m_worker;
     std::string m_done;                  ///< the last export's outcome, shown in the dialog
-    std::string m_message;               ///< the same, for the status bar
-    bool m_failed = false;
+    std::optional<Outcome> m_outcome;    ///< the same, for the status bar
     FileChooser m_chooser;  // where the summary goes
     bool m_pathChosen = false;
 };

@@ -52,8 +52,9 @@ std::int64_t cellKey(int x, int y) { return (static_cast<std::int64_t>(x) << 32)
 
 }  // namespace
 
-Rect fitBounds(const Document& doc, int q) {
-    const BoardInfo b = grownWall(doc);
+Rect fitBounds(const Document& doc, int q) { return fitBounds(doc, grownWall(doc), q); }
+
+Rect fitBounds(const Document& doc, const BoardInfo& b, int q) {
     std::array<std::optional<Rect>, 4> used;
     bool any = false;
     for (const auto& [id, n] : doc.notes()) {
@@ -90,6 +91,14 @@ Rect WallRenderer::noteWallRect(const Note& n, const WallScene& s) {  // for cal
         r.y += s.dragDy;
     }
     return r;
+}
+
+void WallRenderer::refreshWall(const Document& doc) {
+    // The wall is measured once per change (grownWall walks every note); its bounds and what
+    // "fit wall" shows follow from it.
+    m_wall = grownWall(doc);
+    m_wallBounds = {-m_wall.wallWidth / 2, -m_wall.wallHeight / 2, m_wall.wallWidth, m_wall.wallHeight};
+    m_fitBounds = fitBounds(doc, m_wall);
 }
 
 void WallRenderer::refresh(const WallScene& s) {
@@ -133,9 +142,7 @@ void WallRenderer::refresh(const WallScene& s) {
         m_linkSeen.assign(m_links.size(), 0);
         m_linkStamp = 0;
         if (docChanged) {
-            m_wall = grownWall(*s.doc);
-            m_wallBounds = wallBounds(*s.doc);
-            m_fitBounds = fitBounds(*s.doc);
+            refreshWall(*s.doc);
         }
         m_selectionRevision = ~0ull;  // the selected flags are refilled below
     }
@@ -230,9 +237,7 @@ bool WallRenderer::refreshInPlace(const WallScene& s, const Document::NoteUpdate
         }
     }
     if (moved) {
-        m_wall = grownWall(*s.doc);
-        m_wallBounds = wallBounds(*s.doc);
-        m_fitBounds = fitBounds(*s.doc);
+        refreshWall(*s.doc);
     }
     return true;
 }

@@ -68,6 +68,8 @@ struct WallStats {
 /// notes of that quadrant that lie beyond it; for q = 0 the four of them. A board without
 /// notes on the wall shows its whole nominal wall.
 Rect fitBounds(const Document& doc, int q = 0);
+/// The same, on the wall `wall` (grownWall(doc)) already measured.
+Rect fitBounds(const Document& doc, const BoardInfo& wall, int q = 0);
 
 class WallRenderer {
 public:
@@ -98,6 +100,8 @@ private:
         std::uint32_t a, b;  // slots of its notes
     };
     void refresh(const WallScene& s);
+    /// Measures the wall, its bounds and what "fit wall" shows, after the notes changed.
+    void refreshWall(const Document& doc);
     /// Brings the caches up to date after notes changed in place; false when that is not
     /// enough (a note came onto or left the wall) and they must be rebuilt.
     bool refreshInPlace(const WallScene& s, const Document::NoteUpdates& updates);
