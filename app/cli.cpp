@@ -148,9 +148,11 @@ std::string checkedStatement(const std::string& statement) {
 void printRepairs(const std::string& address, const std::vector<std::string>& repairs) {
     constexpr std::size_t kShown = 20;
     for (std::size_t i = 0; i < repairs.size() && i < kShown; ++i)
-        std::cerr << address << ": " << repairs[i] << _(" (repaired on reading, not saved)") << "\n";
+        std::cerr << i18n::fill(_("{1}: {2} (repaired on reading, not saved)"), {address, repairs[i]}) << "\n";
     if (repairs.size() > kShown)
-        std::cerr << address << ": " << i18n::fill(_("... and {1} more repaired on reading (see check)"), {std::to_string(repairs.size() - kShown)}) << "\n";
+        std::cerr << i18n::fill(_("{1}: ... and {2} more repaired on reading (see check)"),
+                                {address, std::to_string(repairs.size() - kShown)})
+                  << "\n";
 }
 
 /// An open board: its file, its document with the file attached, and an editor.

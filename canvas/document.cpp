@@ -364,14 +364,14 @@ std::vector<std::string> Document::checkInvariants() const {
         if (!m_notes.count(l.to)) problems.push_back(message(CC_TEMPLATE("link {1} ends at missing note {2}"), {id, l.to}));
     }
     for (const auto& [id, i] : m_insights) {
-        if (id != i.id) problems.push_back("insight stored under id " + id + " says it is " + i.id);
+        if (id != i.id) problems.push_back(message(CC_TEMPLATE("insight stored under id {1} says it is {2}"), {id, i.id}));
         try {
             validateInsight(i);
         } catch (const ChangeError& e) {
             problems.emplace_back(e.what());
         }
         for (const auto& n : i.notes)
-            if (!m_notes.count(n)) problems.push_back("insight " + id + " cites missing note " + n);
+            if (!m_notes.count(n)) problems.push_back(message(CC_TEMPLATE("insight {1} cites missing note {2}"), {id, n}));
     }
     return problems;
 }

@@ -56,7 +56,10 @@ std::string linkUnusableReason(const Link& l, const std::function<bool(const std
 /// "note n-123: y -1e+308 out of range, placed in the tray".
 std::vector<std::string> guardRecords(std::vector<Note>& notes, std::vector<Link>& links, const SourceKinds& kinds);
 
-/// One notice line for a record: "note ID: what; what" (the id shown safe and short).
-std::string repairLine(std::string_view kind, std::string_view id, const std::vector<std::string>& what);
+/// The kinds of record a repair line names.
+enum class RecordKind { Note, Link, Insight, Board };
+/// One notice line for a record: "note ID: what; what" (the id shown safe and short), worded
+/// through the message wording.
+std::string repairLine(RecordKind kind, std::string_view id, const std::vector<std::string>& what);
 
 }  // namespace cc

@@ -32,4 +32,8 @@ std::string message(const char* english, std::initializer_list<std::string_view>
     return fillTemplate(g_messages.load()->word(english), args);
 }
 
+std::string messageCount(const char* one, const char* many, std::size_t n, std::initializer_list<std::string_view> args) {
+    return fillTemplate(g_messages.load()->words(one, many, n), args);
+}
+
 }  // namespace cc

@@ -34,5 +34,8 @@ void setMessageWording(const Wording& wording);
 /// marked with CC_TEMPLATE, looked up through the message Wording and filled with `args` ({1}…{9}).
 /// Names, values and reasons from libraries go in as arguments and stay as they are.
 std::string message(const char* english, std::initializer_list<std::string_view> args = {});
+/// The same for a count n: the English singular template `one` or plural `many` (the scripts
+/// extract both as one entry with plural forms).
+std::string messageCount(const char* one, const char* many, std::size_t n, std::initializer_list<std::string_view> args = {});
 
 }  // namespace cc

@@ -24,6 +24,7 @@
 #include "storage/migrations.h"
 #include "storage/record_rows.h"
 #include "canvas/record_guard.h"
+#include "canvas/wording.h"
 #include "storage/serialize.h"
 
 namespace cc {
@@ -772,12 +773,12 @@ std::vector<std::string> BoardFile::integrityProblems() {
         SQLite::Statement st(*m_db, "PRAGMA integrity_check");
         while (st.executeStep()) {
             std::string row = st.getColumn(0).getString();
-            if (row != "ok") out.push_back("integrity: " + row);
+            if (row != "ok") out.push_back(message(CC_TEMPLATE("integrity: {1}"), {row}));
         }
         SQLite::Statement fk(*m_db, "PRAGMA foreign_key_check");
         while (fk.executeStep())
-            out.push_back("foreign key: row " + fk.getColumn(1).getString() + " of table " +
-                          fk.getColumn(0).getString() + " points at a missing " + fk.getColumn(2).getString());
+            out.push_back(message(CC_TEMPLATE("foreign key: row {1} of table {2} points at a missing {3}"),
+                                  {fk.getColumn(1).getString(), fk.getColumn(0).getString(), fk.getColumn(2).getString()}));
         // SQLite keeps any value in any column: `sqlite3` can write votes = 'abc', which reads
         // as 0. Such a row is reported here (the record guard cannot see what was lost).
         for (const auto& [table, columns] : {std::make_pair("note", &rows::noteColumnInfo()),
@@ -791,18 +792,19 @@ std::vector<std::string> BoardFile::integrityProblems() {
                 SQLite::Statement st(*m_db, "SELECT id, quote(" + c.name + ") FROM " + table + " WHERE typeof(" + c.name +
                                                 ") NOT IN (" + types + ") LIMIT 50");
                 while (st.executeStep())
-                    out.push_back(std::string(table) + " " + safeText(st.getColumn(0).getString(), 64) + ": " + c.name +
-                                  " " + safeText(st.getColumn(1).getString(), 40) + " is not a number");
+                    out.push_back(message(CC_TEMPLATE("{1} {2}: {3} {4} is not a number"),
+                                          {table, safeText(st.getColumn(0).getString(), 64), c.name,
+                                           safeText(st.getColumn(1).getString(), 40)}));
             }
         }
         // AUTOINCREMENT never reuses a number: once it has reached the limit, every change fails.
         SQLite::Statement seq(*m_db, "SELECT seq FROM sqlite_sequence WHERE name = 'change_log'");
         if (seq.executeStep() && seq.getColumn(0).getInt64() > kSequenceWarning &&
             seq.getColumn(0).getInt64() > lastSequence())
-            out.push_back("the change log's sequence counter " + seq.getColumn(0).getString() +
-                          " is near its 64-bit limit: a row written by another program?");
+            out.push_back(message(CC_TEMPLATE("the change log's sequence counter {1} is near its 64-bit limit: a row written by another program?"),
+                                  {seq.getColumn(0).getString()}));
     } catch (const SQLite::Exception& e) {
-        out.push_back(std::string("integrity check failed: ") + e.what());
+        out.push_back(message(CC_TEMPLATE("integrity check failed: {1}"), {e.what()}));
     }
     return out;
 }

@@ -5,6 +5,7 @@
 #include <unordered_set>
 
 #include "canvas/record_guard.h"
+#include "canvas/wording.h"
 #include "storage/serialize.h"
 
 namespace cc {
@@ -51,7 +52,7 @@ void BoardStore::attach(Document& doc) {
 std::unique_ptr<Document> BoardStore::guardedDocument(BoardInfo board, std::vector<Note> notes,
                                                       std::vector<Link> links, const SourceKinds& kinds,
                                                       std::vector<Insight> insights) {
-    if (auto fixes = guardBoard(board); !fixes.empty()) addRepairs({repairLine("board", {}, fixes)});
+    if (auto fixes = guardBoard(board); !fixes.empty()) addRepairs({repairLine(RecordKind::Board, {}, fixes)});
     addRepairs(guardRecords(notes, links, kinds));
     std::unordered_set<std::string> noteIds;
     for (const Note& n : notes) noteIds.insert(n.id);
@@ -77,8 +78,8 @@ std::vector<std::string> BoardStore::checkBoard(const Document& doc) {
         // Either way round, as the editor refuses a second link of a kind between two notes.
         auto [it, fresh] = seenLinks.emplace(std::make_tuple(std::min(l->from, l->to), std::max(l->from, l->to), l->kind), l);
         if (!fresh)
-            out.push_back("link " + l->id + " says what link " + it->second->id + " says (" + l->from + " " +
-                          std::string(toString(l->kind)) + " " + l->to + ")");
+            out.push_back(message(CC_TEMPLATE("link {1} says what link {2} says ({3} {4} {5})"),
+                                  {l->id, it->second->id, l->from, message(std::string(toString(l->kind)).c_str()), l->to}));
     }
     // The log, in pages: every row must be a change set whose records keep the rules, and every
     // note must have come in through it (or the history and summaries cannot account for it).
@@ -93,28 +94,30 @@ std::vector<std::string> BoardStore::checkBoard(const Document& doc) {
         const std::vector<LogChange> page = changes(after, 2000);
         if (page.empty()) break;
         for (const LogChange& e : page) {
-            const std::string row = "change " + std::to_string(e.seq) + ": ";
+            const std::string row = std::to_string(e.seq);
             if (e.change) {
                 for (const auto& n : e.change->notes.added) logged.insert(n.id);
                 for (const auto& [before, n] : e.change->notes.updated) logged.insert(n.id);
             } else {
-                note(row + e.problem);
+                note(message(CC_TEMPLATE("change {1}: {2}"), {row, e.problem}));
             }
-            for (const auto& f : e.repairs) note(row + f);
+            for (const auto& f : e.repairs) note(message(CC_TEMPLATE("change {1}: {2}"), {row, f}));
         }
         after = page.back().seq;
         newest = std::max(newest, after);
         if (page.size() < 2000) break;
     }
-    if (badRows > kShown) out.push_back("... and " + std::to_string(badRows - kShown) + " more problems in the change log");
+    if (badRows > kShown)
+        out.push_back(message(CC_TEMPLATE("... and {1} more problems in the change log"), {std::to_string(badRows - kShown)}));
     std::size_t unlogged = 0;
     for (const Note* n : doc.sortedNotes())
         if (!logged.count(n->id) && ++unlogged <= kShown)
-            out.push_back("note " + n->id + " was not made by any change in the log (written by another program?)");
-    if (unlogged > kShown) out.push_back("... and " + std::to_string(unlogged - kShown) + " more notes not in the log");
+            out.push_back(message(CC_TEMPLATE("note {1} was not made by any change in the log (written by another program?)"), {n->id}));
+    if (unlogged > kShown)
+        out.push_back(message(CC_TEMPLATE("... and {1} more notes not in the log"), {std::to_string(unlogged - kShown)}));
     if (newest > kSequenceWarning)
-        out.push_back("the change log's sequence number " + std::to_string(newest) +
-                      " is near its 64-bit limit: a row written by another program?");
+        out.push_back(message(CC_TEMPLATE("the change log's sequence number {1} is near its 64-bit limit: a row written by another program?"),
+                              {std::to_string(newest)}));
     return out;
 }
 
@@ -156,12 +159,12 @@ std::size_t BoardStore::pullRemote(Document& doc) {
             const Note* local = doc.note(id);
             std::optional<Note> stored = read.notes[id];
             if (stored && !isUsableId(stored->id)) {
-                repaired.push_back(repairLine("note", id, {"its id is not usable, left out"}));
+                repaired.push_back(repairLine(RecordKind::Note, id, {message(CC_TEMPLATE("its id is not usable, left out"))}));
                 stored.reset();
             }
             if (stored)
                 if (auto fixes = guardNote(*stored, doc.sourceKinds()); !fixes.empty())
-                    repaired.push_back(repairLine("note", id, fixes));
+                    repaired.push_back(repairLine(RecordKind::Note, id, fixes));
             if (stored && local && !(*stored == *local)) sync.notes.updated.emplace_back(*local, *stored);
             else if (stored && !local) sync.notes.added.push_back(*stored);
             else if (!stored && local) {
@@ -187,10 +190,10 @@ std::size_t BoardStore::pullRemote(Document& doc) {
             std::optional<Link> stored = read.links[id];
             if (stored) {
                 if (const std::string why = linkUnusableReason(*stored, noteAfter); !why.empty()) {
-                    repaired.push_back(repairLine("link", id, {why + ", left out"}));
+                    repaired.push_back(repairLine(RecordKind::Link, id, {message(CC_TEMPLATE("{1}, left out"), {why})}));
                     stored.reset();
                 } else if (auto fixes = guardLink(*stored); !fixes.empty()) {
-                    repaired.push_back(repairLine("link", id, fixes));
+                    repaired.push_back(repairLine(RecordKind::Link, id, fixes));
                 }
             }
             if (stored && local && !(*stored == *local)) sync.links.updated.emplace_back(*local, *stored);
@@ -201,19 +204,19 @@ std::size_t BoardStore::pullRemote(Document& doc) {
             const Insight* local = doc.insight(id);
             std::optional<Insight> stored = read.insights[id];
             if (stored && !isUsableId(stored->id)) {
-                repaired.push_back(repairLine("insight", id, {"its id is not usable, left out"}));
+                repaired.push_back(repairLine(RecordKind::Insight, id, {message(CC_TEMPLATE("its id is not usable, left out"))}));
                 stored.reset();
             }
             if (stored)
                 if (auto fixes = guardInsight(*stored, noteAfter); !fixes.empty())
-                    repaired.push_back(repairLine("insight", id, fixes));
+                    repaired.push_back(repairLine(RecordKind::Insight, id, fixes));
             if (stored && local && !(*stored == *local)) sync.insights.updated.emplace_back(*local, *stored);
             else if (stored && !local) sync.insights.added.push_back(*stored);
             else if (!stored && local) sync.insights.removed.push_back(*local);
         }
         if (board && read.board) {
             BoardInfo fresh = *read.board;
-            if (auto fixes = guardBoard(fresh); !fixes.empty()) repaired.push_back(repairLine("board", {}, fixes));
+            if (auto fixes = guardBoard(fresh); !fixes.empty()) repaired.push_back(repairLine(RecordKind::Board, {}, fixes));
             if (!(fresh == doc.board())) sync.board = std::make_pair(doc.board(), fresh);
         }
         addRepairs(repaired);

@@ -37,10 +37,10 @@ ChangeSet changeSetFromJson(const std::string& json, std::vector<std::string>* r
     std::vector<std::string> fixed;
     const SourceKinds& kinds = SourceKinds::builtin();
     auto note = [&](Note& n) {
-        if (auto f = guardNote(n, kinds); !f.empty()) fixed.push_back(repairLine("note", n.id, f));
+        if (auto f = guardNote(n, kinds); !f.empty()) fixed.push_back(repairLine(RecordKind::Note, n.id, f));
     };
     auto link = [&](Link& l) {
-        if (auto f = guardLink(l); !f.empty()) fixed.push_back(repairLine("link", l.id, f));
+        if (auto f = guardLink(l); !f.empty()) fixed.push_back(repairLine(RecordKind::Link, l.id, f));
     };
     for (auto* list : {&cs.notes.added, &cs.notes.removed})
         for (Note& n : *list) note(n);
@@ -57,7 +57,7 @@ ChangeSet changeSetFromJson(const std::string& json, std::vector<std::string>* r
     // An insight's evidence is checked against the board when the change applies.
     auto insight = [&](Insight& i) {
         if (auto f = guardInsight(i, [](const std::string&) { return true; }); !f.empty())
-            fixed.push_back(repairLine("insight", i.id, f));
+            fixed.push_back(repairLine(RecordKind::Insight, i.id, f));
     };
     for (auto* list : {&cs.insights.added, &cs.insights.removed})
         for (Insight& i : *list) insight(i);
@@ -67,7 +67,7 @@ ChangeSet changeSetFromJson(const std::string& json, std::vector<std::string>* r
     }
     // (The board before a change may be the empty one a board's creation starts from.)
     if (cs.board)
-        if (auto f = guardBoard(cs.board->second); !f.empty()) fixed.push_back(repairLine("board", {}, f));
+        if (auto f = guardBoard(cs.board->second); !f.empty()) fixed.push_back(repairLine(RecordKind::Board, {}, f));
     if (repairs) repairs->insert(repairs->end(), fixed.begin(), fixed.end());
     return cs;
 }

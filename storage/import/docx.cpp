@@ -17,6 +17,7 @@
 #include <utility>
 #include <vector>
 
+#include "canvas/wording.h"
 #include "storage/import/candidate.h"
 #include "storage/import/docx_zip.h"
 #include "storage/import/paragraph_join.h"
@@ -710,11 +711,12 @@ ParseResult parseDocx(std::string_view bytes, const std::string& name, const Par
     result = reader.read(body);
     // Limits are said, never silent.
     if (notesCut)
-        result.remarks.push_back(std::to_string(notesCut) + (notesCut == 1 ? " footnote or endnote" : " footnotes or endnotes") +
-                                 " over " + std::to_string(kMaxNoteBytes) + " bytes cut short");
+        result.remarks.push_back(messageCount("{1} footnote or endnote over {2} bytes cut short",
+                                              "{1} footnotes or endnotes over {2} bytes cut short", notesCut,
+                                              {std::to_string(notesCut), std::to_string(kMaxNoteBytes)}));
     if (notesLeftOut)
-        result.remarks.push_back(std::to_string(notesLeftOut) + " footnotes or endnotes beyond the first " +
-                                 std::to_string(kMaxNotes) + " of a kind left out");
+        result.remarks.push_back(message(CC_TEMPLATE("{1} footnotes or endnotes beyond the first {2} of a kind left out"),
+                                         {std::to_string(notesLeftOut), std::to_string(kMaxNotes)}));
     return result;
 }
 

@@ -1,3 +1,4 @@
+#include "canvas/wording.h"
 #include "storage/import/import_pipeline.h"
 
 #include <sys/stat.h>
@@ -175,9 +176,9 @@ ChangeSet build(const Document& doc, std::vector<ParsedFile>& files, const Impor
             }
         }
         if (split)
-            rep.remarks.push_back(std::to_string(split) + (split == 1 ? " text" : " texts") + " over " +
-                                  std::to_string(limits::kTextBytes / 1024) + " KiB split into " + std::to_string(splitInto) +
-                                  " notes");
+            rep.remarks.push_back(messageCount("{1} text over {2} KiB split into {3} notes", "{1} texts over {2} KiB split into {3} notes",
+                                               split, {std::to_string(split), std::to_string(limits::kTextBytes / 1024),
+                                                       std::to_string(splitInto)}));
         ranges.emplace_back(begin, pending.size());
         reports.push_back(rep);
     }

@@ -9,6 +9,7 @@
 #include <unordered_map>
 
 #include "storage/pg/pg_schema.h"
+#include "canvas/wording.h"
 #include "storage/record_rows.h"
 #include "storage/serialize.h"
 
@@ -545,30 +546,30 @@ std::vector<LogEntry> PgBoard::recentChanges(std::size_t max, const std::string&
 
 std::vector<std::string> PgBoard::integrityProblems() {
     std::vector<std::string> out;
-    if (m_work.offline()) return {"the server cannot be reached: nothing was checked"};
+    if (m_work.offline()) return {message(CC_TEMPLATE("the server cannot be reached: nothing was checked"))};
     try {
         pg::Connection& c = conn();
         const std::int64_t quadrants =
             c.exec("SELECT count(*) FROM customer_canvas.quadrant WHERE board = $1", {m_addr.board}).int64(0, 0);
-        if (quadrants != 4) out.push_back("the board has " + std::to_string(quadrants) + " quadrants, not 4");
+        if (quadrants != 4) out.push_back(message(CC_TEMPLATE("the board has {1} quadrants, not 4"), {std::to_string(quadrants)}));
         Result r = c.exec("SELECT l.id FROM customer_canvas.link l WHERE l.board = $1 AND NOT EXISTS "
                           "(SELECT 1 FROM customer_canvas.note n WHERE n.board = l.board AND n.id = l.from_id) OR "
                           "l.board = $1 AND NOT EXISTS "
                           "(SELECT 1 FROM customer_canvas.note n WHERE n.board = l.board AND n.id = l.to_id) LIMIT 100",
                           {m_addr.board});
         for (int i = 0; i < r.rows(); ++i)
-            out.push_back("foreign key: link " + r.text(i, 0, kMaxIdBytes) + " points at a missing note");
+            out.push_back(message(CC_TEMPLATE("foreign key: link {1} points at a missing note"), {r.text(i, 0, kMaxIdBytes)}));
         Result s = c.exec("SELECT b.last_seq, coalesce(max(l.seq), 0) FROM customer_canvas.board b LEFT JOIN "
                           "customer_canvas.change_log l ON l.board = b.name WHERE b.name = $1 GROUP BY b.last_seq",
                           {m_addr.board});
         if (s.rows() == 1 && s.int64(0, 1) > s.int64(0, 0))
-            out.push_back("the change log's newest row " + std::to_string(s.int64(0, 1)) +
-                          " is beyond the board's counter " + std::to_string(s.int64(0, 0)));
+            out.push_back(message(CC_TEMPLATE("the change log's newest row {1} is beyond the board's counter {2}"),
+                                  {std::to_string(s.int64(0, 1)), std::to_string(s.int64(0, 0))}));
         if (s.rows() == 1 && s.int64(0, 0) > kSequenceWarning && s.int64(0, 0) > s.int64(0, 1))
-            out.push_back("the change log's sequence counter " + std::to_string(s.int64(0, 0)) +
-                          " is near its 64-bit limit: a row written by someone else?");
+            out.push_back(message(CC_TEMPLATE("the change log's sequence counter {1} is near its 64-bit limit: a row written by someone else?"),
+                                  {std::to_string(s.int64(0, 0))}));
     } catch (const std::exception& e) {
-        out.push_back(std::string("integrity check failed: ") + e.what());
+        out.push_back(message(CC_TEMPLATE("integrity check failed: {1}"), {e.what()}));
     }
     return out;
 }

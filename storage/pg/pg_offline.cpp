@@ -1,5 +1,7 @@
 #include "storage/pg/pg_offline.h"
 
+#include "canvas/wording.h"
+
 #include <algorithm>
 
 #include "storage/serialize.h"
@@ -141,12 +143,12 @@ std::size_t OfflineWork::pending() const {
 std::string OfflineWork::status() const {
     if (m_offline) {
         const std::size_t waiting = pending();
-        return "offline: the server cannot be reached; " +
-               (waiting ? std::to_string(waiting) + (waiting == 1 ? " change" : " changes") +
-                              " kept on this computer, sent when it is back"
-                        : std::string("changes are kept on this computer"));
+        if (!waiting) return message(CC_TEMPLATE("offline: the server cannot be reached; changes are kept on this computer"));
+        return messageCount("offline: the server cannot be reached; {1} change kept on this computer, sent when it is back",
+                            "offline: the server cannot be reached; {1} changes kept on this computer, sent when it is back",
+                            waiting, {std::to_string(waiting)});
     }
-    if (!m_syncProblem.empty()) return "a change made offline was not sent: " + m_syncProblem;
+    if (!m_syncProblem.empty()) return message(CC_TEMPLATE("a change made offline was not sent: {1}"), {m_syncProblem});
     return {};
 }
 

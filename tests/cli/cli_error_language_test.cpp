@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "cli_language_fixture.h"
+#include "cli_util.h"
 
 namespace {
 
@@ -115,6 +116,22 @@ TEST_F(CliErrorLanguage, AnInvalidBackupIsRefusedInChineseWithTheNoteNamed) {
     EXPECT_EQ(en.rfind("customer-canvas: " + backup + ": invalid backup: note ", 0), 0u) << en;
     EXPECT_NE(en.find(": unknown source kind 'séance'\n"), std::string::npos) << en;
     EXPECT_FALSE(std::filesystem::exists(restored));
+}
+
+TEST_F(CliErrorLanguage, RowsAnotherProgramBrokeAreRepairedOnReadingAndSaidInChinese) {
+    ok({"new", board, "--title", "Branch visits", "--lang", "en"});
+    std::string id = ok({"add", board, "--text", "Queues", "--quadrant", "2"});
+    id.erase(id.find_last_not_of("\n") + 1);
+    cc::test::execSql(board, "UPDATE note SET votes = -5 WHERE id = '" + id + "'");
+    ok({"config", "language", "zh"});
+    const cc::test::Run zh = cc({"list", board});
+    EXPECT_EQ(zh.status, 0) << zh.err;
+    EXPECT_NE(zh.err.find(board + "：便签 " + id + "：票数 -5 超出范围，已改为 0（读取时已修复，未保存）\n"), std::string::npos) << zh.err;
+    ok({"config", "language", "en"});
+    const cc::test::Run en = cc({"list", board});
+    EXPECT_NE(en.err.find(board + ": note " + id + ": votes -5 out of range, set to 0 (repaired on reading, not saved)\n"),
+              std::string::npos)
+        << en.err;
 }
 
 /// The places in `text` where a Chinese character is followed by ASCII punctuation: ": ", ", ",

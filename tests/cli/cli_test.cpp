@@ -24,8 +24,10 @@
 
 #include "storage/board_file.h"
 #include "canvas/geometry.h"
+#include "cli_util.h"
 #include "test_util.h"
 
+using cc::test::execSql;
 using cc::test::readFile;
 using Result = cc::test::Run;
 using cc::test::TempDir;
@@ -63,15 +65,6 @@ long long changeLogRows(const std::string& board) {
     return file->database().execAndGet("SELECT count(*) FROM change_log").getInt64();
 }
 
-void execSql(const std::string& board, const std::string& statements) {
-    sqlite3* db = nullptr;
-    ASSERT_EQ(sqlite3_open_v2(board.c_str(), &db, SQLITE_OPEN_READWRITE, nullptr), SQLITE_OK);
-    char* err = nullptr;
-    EXPECT_EQ(sqlite3_exec(db, statements.c_str(), nullptr, nullptr, &err), SQLITE_OK) << (err ? err : "");
-    EXPECT_EQ(sqlite3_changes(db), 1) << statements;
-    sqlite3_free(err);
-    sqlite3_close(db);
-}
 
 /// True when the text holds a CJK ideograph (U+4E00..U+9FFF).
 bool hasChinese(const std::string& s) {
