@@ -180,7 +180,7 @@ struct Html {
                     o += "<li><strong>" + esc(noteHeadline(n, 160)) + "</strong>";
                     badges(n.newInMonth, n.corroborated, n.contested);
                     o += "<span class=\"ev\">" + L.parenOpen + esc(L.votes) + L.colon + std::to_string(n.votes) + L.parenClose + "</span>";
-                    if (!n.title.empty() && !n.text.empty()) o += "<div>" + esc(truncateUtf8(n.text, 400)) + "</div>";
+                    if (!n.title.empty() && !n.text.empty() && n.text != n.title) o += "<div>" + esc(truncateUtf8(n.text, 400)) + "</div>";
                     evidence(n);
                     o += "</li>";
                 }

@@ -153,7 +153,7 @@ void writeMarkdown(const MonthlySummary& s, const std::string& path, Lang lang) 
         if (v.empty()) o += L.noInsights + "\n";
         int i = 0;
         for (const auto& in : v) {
-            o += std::to_string(++i) + ". **" + md(truncateUtf8(in.title, 160)) + "**" + L.parenOpen + md(strengthLine(in, lang)) + L.listSep +
+            o += std::to_string(++i) + ". **" + md(truncateUtf8(in.title, 160)) + "**" + L.parenOpen + md(gradeName(in.grade, lang)) + L.listSep +
                  md(stateName(in.state, lang)) + L.listSep + L.votes + L.colon + std::to_string(in.votes) + L.parenClose +
                  (in.newInMonth ? " \U0001F195 " + L.legendNew : "") + "\n";
             if (!in.statement.empty()) o += "   " + md(truncateUtf8(in.statement, 600)) + "\n";
@@ -260,7 +260,7 @@ void writeMarkdown(const MonthlySummary& s, const std::string& path, Lang lang) 
         for (const auto& n : v) {
             o += std::to_string(++i) + ". **" + md(noteHeadline(n, 120)) + "**" + flags(n, lang) + L.parenOpen + L.votes + L.colon +
                  std::to_string(n.votes) + L.parenClose + "\n";
-            if (!n.title.empty() && !n.text.empty()) o += "   " + md(truncateUtf8(n.text, 300)) + "\n";
+            if (!n.title.empty() && !n.text.empty() && n.text != n.title) o += "   " + md(truncateUtf8(n.text, 300)) + "\n";
             o += "   " + evidence(n, lang) + "\n";
         }
         o += "\n";

@@ -444,6 +444,7 @@ public:
         for (int q : {1, 2, 3, 4, 0}) {
             const auto& v = s.insights[static_cast<std::size_t>(q)];
             if (q == 0 && v.empty()) continue;
+            ensure(v.empty() ? 50 : 130);  // the heading with its first insight, not alone at a page's foot
             subheading(insightGroupTitle(s, q, lang));
             if (v.empty()) para(L.noInsights, 10, false, kGrey);
             int i = 0;
@@ -490,7 +491,7 @@ public:
                 const Drawing drawing(*this, noteName(n));
                 para(std::to_string(++i) + ". " + noteHeadline(n, 200) + marks(n) + " " + L.parenOpen + L.votes + L.colon + std::to_string(n.votes) + L.parenClose,
                      10.5, true, kText, 0, 2);
-                if (!n.title.empty() && !n.text.empty()) para(truncateUtf8(n.text, 500), 9.5, false, kText, 14, 2);
+                if (!n.title.empty() && !n.text.empty() && n.text != n.title) para(truncateUtf8(n.text, 500), 9.5, false, kText, 14, 2);
                 para(evidence(n), 8.5, false, kGrey, 14, 2);
                 if (!n.provenanceExcerpt.empty()) para("\u201C" + truncateUtf8(n.provenanceExcerpt, 300) + "\u201D", 8.5, false, kGrey, 14, 2);
                 y += 6;
