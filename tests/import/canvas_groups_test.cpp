@@ -150,3 +150,17 @@ TEST(CanvasGroups, GroupsAreBounded) {
         EXPECT_EQ(std::string(e.what()), "bad.canvas: node g: \"label\" is not a string");
     }
 }
+
+TEST(CanvasGroups, OneUndoTakesTheNotesAndTheirInsightsBack) {
+    Document doc(makeBoard("Retail"));
+    Editor editor(doc, "tester");
+    ImportOptions opt;
+    opt.pinQuadrant = 1;
+    const auto reports = importFiles(editor, {fixturePath(kFixture)}, opt);
+    ASSERT_EQ(reports.at(0).insights, 3u);
+    EXPECT_EQ(doc.insights().size(), 3u);
+    EXPECT_EQ(doc.notes().size(), 7u);
+    ASSERT_TRUE(editor.undo());
+    EXPECT_TRUE(doc.insights().empty());
+    EXPECT_TRUE(doc.notes().empty());
+}

