@@ -110,11 +110,18 @@ ChangeSet build(const Document& doc, std::vector<ParsedFile>& files, const Impor
     for (const auto& t : opt.tags)
         if (trimmed(t).empty() || t.size() > limits::kShortBytes || !unsafeTextReason(t).empty()) throw ImportError(message(CC_TEMPLATE("tag '{1}' is not valid"), {t}));
 
-    // What is on the board already, and the note each key is (a group's insight cites it).
-    std::unordered_map<std::string, std::string> seen;
+    // What is on the board already; when a canvas has groups, also the note each key is (a
+    // group's insight cites a note it finds there), kept only then: a big import without groups
+    // needs no more memory than before.
+    const bool anyGroups = std::any_of(files.begin(), files.end(), [](const ParsedFile& f) { return !f.result.groups.empty(); });
+    std::set<std::string> seen;
+    std::unordered_map<std::string, std::string> noteOfKey;
     for (const auto& [id, n] : doc.notes())
-        if (!n.provenance.file.empty()) seen.emplace(dedupeKey(n.provenance.file, n.text), id);
-    std::unordered_map<const Candidate*, std::vector<std::string>> duplicateOf;  // candidates with a group to go to
+        if (!n.provenance.file.empty()) {
+            const auto at = seen.insert(dedupeKey(n.provenance.file, n.text)).first;
+            if (anyGroups) noteOfKey.emplace(*at, id);
+        }
+    std::unordered_map<const Candidate*, std::vector<std::string>> duplicateOf;  // candidates in a group, already on the board
 
     ChangeSet cs;
     const Millis now = nowMillis();
@@ -149,14 +156,15 @@ ChangeSet build(const Document& doc, std::vector<ParsedFile>& files, const Impor
             for (std::size_t part = 0; part < parts.size(); ++part) {
                 std::string text = safeText(parts[part], limits::kTextBytes);
                 if (text.empty()) continue;
-                std::string id = newId("n");
-                if (const auto [at, isNew] = seen.emplace(dedupeKey(file, text), id); !isNew) {
+                const auto [key, isNew] = seen.insert(dedupeKey(file, text));
+                if (!isNew) {
                     ++rep.duplicates;
-                    if (!c.nodeId.empty() && !f.result.groups.empty()) duplicateOf[&c].push_back(at->second);
+                    if (!c.nodeId.empty() && !f.result.groups.empty()) duplicateOf[&c].push_back(noteOfKey.at(*key));
                     continue;
                 }
                 Note n;
-                n.id = std::move(id);
+                n.id = newId("n");
+                if (anyGroups) noteOfKey.emplace(*key, n.id);
                 n.text = std::move(text);
                 setSourceKind(n, *kind);
                 n.dateGathered = !opt.date.empty() ? opt.date : isValidDate(c.date) ? c.date : f.fileDate;

@@ -345,6 +345,7 @@ private:
     /// size is a point), found through the candidates sorted by x.
     void fillGroups() {
         const auto& cs = m_result.candidates;
+        if (m_groups.empty() && !m_unplacedGroups && !m_groupsOver) return;
         std::vector<std::size_t> byX;
         for (std::size_t i = 0; i < cs.size(); ++i)
             if (cs[i].x && cs[i].y) byX.push_back(i);
