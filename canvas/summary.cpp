@@ -140,6 +140,7 @@ std::string dayOf(Millis t) {
 std::array<std::vector<CitedInsight>, 5> citeInsights(const Document& doc, const Month& m, const std::string& today,
                                                       const std::vector<const Wording*>& wordings) {
     static const Wording english;
+    const std::vector<const Wording*> ws = wordings.empty() ? std::vector<const Wording*>{&english} : wordings;
     std::array<std::vector<CitedInsight>, 5> out;
     for (const Insight* i : doc.sortedInsights()) {
         if (i->state == InsightState::Retired) continue;
@@ -152,7 +153,6 @@ std::array<std::vector<CitedInsight>, 5> citeInsights(const Document& doc, const
         c.quadrant = i->quadrant >= 1 && i->quadrant <= 4 ? i->quadrant : 0;
         c.votes = i->votes;
         c.newInMonth = inMonth(i->created, m);
-        const std::vector<const Wording*> ws = wordings.empty() ? std::vector<const Wording*>{&english} : wordings;
         for (std::size_t k = 0; k < ws.size(); ++k) {
             const EvidenceStrength st = evidenceStrength(doc, *i, today, *ws[k]);
             if (k == 0) {
