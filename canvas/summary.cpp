@@ -5,6 +5,7 @@
 #include <ctime>
 #include <set>
 
+#include "canvas/evidence_strength.h"
 #include "canvas/geometry.h"
 
 namespace cc {
@@ -123,6 +124,57 @@ std::string nowText(Millis now) {
     return buf;
 }
 
+/// YYYY-MM-DD of a UTC time.
+std::string dayOf(Millis t) {
+    std::time_t secs = static_cast<std::time_t>(t / 1000);
+    std::tm tm{};
+    gmtime_r(&secs, &tm);
+    char buf[16];
+    std::strftime(buf, sizeof buf, "%Y-%m-%d", &tm);
+    return buf;
+}
+
+/// The draft and agreed insights of the board at the end of the month, each with its strength
+/// (as of `today`) and evidence, strongest first: by score, then votes, then title (then id, so
+/// that equal insights keep one order).
+std::array<std::vector<CitedInsight>, 5> citeInsights(const Document& doc, const Month& m, const std::string& today,
+                                                      const std::vector<const Wording*>& wordings) {
+    static const Wording english;
+    const std::vector<const Wording*> ws = wordings.empty() ? std::vector<const Wording*>{&english} : wordings;
+    std::array<std::vector<CitedInsight>, 5> out;
+    for (const Insight* i : doc.sortedInsights()) {
+        if (i->state == InsightState::Retired) continue;
+        CitedInsight c;
+        c.id = i->id;
+        c.title = i->title;
+        c.statement = i->statement;
+        c.author = i->author;
+        c.state = std::string(toString(i->state));
+        c.quadrant = i->quadrant >= 1 && i->quadrant <= 4 ? i->quadrant : 0;
+        c.votes = i->votes;
+        c.newInMonth = inMonth(i->created, m);
+        for (std::size_t k = 0; k < ws.size(); ++k) {
+            const EvidenceStrength st = evidenceStrength(doc, *i, today, *ws[k]);
+            if (k == 0) {
+                c.grade = std::string(toString(st.grade));
+                c.score = st.score;
+            }
+            c.reasons.push_back(st.reasons);
+        }
+        for (const auto& id : i->notes)
+            if (const Note* n = doc.note(id)) c.evidence.push_back(cite(doc, *n, m));
+        out[static_cast<std::size_t>(c.quadrant)].push_back(std::move(c));
+    }
+    for (auto& v : out)
+        std::sort(v.begin(), v.end(), [](const CitedInsight& a, const CitedInsight& b) {
+            if (a.score != b.score) return a.score > b.score;
+            if (a.votes != b.votes) return a.votes > b.votes;
+            if (a.title != b.title) return a.title < b.title;
+            return a.id < b.id;
+        });
+    return out;
+}
+
 /// Research methods to suggest for a contradiction, most useful first: the ones that go to the
 /// customer directly and can explain a "why".
 const std::vector<std::string> kSuggestionOrder{"focus_group", "deep_immersion", "customer_panel", "mystery_shopping",
@@ -132,7 +184,7 @@ const std::vector<std::string> kSuggestionOrder{"focus_group", "deep_immersion",
 }  // namespace
 
 MonthlySummary summarise(const Document& atEnd, const Document& atPreviousEnd, const Month& month,
-                         const std::vector<ChangeSet>& monthChanges, Millis now) {
+                         const std::vector<ChangeSet>& monthChanges, Millis now, const std::vector<const Wording*>& reasonWordings) {
     const SourceKinds& kinds = atEnd.sourceKinds();
     MonthlySummary s;
     s.boardTitle = atEnd.board().title;
@@ -153,17 +205,27 @@ MonthlySummary summarise(const Document& atEnd, const Document& atPreviousEnd, c
     s.corroborated = {h.corroborated, p.corroborated};
     s.openContradictions = {h.contradictions, p.contradictions};
 
-    // 2. The picture, and 3. the strongest insights per quadrant.
+    // 3. The insights per quadrant, their strength as of the month's last day (today, when the
+    // month has not ended yet).
+    s.insights = citeInsights(atEnd, month, std::min(dayOf(month.end() - 1), dayOf(now)), reasonWordings);
+    std::set<std::string> inAnInsight;
+    for (const auto& v : s.insights)
+        for (const auto& i : v)
+            for (const auto& e : i.evidence) inAnInsight.insert(e.id);
+
+    // 2. The picture, and 8. the strongest single notes per quadrant that no insight holds.
     std::array<std::vector<CitedNote>, 4> all;
     for (const Note* n : atEnd.sortedNotes()) {
         if (!onWall(*n)) continue;
         CitedNote c = cite(atEnd, *n, month);
         s.picture.push_back({n->x, n->y, n->w, n->h, noteColour(*n, kinds), c.title, c.newInMonth, c.corroborated, c.contested});
-        if (n->quadrant >= 1 && n->quadrant <= 4) all[static_cast<std::size_t>(n->quadrant - 1)].push_back(std::move(c));
+        if (n->quadrant >= 1 && n->quadrant <= 4) {
+            ++s.notesByQuadrant[static_cast<std::size_t>(n->quadrant - 1)];
+            if (!inAnInsight.count(n->id)) all[static_cast<std::size_t>(n->quadrant - 1)].push_back(std::move(c));
+        }
     }
     for (int q = 0; q < 4; ++q) {
         auto& v = all[static_cast<std::size_t>(q)];
-        s.notesByQuadrant[static_cast<std::size_t>(q)] = static_cast<int>(v.size());
         std::stable_sort(v.begin(), v.end(), [](const CitedNote& a, const CitedNote& b) {
             if (a.score != b.score) return a.score > b.score;
             return a.date > b.date;  // newer evidence first among equals
@@ -250,10 +312,17 @@ MonthlySummary summarise(const Document& atEnd, const Document& atPreviousEnd, c
     for (const Link* l : atPreviousEnd.sortedLinks())
         if (!atEnd.link(l->id)) s.changes.linksRemoved.push_back(linkChange(atPreviousEnd, *l));
 
-    // 7. Appendix: the month's new and changed notes on the board, oldest first.
+    // 7. Appendix: the month's new and changed notes on the board, oldest first, each with the
+    // insights that cite it.
+    std::map<std::string, std::vector<std::string>> citedBy;
+    for (const auto& v : s.insights)
+        for (const auto& i : v)
+            for (const auto& e : i.evidence) citedBy[e.id].push_back(i.id);
     for (const Note* n : atEnd.sortedNotes())
-        if (n->state != NoteState::Tray && (inMonth(n->created, month) || inMonth(n->updated, month)))
+        if (n->state != NoteState::Tray && (inMonth(n->created, month) || inMonth(n->updated, month))) {
             s.appendix.push_back(cite(atEnd, *n, month));
+            if (auto it = citedBy.find(n->id); it != citedBy.end()) s.appendix.back().insights = it->second;
+        }
 
     s.empty = s.notesOnWall.value == 0 && monthChanges.empty() && s.changes.deleted.empty();
     return s;

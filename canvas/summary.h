@@ -13,6 +13,7 @@
 
 #include "canvas/document.h"
 #include "canvas/queries.h"
+#include "canvas/wording.h"
 
 namespace cc {
 
@@ -44,7 +45,23 @@ struct CitedNote {
     int quadrant = 0, votes = 0;
     bool customerInitiated = false, corroborated = false, contested = false, newInMonth = false;
     int supportKinds = 0;  ///< distinct source kinds among its supporters
+    std::vector<std::string> insights;  ///< the draft and agreed insights citing it (appendix notes only)
     double score = 0;      ///< the ranking score of the strongest insights
+};
+
+/// An insight as the summary presents it: its own fields, its computed evidence strength and the
+/// notes it cites (as they stood at the end of the month).
+struct CitedInsight {
+    std::string id, title, statement, author;
+    std::string state;  ///< draft | agreed (retired insights are left out of the summary)
+    int quadrant = 0, votes = 0;
+    bool newInMonth = false;
+    std::string grade;  ///< strong | moderate | weak (evidence_strength.h)
+    int score = 0;      ///< 0-100
+    /// The reasons in words, once per wording given to summarise() (the first is English when
+    /// none was given): the exporter picks its language's list (see reasonsFor).
+    std::vector<std::vector<std::string>> reasons;
+    std::vector<CitedNote> evidence;  ///< in the insight's order
 };
 
 /// A contradiction as an open question.
@@ -88,7 +105,11 @@ struct MonthlySummary {
     Figure notesOnWall, newNotes, changedNotes, sourceKindsUsed, corroborated, openContradictions;
     // 2. The canvas as a picture.
     std::vector<PictureNote> picture;
-    // 3. The strongest insights per quadrant (index 0 = quadrant 1).
+    // 3. The insights per quadrant, strongest first (index 0 = not yet in a quadrant, 1-4 the
+    //    quadrants): draft and agreed ones, as they stood at the end of the month.
+    std::array<std::vector<CitedInsight>, 5> insights;
+    // 8. Appendix: per quadrant (index 0 = quadrant 1), the strongest single notes on the wall that
+    //    no draft or agreed insight cites (candidates for synthesis).
     std::array<std::vector<CitedNote>, 4> strongest;
     // 4. Contradictions as open questions.
     std::vector<OpenQuestion> questions;
@@ -107,13 +128,18 @@ struct MonthlySummary {
     std::vector<CitedNote> appendix;
 };
 
-/// How many strongest insights per quadrant, and below how many notes a quadrant is thin.
+/// How many strongest single notes per quadrant (the appendix of notes in no insight), and below
+/// how many notes a quadrant is thin.
 inline constexpr std::size_t kStrongestPerQuadrant = 5;
 inline constexpr int kThinQuadrant = 5;
 
 /// Computes the summary of `month` from the board at the end of the month and at the end of the
 /// month before (both rebuilt from the change log), and the change sets committed in the month.
+/// The insights' strength reasons are worded once through each of `reasonWordings` (English
+/// alone when it is empty); their strength is judged as of the month's last day (or today's
+/// date, when that is earlier).
 MonthlySummary summarise(const Document& atEnd, const Document& atPreviousEnd, const Month& month,
-                         const std::vector<ChangeSet>& monthChanges, Millis now);
+                         const std::vector<ChangeSet>& monthChanges, Millis now,
+                         const std::vector<const Wording*>& reasonWordings = {});
 
 }  // namespace cc

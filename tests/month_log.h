@@ -94,19 +94,45 @@ struct Log {
         commit(cs, t);
         return l.id;
     }
+    std::string insight(const std::string& title, const std::vector<std::string>& notes, int q, Millis t,
+                        InsightState state = InsightState::Draft, int votes = 0, const std::string& statement = {}) {
+        Insight i;
+        i.id = newId("i");
+        i.title = title;
+        i.statement = statement;
+        i.quadrant = q;
+        i.notes = notes;
+        i.author = "tester";
+        i.created = i.updated = t;
+        i.votes = votes;
+        i.state = state;
+        ChangeSet cs;
+        cs.insights.added.push_back(i);
+        commit(cs, t);
+        return i.id;
+    }
+    void updateInsight(const std::string& id, Millis t, const std::function<void(Insight&)>& f) {
+        Insight after = *doc->insight(id);
+        f(after);
+        after.updated = t;
+        ChangeSet cs;
+        cs.insights.updated.emplace_back(*doc->insight(id), after);
+        commit(cs, t);
+    }
     void remove(const std::string& id, Millis t) {
         ChangeSet cs;
         for (const auto& linkId : doc->linksOf(id)) cs.links.removed.push_back(*doc->link(linkId));
         cs.notes.removed.push_back(*doc->note(id));
         commit(cs, t);
     }
-    MonthlySummary summary(const Month& m) const {
+    /// The summary of month m; the insights' reasons worded through each of `wordings` (as summaryOfBoard does).
+    MonthlySummary summary(const Month& m, const std::vector<const Wording*>& wordings = {}) const {
         auto end = boardAt(sets, m.end());
         auto prev = boardAt(sets, m.previous().end());
         std::vector<ChangeSet> inMonth;
         for (const auto& cs : sets)
             if (cs.time >= m.start() && cs.time < m.end()) inMonth.push_back(cs);
-        return summarise(*end, *prev, m, inMonth, at(2026, 12, 1));
+        return summarise(*end, *prev, m, inMonth, at(2026, 12, 1), wordings);
     }
 };
 

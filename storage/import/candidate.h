@@ -51,6 +51,16 @@ struct CandidateLink {
     std::string label;
 };
 
+/// A group of a canvas (JSON Canvas "group" nodes): its label and the text nodes inside it.
+struct CandidateGroup {
+    std::string nodeId;
+    std::string label;               ///< as the file has it (may be empty)
+    std::vector<std::string> nodes;  ///< node ids of the text candidates inside, top to bottom, left to right
+};
+
+/// At most this many groups from one canvas; a group lists at most limits::kEvidencePerInsight nodes.
+inline constexpr std::size_t kMaxGroups = 10'000;
+
 /// How to read a file.
 struct ParseOptions {
     /// CSV/TSV: the free-text columns by header name; empty = detect them (long, varied answers).
@@ -70,6 +80,7 @@ struct ParseResult {
     std::vector<std::string> textColumns;  ///< CSV/TSV: the free-text columns used
     std::vector<Candidate> candidates;
     std::vector<CandidateLink> links;
+    std::vector<CandidateGroup> groups;  ///< JSON Canvas: the groups that hold text candidates
     /// What the reader left out that the person should hear of, a short phrase each ("no text
     /// nodes", "2 edges to nodes the file does not have, left out").
     std::vector<std::string> remarks;

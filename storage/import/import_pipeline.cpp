@@ -14,6 +14,7 @@
 
 #include "canvas/geometry.h"
 #include "canvas/record_guard.h"
+#include "storage/import/text_util.h"
 
 namespace cc::import {
 
@@ -67,6 +68,18 @@ std::string fileDate(const std::string& path) {
     return buf;
 }
 
+/// An insight's title from a canvas group: its label; without one, the first line of its first
+/// note; without that, "Group N" (the group's place among the file's groups). Trimmed to one
+/// line and to what a title holds.
+std::string groupTitle(const std::string& label, const std::string& firstNote, std::size_t number) {
+    for (const std::string& from : {label, firstNote}) {
+        std::string line = trimmed(from.substr(0, from.find('\n')));
+        line = safeText(text::shortened(line, 200), limits::kShortBytes);
+        if (!trimmed(line).empty()) return line;
+    }
+    return message(CC_TEMPLATE("Group {1}"), {std::to_string(number)});
+}
+
 /// What makes a candidate a duplicate: the file it came from and its text.
 std::string dedupeKey(const std::string& file, const std::string& text) { return file + '\x1f' + trimmed(text); }
 
@@ -98,9 +111,18 @@ ChangeSet build(const Document& doc, std::vector<ParsedFile>& files, const Impor
     for (const auto& t : opt.tags)
         if (trimmed(t).empty() || t.size() > limits::kShortBytes || !unsafeTextReason(t).empty()) throw ImportError(message(CC_TEMPLATE("tag '{1}' is not valid"), {t}));
 
+    // What is on the board already; when a canvas has groups, also the note each key is (a
+    // group's insight cites a note it finds there), kept only then: a big import without groups
+    // needs no more memory than before.
+    const bool anyGroups = std::any_of(files.begin(), files.end(), [](const ParsedFile& f) { return !f.result.groups.empty(); });
     std::set<std::string> seen;
+    std::unordered_map<std::string, std::string> noteOfKey;
     for (const auto& [id, n] : doc.notes())
-        if (!n.provenance.file.empty()) seen.insert(dedupeKey(n.provenance.file, n.text));
+        if (!n.provenance.file.empty()) {
+            const auto at = seen.insert(dedupeKey(n.provenance.file, n.text)).first;
+            if (anyGroups) noteOfKey.emplace(*at, id);
+        }
+    std::unordered_map<const Candidate*, std::vector<std::string>> duplicateOf;  // candidates in a group, already on the board
 
     ChangeSet cs;
     const Millis now = nowMillis();
@@ -135,12 +157,15 @@ ChangeSet build(const Document& doc, std::vector<ParsedFile>& files, const Impor
             for (std::size_t part = 0; part < parts.size(); ++part) {
                 std::string text = safeText(parts[part], limits::kTextBytes);
                 if (text.empty()) continue;
-                if (!seen.insert(dedupeKey(file, text)).second) {
+                const auto [key, isNew] = seen.insert(dedupeKey(file, text));
+                if (!isNew) {
                     ++rep.duplicates;
+                    if (!c.nodeId.empty() && !f.result.groups.empty()) duplicateOf[&c].push_back(noteOfKey.at(*key));
                     continue;
                 }
                 Note n;
                 n.id = newId("n");
+                if (anyGroups) noteOfKey.emplace(*key, n.id);
                 n.text = std::move(text);
                 setSourceKind(n, *kind);
                 n.dateGathered = !opt.date.empty() ? opt.date : isValidDate(c.date) ? c.date : f.fileDate;
@@ -248,6 +273,54 @@ ChangeSet build(const Document& doc, std::vector<ParsedFile>& files, const Impor
             links.push_back(std::move(l));
             ++reports[reports.size() - files.size() + fi].links;
         }
+    }
+    // Groups (JSON Canvas) become insights citing their nodes' notes, new or already on the board.
+    // A group none of whose notes is new was imported before, and makes no insight again.
+    for (std::size_t fi = 0; fi < files.size(); ++fi) {
+        const auto& groups = files[fi].result.groups;
+        if (groups.empty()) continue;
+        FileReport& rep = reports[reports.size() - files.size() + fi];
+        std::unordered_map<std::string, std::vector<const Note*>> byNode;
+        for (std::size_t i = ranges[fi].first; i < ranges[fi].second; ++i)
+            if (!pending[i].candidate->nodeId.empty()) byNode[pending[i].candidate->nodeId].push_back(&pending[i].note);
+        std::unordered_map<std::string, const std::vector<std::string>*> existing;
+        for (const Candidate& c : files[fi].result.candidates)
+            if (auto it = duplicateOf.find(&c); it != duplicateOf.end()) existing[c.nodeId] = &it->second;
+        std::size_t before = 0, number = 0;
+        for (const CandidateGroup& g : groups) {
+            ++number;
+            Insight in;
+            std::set<std::string> cited;
+            bool anyNew = false;
+            std::string firstText;
+            for (const auto& node : g.nodes) {
+                if (auto it = byNode.find(node); it != byNode.end())
+                    for (const Note* n : it->second) {
+                        anyNew = true;
+                        if (firstText.empty()) firstText = n->text;
+                        if (cited.insert(n->id).second) in.notes.push_back(n->id);
+                    }
+                if (auto it = existing.find(node); it != existing.end())
+                    for (const auto& id : *it->second)
+                        if (cited.insert(id).second) in.notes.push_back(id);
+            }
+            if (!anyNew) {
+                ++before;
+                continue;
+            }
+            if (in.notes.size() > limits::kEvidencePerInsight) in.notes.resize(limits::kEvidencePerInsight);
+            in.title = groupTitle(g.label, firstText, number);
+            in.id = newId("i");
+            in.quadrant = opt.pinQuadrant;
+            in.author = author;
+            in.created = in.updated = now;
+            cs.insights.added.push_back(std::move(in));
+            ++rep.insights;
+        }
+        if (rep.insights)
+            rep.remarks.push_back(std::to_string(rep.insights) + (rep.insights == 1 ? " group" : " groups") + " made into insights");
+        if (before)
+            rep.remarks.push_back(std::to_string(before) + (before == 1 ? " group" : " groups") + " imported before (no new notes), no insight made");
     }
     cs.notes.added.reserve(pending.size());
     for (auto& p : pending) cs.notes.added.push_back(std::move(p.note));

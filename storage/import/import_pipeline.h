@@ -1,6 +1,8 @@
 #pragma once
 // The import pipeline: parsed candidates become notes, in the tray or pinned to a quadrant, as one
-// change set (one undo step). Importing the same material again adds nothing: a candidate whose
+// change set (one undo step). A JSON Canvas group becomes an insight in the same change set,
+// citing the notes made of the text nodes inside it (tray notes too), in the quadrant the
+// notes are pinned to (none when they go to the tray). Importing the same material again adds nothing: a candidate whose
 // source file and text match a note already on the board (or earlier in the same import) is a
 // duplicate and is skipped.
 
@@ -25,6 +27,7 @@ struct FileReport {
     std::string file;
     std::string format, encoding;
     std::size_t candidates = 0, added = 0, duplicates = 0, links = 0;
+    std::size_t insights = 0;  ///< JSON Canvas groups made insights
     /// What was left out or changed on the way, a short phrase each (the parser's remarks, and
     /// texts too long for one note that were split): said wherever the report is shown.
     std::vector<std::string> remarks;

@@ -17,6 +17,11 @@
 // (preset "1"); else "relates". File, link and group nodes are no candidates; edges that touch
 // them, or nodes the file does not have, are left out and counted in the result's remarks.
 //
+// A group node is a group of the text nodes geometrically inside it (each node's box within the
+// group's box, as Obsidian moves them with the group; a node may be in nested groups): the
+// import makes an insight of it (import_pipeline.h). Groups without a place, or with no text node
+// inside, are left out and counted in the remarks; at most kMaxGroups groups are read.
+//
 // The file is read as a stream of SAX events (rapidjson's Reader), never as a whole document
 // tree, so a canvas of half a million nodes needs memory for its candidates only.
 
@@ -26,6 +31,7 @@
 #include <functional>
 #include <memory>
 #include <optional>
+#include <tuple>
 #include <unordered_set>
 
 #include "storage/import/candidate.h"
@@ -164,6 +170,7 @@ public:
         if (notText)
             m_result.remarks.push_back(count(notText, "edge", "edges") + " to file, link, group or empty nodes, left out");
         if (loops) m_result.remarks.push_back(count(loops, "edge", "edges") + " from a node to itself, left out");
+        fillGroups();
         m_progress.report(1.0);
         return std::move(m_result);
     }
@@ -173,7 +180,7 @@ private:
         enum Kind { Root, Nodes, Edges, Node, Edge, Skip } kind;
         std::size_t depth = 0;  // Skip: open lists and objects still to close
     };
-    static constexpr const char* kNodeFields[] = {"id", "type", "text", "color", "x", "y", "width", "height"};
+    static constexpr const char* kNodeFields[] = {"id", "type", "text", "color", "x", "y", "width", "height", "label"};
     static constexpr const char* kEdgeFields[] = {"fromNode", "toNode", "label", "color"};
 
     bool stop(const std::string& why) {
@@ -300,7 +307,10 @@ private:
         if (!numberField(4, "x", what, c.x) || !numberField(5, "y", what, c.y) || !numberField(6, "width", what, c.w) ||
             !numberField(7, "height", what, c.h))
             return false;
-        if (type != "text") return true;  // file, link and group nodes
+        std::string label;
+        if (!stringField(8, "label", what, label)) return false;
+        if (type == "group") return group(std::move(id), std::move(label), c);
+        if (type != "text") return true;  // file and link nodes
         if (!hasText) return stop(message(CC_TEMPLATE("{1}: a text node without \"text\""), {what}));
         std::string plain = text::markdownToPlainText(raw);
         if (text::trim(plain).empty()) return true;
@@ -315,6 +325,61 @@ private:
         c.nodeId = std::move(id);
         m_result.candidates.push_back(std::move(c));
         return true;
+    }
+
+    /// A group node: kept with its box (when it has one) until every node is read.
+    bool group(std::string id, std::string label, const Candidate& box) {
+        if (!(box.x && box.y && box.w && box.h) || *box.w <= 0 || *box.h <= 0) {
+            ++m_unplacedGroups;
+            return true;
+        }
+        if (m_groups.size() == kMaxGroups) {
+            ++m_groupsOver;
+            return true;
+        }
+        m_groups.push_back({CandidateGroup{std::move(id), std::move(label), {}}, *box.x, *box.y, *box.w, *box.h});
+        return true;
+    }
+
+    /// Each group's text candidates: those whose box lies within the group's (a node without a
+    /// size is a point), found through the candidates sorted by x.
+    void fillGroups() {
+        const auto& cs = m_result.candidates;
+        if (m_groups.empty() && !m_unplacedGroups && !m_groupsOver) return;
+        std::vector<std::size_t> byX;
+        for (std::size_t i = 0; i < cs.size(); ++i)
+            if (cs[i].x && cs[i].y) byX.push_back(i);
+        std::sort(byX.begin(), byX.end(), [&](std::size_t a, std::size_t b) { return *cs[a].x < *cs[b].x; });
+        std::size_t empty = 0, capped = 0;
+        for (GroupBox& g : m_groups) {
+            auto from = std::lower_bound(byX.begin(), byX.end(), g.x, [&](std::size_t i, double x) { return *cs[i].x < x; });
+            std::vector<std::size_t> inside;
+            for (auto it = from; it != byX.end() && *cs[*it].x <= g.x + g.w; ++it) {
+                const Candidate& c = cs[*it];
+                if (*c.y >= g.y && *c.x + c.w.value_or(0) <= g.x + g.w && *c.y + c.h.value_or(0) <= g.y + g.h) inside.push_back(*it);
+            }
+            if (inside.empty()) {
+                ++empty;
+                continue;
+            }
+            std::sort(inside.begin(), inside.end(), [&](std::size_t a, std::size_t b) {
+                return std::tie(*cs[a].y, *cs[a].x, a) < std::tie(*cs[b].y, *cs[b].x, b);
+            });
+            if (inside.size() > limits::kEvidencePerInsight) {
+                inside.resize(limits::kEvidencePerInsight);
+                ++capped;
+            }
+            for (std::size_t i : inside) g.group.nodes.push_back(cs[i].nodeId);
+            m_result.groups.push_back(std::move(g.group));
+        }
+        auto count = [](std::size_t n, const char* one, const char* many) { return std::to_string(n) + " " + (n == 1 ? one : many); };
+        if (empty) m_result.remarks.push_back(count(empty, "group", "groups") + " with no text node inside, left out");
+        if (m_unplacedGroups) m_result.remarks.push_back(count(m_unplacedGroups, "group", "groups") + " without a place or size, left out");
+        if (m_groupsOver)
+            m_result.remarks.push_back(count(m_groupsOver, "group", "groups") + " over " + std::to_string(kMaxGroups) + " left out");
+        if (capped)
+            m_result.remarks.push_back(count(capped, "group", "groups") + " with over " + std::to_string(limits::kEvidencePerInsight) +
+                                       " notes: the first ones kept");
     }
 
     bool edge() {
@@ -335,13 +400,19 @@ private:
     ParseResult m_result;
     std::vector<Frame> m_frames;
     std::string m_key;
-    Field m_fields[8];
-    bool m_seen[8] = {};
+    Field m_fields[9];
+    bool m_seen[9] = {};
     int m_depth = 0;
     bool m_sawRoot = false, m_sawNodes = false, m_sawEdges = false;
     std::size_t m_rootMembers = 0, m_nodes = 0, m_edgeCount = 0;
     std::unordered_set<std::string> m_ids, m_textIds;
     std::vector<CandidateLink> m_edges;  // resolved at the end: edges may come before their nodes
+    struct GroupBox {
+        CandidateGroup group;
+        double x, y, w, h;
+    };
+    std::vector<GroupBox> m_groups;  // filled at the end: nodes may come after their groups
+    std::size_t m_unplacedGroups = 0, m_groupsOver = 0;
 };
 
 constexpr unsigned kParseFlags = rapidjson::kParseValidateEncodingFlag | rapidjson::kParseIterativeFlag;

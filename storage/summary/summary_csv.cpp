@@ -1,4 +1,4 @@
-// The appendix table as CSV for analysts: UTF-8 with a BOM, RFC 4180 quoting, CRLF line ends.
+// The insights and the appendix table as one CSV for analysts (the README lists its columns): UTF-8 with a BOM, RFC 4180 quoting, CRLF line ends.
 // A spreadsheet runs a cell that starts with = + - @ (or a tab or CR before one) as a formula,
 // so board text never starts a cell that way (OWASP's CSV injection rule).
 #include "storage/summary/summary_export.h"
@@ -31,17 +31,41 @@ void textField(std::string& out, const std::string& text) {
 void writeCsv(const MonthlySummary& s, const std::string& path, Lang lang) {
     const Labels& L = labels(lang);
     std::string out = "\xEF\xBB\xBF";
-    auto row = [&](const std::vector<std::string>& fields, bool withNumber) {
+    // The votes and an insight's score are numbers the program wrote, and stay numbers for the spreadsheet.
+    constexpr std::size_t kScoreColumn = 16 + 3;
+    auto row = [&](const std::vector<std::string>& fields, bool withNumbers) {
         for (std::size_t i = 0; i < fields.size(); ++i) {
             if (i) out += ',';
-            // The votes are a number the program wrote, and stay one for the spreadsheet.
-            if (withNumber && i == kAppendixVotesColumn) out += fields[i];
+            if (withNumbers && (i == kAppendixVotesColumn || i == kScoreColumn) && !fields[i].empty()) out += fields[i];
             else textField(out, fields[i]);
         }
         out += "\r\n";
     };
-    row(std::vector<std::string>(L.columns.begin(), L.columns.end()), false);
-    for (const CitedNote& n : s.appendix) row(appendixRow(s, n, lang), true);
+    auto joined = [](const std::vector<std::string>& ids) {
+        std::string j;
+        for (const auto& id : ids) j += (j.empty() ? "" : " ") + id;
+        return j;
+    };
+    std::vector<std::string> header(L.columns.begin(), L.columns.end());
+    header.insert(header.end(), L.insightColumns.begin(), L.insightColumns.end());
+    row(header, false);
+    // The insights first (quadrant 1 to 4, then those in no quadrant; strongest first), one row
+    // each with the ids of its evidence notes.
+    for (int q : {1, 2, 3, 4, 0})
+        for (const CitedInsight& i : s.insights[static_cast<std::size_t>(q)]) {
+            std::vector<std::string> ids;
+            for (const auto& n : i.evidence) ids.push_back(n.id);
+            row({i.id, q ? quadrantLabel(s, q, lang) : std::string(), i.title, i.statement, "", "", "", i.author, "",
+                 std::to_string(i.votes), i.newInMonth ? L.isNew : "", "", "", "", "", "", L.recordInsight, stateName(i.state, lang),
+                 gradeName(i.grade, lang), std::to_string(i.score), reasonsLine(i, lang), joined(ids), ""},
+                true);
+        }
+    // Then the appendix: the month's new and changed notes, each with the insights that cite it.
+    for (const CitedNote& n : s.appendix) {
+        std::vector<std::string> r = appendixRow(s, n, lang);
+        r.insert(r.end(), {L.recordNote, "", "", "", "", "", joined(n.insights)});
+        row(r, true);
+    }
     writeWholeFile(path, out);
 }
 

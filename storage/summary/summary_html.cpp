@@ -45,7 +45,7 @@ h1{font-size:1.9em;margin-bottom:.2em}h2{margin-top:2em;border-bottom:2px solid 
 .fig .v{font-size:2.2em;font-weight:bold}.fig .l{color:#555}.up{color:#1a7f37}.down{color:#c62828}.same{color:#777}
 table{border-collapse:collapse;width:100%;font-size:.9em;margin:.5em 0}th,td{border:1px solid #ccc;padding:.3em .5em;text-align:left;vertical-align:top;word-break:break-word}
 th{background:#f3f3f3}.ev{color:#555;font-size:.9em}.badge{font-size:.8em;border-radius:3px;padding:0 .3em;margin-left:.3em}
-.b-new{background:#1565c0;color:#fff}.b-cor{background:#2e7d32;color:#fff}.b-con{background:#c62828;color:#fff}
+.b-new{background:#1565c0;color:#fff}.g-strong{background:#2e7d32;color:#fff}.g-moderate{background:#f9a825;color:#222}.g-weak{background:#9e9e9e;color:#fff}.b-cor{background:#2e7d32;color:#fff}.b-con{background:#c62828;color:#fff}
 svg{max-width:100%;height:auto}.q{border:1px solid #ddd;border-radius:6px;padding:.6em 1em;margin:.8em 0}
 .legend span{display:inline-block;margin-right:1em}.sw{display:inline-block;width:.9em;height:.9em;border:1px solid #888;vertical-align:middle;margin-right:.3em}
 @media print{body{margin:0;max-width:none;font-size:10.5pt}h2{page-break-before:always;break-before:page}h2.first{page-break-before:avoid;break-before:avoid}
@@ -132,8 +132,44 @@ struct Html {
         o += "</p>\n";
     }
 
-    void strongest() {
+    void insights() {
         o += "<h2>" + esc(L.sections[2]) + "</h2>\n";
+        for (int q : {1, 2, 3, 4, 0}) {
+            const auto& v = s.insights[static_cast<std::size_t>(q)];
+            if (q == 0 && v.empty()) continue;
+            o += "<div class=\"q\"><h3>" + esc(insightGroupTitle(s, q, lang)) + "</h3>";
+            if (v.empty()) o += "<p>" + esc(L.noInsights) + "</p>";
+            else {
+                o += "<ol>";
+                for (const auto& in : v) {
+                    o += "<li class=\"insight\"><strong>" + esc(in.title) + "</strong>";
+                    o += "<span class=\"badge g-" + esc(in.grade) + "\">" + esc(strengthLine(in, lang)) + "</span>";
+                    badges(in.newInMonth, false, false);
+                    o += "<span class=\"ev\">" + L.parenOpen + esc(stateName(in.state, lang)) + L.listSep + esc(L.votes) + L.colon +
+                         std::to_string(in.votes) + L.parenClose + "</span>";
+                    if (!in.statement.empty()) o += "<div>" + esc(truncateUtf8(in.statement, 800)) + "</div>";
+                    o += "<div class=\"ev\"><b>" + esc(L.strength) + L.colon + "</b>" + esc(reasonsLine(in, lang)) + "</div>";
+                    o += "<div class=\"ev\"><b>" + esc(L.evidenceNotes) + L.colon + "</b>" + (in.evidence.empty() ? esc(L.noEvidence) : "") + "</div>";
+                    if (!in.evidence.empty()) {
+                        o += "<ul class=\"evidence\">";
+                        for (const auto& n : in.evidence) {
+                            o += "<li>" + esc(noteHeadline(n, 200));
+                            badges(false, n.corroborated, n.contested);
+                            evidence(n);
+                            o += "</li>";
+                        }
+                        o += "</ul>";
+                    }
+                    o += "</li>";
+                }
+                o += "</ol>";
+            }
+            o += "</div>\n";
+        }
+    }
+
+    void singleNotes() {
+        o += "<h2>" + esc(L.sections[7]) + "</h2>\n<p>" + esc(L.singleNotesIntro) + "</p>\n";
         for (int q = 1; q <= 4; ++q) {
             o += "<div class=\"q\"><h3>" + esc(quadrantLabel(s, q, lang)) + "</h3>";
             const auto& v = s.strongest[static_cast<std::size_t>(q - 1)];
@@ -144,7 +180,7 @@ struct Html {
                     o += "<li><strong>" + esc(noteHeadline(n, 160)) + "</strong>";
                     badges(n.newInMonth, n.corroborated, n.contested);
                     o += "<span class=\"ev\">" + L.parenOpen + esc(L.votes) + L.colon + std::to_string(n.votes) + L.parenClose + "</span>";
-                    if (!n.title.empty() && !n.text.empty()) o += "<div>" + esc(truncateUtf8(n.text, 400)) + "</div>";
+                    if (!n.title.empty() && !n.text.empty() && n.text != n.title) o += "<div>" + esc(truncateUtf8(n.text, 400)) + "</div>";
                     evidence(n);
                     o += "</li>";
                 }
@@ -276,11 +312,12 @@ void writeHtml(const MonthlySummary& s, const std::string& path, Lang lang) {
     } else {
         h.figures();
         h.picture();
-        h.strongest();
+        h.insights();
         h.questions();
         h.coverage();
         h.changes();
         h.appendix();
+        h.singleNotes();
     }
     o += "</body>\n</html>\n";
     writeWholeFile(path, o);

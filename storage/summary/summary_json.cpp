@@ -12,7 +12,8 @@ namespace {
 namespace rj = RAPIDJSON_NAMESPACE;
 using Writer = rj::PrettyWriter<rj::StringBuffer>;
 
-constexpr int kJsonVersion = 1;
+// 2: "insights" per quadrant; "strongest" holds only notes that no insight cites; a note has "insights".
+constexpr int kJsonVersion = 2;
 
 /// Board text, cleaned (documentText): JSON must be UTF-8, and the readers are documents too.
 void text(Writer& w, const std::string& v) {
@@ -73,6 +74,7 @@ void note(Writer& w, const CitedNote& n) {
     num(w, "supportKinds", n.supportKinds);
     w.Key("score");
     w.Double(n.score);
+    strings(w, "insights", n.insights);
     w.Key("provenance");
     w.StartObject();
     str(w, "file", n.provenanceFile);
@@ -87,6 +89,29 @@ void notes(Writer& w, const char* key, const std::vector<CitedNote>& v) {
     w.StartArray();
     for (const auto& n : v) note(w, n);
     w.EndArray();
+}
+
+void insight(Writer& w, const CitedInsight& i, Lang lang) {
+    w.StartObject();
+    str(w, "id", i.id);
+    str(w, "title", i.title);
+    str(w, "statement", i.statement);
+    num(w, "quadrant", i.quadrant);
+    str(w, "state", i.state);
+    str(w, "author", i.author);
+    num(w, "votes", i.votes);
+    flag(w, "newInMonth", i.newInMonth);
+    w.Key("strength");
+    w.StartObject();
+    str(w, "grade", i.grade);
+    num(w, "score", i.score);
+    strings(w, "reasons", reasonsFor(i, lang));
+    w.EndObject();
+    std::vector<std::string> ids;
+    for (const auto& n : i.evidence) ids.push_back(n.id);
+    strings(w, "notes", ids);
+    notes(w, "evidence", i.evidence);
+    w.EndObject();
 }
 
 void linkChanges(Writer& w, const char* key, const std::vector<MonthChanges::LinkChange>& v) {
@@ -140,6 +165,19 @@ void writeJson(const MonthlySummary& s, const std::string& path, Lang lang) {
     w.EndObject();
 
     ints(w, "notesByQuadrant", std::vector<int>(s.notesByQuadrant.begin(), s.notesByQuadrant.end()));
+
+    w.Key("insights");
+    w.StartArray();
+    for (int q : {1, 2, 3, 4, 0}) {
+        w.StartObject();
+        num(w, "quadrant", q);
+        w.Key("insights");
+        w.StartArray();
+        for (const auto& i : s.insights[static_cast<std::size_t>(q)]) insight(w, i, lang);
+        w.EndArray();
+        w.EndObject();
+    }
+    w.EndArray();
 
     w.Key("strongest");
     w.StartArray();

@@ -144,18 +144,22 @@ void writeMarkdown(const MonthlySummary& s, const std::string& path, Lang lang) 
         o += "\n";
     }
 
-    // 3. Strongest insights.
+    // 3. The insights per quadrant, strongest first, each with its evidence; then those in no quadrant yet.
     o += "## " + L.sections[2] + "\n\n";
-    for (int q = 1; q <= 4; ++q) {
-        o += "### " + md(quadrantLabel(s, q, lang)) + "\n\n";
-        const auto& v = s.strongest[static_cast<std::size_t>(q - 1)];
-        if (v.empty()) o += L.noNotes + "\n";
+    for (int q : {1, 2, 3, 4, 0}) {
+        const auto& v = s.insights[static_cast<std::size_t>(q)];
+        if (q == 0 && v.empty()) continue;
+        o += "### " + md(insightGroupTitle(s, q, lang)) + "\n\n";
+        if (v.empty()) o += L.noInsights + "\n";
         int i = 0;
-        for (const auto& n : v) {
-            o += std::to_string(++i) + ". **" + md(noteHeadline(n, 120)) + "**" + flags(n, lang) + L.parenOpen + L.votes + L.colon +
-                 std::to_string(n.votes) + L.parenClose + "\n";
-            if (!n.title.empty() && !n.text.empty()) o += "   " + md(truncateUtf8(n.text, 300)) + "\n";
-            o += "   " + evidence(n, lang) + "\n";
+        for (const auto& in : v) {
+            o += std::to_string(++i) + ". **" + md(truncateUtf8(in.title, 160)) + "**" + L.parenOpen + md(gradeName(in.grade, lang)) + L.listSep +
+                 md(stateName(in.state, lang)) + L.listSep + L.votes + L.colon + std::to_string(in.votes) + L.parenClose +
+                 (in.newInMonth ? " \U0001F195 " + L.legendNew : "") + "\n";
+            if (!in.statement.empty()) o += "   " + md(truncateUtf8(in.statement, 600)) + "\n";
+            o += "   - **" + L.strength + L.colonMark + "** " + md(strengthLine(in, lang)) + L.colon + md(reasonsLine(in, lang)) + "\n";
+            o += "   - **" + L.evidenceNotes + L.colonMark + "**" + (in.evidence.empty() ? " " + L.noEvidence : "") + "\n";
+            for (const auto& n : in.evidence) o += "     - " + md(noteHeadline(n, 160)) + flags(n, lang) + L.parenOpen + evidence(n, lang) + L.parenClose + "\n";
         }
         o += "\n";
     }
@@ -244,6 +248,22 @@ void writeMarkdown(const MonthlySummary& s, const std::string& path, Lang lang) 
             const auto r = appendixRow(s, n, lang);
             tableRow(o, {r[0], r[1], r[2], r[3], r[5], r[6], r[7], r[10], r[13], r[14]});
         }
+    }
+
+    // 8. Appendix: the strongest single notes per quadrant that no insight cites.
+    o += "\n## " + L.sections[7] + "\n\n" + L.singleNotesIntro + "\n\n";
+    for (int q = 1; q <= 4; ++q) {
+        o += "### " + md(quadrantLabel(s, q, lang)) + "\n\n";
+        const auto& v = s.strongest[static_cast<std::size_t>(q - 1)];
+        if (v.empty()) o += L.noNotes + "\n";
+        int i = 0;
+        for (const auto& n : v) {
+            o += std::to_string(++i) + ". **" + md(noteHeadline(n, 120)) + "**" + flags(n, lang) + L.parenOpen + L.votes + L.colon +
+                 std::to_string(n.votes) + L.parenClose + "\n";
+            if (!n.title.empty() && !n.text.empty() && n.text != n.title) o += "   " + md(truncateUtf8(n.text, 300)) + "\n";
+            o += "   " + evidence(n, lang) + "\n";
+        }
+        o += "\n";
     }
     writeWholeFile(path, o);
 }

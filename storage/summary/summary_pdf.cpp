@@ -1,4 +1,4 @@
-// The summary as an A4 PDF (Cairo + Pango): a title page, then the seven sections flowing across
+// The summary as an A4 PDF (Cairo + Pango): a title page, then the eight sections flowing across
 // pages with a cursor. Everything is laid out first into per-page lists of drawing operations, so
 // the page count is known when the pages are drawn ("Page N of M"). The canvas picture and the
 // charts are cairo paths; text is Pango (Noto Sans CJK SC), fonts embedded by cairo. All text is
@@ -23,7 +23,7 @@ namespace {
 
 constexpr double kPageW = 595, kPageH = 842, kMargin = 56, kTop = 56, kBottom = kPageH - 64;
 constexpr double kContentW = kPageW - 2 * kMargin;
-constexpr std::size_t kMaxListItems = 150, kMaxQuestions = 40, kMaxAppendixRows = 400;
+constexpr std::size_t kMaxListItems = 150, kMaxQuestions = 40, kMaxAppendixRows = 400, kMaxEvidencePerInsight = 12;
 constexpr const char* kFont = "Noto Sans CJK SC";
 
 struct Rgb {
@@ -434,8 +434,54 @@ public:
         return m;
     }
 
-    void strongest() {
+    static std::string insightName(const CitedInsight& i) { return message(CC_TEMPLATE("insight {1}"), {i.id}); }
+    static Rgb gradeColour(const std::string& grade) { return grade == "strong" ? kGreen : grade == "moderate" ? Rgb{0.72, 0.50, 0.05} : kGrey; }
+
+    /// Section 3: per quadrant (then those in no quadrant yet) the insights, strongest first,
+    /// each with its strength in words and its evidence notes.
+    void insights() {
         heading(L.sections[2]);
+        for (int q : {1, 2, 3, 4, 0}) {
+            const auto& v = s.insights[static_cast<std::size_t>(q)];
+            if (q == 0 && v.empty()) continue;
+            ensure(v.empty() ? 50 : 130);  // the heading with its first insight, not alone at a page's foot
+            subheading(insightGroupTitle(s, q, lang));
+            if (v.empty()) para(L.noInsights, 10, false, kGrey);
+            int i = 0;
+            for (const auto& in : v) {
+                if (static_cast<std::size_t>(i) == kMaxListItems) {
+                    para(moreLabel(lang, v.size() - kMaxListItems), 9.5, false, kGrey);
+                    break;
+                }
+                const Drawing drawing(*this, insightName(in));
+                ensure(70);
+                para(std::to_string(++i) + ". " + truncateUtf8(in.title, 200) + (in.newInMonth ? "  [" + L.legendNew + "]" : ""), 11.5, true, kText, 0, 1);
+                para(L.strength + L.colon + strengthLine(in, lang) + L.clauseSep + stateName(in.state, lang) + L.clauseSep + L.votes + L.colon +
+                         std::to_string(in.votes),
+                     9.5, true, gradeColour(in.grade), 14, 1);
+                para(reasonsLine(in, lang), 8.5, false, kGrey, 14, 2);
+                if (!in.statement.empty()) para(truncateUtf8(in.statement, 600), 9.5, false, kText, 14, 3);
+                para(L.evidenceNotes + L.colon + (in.evidence.empty() ? L.noEvidence : ""), 9, true, kText, 14, 1);
+                std::size_t shown = 0;
+                for (const auto& n : in.evidence) {
+                    if (shown == kMaxEvidencePerInsight) {
+                        para(moreLabel(lang, in.evidence.size() - shown), 8.5, false, kGrey, 24, 1);
+                        break;
+                    }
+                    ++shown;
+                    const Drawing noteDrawing(*this, noteName(n));
+                    para("\u2022 " + noteHeadline(n, 200) + marks(n), 9, false, kText, 24, 0);
+                    para(evidence(n), 8, false, kGrey, 32, 2);
+                }
+                y += 8;
+            }
+        }
+    }
+
+    /// Section 8: the strongest single notes per quadrant that no insight cites.
+    void singleNotes() {
+        heading(L.sections[7]);
+        para(L.singleNotesIntro, 10, false, kGrey, 0, 6);
         for (int q = 1; q <= 4; ++q) {
             subheading(quadrantLabel(s, q, lang));
             const auto& v = s.strongest[static_cast<std::size_t>(q - 1)];
@@ -445,7 +491,7 @@ public:
                 const Drawing drawing(*this, noteName(n));
                 para(std::to_string(++i) + ". " + noteHeadline(n, 200) + marks(n) + " " + L.parenOpen + L.votes + L.colon + std::to_string(n.votes) + L.parenClose,
                      10.5, true, kText, 0, 2);
-                if (!n.title.empty() && !n.text.empty()) para(truncateUtf8(n.text, 500), 9.5, false, kText, 14, 2);
+                if (!n.title.empty() && !n.text.empty() && n.text != n.title) para(truncateUtf8(n.text, 500), 9.5, false, kText, 14, 2);
                 para(evidence(n), 8.5, false, kGrey, 14, 2);
                 if (!n.provenanceExcerpt.empty()) para("\u201C" + truncateUtf8(n.provenanceExcerpt, 300) + "\u201D", 8.5, false, kGrey, 14, 2);
                 y += 6;
@@ -666,11 +712,12 @@ void writePdf(const MonthlySummary& s, const std::string& path, Lang lang) {
     } else {
         pdf.figures();
         pdf.picture();
-        pdf.strongest();
+        pdf.insights();
         pdf.questions();
         pdf.coverage();
         pdf.changes();
         pdf.appendix();
+        pdf.singleNotes();
     }
     pdf.finish();
 }

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "canvas/replay.h"
+#include "storage/summary/summary_text.h"
 
 namespace cc::summary {
 
@@ -35,7 +36,7 @@ MonthlySummary summaryOfBoard(BoardStore& file, const Month& month, Millis now, 
         std::vector<ChangeSet> inMonth;
         for (const auto& cs : log)
             if (cs.time >= month.start() && cs.time < month.end()) inMonth.push_back(cs);
-        return summarise(*atEnd, *atPreviousEnd, month, inMonth, now);
+        return summarise(*atEnd, *atPreviousEnd, month, inMonth, now, reasonWordings());
     } catch (const ChangeError& e) {
         throw BoardError(message(CC_TEMPLATE("{1}: the history does not replay ({2})"), {file.address(), e.what()}));
     }

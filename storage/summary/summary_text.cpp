@@ -3,6 +3,7 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
+#include <map>
 #include <memory>
 #include <mutex>
 
@@ -23,9 +24,9 @@ Labels makeLabels(const Wording& w) {
     l.noData = w.word(CC_TEMPLATE("No data for this month"));
     l.noDataDetail = w.word(CC_TEMPLATE("The board had no notes at the end of this month and nothing changed during it."));
     l.sections = {w.word(CC_TEMPLATE("1. Headline figures")), w.word(CC_TEMPLATE("2. The canvas")),
-                  w.word(CC_TEMPLATE("3. Strongest insights")), w.word(CC_TEMPLATE("4. Open questions")),
+                  w.word(CC_TEMPLATE("3. Insights by evidence strength")), w.word(CC_TEMPLATE("4. Open questions")),
                   w.word(CC_TEMPLATE("5. Source coverage")), w.word(CC_TEMPLATE("6. What changed")),
-                  w.word(CC_TEMPLATE("7. Appendix: new and changed notes"))};
+                  w.word(CC_TEMPLATE("7. Appendix: new and changed notes")), {}};
     l.notesOnWall = w.word(CC_TEMPLATE("Notes on the wall"));
     l.newNotes = w.word(CC_TEMPLATE("New this month"));
     l.changedNotes = w.word(CC_TEMPLATE("Changed this month"));
@@ -101,6 +102,25 @@ Labels makeLabels(const Wording& w) {
     l.supports = w.word(CC_TEMPLATE("supports"));
     l.conflicts = w.word(CC_TEMPLATE("conflicts"));
     l.relates = w.word(CC_TEMPLATE("relates"));
+    l.sections[7] = w.word(CC_TEMPLATE("8. Appendix: notes not in any insight"));
+    l.unplacedInsights = w.word(CC_TEMPLATE("Insights not yet in a quadrant"));
+    l.noInsights = w.word(CC_TEMPLATE("No insights."));
+    l.statement = w.word(CC_TEMPLATE("Statement"));
+    l.strength = w.word(CC_TEMPLATE("Evidence strength"));
+    l.evidenceNotes = w.word(CC_TEMPLATE("Evidence"));
+    l.noEvidence = w.word(CC_TEMPLATE("No evidence notes."));
+    l.insightState = w.word(CC_TEMPLATE("State"));
+    l.strong = w.word(CC_TEMPLATE("strong"));
+    l.moderate = w.word(CC_TEMPLATE("moderate"));
+    l.weak = w.word(CC_TEMPLATE("weak"));
+    l.draft = w.word(CC_TEMPLATE("draft"));
+    l.agreed = w.word(CC_TEMPLATE("agreed"));
+    l.singleNotesIntro = w.word(CC_TEMPLATE("The strongest notes per quadrant that no insight cites yet: candidates for a new insight."));
+    l.insightColumns = {w.word(CC_TEMPLATE("record")), w.word(CC_TEMPLATE("state")), w.word(CC_TEMPLATE("grade")),
+                        w.word(CC_TEMPLATE("score")), w.word(CC_TEMPLATE("reasons")), w.word(CC_TEMPLATE("evidence note ids")),
+                        w.word(CC_TEMPLATE("insight ids"))};
+    l.recordInsight = w.word(CC_TEMPLATE("insight"));
+    l.recordNote = w.word(CC_TEMPLATE("note"));
     l.colon = w.word(CC_TEMPLATE(": "));
     l.colonMark = w.word(CC_TEMPLATE(":"));
     l.listSep = w.word(CC_TEMPLATE(", "));
@@ -110,10 +130,46 @@ Labels makeLabels(const Wording& w) {
     return l;
 }
 
+/// The templates of the evidence strength rule (canvas/evidence_strength.cpp words its reasons
+/// through them), looked up in one language once: a summary is written in either language
+/// whatever the interface's, as the labels are. A template missing here stays English (the
+/// summary test of the Chinese reasons says so).
+class StrengthWording : public Wording {
+public:
+    explicit StrengthWording(const Wording& from) {
+        for (const char* e : {CC_TEMPLATE("no evidence"), CC_TEMPLATE("{1}, {2} direct"), CC_TEMPLATE("quantitative and qualitative"),
+                              CC_TEMPLATE("only quantitative"), CC_TEMPLATE("only qualitative"), CC_TEMPLATE("no dates gathered"),
+                              CC_TEMPLATE("newest {1}"), CC_TEMPLATE("only 1 note")})
+            m_word[e] = from.word(e);
+        // (The catalogue has these from evidence_strength.cpp, as singular and plural.)
+        const std::pair<const char*, const char*> counted[] = {
+            {"{1} source kind", "{1} source kinds"},
+            {"{1} from the team's own knowledge", "{1} from the team's own knowledge"},
+            {"{1} started by the customer", "{1} started by the customer"},
+            {"{1} conflicting note", "{1} conflicting notes"}};
+        for (const auto& [one, many] : counted) m_words[key(one, many)] = {from.words(one, many, 1), from.words(one, many, 2)};
+    }
+    std::string word(const char* english) const override {
+        auto it = m_word.find(english);
+        return it == m_word.end() ? english : it->second;
+    }
+    std::string words(const char* one, const char* many, std::size_t n) const override {
+        auto it = m_words.find(key(one, many));
+        if (it == m_words.end()) return n == 1 ? one : many;
+        return n == 1 ? it->second.first : it->second.second;
+    }
+
+private:
+    static std::string key(const char* one, const char* many) { return std::string(one) + '\x1f' + many; }
+    std::map<std::string, std::string> m_word;
+    std::map<std::string, std::pair<std::string, std::string>> m_words;
+};
+
 // The labels of each language, looked up once (setLabelWording) while nothing else runs; English
 // until the edge passes its catalogue.
 std::mutex g_lock;
 std::array<std::unique_ptr<const Labels>, 2> g_labels;
+std::array<std::unique_ptr<const StrengthWording>, 2> g_strength;
 
 
 
@@ -121,8 +177,58 @@ std::array<std::unique_ptr<const Labels>, 2> g_labels;
 
 void setLabelWording(Lang lang, const Wording& wording) {
     auto made = std::make_unique<const Labels>(makeLabels(wording));
+    auto strength = std::make_unique<const StrengthWording>(wording);
     std::lock_guard<std::mutex> guard(g_lock);
     g_labels[lang == Lang::Zh ? 1 : 0] = std::move(made);
+    g_strength[lang == Lang::Zh ? 1 : 0] = std::move(strength);
+}
+
+std::vector<const Wording*> reasonWordings() {
+    static const StrengthWording english{Wording{}};
+    std::lock_guard<std::mutex> guard(g_lock);
+    std::vector<const Wording*> out;
+    for (const auto& w : g_strength) out.push_back(w ? w.get() : &english);  // a wording once set stays
+    return out;
+}
+
+std::string gradeName(const std::string& grade, Lang lang) {
+    const Labels& L = labels(lang);
+    if (grade == "strong") return L.strong;
+    if (grade == "moderate") return L.moderate;
+    if (grade == "weak") return L.weak;
+    return grade;
+}
+
+std::string stateName(const std::string& state, Lang lang) {
+    const Labels& L = labels(lang);
+    if (state == "draft") return L.draft;
+    if (state == "agreed") return L.agreed;
+    return state;
+}
+
+const std::vector<std::string>& reasonsFor(const CitedInsight& i, Lang lang) {
+    static const std::vector<std::string> none;
+    const std::size_t k = lang == Lang::Zh ? 1 : 0;
+    if (k < i.reasons.size()) return i.reasons[k];
+    return i.reasons.empty() ? none : i.reasons.front();
+}
+
+std::string reasonsLine(const CitedInsight& i, Lang lang) {
+    std::string out;
+    for (const auto& r : reasonsFor(i, lang)) {
+        if (!out.empty()) out += labels(lang).clauseSep;
+        out += r;
+    }
+    return out;
+}
+
+std::string strengthLine(const CitedInsight& i, Lang lang) {
+    const Labels& L = labels(lang);
+    return gradeName(i.grade, lang) + L.parenOpen + std::to_string(i.score) + L.parenClose;
+}
+
+std::string insightGroupTitle(const MonthlySummary& s, int q, Lang lang) {
+    return q >= 1 && q <= 4 ? quadrantLabel(s, q, lang) : labels(lang).unplacedInsights;
 }
 
 const Labels& labels(Lang lang) {

@@ -16,7 +16,7 @@ namespace cc::summary {
 struct Labels {
     std::string title, board, month, generated;
     std::string noData, noDataDetail;
-    std::array<std::string, 7> sections;
+    std::array<std::string, 8> sections;
     std::string notesOnWall, newNotes, changedNotes, sourceKindsUsed, corroboratedInsights, openContradictions;
     std::string figure, value, previous, change, vsLastMonth;
     std::string legendNew, corroborated, contested, quadrant, notesCount, noNotes;
@@ -27,6 +27,12 @@ struct Labels {
     std::string added, archived, deleted, moved, linksAdded, linksRemoved, nothingChanged, from, to, link;
     std::string isNew, isChanged, yes, no, noAppendix;
     std::array<std::string, 16> columns;  // the appendix table (CSV columns, in order)
+    // The insights (section 3) and the appendix of notes in no insight (section 8).
+    std::string unplacedInsights, noInsights, statement, strength, evidenceNotes, noEvidence, insightState;
+    std::string strong, moderate, weak, draft, agreed, singleNotesIntro;
+    // The CSV's columns after the 16 of the appendix: what the row is, and an insight's fields.
+    std::array<std::string, 7> insightColumns;  // record, state, grade, score, reasons, evidence, insights
+    std::string recordInsight, recordNote;
     std::string kind, count;
     std::string more, page, quadrantShort;  // templates: "… and {1} more", "Page {1} of {2}", "Q{1} {2}"
     std::string supports, conflicts, relates;  // the link kinds
@@ -69,6 +75,23 @@ std::string joinQuadrants(const MonthlySummary& s, const std::vector<int>& qs, L
 std::vector<std::string> appendixRow(const MonthlySummary& s, const CitedNote& n, Lang lang);
 /// Where appendixRow puts the votes.
 constexpr std::size_t kAppendixVotesColumn = 9;
+/// An insight's grade ("strong") and state ("draft") as words in the language.
+std::string gradeName(const std::string& grade, Lang lang);
+std::string stateName(const std::string& state, Lang lang);
+/// The strength reasons of an insight in the language (the English ones when the summary was
+/// computed without that language's wording).
+const std::vector<std::string>& reasonsFor(const CitedInsight& i, Lang lang);
+/// The reasons joined in the language ("3 source kinds, 2 direct; newest 2026-11").
+std::string reasonsLine(const CitedInsight& i, Lang lang);
+/// "strong (82)": the grade and score.
+std::string strengthLine(const CitedInsight& i, Lang lang);
+/// The wordings summaryOfBoard words the reasons through, in the order reasonsFor reads them
+/// (English, Chinese): each the catalogue's templates of the strength rule, looked up at
+/// setLabelWording like the labels.
+std::vector<const Wording*> reasonWordings();
+/// The title of an insight section's group: the quadrant's label, or "Insights not yet in a quadrant" for 0.
+std::string insightGroupTitle(const MonthlySummary& s, int q, Lang lang);
+
 /// The provenance as one line: "file · location".
 std::string provenanceLine(const CitedNote& n);
 

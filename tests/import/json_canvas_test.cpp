@@ -143,7 +143,7 @@ TEST(JsonCanvasImport, WhatIsLeftOutIsSaid) {
     EXPECT_EQ(parseJsonCanvas("{}\n", "e.canvas").remarks, std::vector<std::string>{"no text nodes"});
     EXPECT_EQ(parseJsonCanvas("", "e.canvas").remarks, std::vector<std::string>{"no text nodes"});
     EXPECT_EQ(parseJsonCanvas(R"({"nodes":[{"id":"g","type":"group"}]})", "e.canvas").remarks,
-              std::vector<std::string>{"no text nodes"});
+              (std::vector<std::string>{"no text nodes", "1 group without a place or size, left out"}));
     // Edges first, then nodes: an edge may name a node further down the file.
     const ParseResult r = parseJsonCanvas(R"({"edges":[{"id":"1","fromNode":"a","toNode":"b"},
         {"id":"2","fromNode":"a","toNode":"nowhere"},{"id":"3","fromNode":"a","toNode":"g"},
@@ -155,7 +155,8 @@ TEST(JsonCanvasImport, WhatIsLeftOutIsSaid) {
     EXPECT_EQ(r.links[0].fromNode, "a");
     EXPECT_EQ(r.remarks, (std::vector<std::string>{"1 edge to nodes the file does not have, left out",
                                                    "1 edge to file, link, group or empty nodes, left out",
-                                                   "1 edge from a node to itself, left out"}));
+                                                   "1 edge from a node to itself, left out",
+                                                   "1 group without a place or size, left out"}));
 }
 
 TEST(JsonCanvasImport, AFileIsStreamedWithTheSameResultAsItsText) {

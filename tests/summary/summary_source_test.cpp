@@ -74,3 +74,28 @@ TEST(SummaryOfBoard, StopsInEachStageWhenTold) {
         EXPECT_LT(last, stopAt + 0.15) << "it stops soon after being told, not at the end: " << stopAt;
     }
 }
+
+TEST(SummaryOfBoard, InsightsComeFromTheHistoryAsAtTheMonthsEnd) {
+    // The board file's history holds the insights; the summary of October shows the one made
+    // then, as it stood then (its title changed in November), and not the one made in November.
+    TempDir dir;
+    Log log(at(2026, 8, 1));
+    const std::string a = log.add("Complaint: transfers fail", "complaint", 2, at(2026, 10, 3), "2026-10-02");
+    const std::string b = log.add("Survey: 40% saw a failed transfer", "survey", 2, at(2026, 10, 3), "2026-10-01");
+    const std::string october = log.insight("Transfers fail too often", {a, b}, 2, at(2026, 10, 9));
+    log.updateInsight(october, at(2026, 11, 2), [](Insight& i) { i.title = "Renamed in November"; });
+    log.insight("Made in November", {a}, 2, at(2026, 11, 3));
+    std::vector<LogEntry> entries;
+    for (const ChangeSet& cs : log.sets)
+        entries.push_back(LogEntry{static_cast<std::int64_t>(entries.size() + 1), cs.author, cs.time,
+                                   std::string(toString(cs.source)), changeSetToJson(cs)});
+    auto file = BoardFile::create(dir.file("insights.ccboard"), log.doc->board(), "test");
+    file->writeAll(*log.doc, entries);
+    const MonthlySummary s = summary::summaryOfBoard(*file, Month{2026, 10}, at(2026, 12, 2));
+    ASSERT_EQ(s.insights[2].size(), 1u);
+    EXPECT_EQ(s.insights[2][0].title, "Transfers fail too often");
+    EXPECT_EQ(s.insights[2][0].evidence.size(), 2u);
+    ASSERT_EQ(s.insights[2][0].reasons.size(), 2u) << "worded in English and Chinese";
+    const MonthlySummary nov = summary::summaryOfBoard(*file, Month{2026, 11}, at(2026, 12, 2));
+    ASSERT_EQ(nov.insights[2].size(), 2u);
+}
