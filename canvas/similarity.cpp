@@ -314,7 +314,7 @@ struct Index::Impl {
     std::vector<bool> chinese;                     // by TermId
     std::vector<std::unordered_map<std::string, int>> surfaces;  // by TermId
     std::vector<double> idf;                       // by TermId
-    std::vector<std::vector<std::uint32_t>> postings;  // TermId -> documents
+    std::vector<std::vector<std::pair<std::uint32_t, float>>> postings;  // TermId -> (document, weight)
     std::vector<std::vector<TermId>> sequence;     // each document's words in the order first written
 
     /// The documents most like document d with a score ≥ minScore, best first, at most k.
@@ -326,7 +326,7 @@ struct Index::Impl {
         // Candidates from the rarer words (a frequent word weighs little and would touch every
         // document); at least the three rarest words are always used.
         const std::size_t n = vectors.size();
-        const std::size_t cap = std::max<std::size_t>(200, n / 10);
+        const std::size_t cap = std::max<std::size_t>(200, n / 20);
         std::vector<std::pair<std::size_t, TermId>> byDf;
         for (const auto& [t, w] : v) byDf.emplace_back(postings[t].size(), t);
         std::sort(byDf.begin(), byDf.end());
@@ -339,30 +339,32 @@ struct Index::Impl {
             }
             const float w = std::lower_bound(v.begin(), v.end(), std::make_pair(t, 0.0f),
                                              [](const auto& a, const auto& b) { return a.first < b.first; })->second;
-            for (std::uint32_t other : postings[t]) {
+            for (const auto& [other, ow] : postings[t]) {
                 if (other == d) continue;
                 if (acc[other] == 0) touched.push_back(other);
-                const auto& ov = vectors[other];
-                const float ow = std::lower_bound(ov.begin(), ov.end(), std::make_pair(t, 0.0f),
-                                                  [](const auto& a, const auto& b) { return a.first < b.first; })->second;
                 acc[other] += w * ow;
             }
         }
         std::vector<std::pair<std::uint32_t, double>> cands;
         cands.reserve(touched.size());
         for (std::uint32_t o : touched) {
-            cands.emplace_back(o, acc[o]);
+            // Without skipped words the sums are the exact cosines: those below minScore go now.
+            if (!skipped.empty() || acc[o] >= minScore) cands.emplace_back(o, acc[o]);
             acc[o] = 0;
         }
         touched.clear();
-        // The skipped words' share for the best candidates: their exact cosine.
         const auto better = [](const auto& a, const auto& b) { return a.second != b.second ? a.second > b.second : a.first < b.first; };
-        const std::size_t exact = skipped.empty() ? cands.size() : std::min(cands.size(), std::max<std::size_t>(4 * k, 50));
-        if (exact < cands.size()) std::partial_sort(cands.begin(), cands.begin() + static_cast<std::ptrdiff_t>(exact), cands.end(), better);
-        cands.resize(exact);
-        if (!skipped.empty())
+        const auto best = [&](std::size_t count) {
+            count = std::min(count, cands.size());
+            std::partial_sort(cands.begin(), cands.begin() + static_cast<std::ptrdiff_t>(count), cands.end(), better);
+            cands.resize(count);
+        };
+        if (!skipped.empty()) {
+            // The skipped words' share for the best candidates: their exact cosine.
+            best(std::max<std::size_t>(4 * k, 50));
             for (auto& c : cands) c.second = dot(v, vectors[c.first]);
-        std::sort(cands.begin(), cands.end(), better);
+        }
+        best(k);
         for (const auto& c : cands) {
             if (out.size() >= k || c.second < minScore) break;
             if (c.second > 0) out.emplace_back(c.first, std::min(1.0, c.second));
@@ -398,12 +400,12 @@ Index::Index(std::vector<Item> items) : m(std::make_unique<Impl>()) {
         counts[d].assign(tf.begin(), tf.end());
         std::sort(counts[d].begin(), counts[d].end());
     }
-    m->postings.resize(m->terms.size());
+    std::vector<std::size_t> df(m->terms.size(), 0);
     for (std::size_t d = 0; d < n; ++d)
-        for (const auto& [t, c] : counts[d]) m->postings[t].push_back(static_cast<std::uint32_t>(d));
+        for (const auto& [t, c] : counts[d]) ++df[t];
     m->idf.resize(m->terms.size());
     for (std::size_t t = 0; t < m->terms.size(); ++t)
-        m->idf[t] = std::log(1.0 + static_cast<double>(n) / static_cast<double>(m->postings[t].size()));
+        m->idf[t] = std::log(1.0 + static_cast<double>(n) / static_cast<double>(df[t]));
     for (std::size_t d = 0; d < n; ++d) {
         Vector& v = m->vectors[d];
         double norm = 0;
@@ -416,6 +418,10 @@ Index::Index(std::vector<Item> items) : m(std::make_unique<Impl>()) {
         if (norm > 0)
             for (auto& p : v) p.second = static_cast<float>(p.second / norm);
     }
+    m->postings.resize(m->terms.size());
+    for (std::size_t t = 0; t < m->terms.size(); ++t) m->postings[t].reserve(df[t]);
+    for (std::size_t d = 0; d < n; ++d)
+        for (const auto& [t, w] : m->vectors[d]) m->postings[t].emplace_back(static_cast<std::uint32_t>(d), w);
 }
 
 Index::~Index() = default;
