@@ -18,6 +18,7 @@
 
 #include "canvas/document.h"
 #include "canvas/source_kinds.h"
+#include "canvas/wording.h"
 
 namespace cc::similarity {
 
@@ -87,7 +88,7 @@ const std::vector<std::string>& sourceMarkers() {
 const icu::Normalizer2& foldNormaliser() {
     UErrorCode status = U_ZERO_ERROR;
     const icu::Normalizer2* n = icu::Normalizer2::getNFKCCasefoldInstance(status);
-    if (U_FAILURE(status) || !n) throw std::runtime_error("ICU: no NFKC case-folding data");
+    if (U_FAILURE(status) || !n) throw std::runtime_error(message(CC_TEMPLATE("the ICU library has no NFKC data: {1}"), {u_errorName(status)}));
     return *n;
 }
 
@@ -106,7 +107,7 @@ icu::BreakIterator& wordBreaker() {
     thread_local std::unique_ptr<icu::BreakIterator> it = [] {
         UErrorCode status = U_ZERO_ERROR;
         std::unique_ptr<icu::BreakIterator> b(icu::BreakIterator::createWordInstance(icu::Locale::getChinese(), status));
-        if (U_FAILURE(status) || !b) throw std::runtime_error("ICU: no word break iterator");
+        if (U_FAILURE(status) || !b) throw std::runtime_error(message(CC_TEMPLATE("the ICU library has no word break data: {1}"), {u_errorName(status)}));
         return b;
     }();
     return *it;
