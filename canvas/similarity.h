@@ -6,11 +6,12 @@
 //
 // Words (tokens). A text is normalised with NFKC and case-folded (full-width letters, digits and
 // punctuation become their ordinary forms; "ＡＢＣ" and "abc" are the same), then split into words
-// with ICU's word break iterator, whose dictionary segments Chinese into words ("退货太慢" ->
-// 退货, 太, 慢). English words are stemmed with Snowball's English stemmer ("refunds",
+// with ICU's word break iterator, whose dictionary segments Chinese into words ("退货申请提交后" ->
+// 退货, 申请, 提交; 后 is a stop word). English words are stemmed with Snowball's English stemmer ("refunds",
 // "refunded" -> "refund"). Numbers, punctuation and stop words (a short list per language, in
 // similarity.cpp) are dropped. Where the dictionary gives single Chinese characters in a row (a
-// word it does not know), each two neighbours also make a word (a character bigram).
+// word it does not know: 客|服), each two neighbours make a word instead (a character bigram:
+// 客服); a single character on its own stays a word.
 //
 // Near-duplicates: two notes are near-duplicates when their duplicate keys are equal and not
 // empty. The key of a text is made in this order:
@@ -29,16 +30,17 @@
 //
 // Similar notes: TF-IDF vectors over the words of the notes considered (weight (1 + ln tf) ×
 // ln(1 + N / df), length-normalised); the score is their cosine, 0 to 1. Candidates come from an
-// inverted index (the rarer words of a note), then the cosine is exact.
+// inverted index: on a large board only a note's rarer words (at most in 1 note of 20, and always
+// its 3 rarest) gather them, and the best are scored with the exact cosine.
 //
 // Suggested groups: notes are grouped greedily around the most connected notes (each note's
 // neighbours with score ≥ kGroupThreshold), then refined for a few rounds: groups whose centroids
 // are kMergeThreshold close merge, and each note goes to the group whose centroid it is nearest
 // when at least kAttachThreshold close, else to none (spherical k-means). Groups of one are not
-// suggested. A
-// group's title is its kTitleWords words of highest weight (members holding it × the word's
-// idf), each in its most frequent written form; Chinese words are joined without spaces, others
-// with a space.
+// suggested. A group's title is its kTitleWords words of highest weight (members holding it ×
+// the word's idf; single characters and words inside a chosen one skipped), in the order the members write them
+// (their average place), each in its most frequent written form; Chinese words are joined without
+// spaces, others with a space.
 //
 // Every size is bounded: at most kMaxNotes notes are considered (the first, in the order given),
 // at most kMaxWordsPerNote words of each, and the results are limited.
