@@ -2,6 +2,7 @@
 // and case folded, stop words dropped), the near-duplicate rule with each variation it allows and
 // the ones it does not, similar notes, suggested groups and their titles, and the scope of a board.
 #include <gtest/gtest.h>
+#include <rapidcheck/gtest.h>
 
 #include <algorithm>
 
@@ -178,4 +179,26 @@ TEST(SimilarityScope, TrayOrTheWholeBoardButNeverTheArchive) {
     auto both = std::vector<std::string>{wall, tray};
     std::sort(both.begin(), both.end());
     EXPECT_EQ(ids(itemsOf(doc, Scope::Board)), both);
+}
+
+// Any bytes at all (a board is untrusted): words and keys come out as valid UTF-8, bounded, and
+// adding punctuation, spaces or a source remark never changes a key.
+RC_GTEST_PROP(SimilarityAnyText, WordsAndKeysAreSoundForAnyBytes, (const std::string& bytes)) {
+    const auto words = tokenize(bytes);
+    RC_ASSERT(words.size() <= kMaxWordsPerNote);
+    for (const auto& w : words) {
+        RC_ASSERT(!w.empty());
+        RC_ASSERT(isValidUtf8(w));
+    }
+    const std::string key = duplicateKey(bytes);
+    RC_ASSERT(isValidUtf8(key));
+    // (A text that may end in a remark of its own is left out: only one remark goes.)
+    if (bytes.find_first_of("()[]-") == std::string::npos && bytes.find("—") == std::string::npos &&
+        bytes.find("–") == std::string::npos && bytes.find("】") == std::string::npos && bytes.find("）") == std::string::npos) {
+        RC_ASSERT(duplicateKey(bytes + "！ ") == key);
+        if (!key.empty()) RC_ASSERT(duplicateKey(bytes + "（来源：问卷）") == key);
+    }
+    Index index({{"a", bytes}, {"b", bytes + "!"}, {"c", "other words"}});
+    for (const auto& s : index.similar("a", 5)) RC_ASSERT(s.score > 0 && s.score <= 1);
+    for (const auto& g : index.suggest()) RC_ASSERT(g.notes.size() >= 2);
 }
