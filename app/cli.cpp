@@ -1,10 +1,16 @@
+// cereal's JSON header first: it decides how rapidjson reports errors (see json_listing.cpp).
+#include <cereal/archives/json.hpp>
+
 #include "app/cli.h"
 
 #include <CLI/CLI.hpp>
+#include <rapidjson/prettywriter.h>
+#include <rapidjson/stringbuffer.h>
 #include <termios.h>
 #include <unistd.h>
 
 #include <algorithm>
+#include <cmath>
 #include <csignal>
 #include <cstdio>
 #include <iostream>
@@ -27,6 +33,7 @@
 #include "canvas/evidence_strength.h"
 #include "canvas/queries.h"
 #include "canvas/record_guard.h"
+#include "canvas/similarity.h"
 #include "app/i18n.h"
 #include "app/settings.h"
 #include "storage/text_escape.h"
@@ -398,6 +405,126 @@ void printBoard(const Document& doc) {
     printInsights(doc);
 }
 
+// `similar`, `duplicates` and `suggest`: sorting candidates (canvas/similarity.h). Their JSON is
+// written with rapidjson, their lines aligned by display width like `list`'s.
+
+/// A JSON writer on a string, pretty like `list --json`.
+struct JsonOut {
+    rapidjson::StringBuffer buffer;
+    rapidjson::PrettyWriter<rapidjson::StringBuffer> w{buffer};
+    void string(std::string_view s) { w.String(s.data(), static_cast<rapidjson::SizeType>(s.size())); }
+    void print() { std::cout << buffer.GetString() << "\n"; }
+};
+
+/// A note's title for a terminal line (its id when the note has none).
+std::string shownTitle(const Document& doc, const std::string& id) {
+    const Note* n = doc.note(id);
+    return terminalText(n ? noteTitle(*n) : id);
+}
+
+void printSimilar(const Document& doc, const std::string& id, const std::vector<similarity::Scored>& found, bool json) {
+    if (json) {
+        JsonOut j;
+        j.w.StartObject();
+        j.w.Key("similar");
+        j.w.StartArray();
+        for (const auto& s : found) {
+            j.w.StartObject();
+            j.w.Key("id");
+            j.string(s.id);
+            j.w.Key("score");
+            j.w.Double(std::round(s.score * 1000) / 1000);
+            j.w.EndObject();
+        }
+        j.w.EndArray();
+        j.w.EndObject();
+        j.print();
+        return;
+    }
+    std::cout << i18n::fill(_("Notes like {1} “{2}”"), {terminalText(id), shownTitle(doc, id)}) << "  (" << found.size() << ")\n";
+    if (found.empty()) {
+        std::cout << "  " << _("no note shares a word with it") << "\n";
+        return;
+    }
+    std::size_t idWidth = 0;
+    for (const auto& s : found) idWidth = std::max(idWidth, displayWidth(terminalText(s.id)));
+    for (const auto& s : found) {
+        char score[16];
+        std::snprintf(score, sizeof score, "%.2f", s.score);
+        std::cout << "  " << cell(terminalText(s.id), idWidth + 2) << cell(score, 6) << shownTitle(doc, s.id) << "\n";
+    }
+}
+
+void printDuplicates(const Document& doc, const std::vector<std::pair<std::string, std::string>>& pairs, bool json) {
+    if (json) {
+        JsonOut j;
+        j.w.StartObject();
+        j.w.Key("pairs");
+        j.w.StartArray();
+        for (const auto& [a, b] : pairs) {
+            j.w.StartArray();
+            j.string(a);
+            j.string(b);
+            j.w.EndArray();
+        }
+        j.w.EndArray();
+        j.w.EndObject();
+        j.print();
+        return;
+    }
+    if (pairs.empty()) {
+        std::cout << _("no near-duplicates") << "\n";
+        return;
+    }
+    std::cout << i18n::fill(P_("{1} pair of near-duplicates", "{1} pairs of near-duplicates", pairs.size()), {std::to_string(pairs.size())})
+              << "\n";
+    std::size_t aWidth = 0, bWidth = 0;
+    for (const auto& [a, b] : pairs) {
+        aWidth = std::max(aWidth, displayWidth(terminalText(a)));
+        bWidth = std::max(bWidth, displayWidth(terminalText(b)));
+    }
+    for (const auto& [a, b] : pairs)
+        std::cout << "  " << cell(terminalText(a), aWidth + 2) << cell(terminalText(b), bWidth + 2) << shownTitle(doc, a) << "\n";
+}
+
+void printGroups(const Document& doc, const std::vector<similarity::Group>& groups, bool json, bool wholeBoard) {
+    if (json) {
+        JsonOut j;
+        j.w.StartObject();
+        j.w.Key("groups");
+        j.w.StartArray();
+        for (const auto& g : groups) {
+            j.w.StartObject();
+            j.w.Key("title");
+            j.string(g.title);
+            j.w.Key("notes");
+            j.w.StartArray();
+            for (const auto& id : g.notes) j.string(id);
+            j.w.EndArray();
+            j.w.EndObject();
+        }
+        j.w.EndArray();
+        j.w.EndObject();
+        j.print();
+        return;
+    }
+    if (groups.empty()) {
+        std::cout << (wholeBoard ? _("no groups to suggest: no two notes on the board are alike enough")
+                                 : _("no groups to suggest: no two notes in the tray are alike enough (--all groups the whole board)"))
+                  << "\n";
+        return;
+    }
+    std::size_t idWidth = 0;
+    for (const auto& g : groups)
+        for (const auto& id : g.notes) idWidth = std::max(idWidth, displayWidth(terminalText(id)));
+    for (std::size_t k = 0; k < groups.size(); ++k) {
+        const auto& g = groups[k];
+        std::cout << (k ? "\n" : "") << terminalText(g.title) << "  ("
+                  << i18n::fill(P_("{1} note", "{1} notes", g.notes.size()), {std::to_string(g.notes.size())}) << ")\n";
+        for (const auto& id : g.notes) std::cout << "  " << cell(terminalText(id), idWidth + 2) << shownTitle(doc, id) << "\n";
+    }
+}
+
 /// How an address is shown: a server address without its password.
 std::string shown(const std::string& address) {
     return isServerAddress(address) ? pg::withoutPassword(address) : address;
@@ -562,6 +689,22 @@ int runCli(int argc, char** argv) {
     auto* insDel = insight->add_subcommand("delete", _("delete an insight; its notes stay"));
     insDel->add_option("BOARD", board)->required();
     insDel->add_option("ID", other, _("insight id"))->required();
+
+    auto* similar = app.add_subcommand("similar", _("the notes most like a note (tray and wall), most similar first"));
+    int similarLimit = 10;
+    similar->add_option("BOARD", board)->required();
+    similar->add_option("NOTE_ID", other, _("note id"))->required();
+    similar->add_option("--limit", similarLimit, _("how many notes at most, 1-100 (default 10)"))
+        ->check(CLI::Range(1, static_cast<int>(similarity::kMaxLimit)));
+    similar->add_flag("--json", json, _("one JSON object: {\"similar\": [{\"id\", \"score\"}]}"));
+    auto* duplicates = app.add_subcommand("duplicates", _("pairs of near-duplicate notes (tray and wall)"));
+    duplicates->add_option("BOARD", board)->required();
+    duplicates->add_flag("--json", json, _("one JSON object: {\"pairs\": [[id, id], ...]}"));
+    auto* suggest = app.add_subcommand("suggest", _("suggested groups of the tray's candidates, each with a proposed title"));
+    bool suggestAll = false;
+    suggest->add_option("BOARD", board)->required();
+    suggest->add_flag("--all", suggestAll, _("group the whole board (tray and wall), not only the tray"));
+    suggest->add_flag("--json", json, _("one JSON object: {\"groups\": [{\"title\", \"notes\": [ids]}]}"));
 
     app.add_subcommand("sources", _("print the source-kind table"));
 
@@ -765,6 +908,29 @@ int runCli(int argc, char** argv) {
                 throw Refusal(i18n::fill(_("an insight cites at most {1} notes"), {std::to_string(limits::kEvidencePerInsight)}));
             ob.editor->updateInsight(std::move(i));
             std::cout << i18n::fill(_("updated {1}"), {other}) << "\n";
+            return 0;
+        }
+        if (app.got_subcommand(similar)) {
+            OpenBoard ob(board, BoardStore::Mode::ReadOnly, author, boardName, prompt);
+            const Note* n = ob.doc->note(other);
+            if (!n) throw Refusal(i18n::fill(_("no note with id '{1}' in {2}"), {other, ob.file->address()}));
+            if (n->state == NoteState::Archived)
+                throw Refusal(i18n::fill(_("note '{1}' is archived: similar compares the notes in the tray and on the wall"), {other}));
+            const similarity::Index index(similarity::itemsOf(*ob.doc, similarity::Scope::Board));
+            printSimilar(*ob.doc, other, index.similar(other, static_cast<std::size_t>(similarLimit)), json);
+            return 0;
+        }
+        if (app.got_subcommand(duplicates)) {
+            OpenBoard ob(board, BoardStore::Mode::ReadOnly, author, boardName, prompt);
+            const similarity::Index index(similarity::itemsOf(*ob.doc, similarity::Scope::Board));
+            printDuplicates(*ob.doc, index.duplicates(), json);
+            return 0;
+        }
+        if (app.got_subcommand(suggest)) {
+            OpenBoard ob(board, BoardStore::Mode::ReadOnly, author, boardName, prompt);
+            const similarity::Index index(
+                similarity::itemsOf(*ob.doc, suggestAll ? similarity::Scope::Board : similarity::Scope::Tray));
+            printGroups(*ob.doc, index.suggest(), json, suggestAll);
             return 0;
         }
         if (app.got_subcommand("sources")) {

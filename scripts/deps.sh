@@ -15,6 +15,8 @@ CC_PACKAGES=(
   libpq-dev postgresql
   # importers
   libcmark-dev libpoppler-cpp-dev libzip-dev libpugixml-dev libuchardet-dev
+  # sorting candidates: Chinese word segmentation and NFKC (ICU), English stemming (Snowball)
+  libicu-dev libstemmer-dev
   # tests and benchmarks
   googletest libgtest-dev librapidcheck-dev libbenchmark-dev sqlite3
   xvfb xauth xdotool x11-utils xclip imagemagick python3 python3-xlib
