@@ -34,6 +34,7 @@
 #include <tuple>
 #include <unordered_set>
 
+#include "canvas/wording.h"
 #include "storage/import/candidate.h"
 #include "storage/json_guard.h"  // storage/, beside this folder
 #include "storage/import/text_util.h"
@@ -161,15 +162,17 @@ public:
             }
             m_result.links.push_back(std::move(e));
         }
-        auto count = [](std::size_t n, const char* one, const char* many) {
-            return std::to_string(n) + " " + (n == 1 ? one : many);
-        };
-        if (m_result.candidates.empty()) m_result.remarks.push_back("no text nodes");
+        const auto n = [](std::size_t v) { return std::to_string(v); };
+        if (m_result.candidates.empty()) m_result.remarks.push_back(message(CC_TEMPLATE("no text nodes")));
         if (missing)
-            m_result.remarks.push_back(count(missing, "edge", "edges") + " to nodes the file does not have, left out");
+            m_result.remarks.push_back(messageCount("{1} edge to nodes the file does not have, left out",
+                                                    "{1} edges to nodes the file does not have, left out", missing, {n(missing)}));
         if (notText)
-            m_result.remarks.push_back(count(notText, "edge", "edges") + " to file, link, group or empty nodes, left out");
-        if (loops) m_result.remarks.push_back(count(loops, "edge", "edges") + " from a node to itself, left out");
+            m_result.remarks.push_back(messageCount("{1} edge to file, link, group or empty nodes, left out",
+                                                    "{1} edges to file, link, group or empty nodes, left out", notText, {n(notText)}));
+        if (loops)
+            m_result.remarks.push_back(messageCount("{1} edge from a node to itself, left out", "{1} edges from a node to itself, left out",
+                                                    loops, {n(loops)}));
         fillGroups();
         m_progress.report(1.0);
         return std::move(m_result);
@@ -372,14 +375,21 @@ private:
             for (std::size_t i : inside) g.group.nodes.push_back(cs[i].nodeId);
             m_result.groups.push_back(std::move(g.group));
         }
-        auto count = [](std::size_t n, const char* one, const char* many) { return std::to_string(n) + " " + (n == 1 ? one : many); };
-        if (empty) m_result.remarks.push_back(count(empty, "group", "groups") + " with no text node inside, left out");
-        if (m_unplacedGroups) m_result.remarks.push_back(count(m_unplacedGroups, "group", "groups") + " without a place or size, left out");
+        const auto n = [](std::size_t v) { return std::to_string(v); };
+        if (empty)
+            m_result.remarks.push_back(messageCount("{1} group with no text node inside, left out",
+                                                    "{1} groups with no text node inside, left out", empty, {n(empty)}));
+        if (m_unplacedGroups)
+            m_result.remarks.push_back(messageCount("{1} group without a place or size, left out",
+                                                    "{1} groups without a place or size, left out", m_unplacedGroups,
+                                                    {n(m_unplacedGroups)}));
         if (m_groupsOver)
-            m_result.remarks.push_back(count(m_groupsOver, "group", "groups") + " over " + std::to_string(kMaxGroups) + " left out");
+            m_result.remarks.push_back(messageCount("{1} group over {2} left out", "{1} groups over {2} left out", m_groupsOver,
+                                                    {n(m_groupsOver), n(kMaxGroups)}));
         if (capped)
-            m_result.remarks.push_back(count(capped, "group", "groups") + " with over " + std::to_string(limits::kEvidencePerInsight) +
-                                       " notes: the first ones kept");
+            m_result.remarks.push_back(messageCount("{1} group with over {2} notes: the first ones kept",
+                                                    "{1} groups with over {2} notes: the first ones kept", capped,
+                                                    {n(capped), n(limits::kEvidencePerInsight)}));
     }
 
     bool edge() {
@@ -458,7 +468,7 @@ ParseResult parseCanvasText(std::string_view utf8, const std::string& name, cons
     if (text::isBlank(utf8)) {  // a new, empty canvas
         ParseResult r;
         r.format = "canvas";
-        r.remarks.push_back("no text nodes");
+        r.remarks.push_back(message(CC_TEMPLATE("no text nodes")));
         return r;
     }
     // The stream's own depth check stops at the first thing out of place; in memory, the whole
@@ -485,7 +495,7 @@ std::optional<ParseResult> parseCanvasFile(const std::string& path, std::uintmax
     rapidjson::ParseResult syntax;
     auto r = readCanvas(in, path, opt, [&] { return static_cast<double>(raw.Tell()) / total; }, syntax);
     if (!r || std::ferror(file.get())) return std::nullopt;
-    if (syntax.Code() == rapidjson::kParseErrorDocumentEmpty) r->remarks.assign({"no text nodes"});
+    if (syntax.Code() == rapidjson::kParseErrorDocumentEmpty) r->remarks.assign({message(CC_TEMPLATE("no text nodes"))});
     r->encoding = "UTF-8";
     return r;
 }
