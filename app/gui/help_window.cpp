@@ -37,13 +37,16 @@ void drawHelpWindow(bool& open, const ActionTable& actions, float scale) {
             for (const auto& [keys, what] : helpRows()) {
                 ImGui::TableNextRow();
                 ImGui::TableNextColumn();
-                ImGui::TextUnformatted(actions.expandHelp(_(keys.c_str())).c_str());
+                // Wrapped at the column's width: a long row (in Chinese, in a small window) is never cut.
+                ImGui::TextWrapped("%s", actions.expandHelp(_(keys.c_str())).c_str());
                 ImGui::TableNextColumn();
-                ImGui::TextUnformatted(_(what.c_str()));
+                ImGui::TextWrapped("%s", _(what.c_str()));
             }
             ImGui::EndTable();
         }
-        ImGui::TextDisabled("%s", _("Every change is saved as it happens."));
+        ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyle().Colors[ImGuiCol_TextDisabled]);
+        ImGui::TextWrapped("%s", _("Every change is saved as it happens."));
+        ImGui::PopStyleColor();
     }
     ImGui::End();
 }

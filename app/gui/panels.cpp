@@ -3,6 +3,7 @@
 #include <imgui_stdlib.h>
 
 #include <algorithm>
+#include <cstdarg>
 #include <ctime>
 
 #include "app/gui/field_text.h"
@@ -52,6 +53,17 @@ std::vector<std::string> splitTags(const std::string& s) {
     flush();
     normaliseTags(out);
     return out;
+}
+
+/// Greyed text, wrapped at the panel's edge (a narrow panel in Chinese must not cut it off).
+void disabledWrapped(const char* fmt, ...) IM_FMTARGS(1);
+void disabledWrapped(const char* fmt, ...) {
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyle().Colors[ImGuiCol_TextDisabled]);
+    va_list args;
+    va_start(args, fmt);
+    ImGui::TextWrappedV(fmt, args);
+    va_end(args);
+    ImGui::PopStyleColor();
 }
 
 ImVec4 toVec(std::uint32_t rgb) {
@@ -260,10 +272,8 @@ void Inspector::drawInsight(BoardSession& s, WallView& wall, Fonts& fonts, float
     if (!jump.empty()) wall.centreOnNote(jump);
 
     ImGui::Separator();
-    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyle().Colors[ImGuiCol_TextDisabled]);
-    ImGui::TextWrapped(_("By %s · created %s · changed %s"), i.author.c_str(), formatTime(i.created).c_str(),
-                       formatTime(i.updated).c_str());
-    ImGui::PopStyleColor();
+    disabledWrapped(_("By %s · created %s · changed %s"), i.author.c_str(), formatTime(i.created).c_str(),
+                    formatTime(i.updated).c_str());
     if (ImGui::Button(L_("Delete insight (the notes stay)", "delete-insight"))) {
         flushInsight(s);
         try {
@@ -311,7 +321,7 @@ void Inspector::draw(BoardSession& s, WallView& wall, Fonts& fonts, float scale)
     }
     if (sel.size() > 1) {
         ImGui::Text(_("%zu notes selected"), sel.size());
-        ImGui::TextDisabled("%s", _("Drag to move them together; Delete removes them; Ctrl+D duplicates."));
+        disabledWrapped("%s", _("Drag to move them together; Delete removes them; Ctrl+D duplicates."));
         if (sel.size() == 2 && ImGui::Button(L_("Link the two…  (L)", "link-two"))) wall.tool().requestLinkForSelection();
         return;
     }
@@ -445,12 +455,12 @@ void Inspector::draw(BoardSession& s, WallView& wall, Fonts& fonts, float scale)
 
     if (!m_error.empty()) ImGui::TextColored({0.8f, 0.1f, 0.1f, 1}, "%s", m_error.c_str());
     ImGui::Separator();
-    ImGui::TextDisabled(_("Quadrant %d · by %s"), n->quadrant, n->author.c_str());
+    disabledWrapped(_("Quadrant %d · by %s"), n->quadrant, n->author.c_str());
     if (onHistory) {
         ImGui::SameLine();
         if (ImGui::SmallButton(L_("History…", "history"))) onHistory(n->id);
     }
-    ImGui::TextDisabled(_("Created %s · changed %s"), formatTime(n->created).c_str(), formatTime(n->updated).c_str());
+    disabledWrapped(_("Created %s · changed %s"), formatTime(n->created).c_str(), formatTime(n->updated).c_str());
     if (s.facts.corroborated(n->id)) ImGui::TextColored({0.13f, 0.55f, 0.25f, 1}, "%s", _("Corroborated: supported from two or more source kinds"));
     if (s.facts.contested(n->id)) ImGui::TextColored({0.82f, 0.18f, 0.18f, 1}, "%s", _("Contested: an open question for the next research round"));
 
@@ -460,7 +470,7 @@ void Inspector::draw(BoardSession& s, WallView& wall, Fonts& fonts, float scale)
         ImGui::TextWrapped("%s  %s", n->provenance.file.c_str(), n->provenance.location.c_str());
         if (!n->provenance.excerpt.empty()) {
             fonts.addText(n->provenance.excerpt);
-            ImGui::TextDisabled("%s", n->provenance.excerpt.substr(0, 2000).c_str());
+            disabledWrapped("%s", n->provenance.excerpt.substr(0, 2000).c_str());
         }
     }
 
@@ -588,7 +598,7 @@ void drawLegend(BoardSession& s, const Palette& palette, bool chinese, float sca
         ImGui::SameLine();
         ImGui::Text("%s  %d", (chinese ? k.chinese + "  " + k.english : k.english + "  " + k.chinese).c_str(), it->second);
     }
-    if (bySource.empty()) ImGui::TextDisabled("%s", _("No notes on the wall yet."));
+    if (bySource.empty()) disabledWrapped("%s", _("No notes on the wall yet."));
     ImGui::Separator();
     auto line = [&](ImU32 col, bool dashed, const char* text) {
         const ImVec2 p = ImGui::GetCursorScreenPos();

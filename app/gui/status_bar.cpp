@@ -1,5 +1,7 @@
 #include "app/gui/status_bar.h"
 
+#include "app/gui/text_layout.h"
+
 #include <imgui.h>
 
 #include <optional>
@@ -33,40 +35,64 @@ void StatusBar::draw(BoardSession& s, const WallView& wall, FiltersPanel& filter
         }
         ImGui::SameLine(0, 18 * scale);
     }
-    if (m_text.empty() || !m_isError) ImGui::TextColored({0.13f, 0.55f, 0.25f, 1}, "%s", _("all changes saved"));
-    else ImGui::TextColored({0.85f, 0.15f, 0.15f, 1}, "%s", m_text.c_str());
-    ImGui::SameLine(0, 18 * scale);
-    ImGui::Text(_("zoom %.0f %%"), wall.zoomPercent());
-    ImGui::SameLine(0, 18 * scale);
-    const std::string counts = std::string(P_("{1} note on the wall", "{1} notes on the wall", c.onWall)) + " · " +
-                               _("{2} in the tray") + " · " + P_("{3} link", "{3} links", c.links) + " · " +
-                               _("{4} corroborated · {5} contested");
-    const auto n = [](int v) { return std::to_string(v); };
-    ImGui::TextUnformatted(i18n::fill(counts, {n(c.onWall), n(c.inTray), n(c.links), n(c.corroborated), n(c.contested)}).c_str());
+    // One line: what matters most comes first, and what does not fit in a narrow window is left
+    // out rather than cut off (the counts are in the inspector too); a long message ends in "…"
+    // and shows whole under the pointer.
+    const float gap = 18 * scale;
+    const auto fits = [&](float w) { return ImGui::GetContentRegionAvail().x >= w; };
+    const auto shown = [&](const std::string& text, const ImVec4* colour) {
+        const float avail = ImGui::GetContentRegionAvail().x;
+        const bool whole = ImGui::CalcTextSize(text.c_str()).x <= avail;
+        const auto line = whole ? std::vector<std::string>{text} : firstLines(ImGui::GetFont(), ImGui::GetFontSize(), text, avail, 1);
+        if (line.empty()) return;
+        if (colour) ImGui::TextColored(*colour, "%s", line[0].c_str());
+        else ImGui::TextDisabled("%s", line[0].c_str());
+        if (!whole && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", text.c_str());
+        ImGui::SameLine(0, gap);
+    };
+    const ImVec4 saved{0.13f, 0.55f, 0.25f, 1}, failed{0.85f, 0.15f, 0.15f, 1};
+    if (m_text.empty() || !m_isError) shown(_("all changes saved"), &saved);
+    else shown(m_text, &failed);
+    if (!m_text.empty() && !m_isError) shown(m_text, nullptr);
     if (!s.selection.empty()) {
-        ImGui::SameLine(0, 18 * scale);
-        ImGui::Text(_("%zu selected"), s.selection.size());
-    }
-    if (!s.others.empty()) {
-        ImGui::SameLine(0, 18 * scale);
-        ImGui::TextDisabled("%s", _("here:"));
-        for (const auto& p : s.others) {
-            ImGui::SameLine();
-            const ImVec4 colour{((p.colour >> 16) & 0xFF) / 255.0f, ((p.colour >> 8) & 0xFF) / 255.0f, (p.colour & 0xFF) / 255.0f, 1};
-            ImGui::TextColored(colour, "● %s", p.name.c_str());
+        const std::string selected = i18n::fill(P_("{1} selected", "{1} selected", s.selection.size()), {std::to_string(s.selection.size())});
+        if (fits(ImGui::CalcTextSize(selected.c_str()).x)) {
+            ImGui::TextUnformatted(selected.c_str());
+            ImGui::SameLine(0, gap);
         }
     }
     if (s.filter.active()) {
         // Dimmed notes are never hidden without a sign.
         const auto [matching, total] = filters.matching(s);
-        ImGui::SameLine(0, 18 * scale);
         ImGui::TextColored({0.15f, 0.39f, 0.92f, 1}, _("filter: %d of %d match"), matching, total);
         ImGui::SameLine();
         if (ImGui::SmallButton(L_("clear", "clear-filter"))) s.filter = NoteFilter{};
+        ImGui::SameLine(0, gap);
     }
-    if (!m_text.empty() && !m_isError) {
-        ImGui::SameLine(0, 18 * scale);
-        ImGui::TextDisabled("%s", m_text.c_str());
+    char zoom[64];
+    std::snprintf(zoom, sizeof zoom, _("zoom %.0f %%"), wall.zoomPercent());
+    if (fits(ImGui::CalcTextSize(zoom).x)) {
+        ImGui::TextUnformatted(zoom);
+        ImGui::SameLine(0, gap);
+    }
+    const std::string counts = std::string(P_("{1} note on the wall", "{1} notes on the wall", c.onWall)) + " · " +
+                               _("{2} in the tray") + " · " + P_("{3} link", "{3} links", c.links) + " · " +
+                               _("{4} corroborated · {5} contested");
+    const auto n = [](int v) { return std::to_string(v); };
+    const std::string countLine = i18n::fill(counts, {n(c.onWall), n(c.inTray), n(c.links), n(c.corroborated), n(c.contested)});
+    if (fits(ImGui::CalcTextSize(countLine.c_str()).x)) {
+        ImGui::TextUnformatted(countLine.c_str());
+        ImGui::SameLine(0, gap);
+    }
+    if (!s.others.empty() && fits(ImGui::CalcTextSize(_("here:")).x)) {
+        ImGui::TextDisabled("%s", _("here:"));
+        for (const auto& p : s.others) {
+            const std::string who = "● " + p.name;
+            if (!fits(ImGui::CalcTextSize(who.c_str()).x + ImGui::GetStyle().ItemSpacing.x)) break;
+            ImGui::SameLine();
+            const ImVec4 colour{((p.colour >> 16) & 0xFF) / 255.0f, ((p.colour >> 8) & 0xFF) / 255.0f, (p.colour & 0xFF) / 255.0f, 1};
+            ImGui::TextColored(colour, "%s", who.c_str());
+        }
     }
 }
 
