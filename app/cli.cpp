@@ -359,7 +359,7 @@ void printInsights(const Document& doc) {
         if (i->quadrant) std::cout << i18n::fill(_("quadrant {1}"), {std::to_string(i->quadrant)}) << "  ";
         std::cout << insightStateWord(i->state) << "  "
                   << i18n::fill(P_("{1} note", "{1} notes", i->notes.size()), {std::to_string(i->notes.size())});
-        for (std::size_t k = 0; k < i->notes.size(); ++k) std::cout << (k ? " " : ": ") << terminalText(i->notes[k]);
+        for (std::size_t k = 0; k < i->notes.size(); ++k) std::cout << (k ? " " : _(": ")) << terminalText(i->notes[k]);
         std::cout << "\n";
         std::string reasons;
         for (const auto& r : s.reasons) reasons += (reasons.empty() ? "" : _("; ")) + r;
