@@ -564,9 +564,39 @@ std::optional<std::string> askPassword(const std::string& address) {
 }
 
 /// CLI11's own words in the help (its labels and group names) in the interface language.
+/// CLI11's help with the labels' colons in the language's own form ("用法：", "选项：").
+class HelpFormatter : public CLI::Formatter {
+public:
+    std::string make_help(const CLI::App* app, std::string name, CLI::AppFormatMode mode) const override {
+        std::string help = CLI::Formatter::make_help(app, std::move(name), mode);
+        const std::string colon = _(": ");
+        if (colon == ": ") return help;
+        const std::string mark = colon.substr(0, colon.find_last_not_of(' ') + 1);  // "："
+        const auto replaceFirst = [&](const std::string& from, const std::string& to) {
+            if (const auto at = help.find(from); at != std::string::npos) help.replace(at, from.size(), to);
+        };
+        replaceFirst(std::string(_("Usage")) + ": ", std::string(_("Usage")) + mark);
+        for (std::size_t at = help.find(":\n"); at != std::string::npos; at = help.find(":\n", at + mark.size()))
+            help.replace(at, 1, mark);
+        return help;
+    }
+};
+
+/// Every option of every subcommand in the translated "Options" group, and every subcommand in the
+/// translated "Subcommands" group (CLI11's group names stay English otherwise).
+void translateGroups(CLI::App& app) {
+    for (CLI::Option* o : app.get_options([](const CLI::Option*) { return true; }))
+        if (o->get_group() == "Options") o->group(_("Options"));
+    for (CLI::App* sub : app.get_subcommands([](CLI::App*) { return true; })) {
+        if (sub->get_group() == "Subcommands") sub->group(_("Subcommands"));
+        translateGroups(*sub);
+    }
+}
+
 void translateHelp(CLI::App& app) {
+    app.formatter(std::make_shared<HelpFormatter>());
     auto f = app.get_formatter();
-    for (const char* key : {N_("Usage"), N_("OPTIONS"), N_("SUBCOMMAND"), N_("SUBCOMMANDS"), N_("Positionals"), N_("REQUIRED"),
+    for (const char* key : {N_("Usage"), N_("OPTIONS"), N_("SUBCOMMAND"), N_("SUBCOMMANDS"), N_("Subcommands"), N_("Positionals"), N_("REQUIRED"),
                             N_("TEXT"), N_("INT"), N_("FLOAT"), N_("UINT"), N_("Needs"), N_("Excludes")})
         f->label(key, _(key));
     app.option_defaults()->group(_("Options"));
@@ -762,6 +792,7 @@ int runCli(int argc, char** argv) {
     }
 
     try {
+        translateGroups(app);
         app.parse(argc, argv);
     } catch (const CLI::CallForHelp& e) {
         return app.exit(e);

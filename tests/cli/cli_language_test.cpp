@@ -32,6 +32,13 @@ TEST_F(CliLanguage, TheSettingMakesHelpAndErrorsChinese) {
     EXPECT_TRUE(has(help, "为洞察团队打造的四象限客户画布")) << help;
     EXPECT_TRUE(has(help, "输出看板")) << help;  // list: print the board
     EXPECT_FALSE(has(help, "print the board")) << help;
+    // Labels and groups in Chinese with the Chinese colon, in a subcommand's help too.
+    for (const std::string& h : {help, ok({"insight", "--help"})}) {
+        EXPECT_TRUE(has(h, "用法：")) << h;
+        EXPECT_TRUE(has(h, "\n选项：\n")) << h;
+        EXPECT_TRUE(has(h, "\n子命令：\n")) << h;
+        EXPECT_FALSE(has(h, "Options") || has(h, "Subcommands") || has(h, ":\n")) << h;
+    }
 
     const cc::test::Run bad = cc({"config", "colour", "red"});
     EXPECT_EQ(bad.status, 1);
