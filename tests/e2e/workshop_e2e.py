@@ -28,12 +28,8 @@ from harness import (QUADRANT_FILLS, SELECTION, Checks, Display, Failure, WallMa
                      find_boxes, inspector_field, stop, wait_for)
 
 BIN, CASE = sys.argv[1], sys.argv[2]
-# Where things are in the 1400x900 window at scale 1 (read off screenshots): the File menu and its
-# Export monthly summary… item, the summary dialog's Export button, the start
+# Where things are in the 1400x900 window at scale 1 (read off screenshots): the start
 # screen's Open board… button and first template, and the New board dialog's title field and Create button.
-FILE_MENU = (20, 12)
-EXPORT_SUMMARY_ITEM = (87, 128)
-SUMMARY_EXPORT = (409, 612)
 START_OPEN_BOARD = (80, 118)
 START_TEMPLATE = (169, 240)
 NEW_BOARD_TITLE = (600, 311)
@@ -94,16 +90,25 @@ def main():
             s.quadrants()
 
             def export():
-                s.click(*FILE_MENU)
-                s.click(*EXPORT_SUMMARY_ITEM)
-                # The dialog suggests a PDF next to the board; its Export button is pressed
-                # until the file is there (the first presses may land before the dialog is up).
+                # The menu, its item and the dialog's button are found by reading the screen.
+                s.click(*display.find_word(work, "File", region=(0, 0, 300, 30)))
+                s.click(*display.find_word(work, "monthly", region=(0, 20, 400, 400)))
+
+                def export_button():
+                    # The dialog's Export button, beside its Close (the menu item says "Export" too).
+                    words = display.words(work)
+                    found = [(y, x) for w, x, y in words if w == "Export"]
+                    up = any(w == "Close" for w, _, _ in words)
+                    return (int(max(found)[1]), int(max(found)[0])) if found and up else None
+                button = wait_for("the dialog's Export button", export_button, interval=0.3)
+                # The dialog suggests a PDF next to the board; Export is pressed until the file
+                # is there.
 
                 def written():
                     s.alive()
                     files = [f for f in os.listdir(work) if "-summary-" in f and f.endswith(".pdf")]
                     if not files:
-                        s.click(*SUMMARY_EXPORT)
+                        s.click(*button)
                     return files
                 files = wait_for("the summary file", written, interval=0.5)
                 path = os.path.join(work, files[0])
