@@ -447,6 +447,7 @@ void WallView::drawMinimap(const Palette& p) {
     const Rect bounds = m_renderer.wallBoundsCached();
     const Rect view = m_camera.visible(m_viewSize);
     const Rect used = m_renderer.fitBoundsCached();
+    m_minimapRect.reset();
     if (bounds.w <= 0 || (view.x <= used.x && view.y <= used.y && view.right() >= used.right() &&
                           view.bottom() >= used.bottom()))
         return;  // all the notes are in view (as "fit wall" shows them): no minimap needed
@@ -470,6 +471,7 @@ void WallView::drawMinimap(const Palette& p) {
         }
     }
     ImDrawList* dl = ImGui::GetWindowDrawList();
+    m_minimapRect = std::make_pair(a, ImVec2{a.x + w, a.y + h});
     dl->AddRectFilled({a.x - 4, a.y - 4}, {a.x + w + 4, a.y + h + 4}, p.minimapFill, 6);
     for (int q = 1; q <= 4; ++q) {
         const Rect r = quadrantRect(m_renderer.wallCached(), q);
@@ -571,6 +573,7 @@ void WallView::draw(const Palette& palette, float uiScale, bool chineseBadges, b
     drawToolOverlay(dl, palette, centre);
     dl->PopClipRect();
     if (showMinimap) drawMinimap(palette);
+    else m_minimapRect.reset();
     if (!m_editing.empty()) drawTextEditor(centre);
     if (!m_titleEditing.empty()) drawTitleEditor(centre);
     drawLinkChooser();

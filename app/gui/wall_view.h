@@ -80,6 +80,8 @@ public:
     /// The wall point under the mouse (or the view's centre when the mouse is elsewhere).
     std::pair<double, double> pointerOnWall() const;
     const WallStats& stats() const { return m_stats; }
+    /// Where the minimap was drawn in the last frame (min, max on screen); none when it was not.
+    std::optional<std::pair<ImVec2, ImVec2>> minimapRect() const { return m_minimapRect; }
     /// A message for the status bar (a refused link, say), empty when there is none.
     std::string takeMessage() { return std::exchange(m_message, std::string()); }
     /// The window saw a double-click since the last frame (recognised from press times).
@@ -157,6 +159,7 @@ private:
     std::uint64_t m_minimapRevision = ~0ull;
     Rect m_minimapBounds;
     std::vector<std::pair<ImVec2, ImU32>> m_minimapDots;
+    std::optional<std::pair<ImVec2, ImVec2>> m_minimapRect;
 };
 
 }  // namespace cc::gui

@@ -974,6 +974,34 @@ TEST_F(DialogsTest, GroupAsInsightWithNothingOnTheWallSelectedSaysHow) {
     EXPECT_NE(m_app->status().text().find("(G)"), std::string::npos) << m_app->status().text();
 }
 
+TEST_F(DialogsTest, MinimapLooksWherePressedAndChangesNothingElse) {
+    WallView& wall = *m_app->wall();
+    wall.zoomActual();
+    wall.zoomBy(3);
+    draw();
+    draw();
+    const auto rect = wall.minimapRect();
+    ASSERT_TRUE(rect) << "zoomed in, the minimap is shown";
+    const BoardState before = board();
+    const auto selection = m_app->session()->selection.ids();
+    // A press in the minimap's lower-left part: the view's centre goes to the wall point there.
+    const ImVec2 at{rect->first.x + (rect->second.x - rect->first.x) * 0.25f, rect->first.y + (rect->second.y - rect->first.y) * 0.75f};
+    ImGui::GetIO().MousePos = at;
+    const Rect bounds = wallBounds(*m_app->session()->doc);
+    const double k = (rect->second.x - rect->first.x) / bounds.w;
+    ASSERT_TRUE(press(idIn(childIn(shown("##main"), "wallarea", {}), "minimap")));
+    // Within a pixel of the minimap.
+    EXPECT_NEAR(wall.camera().cx, bounds.x + (at.x - rect->first.x) / k, 1 / k);
+    EXPECT_NEAR(wall.camera().cy, bounds.y + (at.y - rect->first.y) / k, 1 / k);
+    EXPECT_LT(wall.camera().cx, 0) << "the left half of the wall";
+    EXPECT_GT(wall.camera().cy, 0) << "the lower half";
+    EXPECT_EQ(board(), before);
+    EXPECT_EQ(m_app->session()->selection.ids(), selection);
+    // Hidden from the View menu, it is not drawn and not pressed.
+    run("view.minimap");
+    EXPECT_FALSE(wall.minimapRect());
+}
+
 TEST_F(DialogsTest, FiltersPanel) {
     const BoardState before = board();
     run("edit.find");
