@@ -9,12 +9,14 @@
 #include <poll.h>
 #include <pty.h>
 #include <pwd.h>
+#include <signal.h>
 #include <sqlite3.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include <algorithm>
 #include <cerrno>
+#include <chrono>
 #include <cstdlib>
 #include <ctime>
 #include <filesystem>
@@ -689,4 +691,58 @@ TEST_F(Cli, SummaryOfAHostileBoardIsSafeInEveryFormat) {
     const Result text = cc::test::run({"/usr/bin/pdftotext", dir.file("s.pdf"), "-"});
     for (const char* shown : {"Ordinary note alpha", "in the middle", "+1+1 is a formula", "javascript:alert(1)"})
         EXPECT_NE(text.out.find(shown), std::string::npos) << shown;
+}
+
+// ---- Stopping a long command -------------------------------------------------------------------
+
+TEST_F(Cli, CtrlCStopsACopyOnATerminalAndLeavesNoNewBoard) {
+    // A board whose copy takes a while: 40,000 imported answers and their history.
+    ok({"new", board, "--title", "Big"});
+    std::string csv = "answer\n";
+    for (int i = 0; i < 40000; ++i) csv += "Answer " + std::to_string(i) + ": transfers take too long at the branch\n";
+    const std::string answers = dir.file("answers.csv");
+    cc::test::writeFile(answers, csv);
+    cc({"import", board, answers, "--text-column", "answer"});
+    const std::string listed = ok({"list", board});
+    const std::string target = dir.file("copy.ccboard");
+
+    // On a terminal the copy shows its progress; Ctrl+C (SIGINT) as soon as it does.
+    int master = -1;
+    const pid_t pid = ::forkpty(&master, nullptr, nullptr, nullptr);
+    ASSERT_GE(pid, 0);
+    if (pid == 0) {
+        for (const auto& [k, v] : env) ::setenv(k.c_str(), v.c_str(), 1);
+        ::execl(CC_BINARY, CC_BINARY, "copy", board.c_str(), target.c_str(), static_cast<char*>(nullptr));
+        ::_exit(127);
+    }
+    std::string out;
+    auto readSome = [&](int ms) {
+        pollfd p{master, POLLIN, 0};
+        if (::poll(&p, 1, ms) <= 0) return false;
+        char buf[512];
+        const ssize_t n = ::read(master, buf, sizeof buf);
+        if (n <= 0) return false;
+        out.append(buf, static_cast<std::size_t>(n));
+        return true;
+    };
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
+    while (out.find(" %") == std::string::npos && std::chrono::steady_clock::now() < deadline)
+        if (!readSome(200) && ::waitpid(pid, nullptr, WNOHANG) != 0) break;
+    ASSERT_NE(out.find("copying… "), std::string::npos) << "no progress on the terminal: " << out;
+    ::kill(pid, SIGINT);
+    const std::size_t mark = out.rfind(" %");
+    const std::size_t num = out.find_last_not_of("0123456789", mark - 1);
+    const int percentAtSignal = std::stoi(out.substr(num + 1, mark - num - 1));
+    while (readSome(20000)) {
+    }
+    int status = 0;
+    ::waitpid(pid, &status, 0);
+    ::close(master);
+    // Only a copy all but done when the signal came may have finished anyway.
+    if (WIFEXITED(status) && WEXITSTATUS(status) == 0 && percentAtSignal >= 90)
+        GTEST_SKIP() << "the copy ended before the signal came: " << out;
+    EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 130) << out;
+    EXPECT_NE(out.find("was stopped: no new board was made"), std::string::npos) << out;
+    for (const char* suffix : {"", "-wal", "-shm", "-journal"}) EXPECT_FALSE(std::filesystem::exists(target + suffix)) << suffix;
+    EXPECT_EQ(ok({"list", board}), listed) << "the board copied from is as it was";
 }
