@@ -6,7 +6,9 @@
 // a line on stdin (all writers are done), pulls once more and writes its whole view to VIEW.
 #include <chrono>
 #include <fstream>
+#include <iomanip>
 #include <iostream>
+#include <limits>
 #include <map>
 #include <random>
 #include <thread>
@@ -42,8 +44,11 @@ int main(int argc, char** argv) {
                 const std::string id = ed.addNoteInQuadrant(n, 1 + static_cast<int>(rng() % 4));
                 mine.push_back(id);
             } else if (op < 5) {
+                // Moves by thousandths (no double holds most of them exactly), so that the
+                // coordinates stored need all 17 digits of a double to come back the same.
                 const std::string& id = mine[rng() % mine.size()];
-                ed.moveNotes({id}, static_cast<double>(rng() % 600) - 300, static_cast<double>(rng() % 400) - 200);
+                ed.moveNotes({id}, static_cast<double>(rng() % 600000) / 1000 - 300,
+                             static_cast<double>(rng() % 400000) / 1000 - 200);
             } else if (op < 7) {
                 const std::string& id = mine[rng() % mine.size()];
                 Note n = *doc->note(id);
@@ -74,7 +79,9 @@ int main(int argc, char** argv) {
             if (const Note* n = doc->note(id)) expected[id] = *n;
     }
     {
+        // Every digit of the coordinates (a stream's default 6 would round -3547.4375 to -3547.44).
         std::ofstream out(argv[4]);
+        out << std::setprecision(std::numeric_limits<double>::max_digits10);
         for (const auto& [id, n] : expected)
             out << id << '\t' << n.text << '\t' << n.x << '\t' << n.y << '\t' << n.quadrant << '\n';
     }
