@@ -75,6 +75,14 @@ void TrayPanel::drawDuplicates(BoardSession& s, Fonts& fonts) {
 
 void TrayPanel::drawSuggestions(BoardSession& s, Fonts& fonts) {
     if (!m_suggested) return;
+    char header[128];
+    std::snprintf(header, sizeof header, _("Suggested groups (%zu)"), m_suggestions.size());
+    if (!ImGui::CollapsingHeader((std::string(header) + "###suggested-groups").c_str(), ImGuiTreeNodeFlags_DefaultOpen)) return;
+    if (ImGui::SmallButton(L_("Hide suggestions", "hide-suggestions"))) {
+        m_suggested = false;
+        m_suggestions.clear();
+        return;
+    }
     if (m_suggestions.empty()) {
         ImGui::TextDisabled("%s", _("No groups to suggest: no two candidates in the tray are alike enough."));
         return;
@@ -127,7 +135,7 @@ float TrayPanel::sortingHeight(BoardSession& s) {
         if (!m_notDuplicates.count(p)) ++pairs;
     std::size_t rows = pairs ? 3 + 3 * std::min(pairs, kPairsShown) : 0;
     if (m_suggested) {
-        rows += 1;
+        rows += 3;
         for (std::size_t k = 0; k < m_suggestions.size() && k < kGroupsShown; ++k)
             rows += 3 + std::min(m_suggestions[k].notes.size(), kGroupNotesShown + 1);
     }
@@ -207,13 +215,6 @@ void TrayPanel::draw(BoardSession& s, Fonts& fonts, float scale) {
         for (auto& g : similarity::Index(similarity::itemsOf(*s.doc, similarity::Scope::Tray)).suggest())
             m_suggestions.push_back({std::move(g.title), std::move(g.notes)});
         m_suggested = true;
-    }
-    if (m_suggested) {
-        ImGui::SameLine();
-        if (ImGui::SmallButton(L_("Hide suggestions", "hide-suggestions"))) {
-            m_suggested = false;
-            m_suggestions.clear();
-        }
     }
     // Near-duplicates and suggested groups, in a part of their own (at most half the panel), so
     // the list below keeps its room.

@@ -1127,6 +1127,11 @@ TEST_F(SortingTest, TraySuggestsGroupsToMakeInsightsOrDismiss) {
     ASSERT_TRUE(press(idIn(sorting(), L_("Dismiss", "dismiss-group"), {second.notes.front()})));
     EXPECT_EQ(board(), before);
     EXPECT_FALSE(press(idIn(sorting(), L_("Dismiss", "dismiss-group"), {second.notes.front()})));
+
+    // Hide suggestions: the list goes (no near-duplicates here, so the whole part does).
+    ASSERT_TRUE(press(idIn(sorting(), L_("Hide suggestions", "hide-suggestions"))));
+    EXPECT_EQ(board(), before);
+    EXPECT_FALSE(sorting());
 }
 
 TEST_F(SortingTest, InspectorListsSimilarNotesAndGoesToOne) {
