@@ -517,7 +517,7 @@ void Inspector::draw(BoardSession& s, WallView& wall, Fonts& fonts, float scale)
 
     // The notes most like this one, in the tray and on the wall (the board's cached index).
     if (n->state == NoteState::Archived) return;
-    const auto similar = s.similarity.board(*s.doc).similar(n->id, kSimilarShown);
+    const auto similar = s.similarity.similar(*s.doc, n->id, kSimilarShown);
     if (similar.empty()) return;
     ImGui::Separator();
     ImGui::TextUnformatted(_("Similar notes"));

@@ -39,4 +39,15 @@ const std::vector<std::pair<std::string, std::string>>& SimilarityCache::trayDup
     return m_trayPairs;
 }
 
+const std::vector<similarity::Scored>& SimilarityCache::similar(const Document& doc, const std::string& id, std::size_t limit) {
+    update(doc);
+    if (id != m_similarId || limit != m_similarLimit || m_builds != m_similarBuild) {
+        m_similar = m_index->similar(id, limit);
+        m_similarId = id;
+        m_similarLimit = limit;
+        m_similarBuild = m_builds;
+    }
+    return m_similar;
+}
+
 }  // namespace cc::gui

@@ -26,6 +26,9 @@ public:
     /// The near-duplicate pairs (older, copy) in which at least one note is in the tray, as the
     /// board is now.
     const std::vector<std::pair<std::string, std::string>>& trayDuplicates(const Document& doc);
+    /// The notes most like note `id` (see similarity::Index::similar), kept until the index is
+    /// built again or another note is asked about: the inspector asks every frame.
+    const std::vector<similarity::Scored>& similar(const Document& doc, const std::string& id, std::size_t limit);
     /// How many times the index was built (for tests: it is not built every frame).
     std::size_t builds() const { return m_builds; }
 
@@ -39,6 +42,9 @@ private:
     std::optional<similarity::Index> m_index;
     std::vector<std::pair<std::string, std::string>> m_trayPairs;
     std::size_t m_builds = 0;
+    std::string m_similarId;
+    std::size_t m_similarLimit = 0, m_similarBuild = 0;
+    std::vector<similarity::Scored> m_similar;
 };
 
 }  // namespace cc::gui

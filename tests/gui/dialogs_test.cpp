@@ -1138,13 +1138,14 @@ TEST_F(SortingTest, InspectorListsSimilarNotesAndGoesToOne) {
     BoardSession& s = *m_app->session();
     const std::string a = add("退款到账太慢，等了三周", 1000, NoteState::Pinned, -600, -400);
     const std::string b = add("退款到账很慢，要等三周", 2000, NoteState::Pinned, 500, 300);
-    add("退款到账慢，三周", 3000);  // in the tray: listed, with no go
+    const std::string tray = add("退款到账慢，三周", 3000);  // in the tray: listed, with no go
     s.selection.set({a});
     draw();
     draw();
     ImGuiWindow* inspector = child(shown("##main"), "inspector");
     ASSERT_TRUE(inspector);
     const BoardState before = board();
+    EXPECT_FALSE(press(idIn(inspector, L_("go", "go-similar"), {tray}))) << "a note in the tray has no place to go to";
     ASSERT_TRUE(press(idIn(inspector, L_("go", "go-similar"), {b})));
     EXPECT_EQ(s.selection.ids(), std::vector<std::string>{b}) << "go selects the similar note on the wall";
     EXPECT_EQ(board(), before);
