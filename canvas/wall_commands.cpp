@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <set>
 #include <tuple>
 #include <unordered_map>
 
@@ -164,6 +165,61 @@ void pinNotesToQuadrant(Editor& ed, const std::vector<std::string>& ids, int q) 
         pinned.push_back(std::move(p));
     }
     ed.updateNotes(std::move(pinned));
+}
+
+void mergeNotes(Editor& ed, const std::string& keep, const std::string& drop) {
+    const Document& doc = ed.document();
+    const Note* kept = doc.note(keep);
+    if (!kept) throw ChangeError(message(CC_TEMPLATE("note {1} does not exist"), {keep}));
+    const Note* dropped = doc.note(drop);
+    if (!dropped) throw ChangeError(message(CC_TEMPLATE("note {1} does not exist"), {drop}));
+    if (keep == drop) throw ChangeError(message(CC_TEMPLATE("a note cannot be merged into itself")));
+
+    ChangeSet cs;
+    const Millis now = nowMillis();
+    Note after = *kept;
+    after.tags.insert(after.tags.end(), dropped->tags.begin(), dropped->tags.end());
+    normaliseTags(after.tags);
+    after.votes = static_cast<int>(std::min<long long>(static_cast<long long>(kept->votes) + dropped->votes, limits::kMaxVotes));
+    if (!(after == *kept)) {
+        after.updated = std::max(now, kept->updated);
+        cs.notes.updated.emplace_back(*kept, std::move(after));
+    }
+
+    // Links: each of drop's is removed; re-added at keep (same id) unless it would be a link to
+    // itself or a second link of its kind between keep and the other note.
+    std::set<std::tuple<std::string, LinkKind>> keepLinked;  // (other note, kind) keep already has
+    for (const auto& id : doc.linksOf(keep)) {
+        const Link* l = doc.link(id);
+        if (l->from == drop || l->to == drop) continue;  // goes with drop (it would become a self-link)
+        keepLinked.emplace(l->from == keep ? l->to : l->from, l->kind);
+    }
+    for (const auto& id : doc.linksOf(drop)) {
+        const Link* l = doc.link(id);
+        cs.links.removed.push_back(*l);
+        Link moved = *l;
+        if (moved.from == drop) moved.from = keep;
+        if (moved.to == drop) moved.to = keep;
+        if (moved.from == moved.to) continue;
+        if (!keepLinked.emplace(moved.from == keep ? moved.to : moved.from, moved.kind).second) continue;
+        cs.links.added.push_back(std::move(moved));
+    }
+
+    // Evidence: keep takes drop's place in every insight citing drop, unless it is cited already.
+    for (const Insight* i : doc.insightsCiting(drop)) {
+        Insight next = *i;
+        const bool citesKeep = std::find(next.notes.begin(), next.notes.end(), keep) != next.notes.end();
+        std::vector<std::string> notes;
+        for (const auto& n : next.notes) {
+            if (n != drop) notes.push_back(n);
+            else if (!citesKeep) notes.push_back(keep);
+        }
+        next.notes = std::move(notes);
+        next.updated = std::max(now, i->updated);
+        cs.insights.updated.emplace_back(*i, std::move(next));
+    }
+    cs.notes.removed.push_back(*dropped);
+    ed.applyLocal(std::move(cs));
 }
 
 }  // namespace cc

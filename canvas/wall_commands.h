@@ -30,4 +30,13 @@ void pinNotesAt(Editor& ed, const std::vector<std::string>& ids, double x, doubl
 /// Pins notes from the tray into free places of quadrant q. One undo step.
 void pinNotesToQuadrant(Editor& ed, const std::vector<std::string>& ids, int q);
 
+/// Merges note `drop` into note `keep` (a near-duplicate into the note it copies), one undo step:
+/// drop's tags join keep's; drop's votes add to keep's (at most limits::kMaxVotes); drop's links
+/// move to keep, except those that would link keep to itself or link keep a second time with
+/// the same kind to the same note (those go); every insight citing drop cites keep in its place
+/// (once); then drop is removed. keep's text, place and state stay. Throws ChangeError (and
+/// changes nothing) when either note does not exist, they are the same note, or the joined tags
+/// would be more than limits::kTagsPerNote (the document refuses the note).
+void mergeNotes(Editor& ed, const std::string& keep, const std::string& drop);
+
 }  // namespace cc

@@ -6,6 +6,7 @@
 #include <string>
 #include <unordered_map>
 
+#include "app/gui/similarity_cache.h"
 #include "canvas/activity.h"
 #include "storage/board_store.h"
 #include "canvas/derived_facts.h"
@@ -44,6 +45,8 @@ struct BoardSession {
     std::string editedMeanwhileBy;
     /// Who last changed each note's text in another window (heard by pullRemote; bounded).
     std::unordered_map<std::string, std::string> textChangedBy;
+    /// The board's similarity index (near-duplicates in the tray, similar notes in the inspector).
+    SimilarityCache similarity;
 
     /// Opens a board for editing; throws BoardError with a one-line reason. `askPassword`: who
     /// asks for a team server's password (empty: nobody).

@@ -17,6 +17,11 @@
 namespace cc::gui {
 
 namespace {
+/// How many similar notes the inspector lists.
+constexpr std::size_t kSimilarShown = 5;
+}  // namespace
+
+namespace {
 
 std::string formatTime(Millis ms) {
     if (ms <= 0) return "-";
@@ -519,6 +524,33 @@ void Inspector::draw(BoardSession& s, WallView& wall, Fonts& fonts, float scale)
             ImGui::PopID();
         }
     }
+
+    // The notes most like this one, in the tray and on the wall (the board's cached index).
+    if (n->state == NoteState::Archived) return;
+    const auto similar = s.similarity.similar(*s.doc, n->id, kSimilarShown);
+    if (similar.empty()) return;
+    ImGui::Separator();
+    ImGui::TextUnformatted(_("Similar notes"));
+    std::string go;
+    for (const auto& [otherId, score] : similar) {
+        const Note* other = s.doc->note(otherId);
+        if (!other) continue;
+        ImGui::PushID(otherId.c_str());
+        ImGui::TextDisabled("%3d%%", static_cast<int>(score * 100 + 0.5));
+        ImGui::SameLine();
+        if (other->state == NoteState::Pinned) {
+            if (ImGui::SmallButton(L_("go", "go-similar"))) go = otherId;
+            ImGui::SameLine();
+        } else {
+            ImGui::TextDisabled("%s", _("(tray)"));
+            ImGui::SameLine();
+        }
+        const std::string title = noteTitle(*other);
+        fonts.addText(title);
+        ImGui::TextWrapped("%s", title.c_str());
+        ImGui::PopID();
+    }
+    if (!go.empty()) wall.focusNote(go);
 }
 
 void FiltersPanel::draw(BoardSession& s, Fonts& fonts, float scale) {

@@ -1,16 +1,146 @@
 #include "app/gui/tray_panel.h"
 
 #include <imgui.h>
+#include <imgui_stdlib.h>
 
 #include <algorithm>
 #include <cfloat>
 
 #include "app/gui/fonts.h"
 #include "app/gui/text_layout.h"
+#include "canvas/similarity.h"
 #include "canvas/wall_commands.h"
 #include "app/i18n.h"
 
 namespace cc::gui {
+
+namespace {
+
+/// The most near-duplicate pairs and suggested groups listed at once (the rest follow as these go),
+/// and the most notes of a group listed.
+constexpr std::size_t kPairsShown = 20, kGroupsShown = 20, kGroupNotesShown = 6;
+
+/// A note's text on one line of the panel's width (cut with "…").
+std::string oneLine(Fonts& fonts, const Note& n) {
+    std::size_t cut = std::min<std::size_t>(n.text.size(), 300);
+    while (cut < n.text.size() && (static_cast<unsigned char>(n.text[cut]) & 0xC0) == 0x80) --cut;
+    const std::string_view start(n.text.data(), cut);
+    fonts.addText(std::string(start) + "…");
+    const auto lines = firstLines(ImGui::GetFont(), ImGui::GetFontSize(), start, ImGui::GetContentRegionAvail().x, 1);
+    return lines.empty() ? std::string() : lines.front();
+}
+
+}  // namespace
+
+void TrayPanel::drawDuplicates(BoardSession& s, Fonts& fonts) {
+    std::vector<std::pair<std::string, std::string>> pairs;
+    for (const auto& p : s.similarity.trayDuplicates(*s.doc))
+        if (!m_notDuplicates.count(p)) pairs.push_back(p);
+    if (pairs.empty()) return;
+    char header[128];
+    std::snprintf(header, sizeof header, _("Near-duplicates (%zu)"), pairs.size());
+    if (!ImGui::CollapsingHeader((std::string(header) + "###near-duplicates").c_str(), ImGuiTreeNodeFlags_DefaultOpen)) return;
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+    ImGui::TextWrapped("%s", _("Merge keeps the older note and adds the copy's tags, votes, links and evidence to it."));
+    ImGui::PopStyleColor();
+    std::pair<std::string, std::string> merge, dismiss;
+    for (std::size_t k = 0; k < pairs.size() && k < kPairsShown; ++k) {
+        const auto& [older, copy] = pairs[k];
+        const Note* a = s.doc->note(older);
+        const Note* b = s.doc->note(copy);
+        if (!a || !b) continue;
+        ImGui::PushID((older + "/" + copy).c_str());
+        ImGui::Bullet();
+        ImGui::TextUnformatted(oneLine(fonts, *a).c_str());
+        ImGui::Indent();
+        ImGui::TextDisabled("%s", oneLine(fonts, *b).c_str());
+        if (ImGui::SmallButton(L_("Merge", "merge"))) merge = pairs[k];
+        ImGui::SameLine();
+        if (ImGui::SmallButton(L_("Not duplicates", "not-duplicates"))) dismiss = pairs[k];
+        ImGui::Unindent();
+        ImGui::PopID();
+    }
+    if (pairs.size() > kPairsShown)
+        ImGui::TextDisabled(P_("and %zu more pair", "and %zu more pairs", pairs.size() - kPairsShown), pairs.size() - kPairsShown);
+    if (!dismiss.first.empty()) m_notDuplicates.insert(dismiss);
+    if (!merge.first.empty()) {
+        try {
+            mergeNotes(*s.editor, merge.first, merge.second);
+            m_error.clear();
+        } catch (const std::exception& e) {
+            m_error = e.what();
+        }
+    }
+}
+
+void TrayPanel::drawSuggestions(BoardSession& s, Fonts& fonts) {
+    if (!m_suggested) return;
+    char header[128];
+    std::snprintf(header, sizeof header, _("Suggested groups (%zu)"), m_suggestions.size());
+    if (!ImGui::CollapsingHeader((std::string(header) + "###suggested-groups").c_str(), ImGuiTreeNodeFlags_DefaultOpen)) return;
+    if (ImGui::SmallButton(L_("Hide suggestions", "hide-suggestions"))) {
+        m_suggested = false;
+        m_suggestions.clear();
+        return;
+    }
+    if (m_suggestions.empty()) {
+        ImGui::TextDisabled("%s", _("No groups to suggest: no two candidates in the tray are alike enough."));
+        return;
+    }
+    int make = -1, dismiss = -1;
+    for (std::size_t k = 0; k < m_suggestions.size() && k < kGroupsShown; ++k) {
+        Suggestion& g = m_suggestions[k];
+        ImGui::PushID(g.notes.front().c_str());  // a group's most central note names it
+        ImGui::Separator();
+        fonts.addText(g.title);
+        ImGui::SetNextItemWidth(-FLT_MIN);
+        ImGui::InputTextWithHint("##title", _("title"), &g.title);
+        for (std::size_t i = 0; i < g.notes.size() && i < kGroupNotesShown; ++i)
+            if (const Note* n = s.doc->note(g.notes[i])) {
+                ImGui::Bullet();
+                ImGui::TextUnformatted(oneLine(fonts, *n).c_str());
+            }
+        if (g.notes.size() > kGroupNotesShown)
+            ImGui::TextDisabled(P_("and %zu more note", "and %zu more notes", g.notes.size() - kGroupNotesShown),
+                                g.notes.size() - kGroupNotesShown);
+        if (ImGui::SmallButton(L_("Make insight", "make-insight"))) make = static_cast<int>(k);
+        ImGui::SameLine();
+        if (ImGui::SmallButton(L_("Dismiss", "dismiss-group"))) dismiss = static_cast<int>(k);
+        ImGui::PopID();
+    }
+    if (m_suggestions.size() > kGroupsShown)
+        ImGui::TextDisabled(P_("and %zu more group", "and %zu more groups", m_suggestions.size() - kGroupsShown),
+                            m_suggestions.size() - kGroupsShown);
+    if (make >= 0) {
+        Suggestion& g = m_suggestions[static_cast<std::size_t>(make)];
+        try {
+            s.editor->addInsight(s.editor->makeInsight(g.title, g.notes));  // the document refuses a blank title
+            m_suggestions.erase(m_suggestions.begin() + make);
+            m_error.clear();
+        } catch (const std::exception& e) {
+            m_error = e.what();
+        }
+    } else if (dismiss >= 0) {
+        m_suggestions.erase(m_suggestions.begin() + dismiss);
+    }
+}
+
+float TrayPanel::sortingHeight(BoardSession& s) {
+    // Notes gone since (merged, discarded) leave their groups; a group left with one note goes.
+    for (auto& g : m_suggestions)
+        std::erase_if(g.notes, [&](const std::string& id) { return !s.doc->note(id); });
+    std::erase_if(m_suggestions, [](const Suggestion& g) { return g.notes.size() < 2; });
+    std::size_t pairs = 0;
+    for (const auto& p : s.similarity.trayDuplicates(*s.doc))
+        if (!m_notDuplicates.count(p)) ++pairs;
+    std::size_t rows = pairs ? 3 + 3 * std::min(pairs, kPairsShown) : 0;
+    if (m_suggested) {
+        rows += 3;
+        for (std::size_t k = 0; k < m_suggestions.size() && k < kGroupsShown; ++k)
+            rows += 3 + std::min(m_suggestions[k].notes.size(), kGroupNotesShown + 1);
+    }
+    return static_cast<float>(rows) * ImGui::GetFrameHeightWithSpacing();
+}
 
 std::vector<std::string> TrayPanel::dragged(const BoardSession& s) const {
     std::vector<std::string> out;
@@ -35,6 +165,12 @@ void TrayPanel::draw(BoardSession& s, Fonts& fonts, float scale) {
         });
     };
     refresh();
+    if (m_sortingDoc != s.doc.get()) {  // another board: what was dismissed or suggested was for the last
+        m_sortingDoc = s.doc.get();
+        m_notDuplicates.clear();
+        m_suggestions.clear();
+        m_suggested = false;
+    }
     const std::vector<const Note*>& tray = m_tray;
     // Keep only selected ids that are still in the tray.
     m_selected.erase(std::remove_if(m_selected.begin(), m_selected.end(),
@@ -73,6 +209,21 @@ void TrayPanel::draw(BoardSession& s, Fonts& fonts, float scale) {
     ImGui::SameLine();
     if (ImGui::SmallButton(L_("Select none", "select-none"))) m_selected.clear();
     ImGui::EndDisabled();
+    ImGui::SameLine();
+    if (ImGui::SmallButton(L_("Suggest groups", "suggest-groups"))) {
+        m_suggestions.clear();
+        for (auto& g : similarity::Index(similarity::itemsOf(*s.doc, similarity::Scope::Tray)).suggest())
+            m_suggestions.push_back({std::move(g.title), std::move(g.notes)});
+        m_suggested = true;
+    }
+    // Near-duplicates and suggested groups, in a part of their own (at most half the panel), so
+    // the list below keeps its room.
+    if (const float h = sortingHeight(s); h > 0) {
+        ImGui::BeginChild("tray-sorting", {0, std::min(h, ImGui::GetContentRegionAvail().y * 0.5f)});
+        drawDuplicates(s, fonts);
+        drawSuggestions(s, fonts);
+        ImGui::EndChild();
+    }
     if (!m_error.empty()) ImGui::TextColored({0.8f, 0.1f, 0.1f, 1}, "%s", m_error.c_str());
     ImGui::Separator();
 

@@ -5,6 +5,7 @@
 
 #include "canvas/board_factory.h"
 #include "canvas/commands.h"
+#include "canvas/wall_commands.h"
 
 using namespace cc;
 
@@ -274,4 +275,78 @@ TEST_F(Commands, TheChosenInsightFollowsTheBoard) {
     // Choosing a note afterwards leaves any insight.
     chooseInsight(doc, selection, "i-nonexistent");
     EXPECT_TRUE(selection.insight().empty());
+}
+
+TEST_F(Commands, MergeMovesTagsVotesLinksAndEvidenceToTheKeptNoteInOneStep) {
+    const std::string keep = noteAt(-500, -400, "退货太慢！"), drop = noteAt(0, 0, "退货 太慢（来源：问卷）", NoteState::Tray);
+    const std::string other = noteAt(300, 300, "other"), third = noteAt(-500, 300, "third");
+    Note k = *doc.note(keep), d = *doc.note(drop);
+    k.tags = {"refund"};
+    k.votes = 2;
+    d.tags = {"refund", "slow"};
+    d.votes = 3;
+    editor.updateNotes({k, d});
+    const std::string kept = editor.addLink(keep, other, LinkKind::Supports);
+    const std::string twice = editor.addLink(other, drop, LinkKind::Supports);  // keep already supports other
+    const std::string moved = editor.addLink(drop, third, LinkKind::Conflicts, "why");
+    const std::string movedKind = editor.addLink(drop, other, LinkKind::Relates);  // another kind: moves
+    const std::string self = editor.addLink(keep, drop, LinkKind::Relates);      // would link keep to itself
+    const std::string both = editor.addInsight(editor.makeInsight("both", {drop, other, keep}));
+    const std::string onlyDrop = editor.addInsight(editor.makeInsight("only the copy", {third, drop}));
+    const std::string neither = editor.addInsight(editor.makeInsight("neither", {other}));
+    const auto notesBefore = doc.notes();
+    const auto linksBefore = doc.links();
+    const auto insightsBefore = doc.insights();
+
+    mergeNotes(editor, keep, drop);
+
+    EXPECT_FALSE(doc.note(drop));
+    const Note* n = doc.note(keep);
+    ASSERT_TRUE(n);
+    EXPECT_EQ(n->text, "退货太慢！");
+    EXPECT_EQ(n->tags, (std::vector<std::string>{"refund", "slow"}));
+    EXPECT_EQ(n->votes, 5);
+    EXPECT_EQ(n->state, NoteState::Pinned);
+    EXPECT_TRUE(doc.link(kept));
+    EXPECT_FALSE(doc.link(twice));
+    EXPECT_FALSE(doc.link(self));
+    ASSERT_TRUE(doc.link(moved));
+    EXPECT_EQ(doc.link(moved)->from, keep);
+    EXPECT_EQ(doc.link(moved)->to, third);
+    EXPECT_EQ(doc.link(moved)->label, "why");
+    ASSERT_TRUE(doc.link(movedKind));
+    EXPECT_EQ(doc.link(movedKind)->from, keep);
+    EXPECT_EQ(doc.links().size(), 3u);
+    EXPECT_EQ(doc.insight(both)->notes, (std::vector<std::string>{other, keep}));       // not twice
+    EXPECT_EQ(doc.insight(onlyDrop)->notes, (std::vector<std::string>{third, keep}));   // in its place
+    EXPECT_EQ(doc.insight(neither)->notes, (std::vector<std::string>{other}));
+    EXPECT_TRUE(doc.checkInvariants().empty());
+
+    ASSERT_TRUE(editor.undo());  // one step restores everything
+    EXPECT_EQ(doc.notes(), notesBefore);
+    EXPECT_EQ(doc.links(), linksBefore);
+    EXPECT_EQ(doc.insights(), insightsBefore);
+    ASSERT_TRUE(editor.redo());
+    EXPECT_FALSE(doc.note(drop));
+    EXPECT_EQ(doc.note(keep)->votes, 5);
+}
+
+TEST_F(Commands, MergeBoundsTheVotes) {
+    const std::string keep = noteAt(-500, -400, "a"), drop = noteAt(300, 300, "a.");
+    Note k = *doc.note(keep), d = *doc.note(drop);
+    k.votes = limits::kMaxVotes - 1;
+    d.votes = limits::kMaxVotes;
+    editor.updateNotes({k, d});
+    mergeNotes(editor, keep, drop);
+    EXPECT_EQ(doc.note(keep)->votes, limits::kMaxVotes);
+}
+
+TEST_F(Commands, MergeRefusesAMissingNoteOrTheSameNoteAndChangesNothing) {
+    const std::string keep = noteAt(-500, -400, "a"), drop = noteAt(300, 300, "a.");
+    const auto revision = doc.revision();
+    EXPECT_THROW(mergeNotes(editor, keep, "n-missing"), ChangeError);
+    EXPECT_THROW(mergeNotes(editor, "n-missing", drop), ChangeError);
+    EXPECT_THROW(mergeNotes(editor, keep, keep), ChangeError);
+    EXPECT_EQ(doc.revision(), revision);
+    EXPECT_EQ(doc.notes().size(), 2u);
 }

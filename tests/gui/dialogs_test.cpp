@@ -31,6 +31,7 @@
 #include "app/i18n.h"
 #include "canvas/board_factory.h"
 #include "canvas/editor.h"
+#include "canvas/similarity.h"
 #include "canvas/templates.h"
 #include "storage/board_file.h"
 #include "storage/serialize.h"
@@ -1045,4 +1046,135 @@ TEST_F(ImGuiAssertDeathTest, AnAssertionStopsTheProgram) {
     EXPECT_DEATH((void)v[i], "Dear ImGui assertion failed");
     // And one inside Dear ImGui itself: an EndDisabled without its BeginDisabled.
     EXPECT_DEATH(draw([] { ImGui::EndDisabled(); }), "");
+}
+
+// Sorting candidates in the tray: near-duplicates (Merge, Not duplicates) and suggested groups
+// (Make insight, Dismiss); the inspector's similar notes.
+class SortingTest : public DialogsTest {
+protected:
+    /// A note made `age` ms later than the board's notes, in the tray or on the wall.
+    std::string add(const std::string& text, Millis age, NoteState state = NoteState::Tray, double x = 0, double y = 0) {
+        BoardSession& s = *m_app->session();
+        Note n = s.editor->makeNote(text, "complaint");
+        n.state = state;
+        n.created += age;
+        n.x = x;
+        n.y = y;
+        return s.editor->addNote(n);
+    }
+    std::size_t trayCount() {
+        std::size_t count = 0;
+        for (const auto& [id, n] : m_app->session()->doc->notes()) count += n.state == NoteState::Tray;
+        return count;
+    }
+    std::string tab() { return "Tray (" + std::to_string(trayCount()) + ")###tray"; }
+    ImGuiWindow* left() { return child(shown("##main"), "left"); }
+    ImGuiWindow* sorting() { return childIn(left(), "tray-sorting", {"lefttabs", tab()}); }
+    void showTray() {
+        if (!m_app->panels().tray) run("view.tray");
+        draw();
+    }
+};
+
+TEST_F(SortingTest, TrayMergesANearDuplicateAndDismissesAPair) {
+    BoardSession& s = *m_app->session();
+    // A wall note and its copy in the tray; two tray notes copying each other.
+    const std::string wall = add("退货太慢！等了三周", 1000, NoteState::Pinned, -600, -400);
+    const std::string copy = add("退货 太慢，等了三周（来源：问卷）", 2000);
+    const std::string older = add("Refund still not received after the call", 3000);
+    const std::string younger = add("REFUND still not received after the call - survey 2026", 4000);
+    Note w = *s.doc->note(wall), c = *s.doc->note(copy);
+    c.tags = {"refund"};
+    c.votes = 2;
+    s.editor->updateNotes({c});
+    const std::string insight = s.editor->addInsight(s.editor->makeInsight("Slow returns", {copy}));
+    showTray();
+    ASSERT_TRUE(sorting()) << "the tray shows its near-duplicates";
+    const std::size_t builds = s.similarity.builds();
+    for (int i = 0; i < 5; ++i) draw();
+    EXPECT_EQ(s.similarity.builds(), builds) << "the index is not built again while the board stays";
+
+    // Merge keeps the older (the wall's) and takes in the copy: one change, undone in one step.
+    BoardState before = board();
+    ASSERT_TRUE(press(idIn(sorting(), L_("Merge", "merge"), {wall + "/" + copy})));
+    EXPECT_FALSE(s.doc->note(copy)) << "the copy is merged away";
+    ASSERT_TRUE(s.doc->note(wall));
+    EXPECT_EQ(s.doc->note(wall)->tags, std::vector<std::string>{"refund"});
+    EXPECT_EQ(s.doc->note(wall)->votes, w.votes + 2);
+    EXPECT_EQ(s.doc->insight(insight)->notes, std::vector<std::string>{wall});
+    EXPECT_EQ(board().revision, before.revision + 1);
+    EXPECT_EQ(board().notes, before.notes - 1);
+    EXPECT_GT(s.similarity.builds(), builds) << "the merge changed the board: the index follows";
+
+    // Not duplicates: the pair goes from the list, the board stays as it is.
+    before = board();
+    ASSERT_TRUE(press(idIn(sorting(), L_("Not duplicates", "not-duplicates"), {older + "/" + younger})));
+    EXPECT_EQ(board(), before);
+    EXPECT_TRUE(s.doc->note(older) && s.doc->note(younger));
+    EXPECT_FALSE(sorting()) << "no pair left to show";
+
+    ASSERT_TRUE(s.editor->undo());  // the merge
+    EXPECT_TRUE(s.doc->note(copy));
+    EXPECT_EQ(s.doc->insight(insight)->notes, std::vector<std::string>{copy});
+}
+
+TEST_F(SortingTest, TraySuggestsGroupsToMakeInsightsOrDismiss) {
+    BoardSession& s = *m_app->session();
+    const std::vector<std::string> texts = {
+        "退款到账太慢，等了三周", "退款到账很慢，客服说要三周", "Refund arrived slowly, three weeks",
+        "退款太慢，三周才到账",   "登录密码重置失败",           "密码重置邮件收不到，登录失败",
+        "登录失败，密码重置没反应"};
+    for (std::size_t i = 0; i < texts.size(); ++i) add(texts[i], 1000 + static_cast<Millis>(i));
+    showTray();
+    const auto expected = similarity::Index(similarity::itemsOf(*s.doc, similarity::Scope::Tray)).suggest();
+    ASSERT_GE(expected.size(), 2u) << "two themes";
+
+    BoardState before = board();
+    ASSERT_TRUE(press(idIn(left(), L_("Suggest groups", "suggest-groups"), {"lefttabs", tab()})));
+    EXPECT_EQ(board(), before) << "suggesting writes nothing";
+    ASSERT_TRUE(sorting()) << "the groups are shown";
+
+    // The first group's title edited, then Make insight: a draft insight citing its notes.
+    const auto& first = expected[0];
+    ASSERT_TRUE(replaceText(idIn(sorting(), "##title", {first.notes.front()}), "Refunds are slow"));
+    EXPECT_EQ(board(), before) << "typing a title writes nothing";
+    ASSERT_TRUE(press(idIn(sorting(), L_("Make insight", "make-insight"), {first.notes.front()})));
+    ASSERT_EQ(s.doc->insights().size(), 1u);
+    const Insight& made = s.doc->insights().begin()->second;
+    EXPECT_EQ(made.title, "Refunds are slow");
+    EXPECT_EQ(made.notes, first.notes);
+    EXPECT_EQ(made.state, InsightState::Draft);
+    EXPECT_EQ(board().revision, before.revision + 1) << "one change";
+    EXPECT_FALSE(press(idIn(sorting(), L_("Make insight", "make-insight"), {first.notes.front()}))) << "the group left the list";
+    ASSERT_TRUE(s.editor->undo());
+    EXPECT_TRUE(s.doc->insights().empty()) << "one undo step";
+
+    // Dismiss the second group: gone from the list, nothing written.
+    const auto& second = expected[1];
+    before = board();
+    ASSERT_TRUE(press(idIn(sorting(), L_("Dismiss", "dismiss-group"), {second.notes.front()})));
+    EXPECT_EQ(board(), before);
+    EXPECT_FALSE(press(idIn(sorting(), L_("Dismiss", "dismiss-group"), {second.notes.front()})));
+
+    // Hide suggestions: the list goes (no near-duplicates here, so the whole part does).
+    ASSERT_TRUE(press(idIn(sorting(), L_("Hide suggestions", "hide-suggestions"))));
+    EXPECT_EQ(board(), before);
+    EXPECT_FALSE(sorting());
+}
+
+TEST_F(SortingTest, InspectorListsSimilarNotesAndGoesToOne) {
+    BoardSession& s = *m_app->session();
+    const std::string a = add("退款到账太慢，等了三周", 1000, NoteState::Pinned, -600, -400);
+    const std::string b = add("退款到账很慢，要等三周", 2000, NoteState::Pinned, 500, 300);
+    const std::string tray = add("退款到账慢，三周", 3000);  // in the tray: listed, with no go
+    s.selection.set({a});
+    draw();
+    draw();
+    ImGuiWindow* inspector = child(shown("##main"), "inspector");
+    ASSERT_TRUE(inspector);
+    const BoardState before = board();
+    EXPECT_FALSE(press(idIn(inspector, L_("go", "go-similar"), {tray}))) << "a note in the tray has no place to go to";
+    ASSERT_TRUE(press(idIn(inspector, L_("go", "go-similar"), {b})));
+    EXPECT_EQ(s.selection.ids(), std::vector<std::string>{b}) << "go selects the similar note on the wall";
+    EXPECT_EQ(board(), before);
 }
