@@ -113,6 +113,9 @@ Connection Connection::open(const ConnParams& params, bool* needsPassword) {
     }
     // The server's notices (warnings) would go to stderr; errors come back as results anyway.
     PQsetNoticeProcessor(c, [](void*, const char*) {}, nullptr);
+    // Coordinates come back exactly as they were sent: a server before PostgreSQL 12 rounds
+    // floating-point values to 15 digits unless asked for all of them (12 and later send them all).
+    PQclear(PQexec(c, "SET extra_float_digits = 3"));
     return Connection(c);
 }
 
