@@ -107,13 +107,17 @@ void Inspector::follow(const Note& n) {
     track(m_segment, m_segmentBase, m_segmentActive, toField(n.segment));
 }
 
-void Inspector::commit(BoardSession& s, const Note& after) {
+void Inspector::attempt(const std::function<void()>& change) {
     try {
-        s.editor->updateNote(after);
+        change();
         m_error.clear();
     } catch (const std::exception& e) {
         m_error = e.what();
     }
+}
+
+void Inspector::commit(BoardSession& s, const Note& after) {
+    attempt([&] { s.editor->updateNote(after); });
 }
 
 void Inspector::commitText(BoardSession& s) {
@@ -153,12 +157,7 @@ void Inspector::flush(BoardSession& s) {
 }
 
 void Inspector::commitInsight(BoardSession& s, const Insight& after) {
-    try {
-        s.editor->updateInsight(after);
-        m_error.clear();
-    } catch (const std::exception& e) {
-        m_error = e.what();
-    }
+    attempt([&] { s.editor->updateInsight(after); });
 }
 
 void Inspector::flushInsight(BoardSession& s) {
@@ -281,11 +280,7 @@ void Inspector::drawInsight(BoardSession& s, WallView& wall, Fonts& fonts, float
                     formatTime(i.updated).c_str());
     if (ImGui::Button(L_("Delete insight (the notes stay)", "delete-insight"))) {
         flushInsight(s);
-        try {
-            deleteSelected(*s.editor, s.selection);
-        } catch (const std::exception& e) {
-            m_error = e.what();
-        }
+        attempt([&] { deleteSelected(*s.editor, s.selection); });
     }
     ImGui::PopID();
 }
@@ -503,11 +498,7 @@ void Inspector::draw(BoardSession& s, WallView& wall, Fonts& fonts, float scale)
         ImGui::PopID();
     }
     if (!remove.empty()) {
-        try {
-            s.editor->deleteLinks({remove});
-        } catch (const std::exception& e) {
-            m_error = e.what();
-        }
+        attempt([&] { s.editor->deleteLinks({remove}); });
     }
     if (!jump.empty()) wall.focusNote(jump);
 

@@ -28,6 +28,8 @@ public:
 private:
     void load(const Note& n);
     void follow(const Note& n);
+    /// Makes a change; its refusal is shown under the fields, a success clears it.
+    void attempt(const std::function<void()>& change);
     void commit(BoardSession& s, const Note& after);
     void commitText(BoardSession& s);
     /// An insight chosen on the wall: its title, statement, quadrant, state, votes, strength

@@ -149,37 +149,17 @@ TEST_F(CliServer, OnATerminalThePasswordIsAskedForAndNeverWrittenDown) {
     EXPECT_NE(r.err.find("no password supplied"), std::string::npos) << r.err;
 
     // On a terminal: asked for, typed, and the note is added.
-    int master = -1;
-    const pid_t pid = ::forkpty(&master, nullptr, nullptr, nullptr);
-    ASSERT_GE(pid, 0);
-    if (pid == 0) {
-        for (const auto& [k, v] : env2) ::setenv(k.c_str(), v.c_str(), 1);
-        ::unsetenv("PGPASSWORD");
-        ::execl(CC_BINARY, CC_BINARY, "add", address.c_str(), "--board", name.c_str(), "--text", "typed in",
-                "--quadrant", "1", static_cast<char*>(nullptr));
-        ::_exit(127);
-    }
-    std::string out;
-    auto readSome = [&](int ms) {
-        pollfd p{master, POLLIN, 0};
-        if (::poll(&p, 1, ms) <= 0) return false;
-        char buf[512];
-        const ssize_t n = ::read(master, buf, sizeof buf);
-        if (n <= 0) return false;
-        out.append(buf, static_cast<std::size_t>(n));
-        return true;
-    };
+    cc::test::Terminal t = cc::test::Terminal::start({"add", address, "--board", name, "--text", "typed in", "--quadrant", "1"},
+                                                     env2, {"PGPASSWORD"});
+    ASSERT_GE(t.pid, 0);
     const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(20);
-    while (out.find("Password for") == std::string::npos && std::chrono::steady_clock::now() < deadline) readSome(200);
-    ASSERT_NE(out.find("Password for"), std::string::npos) << out;
-    EXPECT_EQ(out.find(password), std::string::npos);
+    while (t.out.find("Password for") == std::string::npos && std::chrono::steady_clock::now() < deadline) t.readSome(200);
+    ASSERT_NE(t.out.find("Password for"), std::string::npos) << t.out;
+    EXPECT_EQ(t.out.find(password), std::string::npos);
     const std::string line = password + "\n";
-    ASSERT_EQ(::write(master, line.data(), line.size()), static_cast<ssize_t>(line.size()));
-    while (readSome(20000)) {
-    }
-    int status = 0;
-    ::waitpid(pid, &status, 0);
-    ::close(master);
+    ASSERT_EQ(::write(t.master, line.data(), line.size()), static_cast<ssize_t>(line.size()));
+    const int status = t.finish();
+    const std::string& out = t.out;
     EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0) << out;
     EXPECT_EQ(out.find(password), std::string::npos) << "the password was echoed: " << out;
     EXPECT_NE(ok({"list", server, "--board", name}).find("typed in"), std::string::npos);

@@ -19,19 +19,7 @@ using namespace cc::test;
 
 namespace {
 
-struct SimilarCli : ::testing::Test {
-    TempDir dir;
-    std::string board = dir.file("b.ccboard");
-    std::map<std::string, std::string> env{{"LANG", "C.UTF-8"}, {"LANGUAGE", ""}, {"LC_ALL", ""}, {"LC_MESSAGES", ""},
-                                           {"HOME", dir.file("home")}, {"XDG_CONFIG_HOME", dir.file("config")}};
-
-    cc::test::Run cli(std::vector<std::string> args) { return runCli(std::move(args), env); }
-    std::string ok(std::vector<std::string> args) {
-        const cc::test::Run r = cli(args);
-        std::string command;
-        for (const auto& a : args) command += a + " ";
-        return succeeded(r, command);
-    }
+struct SimilarCli : BoardCliTest {
     /// A note in the tray, or on the wall in `quadrant`.
     std::string note(const std::string& text, const std::string& quadrant = "") {
         std::vector<std::string> args{"add", board, "--text", text, "--source", "complaint"};

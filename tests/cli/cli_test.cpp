@@ -551,30 +551,11 @@ namespace {
 /// Runs customer-canvas with its output on a pseudo-terminal, as a person at a terminal runs it;
 /// returns every byte the terminal received.
 std::string onTerminal(const std::vector<std::string>& args, const std::map<std::string, std::string>& env) {
-    int master = -1;
-    const pid_t pid = ::forkpty(&master, nullptr, nullptr, nullptr);
-    if (pid < 0) return "forkpty failed";
-    if (pid == 0) {
-        for (const auto& [k, v] : env) ::setenv(k.c_str(), v.c_str(), 1);
-        std::vector<char*> argv{const_cast<char*>(CC_BINARY)};
-        for (const auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));
-        argv.push_back(nullptr);
-        ::execv(argv[0], argv.data());
-        ::_exit(127);
-    }
-    std::string out;
-    char buf[4096];
-    for (;;) {
-        const ssize_t n = ::read(master, buf, sizeof buf);
-        if (n > 0) out.append(buf, static_cast<std::size_t>(n));
-        else if (n < 0 && errno == EINTR) continue;
-        else break;  // EIO: the program has exited and closed the terminal
-    }
-    int st = 0;
-    ::waitpid(pid, &st, 0);
-    ::close(master);
-    EXPECT_TRUE(WIFEXITED(st) && WEXITSTATUS(st) == 0) << out;
-    return out;
+    cc::test::Terminal t = cc::test::Terminal::start(args, env);
+    if (t.pid < 0) return "forkpty failed";
+    const int st = t.finish();
+    EXPECT_TRUE(WIFEXITED(st) && WEXITSTATUS(st) == 0) << t.out;
+    return t.out;
 }
 
 /// The control characters a terminal acts on: ESC, BEL, NUL and the C1 CSI (U+009B).
@@ -707,37 +688,18 @@ TEST_F(Cli, CtrlCStopsACopyOnATerminalAndLeavesNoNewBoard) {
     const std::string target = dir.file("copy.ccboard");
 
     // On a terminal the copy shows its progress; Ctrl+C (SIGINT) as soon as it does.
-    int master = -1;
-    const pid_t pid = ::forkpty(&master, nullptr, nullptr, nullptr);
-    ASSERT_GE(pid, 0);
-    if (pid == 0) {
-        for (const auto& [k, v] : env) ::setenv(k.c_str(), v.c_str(), 1);
-        ::execl(CC_BINARY, CC_BINARY, "copy", board.c_str(), target.c_str(), static_cast<char*>(nullptr));
-        ::_exit(127);
-    }
-    std::string out;
-    auto readSome = [&](int ms) {
-        pollfd p{master, POLLIN, 0};
-        if (::poll(&p, 1, ms) <= 0) return false;
-        char buf[512];
-        const ssize_t n = ::read(master, buf, sizeof buf);
-        if (n <= 0) return false;
-        out.append(buf, static_cast<std::size_t>(n));
-        return true;
-    };
+    cc::test::Terminal t = cc::test::Terminal::start({"copy", board, target}, env);
+    ASSERT_GE(t.pid, 0);
     const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
-    while (out.find(" %") == std::string::npos && std::chrono::steady_clock::now() < deadline)
-        if (!readSome(200) && ::waitpid(pid, nullptr, WNOHANG) != 0) break;
-    ASSERT_NE(out.find("copying… "), std::string::npos) << "no progress on the terminal: " << out;
-    ::kill(pid, SIGINT);
-    const std::size_t mark = out.rfind(" %");
-    const std::size_t num = out.find_last_not_of("0123456789", mark - 1);
-    const int percentAtSignal = std::stoi(out.substr(num + 1, mark - num - 1));
-    while (readSome(20000)) {
-    }
-    int status = 0;
-    ::waitpid(pid, &status, 0);
-    ::close(master);
+    while (t.out.find(" %") == std::string::npos && std::chrono::steady_clock::now() < deadline)
+        if (!t.readSome(200) && ::waitpid(t.pid, nullptr, WNOHANG) != 0) break;
+    ASSERT_NE(t.out.find("copying… "), std::string::npos) << "no progress on the terminal: " << t.out;
+    ::kill(t.pid, SIGINT);
+    const std::size_t mark = t.out.rfind(" %");
+    const std::size_t num = t.out.find_last_not_of("0123456789", mark - 1);
+    const int percentAtSignal = std::stoi(t.out.substr(num + 1, mark - num - 1));
+    const int status = t.finish();
+    const std::string& out = t.out;
     // Only a copy all but done when the signal came may have finished anyway.
     if (WIFEXITED(status) && WEXITSTATUS(status) == 0 && percentAtSignal >= 90)
         GTEST_SKIP() << "the copy ended before the signal came: " << out;
