@@ -60,6 +60,14 @@ std::vector<std::string> splitTags(const std::string& s) {
     return out;
 }
 
+/// An inspector field's label in the column on the left; the field takes the rest of the row.
+void fieldLabel(const char* text, float scale) {
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted(text);
+    ImGui::SameLine(120 * scale);
+    ImGui::SetNextItemWidth(-1);
+}
+
 /// Greyed text, wrapped at the panel's edge (a narrow panel in Chinese must not cut it off).
 void disabledWrapped(const char* fmt, ...) IM_FMTARGS(1);
 void disabledWrapped(const char* fmt, ...) {
@@ -185,13 +193,7 @@ void Inspector::drawInsight(BoardSession& s, WallView& wall, Fonts& fonts, float
         if (m_statement == m_statementBase) m_statement = m_statementBase = toField(i.statement);
     }
     ImGui::PushID(i.id.c_str());
-    const float labelW = 120 * scale;
-    auto label = [&](const char* text) {
-        ImGui::AlignTextToFramePadding();
-        ImGui::TextUnformatted(text);
-        ImGui::SameLine(labelW);
-        ImGui::SetNextItemWidth(-1);
-    };
+    const auto label = [scale](const char* text) { fieldLabel(text, scale); };
     const EvidenceStrength strength = evidenceStrength(*s.doc, i, todayDate(), i18n::wording());
     const ImVec4 gradeColour = strength.grade == StrengthGrade::Strong     ? ImVec4{0.09f, 0.50f, 0.24f, 1}
                                : strength.grade == StrengthGrade::Moderate ? ImVec4{0.69f, 0.41f, 0.0f, 1}
@@ -333,13 +335,7 @@ void Inspector::draw(BoardSession& s, WallView& wall, Fonts& fonts, float scale)
     // shows (or writes back) that note's text in this one.
     ImGui::PushID(n->id.c_str());
     const SourceKinds& kinds = s.doc->sourceKinds();
-    const float labelW = 120 * scale;
-    auto label = [&](const char* text) {
-        ImGui::AlignTextToFramePadding();
-        ImGui::TextUnformatted(text);
-        ImGui::SameLine(labelW);
-        ImGui::SetNextItemWidth(-1);
-    };
+    const auto label = [scale](const char* text) { fieldLabel(text, scale); };
 
     ImGui::TextUnformatted(_("Text"));
     m_textField.draw("##text", m_text, {-1, 110 * scale});
