@@ -11,6 +11,7 @@
 #include "canvas/commands.h"
 #include "canvas/evidence_strength.h"
 #include "canvas/queries.h"
+#include "canvas/wall_commands.h"
 #include "app/gui/wall_view.h"
 #include "app/i18n.h"
 
@@ -512,8 +513,35 @@ void Inspector::draw(BoardSession& s, WallView& wall, Fonts& fonts, float scale)
         }
     }
 
-    // The notes most like this one, in the tray and on the wall (the board's cached index).
     if (n->state == NoteState::Archived) return;
+    // Its near-duplicates anywhere on the board (the tray lists those it holds): merged into the
+    // older of the two, one undo step.
+    std::optional<std::pair<std::string, std::string>> merge;
+    bool header = false;
+    for (const auto& [older, copy] : s.similarity.allDuplicates(*s.doc)) {
+        if (older != n->id && copy != n->id) continue;
+        const Note* other = s.doc->note(older == n->id ? copy : older);
+        if (!other) continue;
+        if (!std::exchange(header, true)) {
+            ImGui::Separator();
+            ImGui::TextUnformatted(_("Near-duplicates"));
+        }
+        ImGui::PushID(other->id.c_str());
+        if (ImGui::SmallButton(L_("Merge", "merge-duplicate"))) merge = std::make_pair(older, copy);
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", _("Keeps the older note, with the other's tags, votes, links and insights"));
+        ImGui::SameLine();
+        const std::string title = noteTitle(*other);
+        fonts.addText(title);
+        const std::string where = other->state == NoteState::Tray ? std::string("  ") + _("(tray)") : std::string();
+        ImGui::TextWrapped("%s%s", title.c_str(), where.c_str());
+        ImGui::PopID();
+    }
+    if (merge) {
+        attempt([&] { mergeNotes(*s.editor, merge->first, merge->second); });
+        if (s.doc->note(merge->first)) s.selection.set({merge->first});
+        return;
+    }
+    // The notes most like this one, in the tray and on the wall (the board's cached index).
     const auto similar = s.similarity.similar(*s.doc, n->id, kSimilarShown);
     if (similar.empty()) return;
     ImGui::Separator();

@@ -22,10 +22,11 @@ void SimilarityCache::update(const Document& doc) {
     m_index.emplace(similarity::itemsOf(doc, similarity::Scope::Board));
     ++m_builds;
     m_trayPairs.clear();
-    for (auto& pair : m_index->duplicates()) {
+    m_allPairs = m_index->duplicates();
+    for (const auto& pair : m_allPairs) {
         const Note* a = doc.note(pair.first);
         const Note* b = doc.note(pair.second);
-        if ((a && a->state == NoteState::Tray) || (b && b->state == NoteState::Tray)) m_trayPairs.push_back(std::move(pair));
+        if ((a && a->state == NoteState::Tray) || (b && b->state == NoteState::Tray)) m_trayPairs.push_back(pair);
     }
 }
 
@@ -37,6 +38,11 @@ const similarity::Index& SimilarityCache::board(const Document& doc) {
 const std::vector<std::pair<std::string, std::string>>& SimilarityCache::trayDuplicates(const Document& doc) {
     update(doc);
     return m_trayPairs;
+}
+
+const std::vector<std::pair<std::string, std::string>>& SimilarityCache::allDuplicates(const Document& doc) {
+    update(doc);
+    return m_allPairs;
 }
 
 const std::vector<similarity::Scored>& SimilarityCache::similar(const Document& doc, const std::string& id, std::size_t limit) {

@@ -26,6 +26,8 @@ public:
     /// The near-duplicate pairs (older, copy) in which at least one note is in the tray, as the
     /// board is now.
     const std::vector<std::pair<std::string, std::string>>& trayDuplicates(const Document& doc);
+    /// Every near-duplicate pair (older, copy) on the board, tray and wall, as the board is now.
+    const std::vector<std::pair<std::string, std::string>>& allDuplicates(const Document& doc);
     /// The notes most like note `id` (see similarity::Index::similar), kept until the index is
     /// built again or another note is asked about: the inspector asks every frame.
     const std::vector<similarity::Scored>& similar(const Document& doc, const std::string& id, std::size_t limit);
@@ -40,7 +42,7 @@ private:
     const Document* m_doc = nullptr;
     std::uint64_t m_revision = ~0ull;
     std::optional<similarity::Index> m_index;
-    std::vector<std::pair<std::string, std::string>> m_trayPairs;
+    std::vector<std::pair<std::string, std::string>> m_trayPairs, m_allPairs;
     std::size_t m_builds = 0;
     std::string m_similarId;
     std::size_t m_similarLimit = 0, m_similarBuild = 0;

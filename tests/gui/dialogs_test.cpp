@@ -1178,3 +1178,23 @@ TEST_F(SortingTest, InspectorListsSimilarNotesAndGoesToOne) {
     EXPECT_EQ(s.selection.ids(), std::vector<std::string>{b}) << "go selects the similar note on the wall";
     EXPECT_EQ(board(), before);
 }
+
+TEST_F(SortingTest, InspectorOffersANearDuplicateOnTheWallForMerging) {
+    BoardSession& s = *m_app->session();
+    const std::string older = add("Transfers take three days.", 1000, NoteState::Pinned, -600, -400);
+    const std::string copy = add("transfers take three days", 2000, NoteState::Pinned, 500, 300);
+    s.selection.set({copy});
+    draw();
+    draw();
+    ImGuiWindow* inspector = child(shown("##main"), "inspector");
+    ASSERT_TRUE(inspector);
+    const BoardState before = board();
+    ASSERT_TRUE(press(idIn(inspector, L_("Merge", "merge-duplicate"), {older})));
+    EXPECT_EQ(board().notes, before.notes - 1);
+    EXPECT_EQ(board().revision, before.revision + 1) << "one change";
+    EXPECT_TRUE(s.doc->note(older)) << "the older note is kept";
+    EXPECT_FALSE(s.doc->note(copy));
+    EXPECT_EQ(s.selection.ids(), std::vector<std::string>{older}) << "the kept note is selected";
+    run("edit.undo");
+    EXPECT_TRUE(s.doc->note(copy)) << "undo brings the copy back";
+}
