@@ -169,7 +169,11 @@ bool App::pullRemote() {
 }
 
 bool App::busy() const {
-    return m_import.busy() || m_summary.busy() || PortalChooser::anyAnswerWaiting() ||
+    // A modal dialog's dimming of the window fades in over some frames: drawn to its end, not
+    // left half-way until the next input.
+    const ImGuiContext* g = ImGui::GetCurrentContext();
+    const bool dimming = g && g->DimBgRatio < 1.0f && ImGui::GetTopMostPopupModal() != nullptr;
+    return dimming || m_import.busy() || m_summary.busy() || PortalChooser::anyAnswerWaiting() ||
            (m_wall && (m_wall->editing() || m_wall->tool().state() != WallTool::State::Idle));
 }
 

@@ -264,6 +264,10 @@ def main():
                         raise Failure(f"the {name} dialog spans {box}, crossing the window's edge "
                                       f"({W}x{H}{'' if limit_x is None else f', the wall ends at {limit_x}'})")
                     print(f"     {name}: {box}")
+                except Exception:
+                    # The screen as the dialog was judged, before the window goes.
+                    display.run("import", "-window", "root", os.path.join(work, f"dialog-{name}.png"), check=False)
+                    raise
                 finally:
                     win.close()
                     win = None
